@@ -1,0 +1,178 @@
+//! The journal: every command applied since the last save, one RON line each, flushed to
+//! disk as it happens. After a crash, [`recover`] finds it and replays it on the saved file.
+
+use super::{Command, EditError};
+use crate::model::Project;
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+
+const HEADER: &str = "glose-journal 1";
+
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+    #[error("{path}: line {line}: {message}")]
+    Parse { path: PathBuf, line: usize, message: String },
+    #[error("{path}: line {line}: command cannot be replayed: {source}")]
+    Replay { path: PathBuf, line: usize, source: EditError },
+}
+
+/// Where the journal of a project file lives: `example.ron` → `example.ron.journal`.
+pub fn journal_path(project: &Path) -> PathBuf {
+    let mut s = project.as_os_str().to_owned();
+    s.push(".journal");
+    PathBuf::from(s)
+}
+
+/// FNV-1a of the saved file, so a journal is only replayed on the file it was written against.
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+/// An open journal, appended to after each command.
+pub struct Journal {
+    path: PathBuf,
+    file: File,
+    entries: usize,
+    /// fsync after each entry (survives a power cut, not only a crash).
+    pub durable: bool,
+}
+
+impl Journal {
+    /// Starts an empty journal for `project` whose saved bytes have this fingerprint.
+    pub fn start(project: &Path, base: u64) -> Result<Journal, JournalError> {
+        let path = journal_path(project);
+        let io = |source| JournalError::Io { path: path.clone(), source };
+        let mut file = OpenOptions::new().create(true).write(true).truncate(true).open(&path).map_err(io)?;
+        writeln!(file, "{HEADER} base={base:016x}").map_err(io)?;
+        file.sync_data().map_err(io)?;
+        Ok(Journal { path, file, entries: 0, durable: true })
+    }
+
+    /// Appends one applied command and flushes it to disk.
+    pub fn append(&mut self, cmd: &Command) -> Result<(), JournalError> {
+        let line = ron::to_string(cmd).map_err(|e| JournalError::Parse {
+            path: self.path.clone(),
+            line: self.entries + 2,
+            message: e.to_string(),
+        })?;
+        let io = |source| JournalError::Io { path: self.path.clone(), source };
+        self.file.write_all(format!("{line}\n").as_bytes()).map_err(io)?;
+        if self.durable {
+            self.file.sync_data().map_err(io)?;
+        }
+        self.entries += 1;
+        Ok(())
+    }
+
+    /// Entries written since the journal started.
+    pub fn len(&self) -> usize {
+        self.entries
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries == 0
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Removes the journal file (after a save, or when the user discards it).
+    pub fn discard(self) -> io::Result<()> {
+        let path = self.path.clone();
+        drop(self);
+        remove_if_exists(&path)
+    }
+}
+
+pub(crate) fn remove_if_exists(path: &Path) -> io::Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Unsaved work found in a journal.
+#[derive(Debug)]
+pub struct Recovery {
+    pub journal: PathBuf,
+    pub commands: Vec<Command>,
+    /// The journal was written against the file as it is now.
+    pub base_matches: bool,
+    /// The last line was cut short by the crash and is left out.
+    pub torn_tail: bool,
+}
+
+impl Recovery {
+    /// Replays the journal on a copy of `project`; the original is untouched on error.
+    pub fn replay(&self, project: &Project) -> Result<Project, JournalError> {
+        let mut p = project.clone();
+        for (i, cmd) in self.commands.iter().enumerate() {
+            cmd.clone().apply(&mut p).map_err(|source| JournalError::Replay {
+                path: self.journal.clone(),
+                line: i + 2,
+                source,
+            })?;
+        }
+        Ok(p)
+    }
+}
+
+/// Looks for the journal of `project` (whose saved bytes are `saved`); `None` when there is
+/// no unsaved work.
+pub fn recover(project: &Path, saved: &[u8]) -> Result<Option<Recovery>, JournalError> {
+    let path = journal_path(project);
+    let file = match File::open(&path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => return Err(JournalError::Io { path, source }),
+    };
+    let mut lines = Vec::new();
+    let mut reader = BufReader::new(file);
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let n = reader.read_until(b'\n', &mut buf).map_err(|source| JournalError::Io { path: path.clone(), source })?;
+        if n == 0 {
+            break;
+        }
+        let complete = buf.ends_with(b"\n");
+        lines.push((String::from_utf8_lossy(&buf).trim_end().to_string(), complete));
+    }
+    let Some((header, _)) = lines.first() else { return Ok(None) };
+    let base = header
+        .strip_prefix(HEADER)
+        .and_then(|rest| rest.trim().strip_prefix("base="))
+        .and_then(|h| u64::from_str_radix(h, 16).ok())
+        .ok_or_else(|| JournalError::Parse {
+            path: path.clone(),
+            line: 1,
+            message: format!("expected {HEADER:?} header"),
+        })?;
+    let mut commands = Vec::new();
+    let mut torn_tail = false;
+    let last = lines.len() - 1;
+    for (i, (line, _complete)) in lines.iter().enumerate().skip(1) {
+        if line.is_empty() {
+            continue;
+        }
+        match ron::from_str::<Command>(line) {
+            Ok(c) => commands.push(c),
+            // The crash cut the last write short: everything before it is intact.
+            Err(_) if i == last => torn_tail = true,
+            Err(e) => return Err(JournalError::Parse { path: path.clone(), line: i + 1, message: e.to_string() }),
+        }
+    }
+    if commands.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(Recovery { journal: path, commands, base_matches: fingerprint(saved) == base, torn_tail }))
+}

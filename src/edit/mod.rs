@@ -1,0 +1,222 @@
+//! Every change to a project is a [`Command`] value. Applying one returns its inverse,
+//! which is what [`History`] keeps for undo and what the [`Journal`] replays after a crash.
+
+mod apply;
+mod history;
+mod journal;
+
+pub use apply::EditError;
+pub use history::History;
+pub(crate) use journal::remove_if_exists;
+pub use journal::{Journal, JournalError, Recovery, fingerprint as journal_fingerprint, journal_path, recover};
+
+use crate::model::{
+    Article, ArticleId, ArticleMeta, Entity, EntityId, Fragment, Label, LabelId, RelTypeId, Relation, RelationId,
+    RelationType, Span, SpanId,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What happens to the spans (or relations) of a label (or type) that is deleted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InUse<T> {
+    /// Delete them too.
+    Delete,
+    /// Give them this label (or type) instead.
+    Reassign(T),
+}
+
+/// One change to a project. The window builds these; nothing else mutates a project.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Command {
+    // Articles
+    AddArticle {
+        article: Article,
+        index: usize,
+    },
+    /// Removes an article with all its spans and relations.
+    RemoveArticle {
+        article: ArticleId,
+    },
+    SetArticleMeta {
+        article: ArticleId,
+        meta: ArticleMeta,
+    },
+
+    // Spans. `AddSpan` computes the quote from the text; `relations` are restored with it
+    // (the inverse of removing a span that had relations).
+    AddSpan {
+        article: ArticleId,
+        span: Span,
+        relations: Vec<Relation>,
+    },
+    /// Removes a span and every relation that touches it.
+    RemoveSpan {
+        article: ArticleId,
+        span: SpanId,
+    },
+    SetSpanLabel {
+        article: ArticleId,
+        span: SpanId,
+        label: LabelId,
+    },
+    /// Moves, extends, shrinks or adds fragments; the quote follows.
+    SetSpanFragments {
+        article: ArticleId,
+        span: SpanId,
+        fragments: Vec<Fragment>,
+    },
+    SetSpanEntity {
+        article: ArticleId,
+        span: SpanId,
+        entity: Option<EntityId>,
+    },
+    SetSpanNote {
+        article: ArticleId,
+        span: SpanId,
+        note: String,
+    },
+    SetSpanAttributes {
+        article: ArticleId,
+        span: SpanId,
+        attributes: BTreeMap<String, String>,
+    },
+
+    // Relations
+    AddRelation {
+        article: ArticleId,
+        relation: Relation,
+    },
+    RemoveRelation {
+        article: ArticleId,
+        relation: RelationId,
+    },
+    SetRelationKind {
+        article: ArticleId,
+        relation: RelationId,
+        kind: RelTypeId,
+    },
+    SetRelationNote {
+        article: ArticleId,
+        relation: RelationId,
+        note: String,
+    },
+    /// Swaps the two ends of a directed relation.
+    ReverseRelation {
+        article: ArticleId,
+        relation: RelationId,
+    },
+
+    // Labels
+    AddLabel {
+        label: Label,
+        index: usize,
+    },
+    /// Replaces a label's name, colour, hotkey, parent and description (rename, recolour, re-key, nest).
+    SetLabel {
+        label: Label,
+    },
+    MoveLabel {
+        label: LabelId,
+        index: usize,
+    },
+    RemoveLabel {
+        label: LabelId,
+        spans: InUse<LabelId>,
+    },
+    /// Gives every span of `from` the label `into`, then removes `from`.
+    MergeLabels {
+        from: LabelId,
+        into: LabelId,
+    },
+
+    // Relation types
+    AddRelationType {
+        relation_type: RelationType,
+        index: usize,
+    },
+    SetRelationType {
+        relation_type: RelationType,
+    },
+    MoveRelationType {
+        relation_type: RelTypeId,
+        index: usize,
+    },
+    RemoveRelationType {
+        relation_type: RelTypeId,
+        relations: InUse<RelTypeId>,
+    },
+    MergeRelationTypes {
+        from: RelTypeId,
+        into: RelTypeId,
+    },
+
+    // Canonical entities
+    AddEntity {
+        entity: Entity,
+        index: usize,
+    },
+    /// Replaces an entity's name, kind, aliases, external id and note.
+    SetEntity {
+        entity: Entity,
+    },
+    /// Removes an entity; spans linked to it are unlinked.
+    RemoveEntity {
+        entity: EntityId,
+    },
+    /// Relinks every mention of `from` to `into`, adds `from`'s names to its aliases, removes `from`.
+    MergeEntities {
+        from: EntityId,
+        into: EntityId,
+    },
+
+    SetProjectName {
+        name: String,
+    },
+    /// Several commands as one undo step (applied in order, undone in reverse).
+    Batch {
+        label: String,
+        commands: Vec<Command>,
+    },
+}
+
+impl Command {
+    /// A short description for the Edit menu ("Undo add span").
+    pub fn describe(&self) -> String {
+        use Command::*;
+        match self {
+            AddArticle { .. } => "add article",
+            RemoveArticle { .. } => "remove article",
+            SetArticleMeta { .. } => "edit article details",
+            AddSpan { .. } => "add span",
+            RemoveSpan { .. } => "delete span",
+            SetSpanLabel { .. } => "change label",
+            SetSpanFragments { .. } => "resize span",
+            SetSpanEntity { .. } => "link actor",
+            SetSpanNote { .. } => "edit note",
+            SetSpanAttributes { .. } => "edit attributes",
+            AddRelation { .. } => "add relation",
+            RemoveRelation { .. } => "delete relation",
+            SetRelationKind { .. } => "change relation type",
+            SetRelationNote { .. } => "edit relation note",
+            ReverseRelation { .. } => "reverse relation",
+            AddLabel { .. } => "add label",
+            SetLabel { .. } => "edit label",
+            MoveLabel { .. } => "reorder labels",
+            RemoveLabel { .. } => "delete label",
+            MergeLabels { .. } => "merge labels",
+            AddRelationType { .. } => "add relation type",
+            SetRelationType { .. } => "edit relation type",
+            MoveRelationType { .. } => "reorder relation types",
+            RemoveRelationType { .. } => "delete relation type",
+            MergeRelationTypes { .. } => "merge relation types",
+            AddEntity { .. } => "add actor",
+            SetEntity { .. } => "edit actor",
+            RemoveEntity { .. } => "delete actor",
+            MergeEntities { .. } => "merge actors",
+            SetProjectName { .. } => "rename project",
+            Batch { label, .. } => return label.clone(),
+        }
+        .to_string()
+    }
+}

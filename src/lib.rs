@@ -1,0 +1,12 @@
+//! Glose: close reading and annotation of news articles.
+//!
+//! The core (`model`, `text`, `edit`, `store`, `import`, `analysis`) knows nothing of the
+//! window; `ui` is a thin view over it that changes the project only through `edit::Command`.
+
+pub mod analysis;
+pub mod edit;
+pub mod import;
+pub mod model;
+pub mod store;
+pub mod text;
+pub mod ui;

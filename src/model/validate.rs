@@ -1,0 +1,179 @@
+//! Checks every invariant of a project and lists what is wrong, one problem per line.
+
+use super::{Project, quote_with};
+use crate::text::CharMap;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// One thing wrong in a project: where, and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// `a3 "Title"` when the problem sits in an article.
+    pub article: Option<String>,
+    /// The record at fault (`s12`, `r4`, `l2`, `e7`).
+    pub item: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(a) = &self.article {
+            write!(f, "article {a}: ")?;
+        }
+        if let Some(i) = &self.item {
+            write!(f, "{i}: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+struct Checker {
+    problems: Vec<Problem>,
+    article: Option<String>,
+}
+
+impl Checker {
+    fn push(&mut self, item: impl fmt::Display, message: String) {
+        self.problems.push(Problem { article: self.article.clone(), item: Some(item.to_string()), message });
+    }
+}
+
+/// Every problem found, in file order; empty when the project is sound.
+pub fn validate(project: &Project) -> Vec<Problem> {
+    let mut c = Checker { problems: Vec::new(), article: None };
+    if project.format_version != super::FORMAT_VERSION {
+        c.problems.push(Problem {
+            article: None,
+            item: None,
+            message: format!("format_version {} (this build writes {})", project.format_version, super::FORMAT_VERSION),
+        });
+    }
+    let mut seen: HashMap<u64, String> = HashMap::new();
+    let mut unique = |c: &mut Checker, id: u64, what: String| {
+        if let Some(first) = seen.get(&id) {
+            c.push(&what, format!("id {id} is already used by {first}"));
+        } else {
+            seen.insert(id, what);
+        }
+    };
+    check_schema(project, &mut c, &mut unique);
+    let entity_ids: HashSet<_> = project.entities.iter().map(|e| e.id).collect();
+    for e in &project.entities {
+        unique(&mut c, e.id.0, e.id.to_string());
+        if e.name.trim().is_empty() {
+            c.push(e.id, "entity has an empty name".into());
+        }
+    }
+    for a in &project.articles {
+        c.article = None;
+        unique(&mut c, a.id.0, a.id.to_string());
+        c.article = Some(format!("{} {:?}", a.id, a.title));
+        let map = CharMap::new(&a.text);
+        let len = map.char_len();
+        let mut span_ids = HashSet::new();
+        for s in &a.spans {
+            unique(&mut c, s.id.0, s.id.to_string());
+            span_ids.insert(s.id);
+            if project.schema.label(s.label).is_none() {
+                c.push(s.id, format!("label {} does not exist", s.label));
+            }
+            if let Some(e) = s.entity
+                && !entity_ids.contains(&e)
+            {
+                c.push(s.id, format!("entity {e} does not exist"));
+            }
+            if s.fragments.is_empty() {
+                c.push(s.id, "span has no fragment".into());
+                continue;
+            }
+            let mut bad = false;
+            for f in &s.fragments {
+                if f.start >= f.end {
+                    c.push(s.id, format!("fragment {}..{} is empty or reversed", f.start, f.end));
+                    bad = true;
+                } else if f.end > len {
+                    c.push(s.id, format!("fragment {}..{} ends past the text ({len} characters)", f.start, f.end));
+                    bad = true;
+                }
+            }
+            let mut sorted = s.fragments.clone();
+            sorted.sort();
+            if sorted.windows(2).any(|w| w[0].end > w[1].start) {
+                c.push(s.id, "fragments overlap each other".into());
+            }
+            if !bad {
+                let actual = quote_with(&a.text, &map, &s.fragments).unwrap_or_default();
+                if actual != s.quote {
+                    c.push(s.id, format!("quote {:?} differs from the text it covers, {:?}", s.quote, actual));
+                }
+            }
+        }
+        for r in &a.relations {
+            unique(&mut c, r.id.0, r.id.to_string());
+            if project.schema.relation_type(r.kind).is_none() {
+                c.push(r.id, format!("relation type {} does not exist", r.kind));
+            }
+            for (end, id) in [("from", r.from), ("to", r.to)] {
+                if !span_ids.contains(&id) {
+                    c.push(r.id, format!("{end} end {id} is not a span of this article"));
+                }
+            }
+            if r.from == r.to {
+                c.push(r.id, "relation links a span to itself".into());
+            }
+        }
+    }
+    c.problems
+}
+
+fn check_schema(project: &Project, c: &mut Checker, unique: &mut impl FnMut(&mut Checker, u64, String)) {
+    let schema = &project.schema;
+    let mut names = HashSet::new();
+    let mut keys = HashMap::new();
+    for l in &schema.labels {
+        unique(c, l.id.0, l.id.to_string());
+        if l.name.trim().is_empty() {
+            c.push(l.id, "label has an empty name".into());
+        }
+        if !names.insert(l.name.as_str()) {
+            c.push(l.id, format!("label name {:?} is used twice", l.name));
+        }
+        if let Some(k) = l.hotkey
+            && let Some(other) = keys.insert(k, l.id)
+        {
+            c.push(l.id, format!("hotkey {k:?} is also the hotkey of {other}"));
+        }
+        if let Some(p) = l.parent {
+            if schema.label(p).is_none() {
+                c.push(l.id, format!("parent label {p} does not exist"));
+            } else if has_parent_cycle(project, l.id) {
+                c.push(l.id, "label is its own ancestor".into());
+            }
+        }
+    }
+    let mut rel_names = HashSet::new();
+    for t in &schema.relation_types {
+        unique(c, t.id.0, t.id.to_string());
+        if !rel_names.insert(t.name.as_str()) {
+            c.push(t.id, format!("relation type name {:?} is used twice", t.name));
+        }
+        for l in t.from_labels.iter().chain(&t.to_labels) {
+            if schema.label(*l).is_none() {
+                c.push(t.id, format!("allowed label {l} does not exist"));
+            }
+        }
+    }
+}
+
+fn has_parent_cycle(project: &Project, start: super::LabelId) -> bool {
+    let mut cur = Some(start);
+    let mut steps = 0;
+    while let Some(id) = cur {
+        cur = project.schema.label(id).and_then(|l| l.parent);
+        steps += 1;
+        if cur == Some(start) || steps > project.schema.labels.len() {
+            return true;
+        }
+    }
+    false
+}

@@ -1,0 +1,210 @@
+//! Project files: pretty RON with `format_version` first and records in a stable order,
+//! saved atomically with the previous version kept as `PROJECT.ron.bak`.
+
+mod migrate;
+
+use crate::edit::journal_fingerprint;
+use crate::model::{FORMAT_VERSION, Project};
+use serde::Deserialize;
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Larger project files are refused rather than read into memory.
+pub const MAX_PROJECT_BYTES: u64 = 1 << 30;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+    #[error("{path}: {size} bytes is larger than the {limit} bytes a project file may have")]
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    #[error("{path}:{line}:{col}: the file is not UTF-8 text (is it a Glose project?)")]
+    NotUtf8 { path: PathBuf, line: usize, col: usize },
+    #[error("{path}:{line}:{col}: {message}")]
+    Syntax { path: PathBuf, line: usize, col: usize, message: String },
+    #[error("{path}: format_version {found} was written by a newer Glose; this build reads versions 1 to {supported}")]
+    FutureVersion { path: PathBuf, found: u32, supported: u32 },
+    #[error("{path}: cannot write the project: {message}")]
+    Serialize { path: PathBuf, message: String },
+}
+
+/// A project read from disk.
+#[derive(Debug)]
+pub struct Loaded {
+    pub project: Project,
+    /// Fingerprint of the bytes read: ties the journal to this version of the file.
+    pub fingerprint: u64,
+    /// The version the file had, when it was migrated on load.
+    pub migrated_from: Option<u32>,
+}
+
+/// The bytes `save` writes for `project`.
+pub fn to_string(project: &Project) -> Result<String, ron::Error> {
+    let mut sorted;
+    let project = if is_normalized(project) {
+        project
+    } else {
+        sorted = project.clone();
+        sorted.normalize();
+        &sorted
+    };
+    let config = ron::ser::PrettyConfig::new().depth_limit(5).indentor("  ").struct_names(false);
+    let body = ron::ser::to_string_pretty(project, config)?;
+    Ok(format!("// Glose project file. Offsets count Unicode code points, ranges are [start, end).\n{body}\n"))
+}
+
+fn is_normalized(p: &Project) -> bool {
+    let spans_sorted = p.articles.iter().all(|a| {
+        a.spans.windows(2).all(|w| (w[0].start(), w[0].end(), w[0].id) <= (w[1].start(), w[1].end(), w[1].id))
+            && a.spans.iter().all(|s| s.fragments.is_sorted())
+            && a.relations.is_sorted_by_key(|r| r.id)
+    });
+    spans_sorted && p.entities.is_sorted_by_key(|e| e.id) && p.annotators.is_sorted()
+}
+
+/// Parses project text; `path` only names the file in errors.
+pub fn from_str(text: &str, path: &Path) -> Result<Loaded, StoreError> {
+    #[derive(Deserialize)]
+    struct Probe {
+        format_version: Option<u32>,
+    }
+    let syntax = |e: ron::error::SpannedError| StoreError::Syntax {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: e.code.to_string(),
+    };
+    let probe: Probe = ron::from_str(text).map_err(syntax)?;
+    let version = probe.format_version.ok_or_else(|| StoreError::Syntax {
+        path: path.to_path_buf(),
+        line: 1,
+        col: 1,
+        message: "no `format_version` field: this is not a Glose project".into(),
+    })?;
+    let (mut project, migrated_from) = match version {
+        FORMAT_VERSION => (ron::from_str::<Project>(text).map_err(syntax)?, None),
+        v if v > FORMAT_VERSION => {
+            return Err(StoreError::FutureVersion { path: path.to_path_buf(), found: v, supported: FORMAT_VERSION });
+        }
+        v => (
+            migrate::from_version(v, text).map_err(|e| match e {
+                migrate::Error::Ron(e) => syntax(e),
+                migrate::Error::Unknown(v) => StoreError::Syntax {
+                    path: path.to_path_buf(),
+                    line: 1,
+                    col: 1,
+                    message: format!("format_version {v} never existed"),
+                },
+            })?,
+            Some(v),
+        ),
+    };
+    project.repair_next_id();
+    Ok(Loaded { project, fingerprint: journal_fingerprint(text.as_bytes()), migrated_from })
+}
+
+/// Reads a project file. Never panics on bad input: every problem is a `StoreError`.
+pub fn load(path: &Path) -> Result<Loaded, StoreError> {
+    let bytes = read_limited(path, MAX_PROJECT_BYTES)?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let (line, col) = line_col(&bytes[..e.valid_up_to()]);
+        StoreError::NotUtf8 { path: path.to_path_buf(), line, col }
+    })?;
+    from_str(text, path)
+}
+
+/// Reads a file, refusing it when it is larger than `limit` bytes.
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, StoreError> {
+    let io = |source| StoreError::Io { path: path.to_path_buf(), source };
+    let meta = fs::metadata(path).map_err(io)?;
+    if meta.len() > limit {
+        return Err(StoreError::TooLarge { path: path.to_path_buf(), size: meta.len(), limit });
+    }
+    fs::read(path).map_err(io)
+}
+
+/// 1-based line and column (in characters) just after `prefix`.
+fn line_col(prefix: &[u8]) -> (usize, usize) {
+    let text = String::from_utf8_lossy(prefix);
+    let line = text.matches('\n').count() + 1;
+    let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// What a save wrote.
+#[derive(Debug, Clone, Copy)]
+pub struct Saved {
+    pub bytes: usize,
+    pub fingerprint: u64,
+}
+
+/// `example.ron` → `example.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".bak");
+    PathBuf::from(s)
+}
+
+/// Saves atomically: write a temporary file beside the target, fsync, keep the old file as
+/// `.bak`, rename over the target, fsync the folder. A crash leaves the old or the new file,
+/// never a torn one.
+pub fn save(project: &Project, path: &Path) -> Result<Saved, StoreError> {
+    let text =
+        to_string(project).map_err(|e| StoreError::Serialize { path: path.to_path_buf(), message: e.to_string() })?;
+    write_atomic(path, text.as_bytes())?;
+    Ok(Saved { bytes: text.len(), fingerprint: journal_fingerprint(text.as_bytes()) })
+}
+
+/// Replaces `path` with `bytes` atomically, keeping the previous content as `.bak`.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let io = |source| StoreError::Io { path: path.to_path_buf(), source };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().map_or_else(|| "project".into(), |n| n.to_string_lossy().into_owned());
+    let mut tmp = tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(&dir).map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    let permissions = match fs::metadata(path) {
+        Ok(m) => Some(m.permissions()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => default_permissions(),
+        Err(e) => return Err(io(e)),
+    };
+    if let Some(perm) = permissions {
+        fs::set_permissions(tmp.path(), perm).map_err(io)?;
+    }
+    if path.exists() {
+        let bak = backup_path(path);
+        crate::edit::remove_if_exists(&bak).map_err(io)?;
+        // A hard link keeps the old bytes without copying them; copy where links are refused.
+        if fs::hard_link(path, &bak).is_err() {
+            fs::copy(path, &bak).map_err(io)?;
+            File::open(&bak).and_then(|f| f.sync_all()).map_err(io)?;
+        }
+    }
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    sync_dir(&dir).map_err(io)
+}
+
+#[cfg(unix)]
+fn default_permissions() -> Option<fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<fs::Permissions> {
+    None
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> io::Result<()> {
+    Ok(())
+}
