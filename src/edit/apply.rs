@@ -152,7 +152,6 @@ impl Command {
                     span.quote = quote;
                 }
                 let id = span.id;
-                let annotator = span.annotator.clone();
                 a.spans.push(span);
                 sort_spans(a);
                 for r in &relations {
@@ -164,7 +163,6 @@ impl Command {
                 a.relations.extend(relations);
                 a.relations.sort_by_key(|r| r.id);
                 p.next_id = p.next_id.max(id.0 + 1);
-                p.note_annotator(&annotator);
                 Ok(RemoveSpan { article: aid, span: id })
             }
             RemoveSpan { article: aid, span: sid } => {
@@ -217,7 +215,6 @@ impl Command {
                 if p.schema.relation_type(relation.kind).is_none() {
                     return Err(EditError::NoRelationType(relation.kind));
                 }
-                let annotator = relation.annotator.clone();
                 let a = article(p, aid)?;
                 if a.relation(relation.id).is_some() || a.span(SpanId(relation.id.0)).is_some() {
                     return Err(EditError::DuplicateId(relation.id.0));
@@ -234,7 +231,6 @@ impl Command {
                 a.relations.push(relation);
                 a.relations.sort_by_key(|r| r.id);
                 p.next_id = p.next_id.max(id.0 + 1);
-                p.note_annotator(&annotator);
                 Ok(RemoveRelation { article: aid, relation: id })
             }
             RemoveRelation { article: aid, relation: rid } => {

@@ -50,11 +50,11 @@ pub fn parse(decoded: &Decoded, stem: &str) -> ImportedArticle {
 fn header_block(text: &str) -> Option<(ArticleMeta, usize)> {
     let mut meta = ArticleMeta::default();
     let mut offset = 0;
-    let mut fields = 0;
+    let mut any = false;
     for line in text.split_inclusive('\n') {
         let t = line.trim();
         if t.is_empty() {
-            return (fields > 0).then(|| (meta, offset + line.len()));
+            return any.then(|| (meta, offset + line.len()));
         }
         let (key, value) = t.split_once(':')?;
         let value = value.trim().to_string();
@@ -67,7 +67,7 @@ fn header_block(text: &str) -> Option<(ArticleMeta, usize)> {
             "language" | "lang" | "langue" | "язык" | "语言" => meta.language = value,
             _ => return None,
         }
-        fields += 1;
+        any = true;
         offset += line.len();
     }
     None

@@ -329,8 +329,17 @@ impl Project {
             a.relations.sort_by_key(|r| r.id);
         }
         self.entities.sort_by_key(|e| e.id);
+        let names: Vec<String> = self.annotator_names().into_iter().map(str::to_string).collect();
+        self.annotators.extend(names);
         self.annotators.sort();
         self.annotators.dedup();
+    }
+
+    /// Names of everyone who made a span or relation (empty names left out).
+    pub fn annotator_names(&self) -> std::collections::BTreeSet<&str> {
+        let spans = self.articles.iter().flat_map(|a| a.spans.iter().map(|s| s.annotator.as_str()));
+        let rels = self.articles.iter().flat_map(|a| a.relations.iter().map(|r| r.annotator.as_str()));
+        spans.chain(rels).filter(|n| !n.is_empty()).collect()
     }
 
     /// Records an annotator's name once.

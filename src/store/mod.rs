@@ -60,14 +60,19 @@ fn is_normalized(p: &Project) -> bool {
             && a.spans.iter().all(|s| s.fragments.is_sorted())
             && a.relations.is_sorted_by_key(|r| r.id)
     });
-    spans_sorted && p.entities.is_sorted_by_key(|e| e.id) && p.annotators.is_sorted()
+    let annotators_listed = p.annotator_names().iter().all(|n| p.annotators.iter().any(|a| a == n));
+    spans_sorted
+        && p.entities.is_sorted_by_key(|e| e.id)
+        && p.annotators.windows(2).all(|w| w[0] < w[1])
+        && annotators_listed
 }
 
 /// Parses project text; `path` only names the file in errors.
 pub fn from_str(text: &str, path: &Path) -> Result<Loaded, StoreError> {
     #[derive(Deserialize)]
     struct Probe {
-        format_version: Option<u32>,
+        #[serde(default)]
+        format_version: u32,
     }
     let syntax = |e: ron::error::SpannedError| StoreError::Syntax {
         path: path.to_path_buf(),
@@ -76,7 +81,7 @@ pub fn from_str(text: &str, path: &Path) -> Result<Loaded, StoreError> {
         message: e.code.to_string(),
     };
     let probe: Probe = ron::from_str(text).map_err(syntax)?;
-    let version = probe.format_version.ok_or_else(|| StoreError::Syntax {
+    let version = Some(probe.format_version).filter(|&v| v > 0).ok_or_else(|| StoreError::Syntax {
         path: path.to_path_buf(),
         line: 1,
         col: 1,

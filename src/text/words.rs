@@ -62,12 +62,14 @@ pub fn snap_to_words(text: &str, start: usize, end: usize) -> (usize, usize) {
     let segs = segments(text, lo, hi);
     let mut words = segs.iter().filter(|&&(s, e)| s < b1.max(b0 + 1) && e > b0 && is_wordish(&text[s..e]));
     let Some(&(nb0, first_end)) = words.next() else {
-        return trim_blank(text, &map, start, end);
+        let (s, e) = trim_blank(text, &map, start, end);
+        return snap_to_graphemes(text, s, e);
     };
     let nb1 = words.next_back().map_or(first_end, |&(_, e)| e);
     let s = map.char_of_byte(text, nb0).unwrap_or(start);
     let e = map.char_of_byte(text, nb1).unwrap_or(end);
-    (s, e.max(s))
+    // UAX #29 glues NNBSP (U+202F, ExtendNumLet) to words: "IA\u{202f}:" — trim it off.
+    trim_blank(text, &map, s, e.max(s))
 }
 
 /// Trims white space (including NBSP, NNBSP) at both ends of `[start, end)`.

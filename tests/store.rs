@@ -1,0 +1,217 @@
+//! Project files: stable bytes, atomic saves with a backup, migrations, the journal and
+//! recovery, and clear errors (never a panic) on broken files.
+
+use glose::edit::{Command, History, Journal, journal_path, recover};
+use glose::model::{Fragment, Project, Span, SpanId};
+use glose::store::{self, StoreError};
+use std::fs;
+use std::path::Path;
+
+fn example() -> Project {
+    store::load(Path::new("projects/example.ron")).unwrap().project
+}
+
+#[test]
+fn save_load_round_trip_is_byte_stable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let p = example();
+    store::save(&p, &path).unwrap();
+    let first = fs::read(&path).unwrap();
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(loaded.project, p);
+    assert_eq!(loaded.migrated_from, None);
+    store::save(&loaded.project, &path).unwrap();
+    assert_eq!(fs::read(&path).unwrap(), first, "the same project gives the same bytes");
+    // The committed example is exactly what the store writes.
+    assert_eq!(fs::read("projects/example.ron").unwrap(), first);
+}
+
+#[test]
+fn a_small_edit_gives_a_small_diff() {
+    let mut p = example();
+    let before = store::to_string(&p).unwrap();
+    let a = p.articles[2].id;
+    let s = p.articles[2].spans[3].id;
+    History::new().apply(&mut p, Command::SetSpanNote { article: a, span: s, note: "check source".into() }).unwrap();
+    let after = store::to_string(&p).unwrap();
+    let diff = similar::TextDiff::from_lines(&before, &after);
+    let changed: Vec<_> = diff.iter_all_changes().filter(|c| c.tag() != similar::ChangeTag::Equal).collect();
+    assert_eq!(changed.len(), 1, "one added line: {changed:?}");
+    assert!(changed[0].value().contains("note: \"check source\""));
+}
+
+#[test]
+fn saving_keeps_the_previous_version_as_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let mut p = example();
+    store::save(&p, &path).unwrap();
+    let v1 = fs::read(&path).unwrap();
+    p.name = "second".into();
+    store::save(&p, &path).unwrap();
+    assert_eq!(fs::read(store::backup_path(&path)).unwrap(), v1);
+    assert_eq!(store::load(&path).unwrap().project.name, "second");
+    // No temporary file is left behind.
+    let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+fn load_err(text: &[u8]) -> StoreError {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.ron");
+    fs::write(&path, text).unwrap();
+    store::load(&path).expect_err("a broken file must not load")
+}
+
+#[test]
+fn broken_files_give_errors_with_file_line_and_column() {
+    let good = fs::read_to_string("projects/example.ron").unwrap();
+    // Truncated in the middle.
+    let e = load_err(&good.as_bytes()[..good.len() / 2]);
+    let msg = e.to_string();
+    assert!(matches!(e, StoreError::Syntax { line, .. } if line > 1), "{msg}");
+    assert!(msg.contains("bad.ron:"), "{msg}");
+    // Binary garbage.
+    let e = load_err(&[0xff, 0xfe, 0x00, 0x13, 0x88, 0x01, 0xc3]);
+    assert!(matches!(e, StoreError::NotUtf8 { line: 1, col: 1, .. }), "{e}");
+    // Not a project at all.
+    let e = load_err(b"(name: \"x\")");
+    assert!(e.to_string().contains("format_version"), "{e}");
+    // A future version.
+    let e = load_err(good.replacen("format_version: 2", "format_version: 99", 1).as_bytes());
+    assert!(matches!(e, StoreError::FutureVersion { found: 99, .. }), "{e}");
+    // Wrong types.
+    let e = load_err(good.replacen("next_id: 110", "next_id: \"many\"", 1).as_bytes());
+    assert!(matches!(e, StoreError::Syntax { line: 5, .. }), "{e}");
+    // A bad colour.
+    let e = load_err(good.replacen("#4e9af1", "blue", 1).as_bytes());
+    assert!(e.to_string().contains("#rrggbb"), "{e}");
+    // Missing file.
+    assert!(matches!(store::load(Path::new("/nonexistent/x.ron")), Err(StoreError::Io { .. })));
+    // Empty file.
+    assert!(matches!(load_err(b""), StoreError::Syntax { .. }));
+}
+
+#[test]
+fn spans_out_of_range_and_dangling_relations_load_but_do_not_validate() {
+    let mut p = example();
+    p.articles[0].spans[0].fragments = vec![Fragment::new(5, 100_000)];
+    let dangling = SpanId(424_242);
+    p.articles[1].relations[0].to = dangling;
+    p.articles[2].spans[1].quote = "drifted".into();
+    let text = store::to_string(&p).unwrap();
+    let loaded = store::from_str(&text, Path::new("p.ron")).unwrap();
+    let problems: Vec<String> = glose::model::validate(&loaded.project).iter().map(ToString::to_string).collect();
+    assert_eq!(problems.len(), 3, "{problems:#?}");
+    assert!(problems[0].contains("ends past the text"));
+    assert!(problems.iter().any(|p| p.contains("drifted")));
+    assert!(problems.iter().any(|p| p.contains("s424242")));
+}
+
+#[test]
+fn version_1_files_are_migrated() {
+    let v1 = r##"(
+        format_version: 1,
+        name: "old",
+        labels: [(name: "Actor", color: "#4e9af1", hotkey: Some('1')), (name: "Claim", color: "#f2a93b")],
+        relation_types: [(name: "says", color: "#7d5ba6")],
+        entities: [(id: 3, name: "Vladimir Putin", aliases: ["Путин"])],
+        articles: [(
+            id: 1, title: "t", text: "Путин сказал: ИИ важен.",
+            spans: [
+                (id: 10, start: 0, end: 5, label: "Actor", entity: Some(3), quote: "Путин"),
+                (id: 11, start: 14, end: 22, label: "Claim", quote: "ИИ важен"),
+                (id: 12, start: 6, end: 12, label: "Event", quote: "сказал"),
+            ],
+            relations: [(id: 20, kind: "says", from: 10, to: 11)],
+        )],
+    )"##;
+    let loaded = store::from_str(v1, Path::new("old.ron")).unwrap();
+    assert_eq!(loaded.migrated_from, Some(1));
+    let p = loaded.project;
+    assert_eq!(p.format_version, glose::model::FORMAT_VERSION);
+    assert!(glose::model::validate(&p).is_empty(), "{:?}", glose::model::validate(&p));
+    let a = &p.articles[0];
+    assert_eq!(p.schema.label_name(a.spans[0].label), "Actor");
+    assert_eq!(p.schema.label_name(a.spans[1].label), "Event", "undeclared labels are declared");
+    assert_eq!(p.schema.relation_type_name(a.relations[0].kind), "says");
+    assert!(p.next_id > 20);
+}
+
+#[test]
+fn journal_replays_unsaved_edits_after_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let mut p = example();
+    let saved = store::save(&p, &path).unwrap();
+    let mut journal = Journal::start(&path, saved.fingerprint).unwrap();
+    let mut h = History::new();
+    let a = p.articles[0].id;
+    let label = p.schema.labels[1].id;
+    let cmds = vec![
+        Command::AddSpan {
+            article: a,
+            span: Span {
+                id: SpanId(p.alloc_id()),
+                fragments: vec![Fragment::new(0, 2)],
+                label,
+                annotator: "me".into(),
+                ..Default::default()
+            },
+            relations: vec![],
+        },
+        Command::SetSpanNote {
+            article: a,
+            span: p.articles[0].spans[3].id,
+            note: "line one\nline \"two\" «\u{a0}»".into(),
+        },
+        Command::SetProjectName { name: "after crash".into() },
+    ];
+    for c in cmds {
+        journal.append(&c).unwrap();
+        h.apply(&mut p, c).unwrap();
+    }
+    // An undo is journaled as the command it applies.
+    let undo = h.undo(&mut p).unwrap().unwrap();
+    journal.append(&undo).unwrap();
+    drop(journal); // the "crash": nothing saved
+    let bytes = fs::read(&path).unwrap();
+    let rec = recover(&path, &bytes).unwrap().expect("unsaved work is found");
+    assert!(rec.base_matches && !rec.torn_tail);
+    let on_disk = store::load(&path).unwrap().project;
+    let mut restored = rec.replay(&on_disk).unwrap();
+    restored.next_id = p.next_id;
+    assert_eq!(restored, p);
+}
+
+#[test]
+fn a_torn_last_journal_line_is_left_out_and_the_rest_replays() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let p = example();
+    let saved = store::save(&p, &path).unwrap();
+    let mut journal = Journal::start(&path, saved.fingerprint).unwrap();
+    journal.append(&Command::SetProjectName { name: "one".into() }).unwrap();
+    drop(journal);
+    let jp = journal_path(&path);
+    let mut text = fs::read_to_string(&jp).unwrap();
+    text.push_str("SetProjectName(name:\"tw");
+    fs::write(&jp, text).unwrap();
+    let rec = recover(&path, &fs::read(&path).unwrap()).unwrap().unwrap();
+    assert!(rec.torn_tail);
+    assert_eq!(rec.replay(&p).unwrap().name, "one");
+    // A journal written against another version of the file says so.
+    let rec = recover(&path, b"other bytes").unwrap().unwrap();
+    assert!(!rec.base_matches);
+}
+
+#[test]
+fn a_corrupt_journal_line_in_the_middle_is_an_error_naming_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    fs::write(journal_path(&path), "glose-journal 1 base=0000000000000001\ngarbage\nSetProjectName(name:\"x\")\n")
+        .unwrap();
+    let err = recover(&path, b"").unwrap_err().to_string();
+    assert!(err.contains("line 2"), "{err}");
+}
