@@ -8,5 +8,6 @@ pub mod edit;
 pub mod import;
 pub mod model;
 pub mod store;
+pub mod synth;
 pub mod text;
 pub mod ui;

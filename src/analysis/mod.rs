@@ -1,5 +1,7 @@
 //! Computations over a project for reports and views (no UI here).
 
+mod mentions;
 mod stats;
 
+pub use mentions::{Mention, unlinked_mentions};
 pub use stats::{Stats, stats};

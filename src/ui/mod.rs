@@ -1,11 +1,217 @@
-//! The window (eframe/egui). Reads the project, changes it only through `edit::Command`.
+//! The window (eframe/egui). A thin view over the core: it reads the project and changes it
+//! only through `edit::Command`, so undo, the journal and tests cover everything it does.
 
-use std::path::PathBuf;
+mod app;
+mod articles;
+mod dialogs;
+mod jobs;
+mod menu;
+pub mod reader;
+mod schema;
+mod side;
+
+pub use app::{Action, Document, GloseApp, SideTab};
+pub use dialogs::Dialog;
+
+use crate::model::Color;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// Preferences kept between sessions (eframe storage).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub recent: Vec<PathBuf>,
+    pub dark: bool,
+    pub zoom: f32,
+    /// Reading font size in points.
+    pub font_size: f32,
+    /// Name written on new spans and relations.
+    pub annotator: String,
+    /// Select exact characters instead of whole words.
+    pub exact_selection: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "annotator".into());
+        Settings {
+            recent: Vec::new(),
+            dark: false,
+            zoom: 1.0,
+            font_size: 16.0,
+            annotator: user,
+            exact_selection: false,
+        }
+    }
+}
+
+impl Settings {
+    const KEY: &'static str = "glose-settings";
+
+    /// Puts a project at the top of the recent list.
+    pub fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(10);
+    }
+}
+
+pub fn color32(c: Color) -> egui::Color32 {
+    let [r, g, b] = c.0;
+    egui::Color32::from_rgb(r, g, b)
+}
+
+pub fn from_color32(c: egui::Color32) -> Color {
+    Color([c.r(), c.g(), c.b()])
+}
+
+/// Bundled fallbacks (see assets/fonts/README.md): a fresh machine has no CJK or emoji font.
+const SYMBOL_FONT: &[u8] = include_bytes!("../../assets/fonts/Symbola.ttf");
+const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf");
+
+/// Adds the symbol/emoji and CJK fallbacks after egui's own fonts (Latin, Greek, Cyrillic).
+pub fn install_fonts(ctx: &egui::Context) {
+    use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+    for (name, data) in [("symbola", SYMBOL_FONT), ("droid-sans-fallback", CJK_FONT)] {
+        ctx.add_font(FontInsert::new(
+            name,
+            egui::FontData::from_static(data),
+            vec![
+                InsertFontFamily { family: egui::FontFamily::Proportional, priority: FontPriority::Lowest },
+                InsertFontFamily { family: egui::FontFamily::Monospace, priority: FontPriority::Lowest },
+            ],
+        ));
+    }
+}
+
+/// Builds the app as eframe would (also used by the UI tests).
+pub fn create_app(cc: &eframe::CreationContext<'_>, project: Option<PathBuf>) -> GloseApp {
+    install_fonts(&cc.egui_ctx);
+    let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, Settings::KEY)).unwrap_or_default();
+    cc.egui_ctx.set_theme(if settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
+    if settings.zoom > 0.3 {
+        cc.egui_ctx.set_zoom_factor(settings.zoom);
+    }
+    let mut app = GloseApp::new(settings);
+    if let Some(p) = project {
+        app.open(&p);
+    }
+    app
+}
 
 /// Opens the window on `project` (or on an empty project).
 pub fn run(project: Option<PathBuf>) -> ExitCode {
-    let _ = project;
-    eprintln!("glose: the window is not built yet; see `glose --help` for the commands");
-    ExitCode::from(2)
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Glose")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let result = eframe::run_native("Glose", options, Box::new(move |cc| Ok(Box::new(create_app(cc, project)))));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("glose: the window could not open: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+impl eframe::App for GloseApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.handle_close(&ctx);
+        self.handle_dropped_files(&ctx);
+        menu::shortcuts(self, &ctx);
+        jobs::poll(self);
+        menu::menu_bar_ui(self, ui);
+        menu::status_bar_ui(self, ui);
+        articles::articles_panel_ui(self, ui);
+        side::side_panel_ui(self, ui);
+        egui::CentralPanel::default().show(ui, |ui| self.reader_ui(ui));
+        schema::schema_window_ui(self, &ctx);
+        articles::meta_window_ui(self, &ctx);
+        dialogs::dialog_ui(self, &ctx);
+        self.flush(&ctx);
+        let title = self.doc.title();
+        if self.window_title != title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, Settings::KEY, &self.settings);
+    }
+}
+
+impl GloseApp {
+    fn reader_ui(&mut self, ui: &mut egui::Ui) {
+        menu::find_bar_ui(self, ui);
+        menu::link_bar_ui(self, ui);
+        let Some(article) = self.current.and_then(|a| self.doc.project.article(a)) else {
+            ui.centered_and_justified(|ui| {
+                ui.label("No article yet. File → Import articles… (or drop .txt, .md, .html files here).");
+            });
+            return;
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(&article.title);
+        });
+        let mut meta = vec![article.source.clone(), article.published.clone(), article.language.clone()];
+        if !article.author.is_empty() {
+            meta.insert(1, article.author.clone());
+        }
+        meta.retain(|m| !m.is_empty());
+        ui.horizontal(|ui| {
+            ui.weak(meta.join(" · "));
+            if !article.url.is_empty() {
+                ui.hyperlink_to("source", &article.url);
+            }
+        });
+        ui.separator();
+        let font = egui::FontId::proportional(self.settings.font_size);
+        let revision = self.doc.history.revision();
+        let events = self.reader.ui(
+            ui,
+            &self.doc.project,
+            article,
+            revision,
+            &mut self.rs,
+            &font,
+            self.settings.exact_selection,
+        );
+        self.handle_reader_events(events);
+    }
+
+    fn handle_close(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.allow_close {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved { then: Box::new(Action::Quit) });
+        }
+        if ctx.input(|i| i.viewport().close_requested()) {
+            self.settings.zoom = ctx.zoom_factor();
+        }
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
+        });
+        if dropped.is_empty() {
+            return;
+        }
+        if let [one] = dropped.as_slice()
+            && one.extension().is_some_and(|e| e == "ron")
+        {
+            self.act(Action::Open(one.clone()));
+        } else {
+            self.act(Action::Import(dropped));
+        }
+    }
 }

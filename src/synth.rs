@@ -1,0 +1,156 @@
+//! A seeded generator of realistic synthetic projects (multilingual articles with a realistic
+//! density of spans and relations) for benchmarks and stress tests. Nothing large is committed:
+//! the same seed always gives the same project.
+
+use crate::model::{Article, ArticleId, Entity, EntityId, Fragment, Project, Relation, RelationId, Span, SpanId};
+
+/// Sentences in the corpus's four languages, with the characters that break naive offsets.
+const SENTENCES: &[&str] = &[
+    "Le président russe Vladimir Poutine a critiqué la suprématie américaine dans le domaine de l’intelligence artificielle.",
+    "Selon l’Élysée, la France et l’Inde partagent «\u{a0}une même exigence de souveraineté\u{a0}»\u{202f}; Paris veut une troisième voie.",
+    "Russian President Vladimir Putin said Western models were biased and ignored Russian culture 🤝 and values.",
+    "China and France issued a joint declaration on the governance of artificial intelligence in Paris.",
+    "Россия и Китай договорились углублять сотрудничество в сфере искусственного интеллекта 🇷🇺🤝🇨🇳.",
+    "Москва и Пекин выступили против использования технологических монополий для сдерживания развития других стран.",
+    "国家主席习近平对法国进行国事访问期间，中法两国元首发表关于人工智能和全球治理的联合声明。",
+    "分析人士认为，北京希望借助与欧洲国家的合作，避免在技术领域被孤立 𠮷。",
+];
+
+const LANGS: &[&str] = &["fr", "fr", "en", "en", "ru", "ru", "zh", "zh"];
+
+/// A small deterministic generator (SplitMix64).
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e3779b97f4a7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58476d1ce4e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d049bb133111eb);
+        z ^ (z >> 31)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
+    }
+}
+
+/// An article text of about `chars` code points, in paragraphs, mostly in one language.
+pub fn text(rng: &mut Rng, chars: usize) -> (String, &'static str) {
+    let lang = rng.below(4) * 2;
+    let mut out = String::new();
+    let mut count = 0;
+    let mut in_paragraph = 0;
+    while count < chars {
+        // Mostly the article's language, sometimes a quote from another.
+        let i = if rng.below(10) < 8 { lang + rng.below(2) } else { rng.below(SENTENCES.len()) };
+        let s = SENTENCES[i];
+        if in_paragraph > 0 {
+            out.push(' ');
+            count += 1;
+        }
+        out.push_str(s);
+        count += s.chars().count();
+        in_paragraph += 1;
+        if in_paragraph >= 3 + rng.below(4) {
+            out.push_str("\n\n");
+            count += 2;
+            in_paragraph = 0;
+        }
+    }
+    out.push('\n');
+    (out, LANGS[lang])
+}
+
+/// Word-ish ranges (code points) of a text: runs of alphanumeric characters.
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.chars().enumerate() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.chars().count()));
+    }
+    out
+}
+
+/// A project of `articles` articles of about `chars` characters, with `spans` spans and
+/// `relations` relations per article, some spans linked to one of 200 actors.
+pub fn project(seed: u64, articles: usize, chars: usize, spans: usize, relations: usize) -> Project {
+    let mut rng = Rng::new(seed);
+    let mut p = Project::new("synthetic");
+    let labels: Vec<_> = p.schema.labels.iter().map(|l| l.id).collect();
+    let types: Vec<_> = p.schema.relation_types.iter().map(|t| t.id).collect();
+    let entities: Vec<EntityId> = (0..200)
+        .map(|i| {
+            let id = EntityId(p.alloc_id());
+            p.entities.push(Entity {
+                id,
+                name: format!("Actor {i}"),
+                aliases: vec![format!("Актор {i}")],
+                ..Default::default()
+            });
+            id
+        })
+        .collect();
+    let annotators = ["alice", "boris", "chen"];
+    for a in 0..articles {
+        let (text, lang) = text(&mut rng, chars);
+        let map = crate::text::CharMap::new(&text);
+        let ws = words(&text);
+        let mut article = Article {
+            id: ArticleId(p.alloc_id()),
+            title: format!("Article {a}"),
+            source: ["TASS", "Le Monde", "Xinhua", "Reuters"][rng.below(4)].into(),
+            published: format!("2024-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28)),
+            language: lang.into(),
+            ..Default::default()
+        };
+        for _ in 0..spans {
+            let i = rng.below(ws.len());
+            let j = (i + rng.below(4)).min(ws.len() - 1);
+            let frag = Fragment::new(ws[i].0, ws[j].1);
+            let quote = map.slice(&text, frag.start, frag.end).unwrap_or_default().to_string();
+            article.spans.push(Span {
+                id: SpanId(p.alloc_id()),
+                fragments: vec![frag],
+                label: labels[rng.below(labels.len())],
+                entity: (rng.below(3) == 0).then(|| entities[rng.below(entities.len())]),
+                annotator: annotators[rng.below(3)].into(),
+                quote,
+                ..Default::default()
+            });
+        }
+        for _ in 0..relations.min(spans / 2) {
+            let from = article.spans[rng.below(spans)].id;
+            let mut to = article.spans[rng.below(spans)].id;
+            if to == from {
+                to = article.spans.iter().find(|s| s.id != from).map_or(from, |s| s.id);
+            }
+            article.relations.push(Relation {
+                id: RelationId(p.alloc_id()),
+                kind: types[rng.below(types.len())],
+                from,
+                to,
+                note: String::new(),
+                annotator: annotators[rng.below(3)].into(),
+            });
+        }
+        article.text = text;
+        p.articles.push(article);
+    }
+    p.normalize();
+    p
+}

@@ -1,0 +1,701 @@
+//! The application: the open document, the view state, and the one place where commands
+//! are applied (and journaled). Panels read the project and push commands or actions;
+//! `GloseApp::ui` drains both once per frame.
+
+use super::reader::{Reader, ReaderEvent, ReaderState};
+use super::{Settings, dialogs::Dialog};
+use crate::edit::{Command, History, Journal, Recovery};
+use crate::model::{ArticleId, EntityId, Fragment, LabelId, Project, RelTypeId, Relation, RelationId, Span, SpanId};
+use crate::store;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// The project being edited, with its file, history and journal.
+pub struct Document {
+    pub project: Project,
+    pub path: Option<PathBuf>,
+    pub history: History,
+    pub journal: Option<Journal>,
+    /// History revision at the last save (or open).
+    saved_revision: u64,
+    /// The file was replaced by a recovery or a migration and needs saving.
+    force_dirty: bool,
+}
+
+impl Document {
+    pub fn new(project: Project, path: Option<PathBuf>) -> Self {
+        Document { project, path, history: History::new(), journal: None, saved_revision: 0, force_dirty: false }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.force_dirty || self.history.revision() != self.saved_revision
+    }
+
+    pub fn title(&self) -> String {
+        let file = self
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or("unsaved project".into(), |n| n.to_string_lossy().into_owned());
+        format!("{}{} — Glose", if self.is_dirty() { "• " } else { "" }, file)
+    }
+}
+
+/// Things panels ask the app to do that are not project edits.
+#[derive(Debug, Clone)]
+pub enum Action {
+    New,
+    OpenDialog,
+    Open(PathBuf),
+    Save,
+    SaveAsDialog,
+    SaveAs(PathBuf),
+    ImportDialog,
+    Import(Vec<PathBuf>),
+    Undo,
+    Redo,
+    Quit,
+    SelectArticle(ArticleId),
+    /// Label the current selection (or relabel the selected span).
+    ApplyLabel(LabelId),
+    DeleteSelectedSpan,
+    /// Start linking from the selected span.
+    StartLink,
+    /// Create the relation being linked, of this type.
+    FinishLink(RelTypeId),
+    CancelLink,
+    JumpToSpan(SpanId),
+    JumpToRelation(RelationId),
+    /// Add the current selection as another fragment of the selected span.
+    AddFragment,
+    /// Move one end of the selected span by a word: (start end?, grow?).
+    ResizeSpan {
+        start: bool,
+        grow: bool,
+    },
+    ShowDialog(Dialog),
+}
+
+/// A message in the status bar.
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+    pub at: Instant,
+}
+
+/// Which tab the right panel shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SideTab {
+    #[default]
+    Annotate,
+    Spans,
+    Actors,
+}
+
+pub struct GloseApp {
+    pub doc: Document,
+    pub settings: Settings,
+    pub reader: Reader,
+    pub rs: ReaderState,
+    pub current: Option<ArticleId>,
+    pub side_tab: SideTab,
+    pub article_filter: String,
+    pub language_filter: String,
+    pub sticky_label: Option<LabelId>,
+    pub selected_entity: Option<EntityId>,
+    pub find_open: bool,
+    pub find_text: String,
+    /// A relation waiting for its type (from, to).
+    pub pending_link: Option<(SpanId, SpanId)>,
+    pub dialog: Option<Dialog>,
+    pub status: Option<Status>,
+    pub import_job: Option<super::jobs::ImportJob>,
+    pub schema_open: bool,
+    pub meta_open: bool,
+    pub meta_buf: super::articles::MetaBuf,
+    /// Text fields being edited, by key, committed when they lose focus.
+    pub bufs: std::collections::HashMap<String, String>,
+    /// "Find unlinked mentions" results for an actor in the current article.
+    pub proposals: Option<(EntityId, Vec<crate::analysis::Mention>)>,
+    pub new_alias: String,
+    pub new_actor: String,
+    pub merge_target: Option<EntityId>,
+    pub attr_key: String,
+    pub attr_value: String,
+    pub new_label: String,
+    pub new_type: String,
+    queue: Vec<Command>,
+    actions: Vec<Action>,
+    /// Set when the window may close (after saving or discarding).
+    pub allow_close: bool,
+    /// The window title last sent (sending it requests a repaint).
+    pub window_title: String,
+}
+
+impl GloseApp {
+    pub fn new(settings: Settings) -> Self {
+        GloseApp {
+            doc: Document::new(Project::new("Untitled"), None),
+            settings,
+            reader: Reader::default(),
+            rs: ReaderState::default(),
+            current: None,
+            side_tab: SideTab::default(),
+            article_filter: String::new(),
+            language_filter: String::new(),
+            sticky_label: None,
+            selected_entity: None,
+            find_open: false,
+            find_text: String::new(),
+            pending_link: None,
+            dialog: None,
+            status: None,
+            import_job: None,
+            schema_open: false,
+            meta_open: false,
+            meta_buf: None,
+            bufs: Default::default(),
+            proposals: None,
+            new_alias: String::new(),
+            new_actor: String::new(),
+            merge_target: None,
+            attr_key: String::new(),
+            attr_value: String::new(),
+            new_label: String::new(),
+            new_type: String::new(),
+            queue: Vec::new(),
+            actions: Vec::new(),
+            allow_close: false,
+            window_title: String::new(),
+        }
+    }
+
+    /// Queues a change to the project (applied at the end of the frame).
+    pub fn push(&mut self, cmd: Command) {
+        self.queue.push(cmd);
+    }
+
+    /// Queues an action.
+    pub fn act(&mut self, action: Action) {
+        self.actions.push(action);
+    }
+
+    pub fn project(&self) -> &Project {
+        &self.doc.project
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status { text: text.into(), error: false, at: Instant::now() });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status { text: text.into(), error: true, at: Instant::now() });
+    }
+
+    /// Applies a command now, journals it, and reports a refusal in the status bar.
+    pub fn apply(&mut self, cmd: Command) -> bool {
+        let journal_copy = self.doc.journal.as_ref().map(|_| cmd.clone());
+        match self.doc.history.apply(&mut self.doc.project, cmd) {
+            Ok(()) => {
+                self.journal(journal_copy);
+                true
+            }
+            Err(e) => {
+                self.error(format!("Not done: {e}"));
+                false
+            }
+        }
+    }
+
+    fn journal(&mut self, cmd: Option<Command>) {
+        if let (Some(j), Some(c)) = (self.doc.journal.as_mut(), cmd)
+            && let Err(e) = j.append(&c)
+        {
+            self.error(format!("Journal: {e}"));
+        }
+    }
+
+    /// Drains queued commands and actions; called once per frame after the panels.
+    pub fn flush(&mut self, ctx: &egui::Context) {
+        for cmd in std::mem::take(&mut self.queue) {
+            self.apply(cmd);
+        }
+        let actions = std::mem::take(&mut self.actions);
+        for a in actions {
+            self.run_action(ctx, a);
+        }
+        self.fix_view();
+    }
+
+    /// Keeps the view pointing at things that exist (after undo, delete, …).
+    fn fix_view(&mut self) {
+        let p = &self.doc.project;
+        if self.current.is_none_or(|a| p.article(a).is_none()) {
+            self.current = p.articles.first().map(|a| a.id);
+            self.rs.reset();
+        }
+        let art = self.current.and_then(|a| p.article(a));
+        if let Some(s) = self.rs.selected_span
+            && art.and_then(|a| a.span(s)).is_none()
+        {
+            self.rs.selected_span = None;
+        }
+        if let Some(s) = self.rs.link_from
+            && art.and_then(|a| a.span(s)).is_none()
+        {
+            self.rs.link_from = None;
+        }
+        if self.selected_entity.is_some_and(|e| p.entity(e).is_none()) {
+            self.selected_entity = None;
+        }
+        if self.sticky_label.is_some_and(|l| p.schema.label(l).is_none()) {
+            self.sticky_label = None;
+        }
+    }
+
+    pub fn run_action(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::New => self.guard_unsaved(Action::New, |app| {
+                app.close_journal(false);
+                app.doc = Document::new(Project::new("Untitled"), None);
+                app.current = None;
+                app.rs.reset();
+            }),
+            Action::OpenDialog => {
+                if let Some(path) = rfd::FileDialog::new().add_filter("Glose project", &["ron"]).pick_file() {
+                    self.act(Action::Open(path));
+                }
+            }
+            Action::Open(path) => {
+                let p = path.clone();
+                self.guard_unsaved(Action::Open(path), move |app| app.open(&p));
+            }
+            Action::Save => match self.doc.path.clone() {
+                Some(p) => self.save_to(&p),
+                None => self.act(Action::SaveAsDialog),
+            },
+            Action::SaveAsDialog => {
+                let name = format!(
+                    "{}.ron",
+                    if self.doc.project.name.is_empty() { "project" } else { &self.doc.project.name }
+                );
+                if let Some(path) =
+                    rfd::FileDialog::new().add_filter("Glose project", &["ron"]).set_file_name(name).save_file()
+                {
+                    self.act(Action::SaveAs(path));
+                }
+            }
+            Action::SaveAs(path) => self.save_to(&path),
+            Action::ImportDialog => {
+                if let Some(paths) = rfd::FileDialog::new()
+                    .add_filter("Articles", &["txt", "md", "markdown", "html", "htm"])
+                    .pick_files()
+                {
+                    self.act(Action::Import(paths));
+                }
+            }
+            Action::Import(paths) => self.import_job = Some(super::jobs::ImportJob::start(paths, ctx.clone())),
+            Action::Undo => match self.doc.history.undo(&mut self.doc.project) {
+                Ok(Some(applied)) => self.journal(Some(applied)),
+                Ok(None) => {}
+                Err(e) => self.error(format!("Undo failed: {e}")),
+            },
+            Action::Redo => match self.doc.history.redo(&mut self.doc.project) {
+                Ok(Some(applied)) => self.journal(Some(applied)),
+                Ok(None) => {}
+                Err(e) => self.error(format!("Redo failed: {e}")),
+            },
+            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Action::SelectArticle(id) => {
+                if self.current != Some(id) {
+                    self.current = Some(id);
+                    self.rs.reset();
+                    self.pending_link = None;
+                    if self.find_open {
+                        self.run_find();
+                    }
+                }
+            }
+            Action::ApplyLabel(label) => self.apply_label(label),
+            Action::DeleteSelectedSpan => {
+                if let (Some(a), Some(s)) = (self.current, self.rs.selected_span) {
+                    self.apply(Command::RemoveSpan { article: a, span: s });
+                    self.rs.selected_span = None;
+                }
+            }
+            Action::StartLink => {
+                if let Some(s) = self.rs.selected_span {
+                    self.rs.link_from = Some(s);
+                    self.rs.link_candidate = None;
+                    self.info("Link: click the other span (or Tab to it and press Enter); Esc cancels");
+                }
+            }
+            Action::FinishLink(kind) => self.finish_link(kind),
+            Action::CancelLink => {
+                self.rs.link_from = None;
+                self.rs.link_candidate = None;
+                self.pending_link = None;
+            }
+            Action::JumpToSpan(id) => {
+                if let Some(a) = self.doc.project.articles.iter().find(|a| a.span(id).is_some()) {
+                    let (aid, start) = (a.id, a.span(id).map_or(0, |s| s.start()));
+                    self.run_action(ctx, Action::SelectArticle(aid));
+                    self.rs.selected_span = Some(id);
+                    self.rs.scroll_to = Some(start);
+                }
+            }
+            Action::JumpToRelation(id) => {
+                let hit =
+                    self.current.and_then(|a| self.doc.project.article(a)).and_then(|a| a.relation(id)).map(|r| r.from);
+                if let Some(from) = hit {
+                    self.run_action(ctx, Action::JumpToSpan(from));
+                }
+            }
+            Action::AddFragment => self.add_fragment(),
+            Action::ResizeSpan { start, grow } => self.resize_span(start, grow),
+            Action::ShowDialog(d) => self.dialog = Some(d),
+        }
+    }
+
+    /// Runs `then` now, or after asking whether to save unsaved changes.
+    fn guard_unsaved(&mut self, retry: Action, then: impl FnOnce(&mut Self)) {
+        if self.doc.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved { then: Box::new(retry) });
+        } else {
+            then(self);
+        }
+    }
+
+    /// Drops the dirty flag so a guarded action can proceed (user chose "Discard").
+    pub fn discard_changes(&mut self) {
+        self.close_journal(false);
+        self.doc.saved_revision = self.doc.history.revision();
+        self.doc.force_dirty = false;
+    }
+
+    fn close_journal(&mut self, keep: bool) {
+        if let Some(j) = self.doc.journal.take()
+            && !keep
+        {
+            let _ = j.discard();
+        }
+    }
+
+    /// Opens a project file; offers journaled edits back if the last session crashed.
+    pub fn open(&mut self, path: &Path) {
+        let bytes = match store::read_limited(path, store::MAX_PROJECT_BYTES) {
+            Ok(b) => b,
+            Err(e) => return self.error(e.to_string()),
+        };
+        let loaded = match std::str::from_utf8(&bytes) {
+            Ok(text) => store::from_str(text, path),
+            Err(_) => store::load(path),
+        };
+        let loaded = match loaded {
+            Ok(l) => l,
+            Err(e) => {
+                self.dialog = Some(Dialog::Error(format!("Could not open the project.\n\n{e}")));
+                return;
+            }
+        };
+        self.close_journal(true);
+        self.doc = Document::new(loaded.project, Some(path.to_path_buf()));
+        self.doc.force_dirty = loaded.migrated_from.is_some();
+        self.current = None;
+        self.rs.reset();
+        self.settings.remember(path);
+        let problems = crate::model::validate(&self.doc.project);
+        match crate::edit::recover(path, &bytes) {
+            Ok(Some(rec)) => self.dialog = Some(Dialog::Recover(std::rc::Rc::new(rec))),
+            Ok(None) => self.start_journal(loaded.fingerprint),
+            Err(e) => {
+                self.error(format!("The journal could not be read and was kept aside: {e}"));
+                let _ = std::fs::rename(
+                    crate::edit::journal_path(path),
+                    crate::edit::journal_path(path).with_extension("journal.broken"),
+                );
+                self.start_journal(loaded.fingerprint);
+            }
+        }
+        if let Some(v) = loaded.migrated_from {
+            self.info(format!("Opened {} (format {v}, upgraded; saving writes the new format)", path.display()));
+        } else if !problems.is_empty() {
+            self.error(format!("{} problem(s) in this project, e.g. {}", problems.len(), problems[0]));
+        } else {
+            self.info(format!("Opened {}", path.display()));
+        }
+        self.fix_view();
+    }
+
+    fn start_journal(&mut self, fingerprint: u64) {
+        if let Some(path) = &self.doc.path {
+            match Journal::start(path, fingerprint) {
+                Ok(j) => self.doc.journal = Some(j),
+                Err(e) => self.error(format!("Edits will not be journaled: {e}")),
+            }
+        }
+    }
+
+    /// Replays a crashed session's journal (user chose "Restore").
+    pub fn restore(&mut self, rec: &Recovery) {
+        match rec.replay(&self.doc.project) {
+            Ok(p) => {
+                let fp = self
+                    .doc
+                    .path
+                    .as_ref()
+                    .and_then(|p| std::fs::read(p).ok())
+                    .map(|b| crate::edit::journal_fingerprint(&b));
+                self.doc.project = p;
+                self.doc.history.clear();
+                self.doc.force_dirty = true;
+                self.start_journal(fp.unwrap_or(0));
+                // The restored edits go straight back into the new journal.
+                for c in &rec.commands {
+                    self.journal(Some(c.clone()));
+                }
+                self.info(format!("Restored {} unsaved edit(s); save to keep them", rec.commands.len()));
+                self.fix_view();
+            }
+            Err(e) => self.dialog = Some(Dialog::Error(format!("The unsaved edits could not be restored.\n\n{e}"))),
+        }
+    }
+
+    /// User chose to discard a crashed session's journal.
+    pub fn drop_recovery(&mut self) {
+        let fp =
+            self.doc.path.as_ref().and_then(|p| std::fs::read(p).ok()).map(|b| crate::edit::journal_fingerprint(&b));
+        self.start_journal(fp.unwrap_or(0));
+    }
+
+    pub fn save_to(&mut self, path: &Path) {
+        let started = Instant::now();
+        match store::save(&self.doc.project, path) {
+            Ok(saved) => {
+                let moved = self.doc.path.as_deref() != Some(path);
+                if moved {
+                    self.close_journal(false);
+                }
+                self.doc.path = Some(path.to_path_buf());
+                self.doc.saved_revision = self.doc.history.revision();
+                self.doc.force_dirty = false;
+                self.start_journal(saved.fingerprint);
+                self.settings.remember(path);
+                self.info(format!(
+                    "Saved {} ({} KB in {} ms)",
+                    path.display(),
+                    saved.bytes / 1024,
+                    started.elapsed().as_millis()
+                ));
+            }
+            Err(e) => self.dialog = Some(Dialog::Error(format!("The project was not saved.\n\n{e}"))),
+        }
+    }
+
+    fn new_span(&mut self, article: ArticleId, fragments: Vec<Fragment>, label: LabelId) -> Option<SpanId> {
+        let id = SpanId(self.doc.project.alloc_id());
+        let span = Span { id, fragments, label, annotator: self.settings.annotator.clone(), ..Default::default() };
+        self.apply(Command::AddSpan { article, span, relations: vec![] }).then_some(id)
+    }
+
+    /// A label key or palette click: label the selection, or relabel the selected span.
+    fn apply_label(&mut self, label: LabelId) {
+        let Some(article) = self.current else { return };
+        if self.rs.has_selection() {
+            let (s, e) = self.rs.selection();
+            if let Some(id) = self.new_span(article, vec![Fragment::new(s, e)], label) {
+                self.rs.selected_span = Some(id);
+                self.rs.clear_selection();
+            }
+        } else if let Some(span) = self.rs.selected_span {
+            self.apply(Command::SetSpanLabel { article, span, label });
+        } else {
+            self.info("Select some text first (drag, double-click, or Shift+arrows)");
+        }
+    }
+
+    fn add_fragment(&mut self) {
+        let (Some(a), Some(sid)) = (self.current, self.rs.selected_span) else { return };
+        if !self.rs.has_selection() {
+            return self.info("Select the text to add to this span, then press Ctrl+G");
+        }
+        let (s, e) = self.rs.selection();
+        let Some(span) = self.doc.project.article(a).and_then(|x| x.span(sid)) else { return };
+        let mut frags = span.fragments.clone();
+        // Overlapping parts merge into one fragment.
+        frags.push(Fragment::new(s, e));
+        frags.sort();
+        let mut merged: Vec<Fragment> = Vec::new();
+        for f in frags {
+            match merged.last_mut() {
+                Some(last) if f.start <= last.end => last.end = last.end.max(f.end),
+                _ => merged.push(f),
+            }
+        }
+        if self.apply(Command::SetSpanFragments { article: a, span: sid, fragments: merged }) {
+            self.rs.clear_selection();
+        }
+    }
+
+    /// Alt+arrows: grow or shrink the selected span by one word at either end.
+    fn resize_span(&mut self, at_start: bool, grow: bool) {
+        let (Some(a), Some(sid)) = (self.current, self.rs.selected_span) else { return };
+        let Some(article) = self.doc.project.article(a) else { return };
+        let Some(span) = article.span(sid) else { return };
+        let text = &article.text;
+        let mut frags = span.fragments.clone();
+        let len = text.chars().count();
+        let edge = if at_start { frags.first_mut() } else { frags.last_mut() };
+        let Some(f) = edge else { return };
+        let step = |from: usize, forward: bool| -> usize {
+            let map = crate::text::CharMap::new(text);
+            let is_word = |i: usize| map.slice(text, i, i + 1).is_some_and(|s| s.chars().any(char::is_alphanumeric));
+            let mut i = from;
+            if forward {
+                while i < len && !is_word(i) {
+                    i += 1;
+                }
+                while i < len && is_word(i) {
+                    i += 1;
+                }
+            } else {
+                while i > 0 && !is_word(i - 1) {
+                    i -= 1;
+                }
+                while i > 0 && is_word(i - 1) {
+                    i -= 1;
+                }
+            }
+            i
+        };
+        match (at_start, grow) {
+            (true, true) => f.start = step(f.start, false),
+            (true, false) => f.start = crate::text::snap_to_words(text, step(f.start, true), f.end).0,
+            (false, true) => f.end = step(f.end, true),
+            (false, false) => f.end = crate::text::snap_to_words(text, f.start, step(f.end, false)).1,
+        }
+        if f.start < f.end {
+            self.apply(Command::SetSpanFragments { article: a, span: sid, fragments: frags });
+        }
+    }
+
+    /// The other end is chosen: create the relation at once when only one type fits.
+    pub fn link_target(&mut self, to: SpanId) {
+        let Some(from) = self.rs.link_from else { return };
+        let types = self.fitting_types(from, to);
+        self.rs.link_from = None;
+        self.rs.link_candidate = None;
+        if types.len() == 1 {
+            self.pending_link = Some((from, to));
+            self.finish_link(types[0]);
+        } else {
+            self.pending_link = Some((from, to));
+        }
+    }
+
+    /// Relation types whose label constraints fit the two spans (all types when none fit).
+    pub fn fitting_types(&self, from: SpanId, to: SpanId) -> Vec<RelTypeId> {
+        let p = &self.doc.project;
+        let art = self.current.and_then(|a| p.article(a));
+        let (Some(f), Some(t)) = (art.and_then(|a| a.span(from)), art.and_then(|a| a.span(to))) else { return vec![] };
+        let fits: Vec<RelTypeId> = p
+            .schema
+            .relation_types
+            .iter()
+            .filter(|rt| {
+                let ok = |allowed: &[LabelId], l: LabelId| allowed.is_empty() || allowed.contains(&l);
+                (ok(&rt.from_labels, f.label) && ok(&rt.to_labels, t.label))
+                    || (rt.symmetric && ok(&rt.from_labels, t.label) && ok(&rt.to_labels, f.label))
+            })
+            .map(|rt| rt.id)
+            .collect();
+        if fits.is_empty() { p.schema.relation_types.iter().map(|t| t.id).collect() } else { fits }
+    }
+
+    fn finish_link(&mut self, kind: RelTypeId) {
+        let (Some(article), Some((from, to))) = (self.current, self.pending_link.take()) else { return };
+        let id = RelationId(self.doc.project.alloc_id());
+        let relation = Relation { id, kind, from, to, note: String::new(), annotator: self.settings.annotator.clone() };
+        if self.apply(Command::AddRelation { article, relation }) {
+            let name = self.doc.project.schema.relation_type_name(kind).to_string();
+            self.info(format!("Linked: {name}"));
+        }
+    }
+
+    /// Finds every occurrence of the find text in the current article (case-insensitive).
+    pub fn run_find(&mut self) {
+        self.rs.found.clear();
+        self.rs.found_index = 0;
+        let needle = self.find_text.to_lowercase();
+        let Some(a) = self.current.and_then(|a| self.doc.project.article(a)) else { return };
+        if needle.is_empty() {
+            return;
+        }
+        let hay = a.text.to_lowercase();
+        // Lowercasing can change lengths (e.g. 'İ'): only use it when it does not.
+        if hay.chars().count() != a.text.chars().count() {
+            return self.find_exact();
+        }
+        let map = crate::text::CharMap::new(&hay);
+        for (b, m) in hay.match_indices(&needle) {
+            if let (Some(s), Some(e)) = (map.char_of_byte(&hay, b), map.char_of_byte(&hay, b + m.len())) {
+                self.rs.found.push((s, e));
+            }
+        }
+        if let Some(&(s, _)) = self.rs.found.first() {
+            self.rs.scroll_to = Some(s);
+        }
+    }
+
+    fn find_exact(&mut self) {
+        let Some(a) = self.current.and_then(|a| self.doc.project.article(a)) else { return };
+        let map = crate::text::CharMap::new(&a.text);
+        for (b, m) in a.text.match_indices(self.find_text.as_str()) {
+            if let (Some(s), Some(e)) = (map.char_of_byte(&a.text, b), map.char_of_byte(&a.text, b + m.len())) {
+                self.rs.found.push((s, e));
+            }
+        }
+    }
+
+    /// Moves to the next find result and selects it, ready for a label key.
+    pub fn find_next(&mut self, back: bool) {
+        let n = self.rs.found.len();
+        if n == 0 {
+            return;
+        }
+        self.rs.found_index = if back { (self.rs.found_index + n - 1) % n } else { (self.rs.found_index + 1) % n };
+        let (s, e) = self.rs.found[self.rs.found_index];
+        self.rs.set_selection(s, e);
+        self.rs.scroll_to = Some(s);
+    }
+
+    pub fn handle_reader_events(&mut self, events: Vec<ReaderEvent>) {
+        for ev in events {
+            match ev {
+                ReaderEvent::SelectionMade => {
+                    if let Some(label) = self.sticky_label {
+                        self.apply_label(label);
+                    }
+                }
+                ReaderEvent::LinkTarget(to) => self.link_target(to),
+                ReaderEvent::RelationClicked(r) => {
+                    self.side_tab = SideTab::Annotate;
+                    let from = self
+                        .current
+                        .and_then(|a| self.doc.project.article(a))
+                        .and_then(|a| a.relation(r))
+                        .map(|r| r.from);
+                    self.rs.selected_span = from;
+                }
+            }
+        }
+    }
+
+    /// Status text older than a few seconds fades out.
+    pub fn status_text(&self) -> Option<(&str, bool)> {
+        self.status
+            .as_ref()
+            .filter(|s| s.error || s.at.elapsed() < Duration::from_secs(8))
+            .map(|s| (s.text.as_str(), s.error))
+    }
+}

@@ -1,0 +1,129 @@
+//! The left panel: the project's articles, filterable by text and language; and the window
+//! that edits an article's details.
+
+use super::{Action, GloseApp};
+use crate::edit::Command;
+use crate::model::ArticleMeta;
+
+pub fn articles_panel_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
+    egui::Panel::left("articles").resizable(true).default_size(280.0).min_size(180.0).show(ui, |ui| {
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.heading("Articles");
+            if ui.small_button("Import…").clicked() {
+                app.act(Action::ImportDialog);
+            }
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label("Filter");
+            ui.add(
+                egui::TextEdit::singleline(&mut app.article_filter)
+                    .hint_text("title, source, text…")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        });
+        let mut languages: Vec<String> =
+            app.project().articles.iter().map(|a| a.language.clone()).filter(|l| !l.is_empty()).collect();
+        languages.sort();
+        languages.dedup();
+        egui::ComboBox::from_label("Language")
+            .selected_text(if app.language_filter.is_empty() { "all" } else { app.language_filter.as_str() })
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut app.language_filter, String::new(), "all");
+                for l in languages {
+                    ui.selectable_value(&mut app.language_filter, l.clone(), l);
+                }
+            });
+        ui.separator();
+        let needle = app.article_filter.to_lowercase();
+        let mut clicked = None;
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            for a in &app.project().articles {
+                if !app.language_filter.is_empty() && a.language != app.language_filter {
+                    continue;
+                }
+                if !needle.is_empty()
+                    && ![&a.title, &a.source, &a.author].iter().any(|f| f.to_lowercase().contains(&needle))
+                    && !a.text.to_lowercase().contains(&needle)
+                {
+                    continue;
+                }
+                let selected = app.current == Some(a.id);
+                let resp = ui
+                    .add(egui::Button::selectable(selected, egui::RichText::new(&a.title).strong()).wrap())
+                    .on_hover_text(a.url.as_str());
+                let mut details = vec![a.source.as_str(), a.published.as_str(), a.language.as_str()];
+                details.retain(|d| !d.is_empty());
+                ui.weak(format!(
+                    "{}{}{} spans",
+                    details.join(" · "),
+                    if details.is_empty() { "" } else { " · " },
+                    a.spans.len()
+                ));
+                ui.add_space(4.0);
+                if resp.clicked() {
+                    clicked = Some(a.id);
+                }
+            }
+        });
+        if let Some(id) = clicked {
+            app.act(Action::SelectArticle(id));
+        }
+    });
+}
+
+/// Edit title, source, author, URL, date and language of the current article.
+pub fn meta_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
+    if !app.meta_open {
+        app.meta_buf = None;
+        return;
+    }
+    let Some((id, current)) = app.current.and_then(|a| app.project().article(a)).map(|a| (a.id, a.meta())) else {
+        app.meta_open = false;
+        return;
+    };
+    if app.meta_buf.as_ref().is_none_or(|(a, _)| *a != id) {
+        app.meta_buf = Some((id, current.clone()));
+    }
+    let mut open = true;
+    let mut apply = false;
+    let mut remove = false;
+    egui::Window::new("Article details").open(&mut open).resizable(true).default_width(420.0).show(ctx, |ui| {
+        let Some((_, buf)) = app.meta_buf.as_mut() else { return };
+        egui::Grid::new("meta-grid").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+            field(ui, "Title", &mut buf.title);
+            field(ui, "Source", &mut buf.source);
+            field(ui, "Author", &mut buf.author);
+            field(ui, "URL", &mut buf.url);
+            field(ui, "Published", &mut buf.published);
+            field(ui, "Language", &mut buf.language);
+        });
+        ui.horizontal(|ui| {
+            apply = ui.add_enabled(*buf != current, egui::Button::new("Apply details")).clicked();
+            if ui.button("Revert").clicked() {
+                *buf = current.clone();
+            }
+            ui.separator();
+            remove = ui.button("Remove article").clicked();
+        });
+    });
+    if apply && let Some((_, meta)) = app.meta_buf.clone() {
+        app.push(Command::SetArticleMeta { article: id, meta });
+    }
+    if remove {
+        app.push(Command::RemoveArticle { article: id });
+        app.info("Article removed (Ctrl+Z brings it back)");
+        open = false;
+    }
+    app.meta_open = open;
+}
+
+fn field(ui: &mut egui::Ui, name: &str, value: &mut String) {
+    let label = ui.label(name);
+    ui.add(egui::TextEdit::singleline(value).desired_width(300.0)).labelled_by(label.id);
+    ui.end_row();
+}
+
+/// The meta buffer type, re-exported for the app state.
+pub type MetaBuf = Option<(crate::model::ArticleId, ArticleMeta)>;

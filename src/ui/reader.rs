@@ -1,0 +1,625 @@
+//! The reader: an article's text laid out paragraph by paragraph, spans painted as colour
+//! bands with stacked underlines (so nested and overlapping spans stay apart), relation arcs
+//! between spans on screen, and a selection driven by mouse or keyboard in code points.
+//!
+//! Galleys are cached per paragraph and depend only on the text, width and font, so adding
+//! or removing a span repaints without laying anything out again.
+
+use crate::model::{Article, ArticleId, EntityId, Project, RelationId, SpanId};
+use crate::text::{CharMap, snap_to_graphemes, snap_to_words};
+use egui::text::{CCursor, LayoutJob, TextFormat};
+use egui::{Align2, Color32, FontId, Galley, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
+use std::sync::Arc;
+
+/// A paragraph: one line of the text (split at '\n', a trailing '\r' left out).
+struct Para {
+    chars: std::ops::Range<usize>,
+    galley: Arc<Galley>,
+    /// Top of the paragraph relative to the top of the text.
+    top: f32,
+}
+
+/// What the layout was made for; any change means laying out again.
+#[derive(Clone, PartialEq)]
+struct LayoutKey {
+    article: ArticleId,
+    text_len: usize,
+    text_hash: u64,
+    width_bits: u32,
+    font_bits: u32,
+    dark: bool,
+}
+
+/// One painted fragment of a span.
+struct Mark {
+    span: SpanId,
+    start: usize,
+    end: usize,
+    color: Color32,
+    level: usize,
+    entity: Option<EntityId>,
+}
+
+/// The reader's view state that the rest of the window reads and changes.
+#[derive(Default)]
+pub struct ReaderState {
+    /// Where a selection began (code points); the caret is the other end.
+    pub anchor: usize,
+    pub caret: usize,
+    pub selected_span: Option<SpanId>,
+    /// Set while the user picks the other end of a new relation.
+    pub link_from: Option<SpanId>,
+    /// Keyboard candidate for the other end while linking.
+    pub link_candidate: Option<SpanId>,
+    /// Labels shown (empty = all).
+    pub hidden_labels: Vec<crate::model::LabelId>,
+    /// Scroll so that this code point is visible, next frame.
+    pub scroll_to: Option<usize>,
+    /// Ranges found by Ctrl+F, and the current one.
+    pub found: Vec<(usize, usize)>,
+    pub found_index: usize,
+    /// Entity whose mentions are emphasised (hovered elsewhere).
+    pub highlight_entity: Option<EntityId>,
+}
+
+impl ReaderState {
+    /// The selected range, ordered; empty when nothing is selected.
+    pub fn selection(&self) -> (usize, usize) {
+        (self.anchor.min(self.caret), self.anchor.max(self.caret))
+    }
+
+    pub fn has_selection(&self) -> bool {
+        self.anchor != self.caret
+    }
+
+    pub fn set_selection(&mut self, start: usize, end: usize) {
+        self.anchor = start;
+        self.caret = end;
+    }
+
+    pub fn clear_selection(&mut self) {
+        self.anchor = self.caret;
+    }
+
+    /// Forgets everything tied to the previous article.
+    pub fn reset(&mut self) {
+        let hidden = std::mem::take(&mut self.hidden_labels);
+        *self = ReaderState { hidden_labels: hidden, ..Default::default() };
+    }
+}
+
+/// What happened in the reader this frame, for the app to act on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReaderEvent {
+    /// A mouse selection was completed (for sticky-label mode).
+    SelectionMade,
+    /// A span was clicked while linking: it is the other end.
+    LinkTarget(SpanId),
+    /// A relation arc label was clicked.
+    RelationClicked(RelationId),
+}
+
+/// Layout cache and geometry of the last frame.
+#[derive(Default)]
+pub struct Reader {
+    key: Option<LayoutKey>,
+    paras: Vec<Para>,
+    height: f32,
+    marks: Vec<Mark>,
+    marks_key: Option<(ArticleId, u64)>,
+    /// Screen position of the text's top-left in the last frame.
+    origin: Pos2,
+    font_height: f32,
+    drag_origin: Option<usize>,
+    /// Preferred x for up/down caret moves.
+    goal_x: Option<f32>,
+    /// Text rect on screen last frame (for tests and scrolling).
+    pub last_rect: Option<Rect>,
+}
+
+pub const READER_LABEL: &str = "Article text";
+
+fn fnv(text: &str) -> u64 {
+    crate::edit::journal_fingerprint(text.as_bytes())
+}
+
+impl Reader {
+    /// Screen position of code point `ch` (its left edge, vertical middle), after a frame.
+    pub fn screen_pos_of(&self, ch: usize) -> Option<Pos2> {
+        let r = self.char_rect(ch)?;
+        Some(pos2(r.left(), r.center().y) + self.origin.to_vec2())
+    }
+
+    fn para_of(&self, ch: usize) -> usize {
+        self.paras.partition_point(|p| p.chars.start <= ch).saturating_sub(1)
+    }
+
+    /// Rect of the caret before `ch`, relative to the text's top-left.
+    fn char_rect(&self, ch: usize) -> Option<Rect> {
+        let p = self.paras.get(self.para_of(ch))?;
+        let local = ch.clamp(p.chars.start, p.chars.end) - p.chars.start;
+        let r = p.galley.pos_from_cursor(CCursor::new(local));
+        Some(r.translate(vec2(0.0, p.top)))
+    }
+
+    /// The code point nearest to a position relative to the text's top-left.
+    fn char_at(&self, pos: Pos2) -> usize {
+        if self.paras.is_empty() {
+            return 0;
+        }
+        let i = self.paras.partition_point(|p| p.top <= pos.y).saturating_sub(1);
+        let p = &self.paras[i];
+        let c = p.galley.cursor_from_pos(vec2(pos.x, pos.y - p.top));
+        p.chars.start + c.index.0.min(p.chars.len())
+    }
+
+    /// Rects (relative to the text) covering `[start, end)`, one per row.
+    fn range_rects(&self, start: usize, end: usize, out: &mut Vec<Rect>) {
+        if start >= end || self.paras.is_empty() {
+            return;
+        }
+        let first = self.para_of(start);
+        for p in &self.paras[first..] {
+            if p.chars.start >= end {
+                break;
+            }
+            let (a, b) = (start.max(p.chars.start) - p.chars.start, end.min(p.chars.end) - p.chars.start);
+            let mut row_start = 0;
+            for row in &p.galley.rows {
+                let n = row.row.char_count_excluding_newline().0;
+                let (ra, rb) = (a.max(row_start), b.min(row_start + n));
+                if ra < rb {
+                    let x0 = row.pos.x + row.row.x_offset(egui::text::CharIndex(ra - row_start));
+                    let x1 = row.pos.x + row.row.x_offset(egui::text::CharIndex(rb - row_start));
+                    let mid = row.pos.y + row.row.size.y / 2.0;
+                    let h = self.font_height / 2.0 + 1.0;
+                    out.push(Rect::from_min_max(pos2(x0, p.top + mid - h), pos2(x1, p.top + mid + h)));
+                }
+                row_start += n;
+            }
+        }
+    }
+
+    fn layout(&mut self, ui: &Ui, article: &Article, width: f32, font: &FontId, dark: bool) {
+        let key = LayoutKey {
+            article: article.id,
+            text_len: article.text.len(),
+            text_hash: fnv(&article.text),
+            width_bits: width.to_bits(),
+            font_bits: font.size.to_bits(),
+            dark,
+        };
+        if self.key.as_ref() == Some(&key) {
+            return;
+        }
+        let color = ui.visuals().text_color();
+        let line_height = (font.size * 2.0).round();
+        self.font_height = ui.fonts_mut(|f| f.row_height(font));
+        self.paras.clear();
+        let mut top = 0.0;
+        let mut ch = 0;
+        for line in article.text.split('\n') {
+            let n = line.chars().count();
+            let shown = line.strip_suffix('\r').unwrap_or(line);
+            let shown_n = if shown.len() < line.len() { n - 1 } else { n };
+            let mut job = LayoutJob::single_section(
+                shown.to_string(),
+                TextFormat { font_id: font.clone(), color, line_height: Some(line_height), ..Default::default() },
+            );
+            job.wrap.max_width = width;
+            let galley = ui.fonts_mut(|f| f.layout_job(job));
+            let h = galley.rect.height().max(line_height);
+            self.paras.push(Para { chars: ch..ch + shown_n, galley, top });
+            top += h;
+            ch += n + 1;
+        }
+        self.height = top;
+        self.key = Some(key);
+    }
+
+    fn update_marks(&mut self, project: &Project, article: &Article, revision: u64, hidden: &[crate::model::LabelId]) {
+        let key = (article.id, revision ^ (hidden.len() as u64) << 48);
+        if self.marks_key == Some(key) {
+            return;
+        }
+        self.marks.clear();
+        let mut spans: Vec<_> = article.spans.iter().filter(|s| !hidden.contains(&s.label)).collect();
+        // Longer spans first at each start, so nested spans get deeper underlines.
+        spans.sort_by_key(|s| (s.start(), std::cmp::Reverse(s.end())));
+        let mut level_ends: Vec<usize> = Vec::new();
+        for s in spans {
+            let level = level_ends.iter().position(|&e| e <= s.start()).unwrap_or(level_ends.len());
+            if level == level_ends.len() {
+                level_ends.push(s.end());
+            } else {
+                level_ends[level] = s.end();
+            }
+            let color = project.schema.label(s.label).map_or(Color32::GRAY, |l| super::color32(l.color));
+            for f in &s.fragments {
+                self.marks.push(Mark { span: s.id, start: f.start, end: f.end, color, level, entity: s.entity });
+            }
+        }
+        self.marks_key = Some(key);
+    }
+
+    /// Shows the article; returns what the app must act on.
+    #[allow(clippy::too_many_arguments)]
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        project: &Project,
+        article: &Article,
+        revision: u64,
+        state: &mut ReaderState,
+        font: &FontId,
+        exact: bool,
+    ) -> Vec<ReaderEvent> {
+        let mut events = Vec::new();
+        let dark = ui.visuals().dark_mode;
+        let width = (ui.available_width() - 24.0).max(120.0);
+        self.layout(ui, article, width, font, dark);
+        self.update_marks(project, article, revision, &state.hidden_labels);
+        let text_len = self.paras.last().map_or(0, |p| p.chars.end);
+        state.caret = state.caret.min(text_len);
+        state.anchor = state.anchor.min(text_len);
+
+        let scroll_target = state.scroll_to.take().and_then(|ch| self.char_rect(ch));
+        let mut area = egui::ScrollArea::vertical().id_salt(("reader", article.id.0)).auto_shrink([false, false]);
+        if let Some(r) = scroll_target {
+            area = area.vertical_scroll_offset((r.top() - 80.0).max(0.0));
+        }
+        area.show_viewport(ui, |ui, viewport| {
+            let (rect, response) =
+                ui.allocate_exact_size(vec2(width + 16.0, self.height + 40.0), Sense::click_and_drag());
+            let origin = rect.min + vec2(8.0, 16.0);
+            self.origin = origin;
+            self.last_rect = Some(rect);
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, READER_LABEL));
+            self.interact(ui, &response, article, state, exact, &mut events);
+            self.paint(ui, project, article, state, viewport, origin, &response, &mut events);
+        });
+        events
+    }
+
+    fn interact(
+        &mut self,
+        ui: &mut Ui,
+        response: &egui::Response,
+        article: &Article,
+        state: &mut ReaderState,
+        exact: bool,
+        events: &mut Vec<ReaderEvent>,
+    ) {
+        let to_local = |p: Pos2| p - self.origin.to_vec2();
+        if response.drag_started()
+            && let Some(p) = response.interact_pointer_pos()
+        {
+            let ch = self.char_at(to_local(p));
+            self.drag_origin = Some(ch);
+            state.set_selection(ch, ch);
+            response.request_focus();
+        }
+        if response.dragged()
+            && let (Some(o), Some(p)) = (self.drag_origin, response.interact_pointer_pos())
+        {
+            state.set_selection(o, self.char_at(to_local(p)));
+        }
+        if response.drag_stopped() && self.drag_origin.take().is_some() {
+            let alt = ui.input(|i| i.modifiers.alt);
+            let (s, e) = state.selection();
+            let (s, e) =
+                if exact || alt { snap_to_graphemes(&article.text, s, e) } else { snap_to_words(&article.text, s, e) };
+            if s < e {
+                state.set_selection(s, e);
+                state.selected_span = None;
+                events.push(ReaderEvent::SelectionMade);
+            } else {
+                state.clear_selection();
+            }
+        }
+        if response.clicked()
+            && let Some(p) = response.interact_pointer_pos()
+        {
+            response.request_focus();
+            let ch = self.char_at(to_local(p));
+            let under: Vec<&Mark> = self.marks.iter().filter(|m| m.start <= ch && ch < m.end).collect();
+            if let Some(from) = state.link_from {
+                if let Some(target) = pick_span(&under, None).filter(|t| *t != from) {
+                    events.push(ReaderEvent::LinkTarget(target));
+                }
+            } else if let Some(span) = pick_span(&under, state.selected_span) {
+                state.selected_span = Some(span);
+                state.set_selection(ch, ch);
+            } else {
+                state.selected_span = None;
+                state.set_selection(ch, ch);
+            }
+        }
+        if response.double_clicked()
+            && let Some(p) = response.interact_pointer_pos()
+        {
+            let ch = self.char_at(to_local(p));
+            if let Some((s, e)) = crate::text::word_at(&article.text, ch) {
+                state.set_selection(s, e);
+                state.selected_span = None;
+                events.push(ReaderEvent::SelectionMade);
+            }
+        }
+        if response.has_focus() {
+            ui.memory_mut(|m| {
+                m.set_focus_lock_filter(
+                    response.id,
+                    egui::EventFilter { horizontal_arrows: true, vertical_arrows: true, tab: false, escape: false },
+                )
+            });
+            self.keyboard(ui, article, state);
+        }
+    }
+
+    /// Arrow keys move the caret; with Shift they extend the selection; Ctrl moves by word.
+    fn keyboard(&mut self, ui: &mut Ui, article: &Article, state: &mut ReaderState) {
+        use egui::Key;
+        let text = &article.text;
+        let map = CharMap::new(text);
+        let len = self.paras.last().map_or(0, |p| p.chars.end);
+        let (mods, keys) = ui.input(|i| {
+            let keys: Vec<Key> = [Key::ArrowLeft, Key::ArrowRight, Key::ArrowUp, Key::ArrowDown, Key::Home, Key::End]
+                .into_iter()
+                .filter(|k| i.key_pressed(*k))
+                .collect();
+            (i.modifiers, keys)
+        });
+        if mods.alt {
+            return; // Alt+arrows resize the selected span (handled by the app).
+        }
+        for key in keys {
+            let c = state.caret;
+            let next = match key {
+                Key::ArrowLeft if mods.command => word_step(text, &map, c, false),
+                Key::ArrowRight if mods.command => word_step(text, &map, c, true),
+                Key::ArrowLeft => grapheme_step(text, c, false),
+                Key::ArrowRight => grapheme_step(text, c, true).min(len),
+                Key::ArrowUp | Key::ArrowDown => self.vertical_step(c, key == Key::ArrowDown),
+                Key::Home => self.paras[self.para_of(c)].chars.start,
+                Key::End => self.paras[self.para_of(c)].chars.end,
+                _ => c,
+            };
+            if !matches!(key, Key::ArrowUp | Key::ArrowDown) {
+                self.goal_x = None;
+            }
+            state.caret = next.min(len);
+            if !mods.shift {
+                state.anchor = state.caret;
+            }
+            state.scroll_to = Some(state.caret);
+        }
+    }
+
+    fn vertical_step(&mut self, c: usize, down: bool) -> usize {
+        let Some(r) = self.char_rect(c) else { return c };
+        let x = *self.goal_x.get_or_insert(r.left());
+        let y = if down { r.bottom() + r.height() * 0.5 } else { r.top() - r.height() * 0.5 };
+        if y < 0.0 {
+            return 0;
+        }
+        self.char_at(pos2(x, y))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn paint(
+        &self,
+        ui: &Ui,
+        project: &Project,
+        article: &Article,
+        state: &ReaderState,
+        viewport: Rect,
+        origin: Pos2,
+        response: &egui::Response,
+        events: &mut Vec<ReaderEvent>,
+    ) {
+        let painter = ui.painter();
+        let visible = viewport.translate(-vec2(8.0, 16.0));
+        let first = self.paras.partition_point(|p| p.top + p.galley.rect.height() < visible.top()).saturating_sub(1);
+        let last = self.paras.partition_point(|p| p.top <= visible.bottom());
+        let vis_chars = self.paras.get(first).map_or(0, |p| p.chars.start)
+            ..self.paras.get(last.saturating_sub(1)).map_or(0, |p| p.chars.end + 1);
+        let dark = ui.visuals().dark_mode;
+        let mut rects = Vec::new();
+        let on = |r: Rect| r.translate(origin.to_vec2());
+
+        // Bands behind the text; overlaps blend darker.
+        for m in self.marks.iter().filter(|m| m.end > vis_chars.start && m.start < vis_chars.end) {
+            rects.clear();
+            self.range_rects(m.start, m.end, &mut rects);
+            let alpha = if dark { 70 } else { 60 };
+            for r in &rects {
+                painter.rect_filled(on(*r), 2.0, m.color.gamma_multiply_u8(alpha));
+            }
+        }
+        // Find results.
+        for (i, &(s, e)) in
+            state.found.iter().enumerate().filter(|(_, (s, e))| *e > vis_chars.start && *s < vis_chars.end)
+        {
+            rects.clear();
+            self.range_rects(s, e, &mut rects);
+            let c =
+                if i == state.found_index { Color32::from_rgb(255, 170, 0) } else { Color32::from_rgb(230, 200, 60) };
+            for r in &rects {
+                painter.rect_stroke(on(*r), 2.0, Stroke::new(1.5, c), egui::StrokeKind::Outside);
+            }
+        }
+        // Selection.
+        if state.has_selection() {
+            let (s, e) = state.selection();
+            rects.clear();
+            self.range_rects(s, e, &mut rects);
+            for r in &rects {
+                painter.rect_filled(on(*r), 0.0, ui.visuals().selection.bg_fill.gamma_multiply(0.6));
+            }
+        }
+        // Text.
+        for p in &self.paras[first..last.min(self.paras.len())] {
+            painter.galley(origin + vec2(0.0, p.top), p.galley.clone(), ui.visuals().text_color());
+        }
+        // Underlines, stacked by nesting level, under each band.
+        for m in self.marks.iter().filter(|m| m.end > vis_chars.start && m.start < vis_chars.end) {
+            rects.clear();
+            self.range_rects(m.start, m.end, &mut rects);
+            let emphasised = state.highlight_entity.is_some() && m.entity == state.highlight_entity;
+            let selected = state.selected_span == Some(m.span) || state.link_candidate == Some(m.span);
+            for r in &rects {
+                let y = r.bottom() + 1.5 + 3.0 * m.level.min(3) as f32;
+                let r = on(*r);
+                let y = y + origin.y;
+                painter.line_segment([pos2(r.left(), y), pos2(r.right(), y)], Stroke::new(2.0, m.color));
+                if selected || emphasised {
+                    let c = if selected { ui.visuals().strong_text_color() } else { m.color };
+                    painter.rect_stroke(r.expand(1.0), 3.0, Stroke::new(2.0, c), egui::StrokeKind::Outside);
+                }
+            }
+        }
+        // Caret.
+        if response.has_focus()
+            && let Some(r) = self.char_rect(state.caret)
+        {
+            let r = on(r);
+            painter.line_segment([r.left_top(), r.left_bottom()], Stroke::new(1.5, ui.visuals().strong_text_color()));
+        }
+        self.paint_relations(ui, project, article, vis_chars.clone(), origin, events);
+        self.hover_tooltip(ui, project, article, response, origin);
+    }
+
+    /// Arcs from one span to the other for relations whose both ends are on screen.
+    fn paint_relations(
+        &self,
+        ui: &Ui,
+        project: &Project,
+        article: &Article,
+        vis: std::ops::Range<usize>,
+        origin: Pos2,
+        events: &mut Vec<ReaderEvent>,
+    ) {
+        let painter = ui.painter();
+        let mut rects = Vec::new();
+        let mut anchor = |id: SpanId| -> Option<Pos2> {
+            let s = article.span(id)?;
+            if s.end() <= vis.start || s.start() >= vis.end {
+                return None;
+            }
+            rects.clear();
+            self.range_rects(s.start(), s.end().min(s.fragments[0].end), &mut rects);
+            rects.first().map(|r| pos2(r.center().x, r.top()) + origin.to_vec2())
+        };
+        for r in &article.relations {
+            let (Some(a), Some(b)) = (anchor(r.from), anchor(r.to)) else { continue };
+            let Some(t) = project.schema.relation_type(r.kind) else { continue };
+            let color = super::color32(t.color);
+            let lift = 10.0 + 0.12 * (a.x - b.x).abs().min(300.0) + (a.y - b.y).abs() * 0.05;
+            let top = a.y.min(b.y) - lift;
+            let c1 = pos2(a.x, top);
+            let c2 = pos2(b.x, top);
+            let curve = egui::epaint::CubicBezierShape::from_points_stroke(
+                [a, c1, c2, b],
+                false,
+                Color32::TRANSPARENT,
+                Stroke::new(1.6, color.gamma_multiply(0.85)),
+            );
+            painter.add(curve);
+            if !t.symmetric {
+                let dir = (b - c2).normalized();
+                let side = vec2(-dir.y, dir.x) * 4.0;
+                painter.add(egui::Shape::convex_polygon(
+                    vec![b, b - dir * 8.0 + side, b - dir * 8.0 - side],
+                    color,
+                    Stroke::NONE,
+                ));
+            }
+            let mid = pos2((a.x + b.x) / 2.0, top + lift * 0.25);
+            let label_rect = painter.text(mid, Align2::CENTER_CENTER, &t.name, FontId::proportional(10.5), color);
+            let resp = ui.interact(label_rect.expand(2.0), ui.scope_id().with(("rel", r.id.0)), Sense::click());
+            resp.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Relation {} {}", t.name, r.id))
+            });
+            if resp.clicked() {
+                events.push(ReaderEvent::RelationClicked(r.id));
+            }
+        }
+    }
+
+    /// Hovering a highlight lists every label on that character.
+    fn hover_tooltip(&self, _ui: &Ui, project: &Project, article: &Article, response: &egui::Response, origin: Pos2) {
+        let Some(p) = response.hover_pos() else { return };
+        let ch = self.char_at(p - origin.to_vec2());
+        let under: Vec<&Mark> = self.marks.iter().filter(|m| m.start <= ch && ch < m.end).collect();
+        if under.is_empty() {
+            return;
+        }
+        response.clone().on_hover_ui_at_pointer(|ui| {
+            for m in under {
+                let Some(s) = article.span(m.span) else { continue };
+                let label = project.schema.label_name(s.label);
+                let mut line = format!("{label}: {}", ellipsize(&s.quote, 60));
+                if let Some(e) = s.entity.and_then(|e| project.entity(e)) {
+                    line.push_str(&format!("  → {}", e.name));
+                }
+                ui.colored_label(m.color, line);
+            }
+        });
+    }
+}
+
+/// The innermost span under the pointer; clicking again cycles through the others.
+fn pick_span(under: &[&Mark], current: Option<SpanId>) -> Option<SpanId> {
+    let mut by_len: Vec<(usize, SpanId)> = under.iter().map(|m| (m.end - m.start, m.span)).collect();
+    by_len.sort();
+    by_len.dedup_by_key(|(_, id)| *id);
+    let ids: Vec<SpanId> = by_len.into_iter().map(|(_, id)| id).collect();
+    match current.and_then(|c| ids.iter().position(|&i| i == c)) {
+        Some(i) => ids.get((i + 1) % ids.len()).copied(),
+        None => ids.first().copied(),
+    }
+}
+
+fn grapheme_step(text: &str, c: usize, forward: bool) -> usize {
+    if forward {
+        snap_to_graphemes(text, c, c + 1).1.max(c + 1)
+    } else if c == 0 {
+        0
+    } else {
+        snap_to_graphemes(text, c - 1, c).0
+    }
+}
+
+/// The next (or previous) word boundary from `c`.
+fn word_step(text: &str, map: &CharMap, c: usize, forward: bool) -> usize {
+    let len = map.char_len();
+    let mut i = c;
+    let is_word = |i: usize| map.slice(text, i, i + 1).is_some_and(|s| s.chars().any(char::is_alphanumeric));
+    if forward {
+        while i < len && !is_word(i) {
+            i += 1;
+        }
+        while i < len && is_word(i) {
+            i += 1;
+        }
+    } else {
+        while i > 0 && !is_word(i - 1) {
+            i -= 1;
+        }
+        while i > 0 && is_word(i - 1) {
+            i -= 1;
+        }
+    }
+    i
+}
+
+/// Shortens text for lists: "Vladimir Putin said th…".
+pub fn ellipsize(s: &str, max: usize) -> String {
+    let one_line: String = s.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
+    if one_line.chars().count() <= max {
+        one_line
+    } else {
+        let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}

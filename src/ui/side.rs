@@ -1,0 +1,493 @@
+//! The right panel: the label palette, the selected span (label, actor, note, attributes,
+//! fragments, relations), the article's spans and relations as tables, and the canonical actors.
+
+use super::{Action, GloseApp, SideTab, color32, reader::ellipsize};
+use crate::edit::Command;
+use crate::model::{Entity, EntityId, Fragment, Span, SpanId};
+use egui_extras::{Column, TableBuilder};
+use std::collections::HashMap;
+
+/// A text field that commits when the user leaves it (Enter or focus lost). Returns the new
+/// value when it changed. While not focused it shows the project's current value, so undo
+/// shows through.
+pub fn commit_edit(
+    ui: &mut egui::Ui,
+    bufs: &mut HashMap<String, String>,
+    key: &str,
+    current: &str,
+    name: &str,
+    multiline: bool,
+) -> Option<String> {
+    let label = ui.label(name);
+    let buf = bufs.entry(key.to_string()).or_insert_with(|| current.to_string());
+    let edit = if multiline { egui::TextEdit::multiline(buf).desired_rows(3) } else { egui::TextEdit::singleline(buf) };
+    let r = ui.add(edit.desired_width(f32::INFINITY)).labelled_by(label.id);
+    if r.lost_focus() {
+        let value = bufs.remove(key).unwrap_or_default();
+        return (value != current).then_some(value);
+    }
+    if !r.has_focus() {
+        *buf = current.to_string();
+    }
+    None
+}
+
+/// A single-line field with a visible name, for the add-forms.
+pub fn named_field(ui: &mut egui::Ui, name: &str, value: &mut String, width: f32) -> egui::Response {
+    let label = ui.label(name);
+    ui.add(egui::TextEdit::singleline(value).desired_width(width)).labelled_by(label.id)
+}
+
+pub fn side_panel_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
+    egui::Panel::right("side").resizable(true).default_size(360.0).min_size(240.0).show(ui, |ui| {
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut app.side_tab, SideTab::Annotate, "Annotate");
+            ui.selectable_value(&mut app.side_tab, SideTab::Spans, "Spans");
+            ui.selectable_value(&mut app.side_tab, SideTab::Actors, "Actors");
+        });
+        ui.separator();
+        egui::ScrollArea::vertical().id_salt("side-scroll").auto_shrink([false, false]).show(ui, |ui| {
+            match app.side_tab {
+                SideTab::Annotate => {
+                    palette_ui(app, ui);
+                    ui.separator();
+                    span_inspector_ui(app, ui);
+                }
+                SideTab::Spans => spans_tab_ui(app, ui),
+                SideTab::Actors => actors_tab_ui(app, ui),
+            }
+        });
+    });
+}
+
+fn palette_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        ui.strong("Labels");
+        if ui.small_button("Edit labels…").clicked() {
+            app.schema_open = true;
+        }
+    });
+    let counts: HashMap<_, usize> = {
+        let mut m = HashMap::new();
+        if let Some(a) = app.current.and_then(|a| app.project().article(a)) {
+            for s in &a.spans {
+                *m.entry(s.label).or_insert(0) += 1;
+            }
+        }
+        m
+    };
+    let labels = app.project().schema.labels.clone();
+    egui::Grid::new("palette").num_columns(4).spacing([6.0, 4.0]).show(ui, |ui| {
+        for l in &labels {
+            let depth = ancestors(app, l.id);
+            ui.horizontal(|ui| {
+                ui.add_space(12.0 * depth as f32);
+                let (r, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+                ui.painter().rect_filled(r, 3.0, color32(l.color));
+                if ui.button(&l.name).on_hover_text(&l.description).clicked() {
+                    app.act(Action::ApplyLabel(l.id));
+                }
+            });
+            ui.weak(l.hotkey.map_or(String::new(), |k| format!("key {k}")));
+            ui.weak(format!("{}", counts.get(&l.id).copied().unwrap_or(0)));
+            let mut sticky = app.sticky_label == Some(l.id);
+            if ui
+                .checkbox(&mut sticky, format!("sticky {}", l.name))
+                .on_hover_text("Apply this label to every new selection (Ctrl+key)")
+                .changed()
+            {
+                app.sticky_label = sticky.then_some(l.id);
+            }
+            ui.end_row();
+        }
+    });
+}
+
+fn ancestors(app: &GloseApp, id: crate::model::LabelId) -> usize {
+    let mut n = 0;
+    let mut cur = app.project().schema.label(id).and_then(|l| l.parent);
+    while let Some(p) = cur {
+        n += 1;
+        if n > 8 {
+            break;
+        }
+        cur = app.project().schema.label(p).and_then(|l| l.parent);
+    }
+    n
+}
+
+fn span_inspector_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
+    let Some(aid) = app.current else { return };
+    let Some(span) = app.rs.selected_span.and_then(|s| app.project().article(aid)?.span(s).cloned()) else {
+        if app.rs.has_selection() {
+            let (s, e) = app.rs.selection();
+            ui.label(format!("Selected {}–{} ({} characters). Press a label key or click a label.", s, e, e - s));
+        } else {
+            ui.weak("Select text to label it, or click a highlight to edit its span.");
+        }
+        return;
+    };
+    let sid = span.id;
+    ui.strong("Selected span");
+    ui.label(egui::RichText::new(ellipsize(&span.quote, 400)).italics());
+    ui.weak(format!(
+        "{} · {}{}",
+        span.fragments.iter().map(|f| format!("{}–{}", f.start, f.end)).collect::<Vec<_>>().join(", "),
+        if span.annotator.is_empty() { "unknown annotator" } else { &span.annotator },
+        if span.fragments.len() > 1 { " · discontinuous" } else { "" }
+    ));
+    // Label.
+    let mut label = span.label;
+    egui::ComboBox::from_label("Span label").selected_text(app.project().schema.label_name(label)).show_ui(ui, |ui| {
+        for l in &app.project().schema.labels {
+            ui.selectable_value(&mut label, l.id, &l.name);
+        }
+    });
+    if label != span.label {
+        app.push(Command::SetSpanLabel { article: aid, span: sid, label });
+    }
+    // Canonical actor.
+    let mut entity = span.entity;
+    let ename =
+        |e: Option<EntityId>| e.and_then(|e| app.project().entity(e)).map_or("(none)".to_string(), |e| e.name.clone());
+    egui::ComboBox::from_label("Linked actor").selected_text(ename(entity)).show_ui(ui, |ui| {
+        ui.selectable_value(&mut entity, None, "(none)");
+        for e in &app.project().entities {
+            ui.selectable_value(&mut entity, Some(e.id), &e.name);
+        }
+    });
+    if entity != span.entity {
+        app.push(Command::SetSpanEntity { article: aid, span: sid, entity });
+    }
+    if span.entity.is_none() && ui.button("New actor from this text").clicked() {
+        let id = EntityId(app.doc.project.alloc_id());
+        let entity = Entity { id, name: span.quote.trim().to_string(), kind: String::new(), ..Default::default() };
+        app.push(Command::Batch {
+            label: "new actor".into(),
+            commands: vec![
+                Command::AddEntity { entity, index: usize::MAX },
+                Command::SetSpanEntity { article: aid, span: sid, entity: Some(id) },
+            ],
+        });
+    }
+    // Note.
+    if let Some(note) = commit_edit(ui, &mut app.bufs, &format!("note-{}", sid.0), &span.note, "Span note", true) {
+        app.push(Command::SetSpanNote { article: aid, span: sid, note });
+    }
+    attributes_ui(app, ui, aid, &span);
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("Link… (L)").clicked() {
+            app.act(Action::StartLink);
+        }
+        if ui.add_enabled(app.rs.has_selection(), egui::Button::new("Add selection as fragment (Ctrl+G)")).clicked() {
+            app.act(Action::AddFragment);
+        }
+        if span.fragments.len() > 1 && ui.button("Keep first fragment only").clicked() {
+            app.push(Command::SetSpanFragments { article: aid, span: sid, fragments: vec![span.fragments[0]] });
+        }
+        if ui.button("Delete span (Del)").clicked() {
+            app.act(Action::DeleteSelectedSpan);
+        }
+    });
+    ui.weak("Alt+→/← grows/shrinks the end by a word; Alt+Shift+←/→ the start.");
+    relations_of_span_ui(app, ui, aid, sid);
+}
+
+fn attributes_ui(app: &mut GloseApp, ui: &mut egui::Ui, aid: crate::model::ArticleId, span: &Span) {
+    ui.add_space(4.0);
+    ui.strong("Attributes");
+    let mut remove = None;
+    for (k, v) in &span.attributes {
+        ui.horizontal(|ui| {
+            ui.label(format!("{k} = {v}"));
+            if ui.small_button(format!("Remove attribute {k}")).clicked() {
+                remove = Some(k.clone());
+            }
+        });
+    }
+    if let Some(k) = remove {
+        let mut attrs = span.attributes.clone();
+        attrs.remove(&k);
+        app.push(Command::SetSpanAttributes { article: aid, span: span.id, attributes: attrs });
+    }
+    ui.horizontal(|ui| {
+        named_field(ui, "Key", &mut app.attr_key, 70.0);
+        named_field(ui, "Value", &mut app.attr_value, 90.0);
+        if ui.add_enabled(!app.attr_key.trim().is_empty(), egui::Button::new("Set attribute")).clicked() {
+            let mut attrs = span.attributes.clone();
+            attrs.insert(app.attr_key.trim().to_string(), app.attr_value.trim().to_string());
+            app.push(Command::SetSpanAttributes { article: aid, span: span.id, attributes: attrs });
+            app.attr_key.clear();
+            app.attr_value.clear();
+        }
+    });
+}
+
+fn relations_of_span_ui(app: &mut GloseApp, ui: &mut egui::Ui, aid: crate::model::ArticleId, sid: SpanId) {
+    let Some(article) = app.project().article(aid).cloned() else { return };
+    let rels: Vec<_> = article.relations.iter().filter(|r| r.from == sid || r.to == sid).cloned().collect();
+    if rels.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    ui.strong("Relations");
+    for r in rels {
+        let other = if r.from == sid { r.to } else { r.from };
+        let arrow = if r.from == sid { "→" } else { "←" };
+        let text = article.span(other).map_or("?".to_string(), |s| ellipsize(&s.quote, 40));
+        let name = app.project().schema.relation_type_name(r.kind).to_string();
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("{name} {arrow}"));
+            if ui.link(text).clicked() {
+                app.act(Action::JumpToSpan(other));
+            }
+            if ui.small_button(format!("Reverse {}", r.id)).on_hover_text("Swap the two ends").clicked() {
+                app.push(Command::ReverseRelation { article: aid, relation: r.id });
+            }
+            if ui.small_button(format!("Delete {}", r.id)).clicked() {
+                app.push(Command::RemoveRelation { article: aid, relation: r.id });
+            }
+        });
+    }
+}
+
+fn spans_tab_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
+    let Some(article) = app.current.and_then(|a| app.project().article(a)) else { return };
+    ui.strong(format!("{} spans in this article", article.spans.len()));
+    let mut jump = None;
+    let rows: Vec<(SpanId, String, egui::Color32, String, String)> = article
+        .spans
+        .iter()
+        .map(|s| {
+            let l = app.project().schema.label(s.label);
+            let entity = s.entity.and_then(|e| app.project().entity(e)).map_or(String::new(), |e| e.name.clone());
+            (
+                s.id,
+                l.map_or("?".into(), |l| l.name.clone()),
+                l.map_or(egui::Color32::GRAY, |l| color32(l.color)),
+                ellipsize(&s.quote, 48),
+                entity,
+            )
+        })
+        .collect();
+    TableBuilder::new(ui)
+        .id_salt("spans-table")
+        .striped(true)
+        .sense(egui::Sense::click())
+        .column(Column::auto().at_least(60.0))
+        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(Column::auto().at_least(60.0))
+        .max_scroll_height(360.0)
+        .header(18.0, |mut h| {
+            h.col(|ui| {
+                ui.strong("Label");
+            });
+            h.col(|ui| {
+                ui.strong("Text");
+            });
+            h.col(|ui| {
+                ui.strong("Actor");
+            });
+        })
+        .body(|body| {
+            body.rows(20.0, rows.len(), |mut row| {
+                let (id, label, color, text, entity) = &rows[row.index()];
+                row.set_selected(app.rs.selected_span == Some(*id));
+                row.col(|ui| {
+                    ui.colored_label(*color, label);
+                });
+                row.col(|ui| {
+                    ui.label(text);
+                });
+                row.col(|ui| {
+                    ui.label(entity);
+                });
+                if row.response().clicked() {
+                    jump = Some(*id);
+                }
+            });
+        });
+    ui.separator();
+    ui.strong(format!("{} relations", article.relations.len()));
+    for r in &article.relations {
+        let name = app.project().schema.relation_type_name(r.kind);
+        let q = |id| article.span(id).map_or("?".to_string(), |s| ellipsize(&s.quote, 28));
+        if ui.link(format!("{} {name} {}", q(r.from), q(r.to))).clicked() {
+            jump = Some(r.from);
+        }
+    }
+    if let Some(id) = jump {
+        app.act(Action::JumpToSpan(id));
+    }
+}
+
+fn actors_tab_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        named_field(ui, "New actor", &mut app.new_actor, 150.0);
+        if ui.add_enabled(!app.new_actor.trim().is_empty(), egui::Button::new("Add actor")).clicked() {
+            let id = EntityId(app.doc.project.alloc_id());
+            let entity = Entity { id, name: app.new_actor.trim().to_string(), ..Default::default() };
+            app.push(Command::AddEntity { entity, index: usize::MAX });
+            app.selected_entity = Some(id);
+            app.new_actor.clear();
+        }
+    });
+    let mut counts: HashMap<EntityId, usize> = HashMap::new();
+    for (_, s) in app.project().all_spans() {
+        if let Some(e) = s.entity {
+            *counts.entry(e).or_insert(0) += 1;
+        }
+    }
+    let mut hovered = None;
+    let entities: Vec<(EntityId, String, String)> =
+        app.project().entities.iter().map(|e| (e.id, e.name.clone(), e.aliases.join(" · "))).collect();
+    for (id, name, aliases) in entities {
+        let e = (id, name);
+        let selected = app.selected_entity == Some(e.0);
+        let text = format!("{} ({})", e.1, counts.get(&e.0).copied().unwrap_or(0));
+        let r = ui.selectable_label(selected, text).on_hover_text(aliases);
+        if r.hovered() {
+            hovered = Some(e.0);
+        }
+        if r.clicked() {
+            app.selected_entity = Some(e.0);
+            app.proposals = None;
+        }
+    }
+    app.rs.highlight_entity = hovered.or(app.selected_entity);
+    ui.separator();
+    if let Some(e) = app.selected_entity.and_then(|e| app.project().entity(e).cloned()) {
+        entity_editor_ui(app, ui, e);
+    }
+}
+
+fn entity_editor_ui(app: &mut GloseApp, ui: &mut egui::Ui, e: Entity) {
+    ui.strong(format!("Actor: {}", e.name));
+    let key = |f: &str| format!("entity-{}-{f}", e.id.0);
+    let mut changed = e.clone();
+    if let Some(v) = commit_edit(ui, &mut app.bufs, &key("name"), &e.name, "Name", false) {
+        changed.name = v;
+    }
+    if let Some(v) = commit_edit(ui, &mut app.bufs, &key("kind"), &e.kind, "Kind", false) {
+        changed.kind = v;
+    }
+    let ext = e.external_id.clone().unwrap_or_default();
+    if let Some(v) = commit_edit(ui, &mut app.bufs, &key("ext"), &ext, "External id", false) {
+        changed.external_id = (!v.trim().is_empty()).then_some(v);
+    }
+    if let Some(v) = commit_edit(ui, &mut app.bufs, &key("note"), &e.note, "Actor note", true) {
+        changed.note = v;
+    }
+    ui.label("Aliases (any language)");
+    let mut remove = None;
+    for (i, a) in e.aliases.iter().enumerate() {
+        ui.horizontal(|ui| {
+            ui.label(a);
+            if ui.small_button(format!("Remove alias {a}")).clicked() {
+                remove = Some(i);
+            }
+        });
+    }
+    if let Some(i) = remove {
+        changed.aliases.remove(i);
+    }
+    ui.horizontal(|ui| {
+        let r = named_field(ui, "Alias", &mut app.new_alias, 140.0);
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button("Add alias").clicked() || enter) && !app.new_alias.trim().is_empty() {
+            changed.aliases.push(app.new_alias.trim().to_string());
+            app.new_alias.clear();
+        }
+    });
+    if changed != e {
+        app.push(Command::SetEntity { entity: changed });
+    }
+    ui.horizontal(|ui| {
+        let others: Vec<(EntityId, String)> =
+            app.project().entities.iter().filter(|o| o.id != e.id).map(|o| (o.id, o.name.clone())).collect();
+        let target_name = app
+            .merge_target
+            .and_then(|t| others.iter().find(|o| o.0 == t))
+            .map_or("choose…", |o| o.1.as_str())
+            .to_string();
+        egui::ComboBox::from_label("Merge into").selected_text(target_name).show_ui(ui, |ui| {
+            for (id, n) in &others {
+                ui.selectable_value(&mut app.merge_target, Some(*id), n);
+            }
+        });
+        if ui.add_enabled(app.merge_target.is_some(), egui::Button::new("Merge actors")).clicked()
+            && let Some(into) = app.merge_target.take()
+        {
+            app.push(Command::MergeEntities { from: e.id, into });
+            app.selected_entity = Some(into);
+        }
+    });
+    ui.horizontal(|ui| {
+        if ui.button("Find unlinked mentions").clicked()
+            && let Some(a) = app.current.and_then(|a| app.project().article(a))
+        {
+            app.proposals = Some((e.id, crate::analysis::unlinked_mentions(a, &e)));
+        }
+        if ui.button("Delete actor").clicked() {
+            app.push(Command::RemoveEntity { entity: e.id });
+        }
+    });
+    proposals_ui(app, ui, e.id);
+}
+
+fn proposals_ui(app: &mut GloseApp, ui: &mut egui::Ui, entity: EntityId) {
+    let Some((pe, list)) = app.proposals.clone() else { return };
+    if pe != entity {
+        return;
+    }
+    let Some(aid) = app.current else { return };
+    if list.is_empty() {
+        ui.weak("No unlinked mention in this article.");
+        return;
+    }
+    let label = app.project().schema.label_by_name("Actor").or(app.project().schema.labels.first()).map(|l| l.id);
+    let Some(label) = label else { return };
+    let make = |app: &mut GloseApp, m: &crate::analysis::Mention| match m.existing {
+        Some(span) => Command::SetSpanEntity { article: aid, span, entity: Some(entity) },
+        None => Command::AddSpan {
+            article: aid,
+            span: Span {
+                id: SpanId(app.doc.project.alloc_id()),
+                fragments: vec![Fragment::new(m.start, m.end)],
+                label,
+                entity: Some(entity),
+                annotator: app.settings.annotator.clone(),
+                ..Default::default()
+            },
+            relations: vec![],
+        },
+    };
+    ui.strong(format!("{} unlinked mention(s)", list.len()));
+    let mut accepted = Vec::new();
+    for (i, m) in list.iter().enumerate() {
+        ui.horizontal(|ui| {
+            if ui.link(format!("“{}” at {}", m.name, m.start)).clicked() {
+                app.rs.set_selection(m.start, m.end);
+                app.rs.scroll_to = Some(m.start);
+            }
+            let what = if m.existing.is_some() { "Link" } else { "Accept" };
+            if ui.small_button(format!("{what} mention {}", i + 1)).clicked() {
+                accepted.push(i);
+            }
+        });
+    }
+    if ui.button("Accept all mentions").clicked() {
+        let cmds: Vec<Command> = list.iter().map(|m| make(app, m)).collect();
+        app.push(Command::Batch { label: "link mentions".into(), commands: cmds });
+        app.proposals = Some((entity, Vec::new()));
+        return;
+    }
+    if let Some(&i) = accepted.first() {
+        let cmd = make(app, &list[i]);
+        app.push(cmd);
+        let mut rest = list;
+        rest.remove(i);
+        app.proposals = Some((entity, rest));
+    }
+}

@@ -1,0 +1,334 @@
+//! The real window driven end to end with egui_kittest: open the example project, pick an
+//! article, select by keyboard and by drag, label with hotkeys, undo/redo, link, merge actors,
+//! rename a label in use, save and reload.
+
+use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use glose::model::{Fragment, Project};
+use glose::ui::{GloseApp, create_app};
+use std::path::{Path, PathBuf};
+
+/// A copy of the example project in a temporary folder, so saves do not touch the repo.
+fn example_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("example.ron");
+    std::fs::copy("projects/example.ron", &path).unwrap();
+    (dir, path)
+}
+
+fn harness(path: &Path) -> Harness<'static, GloseApp> {
+    let path = path.to_path_buf();
+    let mut h = Harness::builder().with_size([1400.0, 900.0]).build_eframe(move |cc| create_app(cc, Some(path)));
+    h.run();
+    h
+}
+
+fn article_titled(h: &Harness<'_, GloseApp>, prefix: &str) -> glose::model::Article {
+    h.state().doc.project.articles.iter().find(|a| a.title.starts_with(prefix)).cloned().unwrap()
+}
+
+/// Code point range of `sub` in `text`.
+fn chars_of(text: &str, sub: &str) -> (usize, usize) {
+    let b = text.find(sub).unwrap_or_else(|| panic!("{sub:?} not in text"));
+    let s = text[..b].chars().count();
+    (s, s + sub.chars().count())
+}
+
+fn open_article(h: &mut Harness<'_, GloseApp>, title: &str) {
+    let full = article_titled(h, title).title;
+    h.get_by_label(&full).click();
+    h.run();
+    assert_eq!(h.state().current, Some(article_titled(h, title).id));
+}
+
+/// Clicks the widget with this accessible label, scrolling it into view first.
+fn press(h: &mut Harness<'_, GloseApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
+    h.run();
+}
+
+fn pos_of(h: &Harness<'_, GloseApp>, ch: usize) -> Pos2 {
+    h.state().reader.screen_pos_of(ch).expect("character laid out")
+}
+
+/// Clicks on code point `ch` of the article shown.
+fn click_at(h: &mut Harness<'_, GloseApp>, ch: usize, modifiers: Modifiers) {
+    let pos = pos_of(h, ch);
+    h.event(Event::PointerMoved(pos));
+    h.event(Event::PointerButton { pos, button: PointerButton::Primary, pressed: true, modifiers });
+    h.event(Event::PointerButton { pos, button: PointerButton::Primary, pressed: false, modifiers });
+    h.run();
+}
+
+/// Drags from code point `a` to code point `b`.
+fn drag(h: &mut Harness<'_, GloseApp>, a: usize, b: usize) {
+    let (from, to) = (pos_of(h, a), pos_of(h, b));
+    h.event(Event::PointerMoved(from));
+    h.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.step();
+    let steps = 6;
+    for i in 1..=steps {
+        let t = i as f32 / steps as f32;
+        h.event(Event::PointerMoved(from + (to - from) * t));
+        h.step();
+    }
+    h.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+}
+
+fn spans_of(p: &Project, title: &str) -> Vec<glose::model::Span> {
+    p.articles.iter().find(|a| a.title.starts_with(title)).unwrap().spans.clone()
+}
+
+const RU: &str = "Россия и Китай договорились";
+const EN: &str = "Putin vows to break";
+
+#[test]
+fn keyboard_selection_after_emoji_and_cyrillic_gives_exact_offsets() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    open_article(&mut h, RU);
+    let art = article_titled(&h, RU);
+    // The text starts with "⚡️🇷🇺🤝🇨🇳 " and Cyrillic: the offsets must still be code points.
+    let (s, e) = chars_of(&art.text, "углублять");
+    let before = spans_of(&h.state().doc.project, RU).len();
+    click_at(&mut h, s, Modifiers::NONE);
+    assert_eq!(h.state().rs.caret, s, "the click puts the caret before the word");
+    for _ in s..e {
+        h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    }
+    h.run();
+    assert_eq!(h.state().rs.selection(), (s, e));
+    h.key_press(Key::Num2); // Claim
+    h.run();
+    let spans = spans_of(&h.state().doc.project, RU);
+    assert_eq!(spans.len(), before + 1);
+    let new = spans.iter().find(|x| x.fragments == vec![Fragment::new(s, e)]).expect("new span at the exact offsets");
+    assert_eq!(new.quote, "углублять");
+    assert_eq!(h.state().doc.project.schema.label_name(new.label), "Claim");
+
+    // Undo and redo by keyboard.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(spans_of(&h.state().doc.project, RU).len(), before);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(spans_of(&h.state().doc.project, RU).len(), before + 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(spans_of(&h.state().doc.project, RU).len(), before + 1);
+}
+
+#[test]
+fn dragging_selects_whole_words_and_a_hotkey_labels_them() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    open_article(&mut h, RU);
+    let art = article_titled(&h, RU);
+    let (s, _) = chars_of(&art.text, "регулярный механизм");
+    let (_, e) = chars_of(&art.text, "регулярный механизм");
+    // From inside the first word to inside the second: snapped to both whole words.
+    drag(&mut h, s + 3, e - 2);
+    assert_eq!(h.state().rs.selection(), (s, e));
+    h.key_press(Key::Num3); // Alliance
+    h.run();
+    let spans = spans_of(&h.state().doc.project, RU);
+    let new = spans.iter().find(|x| x.fragments == vec![Fragment::new(s, e)]).expect("span from the drag");
+    assert_eq!(new.quote, "регулярный механизм");
+    assert_eq!(new.annotator, h.state().settings.annotator);
+}
+
+#[test]
+fn clicking_a_highlight_selects_its_span_and_delete_removes_it() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    open_article(&mut h, EN);
+    let art = article_titled(&h, EN);
+    let gref = art.spans.iter().find(|s| s.quote == "Herman Gref").unwrap().clone();
+    click_at(&mut h, gref.start() + 2, Modifiers::NONE);
+    assert_eq!(h.state().rs.selected_span, Some(gref.id));
+    h.key_press(Key::Delete);
+    h.run();
+    let after = article_titled(&h, EN);
+    assert!(after.span(gref.id).is_none());
+    assert!(after.relations.iter().all(|r| r.from != gref.id && r.to != gref.id), "its relations went with it");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(article_titled(&h, EN), art, "undo restores span and relations");
+}
+
+#[test]
+fn linking_two_spans_creates_a_relation() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    open_article(&mut h, EN);
+    let art = article_titled(&h, EN);
+    let sber = art.spans.iter().find(|s| s.quote == "Sberbank").unwrap().clone();
+    let gref = art.spans.iter().find(|s| s.quote == "Herman Gref").unwrap().clone();
+    click_at(&mut h, sber.start() + 1, Modifiers::NONE);
+    assert_eq!(h.state().rs.selected_span, Some(sber.id));
+    h.key_press(Key::L);
+    h.run();
+    assert_eq!(h.state().rs.link_from, Some(sber.id));
+    click_at(&mut h, gref.start() + 1, Modifiers::NONE);
+    // Actor–Actor fits two types (alliance, opposes): pick the first by its key.
+    assert!(h.state().pending_link.is_some());
+    h.key_press(Key::Num1);
+    h.run();
+    let after = article_titled(&h, EN);
+    assert_eq!(after.relations.len(), art.relations.len() + 1);
+    let r = after.relations.iter().find(|r| r.from == sber.id && r.to == gref.id).expect("new relation");
+    assert_eq!(h.state().doc.project.schema.relation_type_name(r.kind), "alliance");
+
+    // The keyboard path: L, Tab to a candidate, Enter, then a type key.
+    click_at(&mut h, gref.start() + 1, Modifiers::NONE);
+    h.key_press(Key::L);
+    h.key_press(Key::Tab);
+    h.run();
+    let candidate = h.state().rs.link_candidate.expect("Tab picks a candidate");
+    h.key_press(Key::Enter);
+    h.run();
+    if h.state().pending_link.is_some() {
+        h.key_press(Key::Num1);
+        h.run();
+    }
+    let after2 = article_titled(&h, EN);
+    assert!(after2.relations.iter().any(|r| r.from == gref.id && r.to == candidate));
+}
+
+#[test]
+fn merging_two_actors_in_the_actors_tab() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    let p = &h.state().doc.project;
+    let putin = p.entities.iter().find(|e| e.name == "Vladimir Putin").unwrap().id;
+    let russia = p.entities.iter().find(|e| e.name == "Russia").unwrap().id;
+    let mentions = |p: &Project, e| p.all_spans().filter(|(_, s)| s.entity == Some(e)).count();
+    let total = mentions(p, putin) + mentions(p, russia);
+    h.get_by_label("Actors").click();
+    h.run();
+    h.get_by_label_contains("Vladimir Putin (").click();
+    h.run();
+    assert_eq!(h.state().selected_entity, Some(putin));
+    h.get_by_label("Merge into").click();
+    h.run();
+    h.get_by_label("Russia").click();
+    h.run();
+    press(&mut h, "Merge actors");
+    let p = &h.state().doc.project;
+    assert!(p.entity(putin).is_none());
+    assert_eq!(mentions(p, russia), total);
+    assert!(p.entity(russia).unwrap().aliases.iter().any(|a| a == "Путин"));
+}
+
+#[test]
+fn renaming_a_label_in_use_keeps_its_spans() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    let claim = h.state().doc.project.schema.label_by_name("Claim").unwrap().id;
+    let uses = h.state().doc.project.all_spans().filter(|(_, s)| s.label == claim).count();
+    h.get_by_label("Edit labels…").click();
+    h.run();
+    let field = h.get_by_label("Label 2");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Label 2").type_text("Assertion");
+    h.key_press(Key::Enter);
+    h.run();
+    let p = &h.state().doc.project;
+    assert_eq!(p.schema.label(claim).unwrap().name, "Assertion");
+    assert_eq!(p.all_spans().filter(|(_, s)| s.label == claim).count(), uses);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.project.schema.label(claim).unwrap().name, "Claim");
+}
+
+#[test]
+fn unlinked_mentions_are_proposed_and_accepted() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    open_article(&mut h, EN);
+    let before = article_titled(&h, EN);
+    h.get_by_label("Actors").click();
+    h.run();
+    h.get_by_label_contains("Russia (").click();
+    h.run();
+    assert!(h.state().selected_entity.is_some(), "actor selected");
+    press(&mut h, "Find unlinked mentions");
+    let (_, found) = h.state().proposals.clone().expect("proposals");
+    // "Moscow" at the conference is an alias of Russia with no linked span yet.
+    assert!(found.iter().any(|m| m.name == "Moscow"), "{found:?}");
+    press(&mut h, "Accept all mentions");
+    let after = article_titled(&h, EN);
+    let russia = h.state().doc.project.entities.iter().find(|e| e.name == "Russia").unwrap().id;
+    let linked = |a: &glose::model::Article| a.spans.iter().filter(|s| s.entity == Some(russia)).count();
+    assert_eq!(linked(&after), linked(&before) + found.len());
+}
+
+#[test]
+fn save_reload_and_compare() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    open_article(&mut h, RU);
+    let art = article_titled(&h, RU);
+    let (s, e) = chars_of(&art.text, "ООН");
+    click_at(&mut h, s, Modifiers::NONE);
+    for _ in s..e {
+        h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    }
+    h.key_press(Key::Num1);
+    h.run();
+    assert!(h.state().doc.is_dirty());
+    // The edit is in the journal before any save.
+    assert!(glose::edit::journal_path(&path).exists());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().doc.is_dirty());
+    let reloaded = glose::store::load(&path).unwrap().project;
+    let mut in_memory = h.state().doc.project.clone();
+    in_memory.normalize(); // the annotator list is completed on save
+    assert_eq!(reloaded, in_memory);
+    assert!(glose::model::validate(&reloaded).is_empty());
+    let new = spans_of(&reloaded, RU).into_iter().find(|x| x.quote == "ООН").expect("saved span");
+    assert_eq!(new.fragments, vec![Fragment::new(s, e)]);
+    // The previous version is kept beside it.
+    assert!(glose::store::backup_path(&path).exists());
+}
+
+#[test]
+fn a_crashed_session_is_offered_back() {
+    let (_dir, path) = example_copy();
+    {
+        let mut h = harness(&path);
+        open_article(&mut h, EN);
+        let art = article_titled(&h, EN);
+        let (s, e) = chars_of(&art.text, "AI Journey");
+        click_at(&mut h, s, Modifiers::NONE);
+        for _ in s..e {
+            h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+        }
+        h.key_press(Key::Num3);
+        h.run();
+        // Dropped without saving: the "crash".
+    }
+    let mut h = harness(&path);
+    h.get_by_label("Restore edits").click();
+    h.run();
+    assert!(spans_of(&h.state().doc.project, EN).iter().any(|s| s.quote == "AI Journey"));
+    assert!(h.state().doc.is_dirty());
+}
