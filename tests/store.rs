@@ -215,3 +215,23 @@ fn a_corrupt_journal_line_in_the_middle_is_an_error_naming_the_line() {
     let err = recover(&path, b"").unwrap_err().to_string();
     assert!(err.contains("line 2"), "{err}");
 }
+
+#[test]
+fn format_version_is_found_wherever_it_stands() {
+    let p = store::from_str("/* hand-written */ (name: \"x\", format_version: 2)", Path::new("h.ron")).unwrap();
+    assert_eq!(p.project.name, "x");
+    assert!(p.project.schema.labels.is_empty(), "a hand-written file keeps what it says");
+}
+
+#[test]
+fn duplicate_ids_are_reported_once_each() {
+    let mut p = example();
+    let dup = p.articles[0].spans[0].id;
+    p.articles[1].spans[0].id = dup;
+    p.articles[1].relations.retain(|r| r.from != dup && r.to != dup);
+    let problems: Vec<String> = glose::model::validate(&p).iter().map(ToString::to_string).collect();
+    assert!(
+        problems.iter().any(|m| m.contains(&format!("id {} is already used by s{}", dup.0, dup.0))),
+        "{problems:#?}"
+    );
+}

@@ -332,3 +332,38 @@ fn a_crashed_session_is_offered_back() {
     assert!(spans_of(&h.state().doc.project, EN).iter().any(|s| s.quote == "AI Journey"));
     assert!(h.state().doc.is_dirty());
 }
+
+#[test]
+fn a_pasted_article_is_added_and_its_details_edited() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    let n = h.state().doc.project.articles.len();
+    h.get_by_label("New article…").click();
+    h.run();
+    h.get_by_label("Title").focus();
+    h.get_by_label("Title").type_text("Xi and Putin");
+    h.get_by_label("Text").focus();
+    h.get_by_label("Text").type_text("Си Цзиньпин и Путин подписали заявление. 🤝");
+    h.run();
+    press(&mut h, "Add article");
+    let p = &h.state().doc.project;
+    assert_eq!(p.articles.len(), n + 1);
+    let a = p.articles.last().unwrap().clone();
+    assert_eq!(a.title, "Xi and Putin");
+    assert_eq!(a.text, "Си Цзиньпин и Путин подписали заявление. 🤝");
+    assert_eq!(h.state().current, Some(a.id), "the new article is shown");
+    // Edit its details.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("Source").focus();
+    h.get_by_label("Source").type_text("Kremlin pool");
+    h.run();
+    press(&mut h, "Apply details");
+    assert_eq!(h.state().doc.project.article(a.id).unwrap().source, "Kremlin pool");
+    // Filtering the list by text shows only the matching articles.
+    h.get_by_label("Filter").focus();
+    h.get_by_label("Filter").type_text("Kremlin");
+    h.run();
+    assert!(h.query_all_by_label("Xi and Putin").count() >= 1);
+    assert!(h.query_by_label(&article_titled(&h, EN).title).is_none(), "filtered out");
+}

@@ -48,31 +48,31 @@ pub fn validate(project: &Project) -> Vec<Problem> {
             message: format!("format_version {} (this build writes {})", project.format_version, super::FORMAT_VERSION),
         });
     }
-    let mut seen: HashMap<u64, String> = HashMap::new();
-    let mut unique = |c: &mut Checker, id: u64, what: String| {
-        if let Some(first) = seen.get(&id) {
-            c.push(&what, format!("id {id} is already used by {first}"));
-        } else {
-            seen.insert(id, what);
+    // Id → the kind of record that has it ("s" span, "l" label, …); no allocation per id.
+    let mut seen: HashMap<u64, &'static str> = HashMap::with_capacity(1024);
+    let mut unique = |c: &mut Checker, id: u64, kind: &'static str| {
+        if let Some(first) = seen.insert(id, kind) {
+            seen.insert(id, first);
+            c.push(format!("{kind}{id}"), format!("id {id} is already used by {first}{id}"));
         }
     };
     check_schema(project, &mut c, &mut unique);
     let entity_ids: HashSet<_> = project.entities.iter().map(|e| e.id).collect();
     for e in &project.entities {
-        unique(&mut c, e.id.0, e.id.to_string());
+        unique(&mut c, e.id.0, "e");
         if e.name.trim().is_empty() {
             c.push(e.id, "entity has an empty name".into());
         }
     }
     for a in &project.articles {
         c.article = None;
-        unique(&mut c, a.id.0, a.id.to_string());
+        unique(&mut c, a.id.0, "a");
         c.article = Some(format!("{} {:?}", a.id, a.title));
         let map = CharMap::new(&a.text);
         let len = map.char_len();
         let mut span_ids = HashSet::new();
         for s in &a.spans {
-            unique(&mut c, s.id.0, s.id.to_string());
+            unique(&mut c, s.id.0, "s");
             span_ids.insert(s.id);
             if project.schema.label(s.label).is_none() {
                 c.push(s.id, format!("label {} does not exist", s.label));
@@ -102,14 +102,19 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 c.push(s.id, "fragments overlap each other".into());
             }
             if !bad {
-                let actual = quote_with(&a.text, &map, &s.fragments).unwrap_or_default();
-                if actual != s.quote {
+                // One fragment (the usual case) compares in place, without building the quote.
+                let same = match s.fragments.as_slice() {
+                    [f] => map.slice(&a.text, f.start, f.end) == Some(s.quote.as_str()),
+                    _ => quote_with(&a.text, &map, &s.fragments).as_deref() == Some(s.quote.as_str()),
+                };
+                if !same {
+                    let actual = quote_with(&a.text, &map, &s.fragments).unwrap_or_default();
                     c.push(s.id, format!("quote {:?} differs from the text it covers, {:?}", s.quote, actual));
                 }
             }
         }
         for r in &a.relations {
-            unique(&mut c, r.id.0, r.id.to_string());
+            unique(&mut c, r.id.0, "r");
             if project.schema.relation_type(r.kind).is_none() {
                 c.push(r.id, format!("relation type {} does not exist", r.kind));
             }
@@ -126,12 +131,12 @@ pub fn validate(project: &Project) -> Vec<Problem> {
     c.problems
 }
 
-fn check_schema(project: &Project, c: &mut Checker, unique: &mut impl FnMut(&mut Checker, u64, String)) {
+fn check_schema(project: &Project, c: &mut Checker, unique: &mut impl FnMut(&mut Checker, u64, &'static str)) {
     let schema = &project.schema;
     let mut names = HashSet::new();
     let mut keys = HashMap::new();
     for l in &schema.labels {
-        unique(c, l.id.0, l.id.to_string());
+        unique(c, l.id.0, "l");
         if l.name.trim().is_empty() {
             c.push(l.id, "label has an empty name".into());
         }
@@ -153,7 +158,7 @@ fn check_schema(project: &Project, c: &mut Checker, unique: &mut impl FnMut(&mut
     }
     let mut rel_names = HashSet::new();
     for t in &schema.relation_types {
-        unique(c, t.id.0, t.id.to_string());
+        unique(c, t.id.0, "t");
         if !rel_names.insert(t.name.as_str()) {
             c.push(t.id, format!("relation type name {:?} is used twice", t.name));
         }

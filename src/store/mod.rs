@@ -80,8 +80,13 @@ pub fn from_str(text: &str, path: &Path) -> Result<Loaded, StoreError> {
         col: e.span.start.col,
         message: e.code.to_string(),
     };
-    let probe: Probe = ron::from_str(text).map_err(syntax)?;
-    let version = Some(probe.format_version).filter(|&v| v > 0).ok_or_else(|| StoreError::Syntax {
+    // The version sits at the top of every file Glose writes: read it there without a second
+    // full parse; anything unusual falls back to a real (slower) parse.
+    let version = match quick_version(text) {
+        Some(v) => v,
+        None => ron::from_str::<Probe>(text).map_err(syntax)?.format_version,
+    };
+    let version = Some(version).filter(|&v| v > 0).ok_or_else(|| StoreError::Syntax {
         path: path.to_path_buf(),
         line: 1,
         col: 1,
@@ -107,6 +112,27 @@ pub fn from_str(text: &str, path: &Path) -> Result<Loaded, StoreError> {
     };
     project.repair_next_id();
     Ok(Loaded { project, fingerprint: journal_fingerprint(text.as_bytes()), migrated_from })
+}
+
+/// `format_version: N` among the first fields of the top-level struct, if it is there.
+fn quick_version(text: &str) -> Option<u32> {
+    let head = &text[..text.len().min(4096)];
+    let head = &head[..head.char_indices().last().map_or(0, |(i, c)| i + c.len_utf8())];
+    let mut rest = head;
+    // Skip comments and white space before the opening parenthesis.
+    loop {
+        rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix("//") {
+            rest = r.split_once('\n')?.1;
+        } else {
+            break;
+        }
+    }
+    let rest = rest.strip_prefix('(')?.trim_start();
+    let rest = rest.strip_prefix("format_version")?.trim_start().strip_prefix(':')?.trim_start();
+    let digits: &str = &rest[..rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len())];
+    let after = rest[digits.len()..].trim_start();
+    (after.starts_with(',') || after.starts_with(')')).then(|| digits.parse().ok()).flatten()
 }
 
 /// Reads a project file. Never panics on bad input: every problem is a `StoreError`.

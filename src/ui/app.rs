@@ -113,6 +113,7 @@ pub struct GloseApp {
     pub schema_open: bool,
     pub meta_open: bool,
     pub meta_buf: super::articles::MetaBuf,
+    pub new_article: Option<super::articles::NewArticle>,
     /// Text fields being edited, by key, committed when they lose focus.
     pub bufs: std::collections::HashMap<String, String>,
     /// "Find unlinked mentions" results for an actor in the current article.
@@ -154,6 +155,7 @@ impl GloseApp {
             schema_open: false,
             meta_open: false,
             meta_buf: None,
+            new_article: None,
             bufs: Default::default(),
             proposals: None,
             new_alias: String::new(),

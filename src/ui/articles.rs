@@ -13,6 +13,9 @@ pub fn articles_panel_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
             if ui.small_button("Import…").clicked() {
                 app.act(Action::ImportDialog);
             }
+            if ui.small_button("New article…").on_hover_text("Paste a text as a new article").clicked() {
+                app.new_article = Some(Default::default());
+            }
         });
         ui.horizontal(|ui| {
             let label = ui.label("Filter");
@@ -127,3 +130,48 @@ fn field(ui: &mut egui::Ui, name: &str, value: &mut String) {
 
 /// The meta buffer type, re-exported for the app state.
 pub type MetaBuf = Option<(crate::model::ArticleId, ArticleMeta)>;
+
+/// A new article typed or pasted in.
+#[derive(Default, Clone)]
+pub struct NewArticle {
+    pub meta: ArticleMeta,
+    pub text: String,
+}
+
+pub fn new_article_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
+    let Some(mut draft) = app.new_article.take() else { return };
+    let mut open = true;
+    let mut add = false;
+    egui::Window::new("New article").open(&mut open).default_width(520.0).show(ctx, |ui| {
+        egui::Grid::new("new-article-grid").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+            field(ui, "Title", &mut draft.meta.title);
+            field(ui, "Source", &mut draft.meta.source);
+            field(ui, "Published", &mut draft.meta.published);
+            field(ui, "Language", &mut draft.meta.language);
+        });
+        let label = ui.label("Text");
+        egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+            ui.add(egui::TextEdit::multiline(&mut draft.text).desired_rows(12).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+        });
+        add = ui.add_enabled(!draft.text.trim().is_empty(), egui::Button::new("Add article")).clicked();
+    });
+    if add {
+        let id = crate::model::ArticleId(app.doc.project.alloc_id());
+        let mut meta = draft.meta.clone();
+        if meta.language.is_empty() {
+            meta.language = crate::import::detect_language(&draft.text).unwrap_or_default();
+        }
+        if meta.title.trim().is_empty() {
+            meta.title = super::reader::ellipsize(draft.text.trim(), 60);
+        }
+        let mut article = crate::model::Article { id, text: draft.text.clone(), ..Default::default() };
+        article.set_meta(meta);
+        app.push(Command::AddArticle { article, index: usize::MAX });
+        app.act(Action::SelectArticle(id));
+        return;
+    }
+    if open {
+        app.new_article = Some(draft);
+    }
+}

@@ -136,6 +136,7 @@ impl eframe::App for GloseApp {
         egui::CentralPanel::default().show(ui, |ui| self.reader_ui(ui));
         schema::schema_window_ui(self, &ctx);
         articles::meta_window_ui(self, &ctx);
+        articles::new_article_window_ui(self, &ctx);
         dialogs::dialog_ui(self, &ctx);
         self.flush(&ctx);
         let title = self.doc.title();
@@ -194,9 +195,7 @@ impl GloseApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.dialog = Some(Dialog::Unsaved { then: Box::new(Action::Quit) });
         }
-        if ctx.input(|i| i.viewport().close_requested()) {
-            self.settings.zoom = ctx.zoom_factor();
-        }
+        self.settings.zoom = ctx.zoom_factor();
     }
 
     fn handle_dropped_files(&mut self, ctx: &egui::Context) {

@@ -119,6 +119,9 @@ pub struct Reader {
 
 pub const READER_LABEL: &str = "Article text";
 
+/// Room above the first line for relation arcs.
+const TOP_PAD: f32 = 34.0;
+
 fn fnv(text: &str) -> u64 {
     crate::edit::journal_fingerprint(text.as_bytes())
 }
@@ -270,8 +273,8 @@ impl Reader {
         }
         area.show_viewport(ui, |ui, viewport| {
             let (rect, response) =
-                ui.allocate_exact_size(vec2(width + 16.0, self.height + 40.0), Sense::click_and_drag());
-            let origin = rect.min + vec2(8.0, 16.0);
+                ui.allocate_exact_size(vec2(width + 16.0, self.height + TOP_PAD + 24.0), Sense::click_and_drag());
+            let origin = rect.min + vec2(8.0, TOP_PAD);
             self.origin = origin;
             self.last_rect = Some(rect);
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, READER_LABEL));
@@ -418,7 +421,7 @@ impl Reader {
         events: &mut Vec<ReaderEvent>,
     ) {
         let painter = ui.painter();
-        let visible = viewport.translate(-vec2(8.0, 16.0));
+        let visible = viewport.translate(-vec2(8.0, TOP_PAD));
         let first = self.paras.partition_point(|p| p.top + p.galley.rect.height() < visible.top()).saturating_sub(1);
         let last = self.paras.partition_point(|p| p.top <= visible.bottom());
         let vis_chars = self.paras.get(first).map_or(0, |p| p.chars.start)
