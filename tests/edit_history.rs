@@ -55,7 +55,7 @@ fn make(p: &mut Project, op: u8, r1: u64, r2: u64, r3: u64) -> Command {
             span: sid,
             fragments: vec![frag, Fragment::new(frag.end + 2, frag.end + 4)],
         },
-        4 => Command::SetSpanEntity { article: aid, span: sid, entity: (r3 % 3 != 0).then_some(ent) },
+        4 => Command::SetSpanEntity { article: aid, span: sid, entity: (!r3.is_multiple_of(3)).then_some(ent) },
         5 => Command::SetSpanNote { article: aid, span: sid, note: format!("note {r3} «\u{a0}ok\u{a0}»\nline 2") },
         6 => Command::SetSpanAttributes {
             article: aid,
@@ -98,14 +98,17 @@ fn make(p: &mut Project, op: u8, r1: u64, r2: u64, r3: u64) -> Command {
             Command::SetLabel { label: l }
         }
         14 => Command::MoveLabel { label, index: (r1 % 4) as usize },
-        15 => Command::RemoveLabel { label, spans: if r1 % 2 == 0 { InUse::Delete } else { InUse::Reassign(label2) } },
+        15 => Command::RemoveLabel {
+            label,
+            spans: if r1.is_multiple_of(2) { InUse::Delete } else { InUse::Reassign(label2) },
+        },
         16 => Command::MergeLabels { from: label, into: label2 },
         17 => Command::AddRelationType {
             relation_type: RelationType {
                 id: RelTypeId(p.alloc_id()),
                 name: format!("type {r1}"),
                 color: Color::palette(3),
-                symmetric: r2 % 2 == 0,
+                symmetric: r2.is_multiple_of(2),
                 from_labels: vec![label],
                 to_labels: vec![],
             },
@@ -118,7 +121,7 @@ fn make(p: &mut Project, op: u8, r1: u64, r2: u64, r3: u64) -> Command {
         }
         19 => Command::RemoveRelationType {
             relation_type: rtype,
-            relations: if r1 % 2 == 0 { InUse::Delete } else { InUse::Reassign(rtype2) },
+            relations: if r1.is_multiple_of(2) { InUse::Delete } else { InUse::Reassign(rtype2) },
         },
         20 => Command::MergeRelationTypes { from: rtype, into: rtype2 },
         21 => Command::AddEntity {
@@ -160,7 +163,7 @@ fn make(p: &mut Project, op: u8, r1: u64, r2: u64, r3: u64) -> Command {
                 Command::SetSpanLabel {
                     article: aid,
                     span: sid,
-                    label: if r1 % 4 == 0 { LabelId(999_999) } else { label },
+                    label: if r1.is_multiple_of(4) { LabelId(999_999) } else { label },
                 },
             ],
         },
