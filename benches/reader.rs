@@ -22,6 +22,7 @@ fn raw_input(scroll: f32, width: f32) -> egui::RawInput {
             delta: egui::vec2(0.0, scroll),
             modifiers: egui::Modifiers::NONE,
             phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
         });
     }
     input
