@@ -367,3 +367,111 @@ fn a_pasted_article_is_added_and_its_details_edited() {
     assert!(h.query_all_by_label("Xi and Putin").count() >= 1);
     assert!(h.query_by_label(&article_titled(&h, EN).title).is_none(), "filtered out");
 }
+
+#[test]
+fn find_then_label_the_hit_and_sticky_labels() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    open_article(&mut h, EN);
+    let art = article_titled(&h, EN);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find").type_text("large language");
+    h.run();
+    assert_eq!(h.state().rs.found.len(), 1);
+    h.key_press(Key::F3); // selects the hit
+    h.run();
+    let (s, e) = chars_of(&art.text, "large language");
+    assert_eq!(h.state().rs.selection(), (s, e));
+    h.key_press(Key::Escape); // closes find, keeps the selection
+    h.run();
+    h.key_press(Key::Num2);
+    h.run();
+    assert!(spans_of(&h.state().doc.project, EN).iter().any(|x| x.quote == "large language"));
+
+    // Sticky label: Ctrl+3 makes Alliance sticky; a drag labels at once.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run();
+    let alliance = h.state().doc.project.schema.label_by_name("Alliance").unwrap().id;
+    assert_eq!(h.state().sticky_label, Some(alliance));
+    let (s, e) = chars_of(&art.text, "national strategy");
+    drag(&mut h, s + 1, e - 1);
+    let got = spans_of(&h.state().doc.project, EN)
+        .into_iter()
+        .find(|x| x.quote == "national strategy")
+        .expect("labelled on release");
+    assert_eq!(got.label, alliance);
+}
+
+#[test]
+fn resizing_a_span_by_keyboard_and_adding_a_fragment() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    open_article(&mut h, EN);
+    let art = article_titled(&h, EN);
+    let sber = art.spans.iter().find(|s| s.quote == "Sberbank").unwrap().clone();
+    click_at(&mut h, sber.start() + 1, Modifiers::NONE);
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft); // shrink end: nothing left → unchanged
+    h.key_press_modifiers(Modifiers::ALT | Modifiers::SHIFT, Key::ArrowLeft); // grow start by a word
+    h.run();
+    let quote = |h: &Harness<'_, GloseApp>| article_titled(h, EN).span(sber.id).unwrap().quote.clone();
+    assert_eq!(quote(&h), "by Sberbank");
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight); // grow end
+    h.run();
+    assert_eq!(quote(&h), "by Sberbank, he");
+    // Select "Herman Gref" by keyboard while the span stays selected, then Ctrl+G.
+    let (gs, ge) = chars_of(&art.text, "chief executive");
+    h.state_mut().rs.set_selection(gs, ge);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::G);
+    h.run();
+    let span = article_titled(&h, EN).span(sber.id).unwrap().clone();
+    assert_eq!(span.fragments.len(), 2);
+    assert_eq!(span.quote, "by Sberbank, he … chief executive");
+}
+
+#[test]
+fn deleting_a_label_in_use_asks_and_reassigns() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    let p = &h.state().doc.project;
+    let alliance = p.schema.label_by_name("Alliance").unwrap().id;
+    let actor = p.schema.label_by_name("Actor").unwrap().id;
+    let n_alliance = p.all_spans().filter(|(_, s)| s.label == alliance).count();
+    let n_actor = p.all_spans().filter(|(_, s)| s.label == actor).count();
+    h.get_by_label("Edit labels…").click();
+    h.run();
+    press(&mut h, "Delete Alliance");
+    assert!(h.state().dialog.is_some(), "a label in use asks first");
+    h.get_by_label("Give them the label").click();
+    h.run();
+    h.get_all_by_label("Actor").last().unwrap().click();
+    h.run();
+    press(&mut h, "Reassign and delete");
+    let p = &h.state().doc.project;
+    assert!(p.schema.label(alliance).is_none());
+    assert_eq!(p.all_spans().filter(|(_, s)| s.label == actor).count(), n_actor + n_alliance);
+}
+
+#[test]
+fn importing_files_runs_in_the_background_and_is_one_undo_step() {
+    let (dir, path) = example_copy();
+    let mut h = harness(&path);
+    let n = h.state().doc.project.articles.len();
+    let a = dir.path().join("a.txt");
+    std::fs::write(&a, "Title: One\n\nFirst imported text about India.\n").unwrap();
+    let b = dir.path().join("b.md");
+    std::fs::write(&b, "# Two\n\nSecond imported text about China.\n").unwrap();
+    h.state_mut().act(glose::ui::Action::Import(vec![a, b, PathBuf::from("tests/fixtures/saved-page-fr.html")]));
+    for _ in 0..500 {
+        h.step();
+        if h.state().import_job.is_none() && h.state().doc.project.articles.len() > n {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run();
+    assert_eq!(h.state().doc.project.articles.len(), n + 3);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.project.articles.len(), n);
+}

@@ -43,6 +43,12 @@ pub fn shortcuts(app: &mut GloseApp, ctx: &egui::Context) {
     if fire(&DETAILS) {
         app.meta_open = true;
     }
+    if ctx.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::F3)) {
+        app.find_next(true);
+    }
+    if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F3)) {
+        app.find_next(false);
+    }
     if typing {
         return;
     }
@@ -81,12 +87,6 @@ pub fn shortcuts(app: &mut GloseApp, ctx: &egui::Context) {
     }
     if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::L)) && app.rs.selected_span.is_some() {
         app.act(Action::StartLink);
-    }
-    if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F3)) {
-        app.find_next(false);
-    }
-    if ctx.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::F3)) {
-        app.find_next(true);
     }
     if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
         if app.rs.link_from.is_some() || app.pending_link.is_some() {

@@ -242,10 +242,10 @@ fn relations_of_span_ui(app: &mut GloseApp, ui: &mut egui::Ui, aid: crate::model
             if ui.link(text).clicked() {
                 app.act(Action::JumpToSpan(other));
             }
-            if ui.small_button(format!("Reverse {}", r.id)).on_hover_text("Swap the two ends").clicked() {
+            if ui.small_button("Reverse").on_hover_text("Swap the two ends").clicked() {
                 app.push(Command::ReverseRelation { article: aid, relation: r.id });
             }
-            if ui.small_button(format!("Delete {}", r.id)).clicked() {
+            if ui.small_button("Delete").on_hover_text("Delete this relation").clicked() {
                 app.push(Command::RemoveRelation { article: aid, relation: r.id });
             }
         });
