@@ -10,4 +10,5 @@ pub mod model;
 pub mod store;
 pub mod synth;
 pub mod text;
+#[cfg(feature = "gui")]
 pub mod ui;

@@ -43,8 +43,19 @@ fn main() -> ExitCode {
         Some(Cmd::Import { inputs, into }) => import_cmd(&inputs, &into),
         Some(Cmd::Validate { project }) => validate_cmd(&project),
         Some(Cmd::Stats { project, json }) => stats_cmd(&project, json),
-        None => glose::ui::run(cli.project),
+        None => open_window(cli.project),
     }
+}
+
+#[cfg(feature = "gui")]
+fn open_window(project: Option<PathBuf>) -> ExitCode {
+    glose::ui::run(project)
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_project: Option<PathBuf>) -> ExitCode {
+    eprintln!("glose: this build has no window (built without the `gui` feature); see `glose --help`");
+    ExitCode::from(2)
 }
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
