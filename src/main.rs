@@ -1,7 +1,7 @@
 //! The `glose` command: opens the window, or runs a job without one (import, validate, stats).
 
 use clap::{Parser, Subcommand};
-use glose::{analysis, import, model, store};
+use glose::{analysis, export, import, model, store};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -28,6 +28,31 @@ enum Cmd {
     /// Check a project: ids, references, offsets and quotes. Exit 0 when sound, 1 with one
     /// line per problem, 2 when the file cannot be read.
     Validate { project: PathBuf },
+    /// Write a labelled dataset: doccano, doccano-rel, label-studio, brat, conll, csv, w3c, refi-qda.
+    Export {
+        project: PathBuf,
+        /// doccano | doccano-rel | label-studio | brat | conll | csv | w3c | refi-qda
+        #[arg(long)]
+        format: String,
+        /// A file, or a folder for brat and csv.
+        #[arg(long)]
+        out: PathBuf,
+        /// doccano offsets: utf16 (doccano's default) or codepoint (its grapheme mode).
+        #[arg(long, default_value = "utf16")]
+        offsets: String,
+        /// Only these articles (ids like a23, or parts of titles), comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        articles: Vec<String>,
+        /// Only these labels, comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        labels: Vec<String>,
+        /// Only these annotators' spans and relations, comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        annotators: Vec<String>,
+        /// CoNLL: of two overlapping spans keep the inner (shorter) or the outer one.
+        #[arg(long, default_value = "inner")]
+        prefer: String,
+    },
     /// Count articles, spans per label, relations per type, entities and annotators.
     Stats {
         project: PathBuf,
@@ -43,6 +68,10 @@ fn main() -> ExitCode {
         Some(Cmd::Import { inputs, into }) => import_cmd(&inputs, &into),
         Some(Cmd::Validate { project }) => validate_cmd(&project),
         Some(Cmd::Stats { project, json }) => stats_cmd(&project, json),
+        Some(Cmd::Export { project, format, out, offsets, articles, labels, annotators, prefer }) => {
+            let filter = export::Filter { articles, labels, annotators };
+            export_cmd(&project, &format, &out, &offsets, filter, &prefer)
+        }
         None => open_window(cli.project),
     }
 }
@@ -151,4 +180,45 @@ fn import_cmd(inputs: &[PathBuf], into: &Path) -> ExitCode {
         report.errors.len()
     );
     if report.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+fn export_cmd(path: &Path, format: &str, out: &Path, offsets: &str, filter: export::Filter, prefer: &str) -> ExitCode {
+    let Some(format) = export::Format::parse(format) else {
+        let names: Vec<&str> = export::Format::ALL.iter().map(|(n, _)| *n).collect();
+        return fail(format!("unknown format {format:?}; one of: {}", names.join(", ")));
+    };
+    let offsets = match offsets {
+        "utf16" => export::OffsetUnit::Utf16,
+        "codepoint" => export::OffsetUnit::CodePoint,
+        other => return fail(format!("--offsets {other:?}: utf16 or codepoint")),
+    };
+    let Some(prefer) = export::Prefer::parse(prefer) else {
+        return fail(format!("--prefer {prefer:?}: inner or outer"));
+    };
+    let project = match load(path) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let options = export::Options { offsets, filter, prefer };
+    match export::export(&project, format, &options, out) {
+        Ok(report) => {
+            for w in &report.warnings {
+                eprintln!("{}: {w}", format.name());
+            }
+            for f in &report.files {
+                println!("{}", f.display());
+            }
+            eprintln!(
+                "{}: {} articles, {} spans, {} relations written to {} file(s); {} warning(s)",
+                format.name(),
+                report.articles,
+                report.spans,
+                report.relations,
+                report.files.len(),
+                report.warnings.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e),
+    }
 }

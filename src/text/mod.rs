@@ -36,3 +36,14 @@ pub fn slice_chars(text: &str, start: usize, end: usize) -> Option<&str> {
     let len = byte_of_char(&text[b0..], end - start)?;
     Some(&text[b0..b0 + len])
 }
+
+/// Shortens text for lists and labels: "Vladimir Putin said th…", on one line.
+pub fn ellipsize(s: &str, max: usize) -> String {
+    let one_line: String = s.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
+    if one_line.chars().count() <= max {
+        one_line
+    } else {
+        let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}

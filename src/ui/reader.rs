@@ -616,13 +616,4 @@ fn word_step(text: &str, map: &CharMap, c: usize, forward: bool) -> usize {
     i
 }
 
-/// Shortens text for lists: "Vladimir Putin said th…".
-pub fn ellipsize(s: &str, max: usize) -> String {
-    let one_line: String = s.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
-    if one_line.chars().count() <= max {
-        one_line
-    } else {
-        let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
-        format!("{cut}…")
-    }
-}
+pub use crate::text::ellipsize;
