@@ -74,10 +74,10 @@ pub fn write(view: &View, out: &Path, report: &mut Report) -> Result<(), ExportE
                     format!("urn:uuid:{}", uuid_for(seed, r.to.0)),
                 ],
             });
-            if !r.note.is_empty() {
-                anno["body"]
-                    .as_array_mut()
-                    .map(|b| b.push(json!({"type": "TextualBody", "purpose": "commenting", "value": r.note})));
+            if !r.note.is_empty()
+                && let Some(body) = anno["body"].as_array_mut()
+            {
+                body.push(json!({"type": "TextualBody", "purpose": "commenting", "value": r.note}));
             }
             if !r.annotator.is_empty() {
                 anno["creator"] = json!({"type": "Person", "nickname": r.annotator});
