@@ -16,14 +16,24 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// Add articles (.txt, .md, .html, or folders of them) to a project, creating it if needed.
+    /// Add articles (.txt, .md, .html, or folders of them) to a project, creating it if needed;
+    /// with --format, annotated datasets (doccano, label-studio, brat, conll).
     Import {
-        /// Article files or folders.
+        /// Article files or folders (a brat folder with --format brat).
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// The project file to create or extend.
         #[arg(long)]
         into: PathBuf,
+        /// doccano | label-studio | brat | conll (IOB1 or IOB2); without it, plain articles.
+        #[arg(long)]
+        format: Option<String>,
+        /// Whose annotations these are (default: what the file says, else your user name).
+        #[arg(long)]
+        annotator: Option<String>,
+        /// doccano offsets: utf16 (doccano's default) or codepoint (its grapheme mode).
+        #[arg(long, default_value = "utf16")]
+        offsets: String,
     },
     /// Check a project: ids, references, offsets and quotes. Exit 0 when sound, 1 with one
     /// line per problem, 2 when the file cannot be read.
@@ -65,7 +75,10 @@ enum Cmd {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Cmd::Import { inputs, into }) => import_cmd(&inputs, &into),
+        Some(Cmd::Import { inputs, into, format: None, .. }) => import_cmd(&inputs, &into),
+        Some(Cmd::Import { inputs, into, format: Some(format), annotator, offsets }) => {
+            import_dataset_cmd(&inputs, &into, &format, annotator.as_deref(), &offsets)
+        }
         Some(Cmd::Validate { project }) => validate_cmd(&project),
         Some(Cmd::Stats { project, json }) => stats_cmd(&project, json),
         Some(Cmd::Export { project, format, out, offsets, articles, labels, annotators, prefer }) => {
@@ -87,6 +100,19 @@ fn open_window(_project: Option<PathBuf>) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// Prints to stdout; a closed pipe (`glose stats … | head`) ends the program quietly.
+fn emit(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("glose: cannot write to standard output: {e}");
+        std::process::exit(2);
+    }
+}
+
 fn fail(message: impl std::fmt::Display) -> ExitCode {
     eprintln!("glose: {message}");
     ExitCode::from(2)
@@ -96,6 +122,16 @@ fn load(path: &Path) -> Result<model::Project, ExitCode> {
     store::load(path).map(|l| l.project).map_err(fail)
 }
 
+/// The project at `into`, or a new one named after the file.
+fn load_or_new(into: &Path) -> Result<model::Project, ExitCode> {
+    if into.exists() {
+        load(into)
+    } else {
+        let name = into.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        Ok(model::Project::new(&name))
+    }
+}
+
 fn validate_cmd(path: &Path) -> ExitCode {
     let project = match load(path) {
         Ok(p) => p,
@@ -103,7 +139,7 @@ fn validate_cmd(path: &Path) -> ExitCode {
     };
     let problems = model::validate(&project);
     for p in &problems {
-        println!("{}: {p}", path.display());
+        emit(&format!("{}: {p}\n", path.display()));
     }
     if problems.is_empty() {
         let spans: usize = project.articles.iter().map(|a| a.spans.len()).sum();
@@ -123,24 +159,19 @@ fn stats_cmd(path: &Path, json: bool) -> ExitCode {
     let s = analysis::stats(&project);
     if json {
         match serde_json::to_string_pretty(&s) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => emit(&format!("{text}\n")),
             Err(e) => return fail(e),
         }
     } else {
-        print!("{s}");
+        emit(&s.to_string());
     }
     ExitCode::SUCCESS
 }
 
 fn import_cmd(inputs: &[PathBuf], into: &Path) -> ExitCode {
-    let mut project = if into.exists() {
-        match load(into) {
-            Ok(p) => p,
-            Err(code) => return code,
-        }
-    } else {
-        let name = into.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        model::Project::new(&name)
+    let mut project = match load_or_new(into) {
+        Ok(p) => p,
+        Err(code) => return code,
     };
     if glose::edit::journal_path(into).exists() {
         eprintln!(
@@ -170,16 +201,63 @@ fn import_cmd(inputs: &[PathBuf], into: &Path) -> ExitCode {
         return fail(e);
     }
     for (path, title) in &report.added {
-        println!("{}: added {title:?}", path.display());
+        emit(&format!("{}: added {title:?}\n", path.display()));
     }
-    println!(
-        "{}: {} added, {} already there, {} failed",
-        into.display(),
-        report.added.len(),
-        report.duplicates.len(),
-        report.errors.len()
-    );
+    let (a, d, f) = (report.added.len(), report.duplicates.len(), report.errors.len());
+    emit(&format!("{}: {a} added, {d} already there, {f} failed\n", into.display()));
     if report.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+fn import_dataset_cmd(
+    inputs: &[PathBuf],
+    into: &Path,
+    format: &str,
+    annotator: Option<&str>,
+    offsets: &str,
+) -> ExitCode {
+    let Some(fmt) = import::DatasetFormat::parse(format) else {
+        return fail(format!("unknown import format {format:?}; one of: doccano, label-studio, brat, conll"));
+    };
+    let utf16 = match offsets {
+        "utf16" => true,
+        "codepoint" => false,
+        other => return fail(format!("--offsets {other:?}: utf16 or codepoint")),
+    };
+    let mut project = match load_or_new(into) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let data = match import::read_dataset(fmt, inputs, utf16) {
+        Ok(d) => d,
+        Err(e) => return fail(e),
+    };
+    let user = std::env::var("USER").unwrap_or_else(|_| "annotator".into());
+    let plan = import::dataset::plan(&mut project, data, annotator, &user);
+    for w in &plan.warnings {
+        eprintln!("{format}: {w}");
+    }
+    if let Some(cmd) = plan.command
+        && let Err(e) = cmd.apply(&mut project)
+    {
+        return fail(format!("{}: {e}", into.display()));
+    }
+    if let Err(e) = store::save(&project, into) {
+        return fail(e);
+    }
+    let list = |v: &[String]| if v.is_empty() { "none".to_string() } else { v.join(", ") };
+    emit(&format!(
+        "{}: {} articles added, {} matched by text; {} spans and {} relations added ({} spans already there); new labels: {}; new relation types: {}; {} new actors\n",
+        into.display(),
+        plan.new_articles,
+        plan.matched_articles,
+        plan.spans,
+        plan.relations,
+        plan.duplicates,
+        list(&plan.new_labels),
+        list(&plan.new_relation_types),
+        plan.new_entities
+    ));
+    ExitCode::SUCCESS
 }
 
 fn export_cmd(path: &Path, format: &str, out: &Path, offsets: &str, filter: export::Filter, prefer: &str) -> ExitCode {
@@ -206,7 +284,7 @@ fn export_cmd(path: &Path, format: &str, out: &Path, offsets: &str, filter: expo
                 eprintln!("{}: {w}", format.name());
             }
             for f in &report.files {
-                println!("{}", f.display());
+                emit(&format!("{}\n", f.display()));
             }
             eprintln!(
                 "{}: {} articles, {} spans, {} relations written to {} file(s); {} warning(s)",

@@ -1,8 +1,13 @@
 //! Reading articles from files: plain text, Markdown and saved web pages, in any encoding.
 //! The text is kept exactly as decoded (CRLF stays CRLF) once it is an article.
 
+mod brat;
+mod conll;
+pub mod dataset;
+mod doccano;
 mod encoding;
 mod html;
+mod label_studio;
 mod lang;
 mod markdown;
 mod plain;
@@ -160,4 +165,49 @@ pub fn plan_import(project: &mut Project, paths: &[PathBuf]) -> Report {
         report.command = Some(Command::Batch { label, commands });
     }
     report
+}
+
+/// Annotated dataset formats `glose import --format` reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DatasetFormat {
+    Doccano,
+    LabelStudio,
+    Brat,
+    Conll,
+}
+
+impl DatasetFormat {
+    pub fn parse(name: &str) -> Option<DatasetFormat> {
+        Some(match name {
+            "doccano" | "doccano-rel" => DatasetFormat::Doccano,
+            "label-studio" => DatasetFormat::LabelStudio,
+            "brat" => DatasetFormat::Brat,
+            "conll" | "iob" => DatasetFormat::Conll,
+            _ => return None,
+        })
+    }
+}
+
+/// Reads annotated files. `utf16` says how doccano offsets are counted.
+pub fn read_dataset(format: DatasetFormat, inputs: &[PathBuf], utf16: bool) -> Result<dataset::Dataset, String> {
+    if format == DatasetFormat::Brat {
+        return brat::read(inputs);
+    }
+    let mut all = dataset::Dataset::default();
+    for p in inputs {
+        let bytes = read_bytes(p).map_err(|e| e.to_string())?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| format!("{}: not UTF-8 at byte {}", p.display(), e.utf8_error().valid_up_to()))?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let name = p.display().to_string();
+        let d = match format {
+            DatasetFormat::Doccano => doccano::parse(text, &name, utf16)?,
+            DatasetFormat::LabelStudio => label_studio::parse(text, &name)?,
+            DatasetFormat::Conll => conll::parse(text, &name)?,
+            DatasetFormat::Brat => return brat::read(inputs),
+        };
+        all.docs.extend(d.docs);
+        all.warnings.extend(d.warnings);
+    }
+    Ok(all)
 }
