@@ -188,6 +188,17 @@ impl DatasetFormat {
     }
 }
 
+/// Parses annotated text already in memory (doccano JSONL, Label Studio JSON, CoNLL);
+/// `name` names it in messages. doccano offsets are read as UTF-16 units.
+pub fn read_dataset_text(format: DatasetFormat, text: &str, name: &str) -> Result<dataset::Dataset, String> {
+    match format {
+        DatasetFormat::Doccano => doccano::parse(text, name, true),
+        DatasetFormat::LabelStudio => label_studio::parse(text, name),
+        DatasetFormat::Conll => conll::parse(text, name),
+        DatasetFormat::Brat => Err(format!("{name}: brat needs its .txt beside the .ann: read it from files")),
+    }
+}
+
 /// Reads annotated files. `utf16` says how doccano offsets are counted.
 pub fn read_dataset(format: DatasetFormat, inputs: &[PathBuf], utf16: bool) -> Result<dataset::Dataset, String> {
     if format == DatasetFormat::Brat {
