@@ -48,13 +48,13 @@ fn tricky() -> Project {
         h.apply(&mut p, Command::AddArticle { article, index: usize::MAX }).unwrap();
     }
     let (a1, a2) = (p.articles[0].id, p.articles[1].id);
-    let mut add = |p: &mut Project,
-                   h: &mut History,
-                   a: ArticleId,
-                   frags: Vec<Fragment>,
-                   label,
-                   entity: Option<EntityId>,
-                   note: &str| {
+    let add = |p: &mut Project,
+               h: &mut History,
+               a: ArticleId,
+               frags: Vec<Fragment>,
+               label,
+               entity: Option<EntityId>,
+               note: &str| {
         let id = SpanId(p.alloc_id());
         let mut attributes = BTreeMap::new();
         if !note.is_empty() {
@@ -87,7 +87,7 @@ fn tricky() -> Project {
     let moscow = add(&mut p, &mut h, a2, vec![at(MIX, "Москва", 0)], actor, None, "");
     let putin2 = add(&mut p, &mut h, a2, vec![at(MIX, "Владимир Путин", 0)], actor, Some(putin), "");
     let ai = add(&mut p, &mut h, a2, vec![at(MIX, "«ИИ важен»", 0)], claim, None, "");
-    let mut rel = |p: &mut Project, h: &mut History, a, kind, from, to, note: &str| {
+    let rel = |p: &mut Project, h: &mut History, a, kind, from, to, note: &str| {
         let relation =
             Relation { id: RelationId(p.alloc_id()), kind, from, to, note: note.into(), annotator: "alice".into() };
         h.apply(p, Command::AddRelation { article: a, relation }).unwrap();
@@ -432,7 +432,7 @@ fn importing_into_an_existing_project_matches_articles_by_text_and_skips_what_is
     let mut q = p.clone();
     let plan = import::dataset::plan(
         &mut q,
-        import::read_dataset(DatasetFormat::Brat, &[out.clone()], false).unwrap(),
+        import::read_dataset(DatasetFormat::Brat, std::slice::from_ref(&out), false).unwrap(),
         Some("alice"),
         "x",
     );
