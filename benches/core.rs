@@ -31,5 +31,21 @@ fn thousand_articles(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, thousand_articles);
+/// Each export format on 100 000 spans (1 000 articles) — the figure issue 4 asks for.
+fn export_100k_spans(c: &mut Criterion) {
+    use glose::export::{Format, Options, export};
+    let project = synth::project(11, 1000, 2500, 100, 10);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut g = c.benchmark_group("export_100k_spans");
+    g.sample_size(10).measurement_time(Duration::from_secs(6));
+    for (name, format) in Format::ALL {
+        let out = if format.is_folder() { dir.path().join(name) } else { dir.path().join(format!("{name}.out")) };
+        g.bench_function(name, |b| {
+            b.iter(|| black_box(export(&project, format, &Options::default(), &out).expect("export")))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, thousand_articles, export_100k_spans);
 criterion_main!(benches);
