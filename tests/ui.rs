@@ -475,3 +475,64 @@ fn importing_files_runs_in_the_background_and_is_one_undo_step() {
     h.run();
     assert_eq!(h.state().doc.project.articles.len(), n);
 }
+
+/// Steps the app until background work is done (the status bar spinner keeps it repainting).
+fn wait_for_exchange(h: &mut Harness<'_, GloseApp>) {
+    for _ in 0..500 {
+        h.step();
+        if h.state().exchange.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(h.state().exchange.is_none(), "background work finished");
+    h.run();
+}
+
+#[test]
+fn exporting_and_importing_annotations_from_the_file_menu() {
+    let (dir, path) = example_copy();
+    let mut h = harness(&path);
+    let spans = h.state().doc.project.all_spans().count();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export dataset…").click();
+    h.run();
+    h.get_by_label("Format").click();
+    h.run();
+    h.get_by_label("brat").click();
+    h.run();
+    let out = dir.path().join("brat-out");
+    h.get_by_label("Destination").focus();
+    h.get_by_label("Destination").type_text(&out.display().to_string());
+    h.run();
+    h.get_by_label("Export").click();
+    wait_for_exchange(&mut h);
+    assert!(out.join("annotation.conf").exists());
+    assert_eq!(
+        std::fs::read_dir(&out)
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "ann"))
+            .count(),
+        4
+    );
+
+    // The same annotations back in, as another annotator's: added beside, one undo step.
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import annotations…").click();
+    h.run();
+    h.get_by_label("Files (one per line)").focus();
+    h.get_by_label("Files (one per line)").type_text(&out.display().to_string());
+    h.get_by_label("Annotator (empty: as the file says)").focus();
+    h.get_by_label("Annotator (empty: as the file says)").type_text("bob");
+    h.run();
+    h.get_by_label("Import").click();
+    wait_for_exchange(&mut h);
+    let p = &h.state().doc.project;
+    assert_eq!(p.articles.len(), 4, "articles were matched by text");
+    assert_eq!(p.all_spans().filter(|(_, s)| s.annotator == "bob").count(), spans);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.project.all_spans().count(), spans);
+}

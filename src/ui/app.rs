@@ -114,6 +114,10 @@ pub struct GloseApp {
     pub meta_open: bool,
     pub meta_buf: super::articles::MetaBuf,
     pub new_article: Option<super::articles::NewArticle>,
+    pub export_dialog: Option<super::exchange::ExportDialog>,
+    pub import_dialog: Option<super::exchange::ImportDialog>,
+    /// An export or dataset import running off the UI thread.
+    pub exchange: Option<super::exchange::Exchange>,
     /// Text fields being edited, by key, committed when they lose focus.
     pub bufs: std::collections::HashMap<String, String>,
     /// "Find unlinked mentions" results for an actor in the current article.
@@ -156,6 +160,9 @@ impl GloseApp {
             meta_open: false,
             meta_buf: None,
             new_article: None,
+            export_dialog: None,
+            import_dialog: None,
+            exchange: None,
             bufs: Default::default(),
             proposals: None,
             new_alias: String::new(),

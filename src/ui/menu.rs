@@ -174,6 +174,12 @@ pub fn menu_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
                 {
                     app.act(Action::ImportDialog);
                 }
+                if ui.button("Import annotations…").clicked() {
+                    app.import_dialog = Some(Default::default());
+                }
+                if ui.button("Export dataset…").clicked() {
+                    app.export_dialog = Some(Default::default());
+                }
                 ui.separator();
                 if ui.button("Quit").clicked() {
                     app.act(Action::Quit);
@@ -242,6 +248,17 @@ pub fn menu_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
 pub fn status_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
+            if let Some(ex) = &app.exchange {
+                ui.spinner();
+                ui.label(match ex {
+                    super::exchange::Exchange::Export { format, .. } => format!("Exporting {}…", format.name()),
+                    super::exchange::Exchange::Import { .. } => "Reading annotations…".to_string(),
+                });
+                if ui.button("Cancel").on_hover_text("Stop waiting; nothing is changed").clicked() {
+                    app.exchange = None;
+                }
+                ui.separator();
+            }
             if let Some(job) = &app.import_job {
                 ui.add(egui::ProgressBar::new(job.progress()).desired_width(200.0).show_percentage());
                 ui.label(format!("Importing {} file(s)…", job.total));

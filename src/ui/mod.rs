@@ -4,6 +4,7 @@
 mod app;
 mod articles;
 mod dialogs;
+mod exchange;
 mod jobs;
 mod menu;
 pub mod reader;
@@ -129,6 +130,7 @@ impl eframe::App for GloseApp {
         self.handle_dropped_files(&ctx);
         menu::shortcuts(self, &ctx);
         jobs::poll(self);
+        exchange::poll(self);
         menu::menu_bar_ui(self, ui);
         menu::status_bar_ui(self, ui);
         articles::articles_panel_ui(self, ui);
@@ -137,6 +139,8 @@ impl eframe::App for GloseApp {
         schema::schema_window_ui(self, &ctx);
         articles::meta_window_ui(self, &ctx);
         articles::new_article_window_ui(self, &ctx);
+        exchange::export_window_ui(self, &ctx);
+        exchange::import_window_ui(self, &ctx);
         dialogs::dialog_ui(self, &ctx);
         self.flush(&ctx);
         let title = self.doc.title();
