@@ -280,11 +280,10 @@ pub fn poll(app: &mut GloseApp) {
                 } else {
                     app.dialog = Some(super::Dialog::Error(format!("{msg}.\n\n{}", plan.warnings.join("\n"))));
                 }
-                if app.current.is_none() {
-                    if let Some(a) = app.project().articles.first() {
-                        let id = a.id;
-                        app.act(Action::SelectArticle(id));
-                    }
+                if app.current.is_none()
+                    && let Some(id) = app.project().articles.first().map(|a| a.id)
+                {
+                    app.act(Action::SelectArticle(id));
                 }
             }
             Ok(Err(e)) => app.dialog = Some(super::Dialog::Error(format!("The import failed.\n\n{e}"))),
