@@ -277,7 +277,7 @@ fn export_cmd(path: &Path, format: &str, out: &Path, offsets: &str, filter: expo
         Ok(p) => p,
         Err(code) => return code,
     };
-    let options = export::Options { offsets, filter, prefer };
+    let options = export::Options { offsets, filter, prefer, progress: None };
     match export::export(&project, format, &options, out) {
         Ok(report) => {
             for w in &report.warnings {

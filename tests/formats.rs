@@ -467,3 +467,17 @@ fn export_files_stay_inside_the_chosen_folder() {
     }
     assert!(Path::new(&out).join("annotation.conf").exists());
 }
+
+#[test]
+fn an_export_reports_progress_and_can_be_cancelled() {
+    use std::sync::atomic::Ordering;
+    let p = tricky();
+    let dir = tempfile::tempdir().unwrap();
+    let progress = export::Progress::default();
+    let opts = Options { progress: Some(progress.clone()), ..Default::default() };
+    export::export(&p, Format::W3c, &opts, &dir.path().join("a.jsonld")).unwrap();
+    assert_eq!(progress.done.load(Ordering::Relaxed), 2, "one tick per article");
+    progress.cancel.store(true, Ordering::Relaxed);
+    let err = export::export(&p, Format::Brat, &opts, &dir.path().join("b")).unwrap_err();
+    assert!(matches!(err, export::ExportError::Cancelled));
+}

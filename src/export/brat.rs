@@ -70,6 +70,7 @@ pub fn write(view: &View, dir: &Path, report: &mut Report) -> Result<(), ExportE
     let names = Names::new(view);
     let mut attributes: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (i, av) in view.articles.iter().enumerate() {
+        view.tick()?;
         let a = av.article;
         let map = CharMap::new(&a.text);
         let stem = safe_file_name(i, &a.title);

@@ -100,6 +100,7 @@ fn choose<'a>(spans: &[&'a Span], prefer: Prefer) -> (Vec<&'a Span>, Vec<&'a Spa
 pub fn write(view: &View, prefer: Prefer, out: &Path, report: &mut Report) -> Result<(), ExportError> {
     let mut s = String::new();
     for av in &view.articles {
+        view.tick()?;
         let a = av.article;
         let (kept, dropped) = choose(&av.spans, prefer);
         for d in dropped {

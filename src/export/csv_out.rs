@@ -39,6 +39,7 @@ pub fn write(view: &View, dir: &Path, report: &mut Report) -> Result<(), ExportE
     ])
     .map_err(&e)?;
     for av in &view.articles {
+        view.tick()?;
         let a = av.article;
         for s in &av.spans {
             let entity = s.entity.and_then(|id| view.project.entity(id));

@@ -48,6 +48,7 @@ fn write_lines(out: &Path, lines: Vec<Value>, report: &mut Report) -> Result<(),
 pub fn write_seq(view: &View, unit: OffsetUnit, out: &Path, report: &mut Report) -> Result<(), ExportError> {
     let mut lines = Vec::new();
     for (i, av) in view.articles.iter().enumerate() {
+        view.tick()?;
         let a = av.article;
         let map = CharMap::new(&a.text);
         let mut labels = Vec::new();
@@ -84,6 +85,7 @@ pub fn write_rel(view: &View, unit: OffsetUnit, out: &Path, report: &mut Report)
     // Extra fragments of discontinuous spans need ids of their own, above every real id.
     let mut fresh = view.project.max_id() + 1;
     for (i, av) in view.articles.iter().enumerate() {
+        view.tick()?;
         let a = av.article;
         let map = CharMap::new(&a.text);
         let mut entities = Vec::new();

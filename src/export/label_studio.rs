@@ -22,6 +22,7 @@ fn text_area(name: &str, id: &str, start: usize, end: usize, lines: Vec<String>)
 pub fn write(view: &View, out: &Path, report: &mut Report) -> Result<(), ExportError> {
     let mut tasks = Vec::new();
     for (i, av) in view.articles.iter().enumerate() {
+        view.tick()?;
         let a = av.article;
         let map = crate::text::CharMap::new(&a.text);
         let mut by_annotator: BTreeMap<&str, Vec<Value>> = BTreeMap::new();

@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
+    #[error("export cancelled")]
+    Cancelled,
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
     #[error("{0}")]
@@ -100,6 +102,15 @@ pub struct Options {
     pub filter: Filter,
     /// CoNLL: which of two overlapping spans is kept.
     pub prefer: Prefer,
+    /// Articles written so far and the cancel flag, for a progress bar in the window.
+    pub progress: Option<Progress>,
+}
+
+/// Shared with the window while an export runs in a thread.
+#[derive(Clone, Debug, Default)]
+pub struct Progress {
+    pub done: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    pub cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// What an export wrote and what it could not express.
@@ -124,6 +135,7 @@ pub struct ArticleView<'p> {
 pub struct View<'p> {
     pub project: &'p Project,
     pub articles: Vec<ArticleView<'p>>,
+    pub progress: Option<Progress>,
 }
 
 impl<'p> View<'p> {
@@ -156,7 +168,20 @@ impl<'p> View<'p> {
                 ArticleView { article: a, spans, relations }
             })
             .collect();
-        View { project, articles }
+        View { project, articles, progress: None }
+    }
+
+    /// Counts one article written; stops the export when the user cancelled it.
+    pub fn tick(&self) -> Result<(), ExportError> {
+        use std::sync::atomic::Ordering;
+        match &self.progress {
+            Some(p) if p.cancel.load(Ordering::Relaxed) => Err(ExportError::Cancelled),
+            Some(p) => {
+                p.done.fetch_add(1, Ordering::Relaxed);
+                Ok(())
+            }
+            None => Ok(()),
+        }
     }
 
     pub fn span_count(&self) -> usize {
@@ -170,7 +195,8 @@ impl<'p> View<'p> {
 
 /// Writes `project` in `format` to `out` (a file, or a folder for brat and csv).
 pub fn export(project: &Project, format: Format, options: &Options, out: &Path) -> Result<Report, ExportError> {
-    let view = View::new(project, &options.filter);
+    let mut view = View::new(project, &options.filter);
+    view.progress = options.progress.clone();
     let mut report = Report {
         articles: view.articles.len(),
         spans: view.span_count(),

@@ -93,6 +93,7 @@ pub fn write(view: &View, out: &Path, report: &mut Report) -> Result<(), ExportE
     let mut files = Vec::new();
     let mut links = String::new();
     for av in &view.articles {
+        view.tick()?;
         let a = av.article;
         let src = guid(a.id.0);
         let title = if a.title.is_empty() { a.id.to_string() } else { a.title.clone() };

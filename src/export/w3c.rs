@@ -17,6 +17,7 @@ pub fn write(view: &View, out: &Path, report: &mut Report) -> Result<(), ExportE
     let seed = project_seed(view);
     let mut items = Vec::new();
     for av in &view.articles {
+        view.tick()?;
         let a = av.article;
         let map = CharMap::new(&a.text);
         let len = map.char_len();

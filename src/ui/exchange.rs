@@ -52,7 +52,7 @@ impl Default for ImportDialog {
 
 /// Work running in a thread.
 pub enum Exchange {
-    Export { rx: Receiver<Result<export::Report, String>>, format: Format },
+    Export { rx: Receiver<Result<export::Report, String>>, format: Format, progress: export::Progress, total: usize },
     Import { rx: Receiver<Result<import::dataset::Dataset, String>>, annotator: Option<String> },
 }
 
@@ -154,7 +154,9 @@ pub fn export_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
                 all_annotators.into_iter().filter(|a| !d.skip_annotators.contains(a)).collect()
             },
         };
-        let options = Options { offsets: d.offsets, filter, prefer: d.prefer };
+        let progress = export::Progress::default();
+        let options = Options { offsets: d.offsets, filter, prefer: d.prefer, progress: Some(progress.clone()) };
+        let total = if d.only_current { 1 } else { app.project().articles.len() }.max(1);
         let project = app.doc.project.clone();
         let out = PathBuf::from(d.destination.trim());
         let format = d.format;
@@ -164,7 +166,7 @@ pub fn export_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
             let _ = tx.send(export::export(&project, format, &options, &out).map_err(|e| e.to_string()));
             ctx2.request_repaint();
         });
-        app.exchange = Some(Exchange::Export { rx, format });
+        app.exchange = Some(Exchange::Export { rx, format, progress, total });
         open = false;
     }
     if open {
@@ -240,7 +242,7 @@ pub fn import_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
 pub fn poll(app: &mut GloseApp) {
     let Some(ex) = app.exchange.take() else { return };
     match ex {
-        Exchange::Export { rx, format } => match rx.try_recv() {
+        Exchange::Export { rx, format, progress, total } => match rx.try_recv() {
             Ok(Ok(report)) => {
                 let mut msg = format!(
                     "Exported {} articles, {} spans, {} relations as {} ({} file(s))",
@@ -261,8 +263,11 @@ pub fn poll(app: &mut GloseApp) {
                     app.dialog = Some(super::Dialog::Error(msg));
                 }
             }
+            Ok(Err(e)) if e == export::ExportError::Cancelled.to_string() => {
+                app.info("Export cancelled (files written so far are incomplete)")
+            }
             Ok(Err(e)) => app.dialog = Some(super::Dialog::Error(format!("The export failed.\n\n{e}"))),
-            Err(_) => app.exchange = Some(Exchange::Export { rx, format }),
+            Err(_) => app.exchange = Some(Exchange::Export { rx, format, progress, total }),
         },
         Exchange::Import { rx, annotator } => match rx.try_recv() {
             Ok(Ok(data)) => {

@@ -248,16 +248,26 @@ pub fn menu_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
 pub fn status_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
-            if let Some(ex) = &app.exchange {
-                ui.spinner();
-                ui.label(match ex {
-                    super::exchange::Exchange::Export { format, .. } => format!("Exporting {}…", format.name()),
-                    super::exchange::Exchange::Import { .. } => "Reading annotations…".to_string(),
-                });
-                if ui.button("Cancel").on_hover_text("Stop waiting; nothing is changed").clicked() {
-                    app.exchange = None;
+            match &app.exchange {
+                Some(super::exchange::Exchange::Export { format, progress, total, .. }) => {
+                    let done = progress.done.load(std::sync::atomic::Ordering::Relaxed);
+                    ui.add(egui::ProgressBar::new(done as f32 / *total as f32).desired_width(200.0).show_percentage());
+                    ui.label(format!("Exporting {} ({done} of {total} articles)…", format.name()));
+                    if ui.button("Cancel export").clicked() {
+                        progress.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+                    }
+                    ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
+                    ui.separator();
                 }
-                ui.separator();
+                Some(super::exchange::Exchange::Import { .. }) => {
+                    ui.spinner();
+                    ui.label("Reading annotations…");
+                    if ui.button("Stop waiting").on_hover_text("Nothing is changed").clicked() {
+                        app.exchange = None;
+                    }
+                    ui.separator();
+                }
+                None => {}
             }
             if let Some(job) = &app.import_job {
                 ui.add(egui::ProgressBar::new(job.progress()).desired_width(200.0).show_percentage());
