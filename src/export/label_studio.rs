@@ -86,8 +86,7 @@ pub fn write(view: &View, out: &Path, report: &mut Report) -> Result<(), ExportE
         }
         tasks.push(json!({"id": i + 1, "data": data, "annotations": annotations}));
     }
-    let text = serde_json::to_string_pretty(&tasks).map_err(|e| ExportError::Invalid(e.to_string()))?;
-    write_file(out, text.as_bytes(), report)?;
+    super::write_json(out, &Value::Array(tasks), view.span_count() < super::PRETTY_LIMIT, report)?;
     let config = config_xml(view);
     write_file(&config_path(out), config.as_bytes(), report)
 }

@@ -4,7 +4,7 @@
 //! note (commenting) and the linked actor (identifying). Relations are `linking` annotations
 //! that target the two span annotations.
 
-use super::{ExportError, Report, View, label_name, type_name, uuid_for, write_file};
+use super::{ExportError, Report, View, label_name, type_name, uuid_for};
 use crate::text::CharMap;
 use serde_json::{Value, json};
 use std::path::Path;
@@ -94,8 +94,7 @@ pub fn write(view: &View, out: &Path, report: &mut Report) -> Result<(), ExportE
         "total": items.len(),
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     });
-    let text = serde_json::to_string_pretty(&collection).map_err(|e| ExportError::Invalid(e.to_string()))?;
-    write_file(out, text.as_bytes(), report)
+    super::write_json(out, &collection, view.span_count() < super::PRETTY_LIMIT, report)
 }
 
 /// A stable seed per project for the UUIDs (its name and first article).
