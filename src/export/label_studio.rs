@@ -3,10 +3,11 @@
 //! carries the exact `text` it covers. The linked actor, note and attributes travel as
 //! per-region text areas, relations as `relation` results.
 
-use super::{ExportError, Report, View, label_name, type_name, write_file};
+use super::{ExportError, Report, View, io_err, write_file};
 use crate::model::Span;
-use serde_json::{Value, json};
+use serde::Serialize;
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::Path;
 
 /// Region ids: `s24` for the span, `s24-2` for its second fragment.
@@ -14,18 +15,89 @@ fn region_id(s: &Span, k: usize) -> String {
     if k == 0 { s.id.to_string() } else { format!("{}-{}", s.id, k + 1) }
 }
 
-fn text_area(name: &str, id: &str, start: usize, end: usize, lines: Vec<String>) -> Value {
-    json!({"id": id, "from_name": name, "to_name": "text", "type": "textarea", "origin": "manual",
-           "value": {"start": start, "end": end, "text": lines}})
+#[derive(Serialize)]
+struct RegionValue<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    labels: [&'a str; 1],
+}
+
+#[derive(Serialize)]
+struct AreaValue {
+    start: usize,
+    end: usize,
+    text: Vec<String>,
+}
+
+/// One item of an annotation's `result`.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Item<'a> {
+    Region {
+        id: String,
+        from_name: &'static str,
+        to_name: &'static str,
+        #[serde(rename = "type")]
+        kind: &'static str,
+        origin: &'static str,
+        value: RegionValue<'a>,
+    },
+    Area {
+        id: String,
+        from_name: &'static str,
+        to_name: &'static str,
+        #[serde(rename = "type")]
+        kind: &'static str,
+        origin: &'static str,
+        value: AreaValue,
+    },
+    Relation {
+        from_id: String,
+        to_id: String,
+        #[serde(rename = "type")]
+        kind: &'static str,
+        direction: &'static str,
+        labels: [&'a str; 1],
+    },
+}
+
+fn area(name: &'static str, id: &str, start: usize, end: usize, text: Vec<String>) -> Item<'static> {
+    Item::Area {
+        id: id.to_string(),
+        from_name: name,
+        to_name: "text",
+        kind: "textarea",
+        origin: "manual",
+        value: AreaValue { start, end, text },
+    }
+}
+
+#[derive(Serialize)]
+struct Annotation<'a> {
+    id: usize,
+    created_username: &'a str,
+    ground_truth: bool,
+    result: Vec<Item<'a>>,
+}
+
+#[derive(Serialize)]
+struct Task<'a> {
+    id: usize,
+    data: BTreeMap<&'static str, &'a str>,
+    annotations: Vec<Annotation<'a>>,
 }
 
 pub fn write(view: &View, out: &Path, report: &mut Report) -> Result<(), ExportError> {
-    let mut tasks = Vec::new();
+    let file = std::fs::File::create(out).map_err(io_err(out))?;
+    let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
+    let pretty = view.span_count() < super::PRETTY_LIMIT;
+    w.write_all(b"[\n").map_err(io_err(out))?;
     for (i, av) in view.articles.iter().enumerate() {
         view.tick()?;
         let a = av.article;
         let map = crate::text::CharMap::new(&a.text);
-        let mut by_annotator: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
+        let mut by_annotator: BTreeMap<&str, Vec<Item>> = BTreeMap::new();
         for s in &av.spans {
             if s.fragments.len() > 1 {
                 report.warnings.push(format!(
@@ -39,40 +111,53 @@ pub fn write(view: &View, out: &Path, report: &mut Report) -> Result<(), ExportE
             for (k, f) in s.fragments.iter().enumerate() {
                 let id = region_id(s, k);
                 let text = map.slice(&a.text, f.start, f.end).unwrap_or_default();
-                results.push(json!({
-                    "id": id, "from_name": "label", "to_name": "text", "type": "labels", "origin": "manual",
-                    "value": {"start": f.start, "end": f.end, "text": text, "labels": [label_name(view, s.label)]},
-                }));
-                if k > 0 {
-                    continue;
+                let label = view.project.schema.label_name(s.label);
+                if k == 0 {
+                    if let Some(e) = s.entity.and_then(|e| view.project.entity(e)) {
+                        results.push(area("actor", &id, f.start, f.end, vec![e.name.clone()]));
+                    }
+                    if !s.note.is_empty() {
+                        results.push(area("note", &id, f.start, f.end, vec![s.note.clone()]));
+                    }
+                    if !s.attributes.is_empty() {
+                        let lines = s.attributes.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                        results.push(area("attributes", &id, f.start, f.end, lines));
+                    }
                 }
-                if let Some(e) = s.entity.and_then(|e| view.project.entity(e)) {
-                    results.push(text_area("actor", &id, f.start, f.end, vec![e.name.clone()]));
-                }
-                if !s.note.is_empty() {
-                    results.push(text_area("note", &id, f.start, f.end, vec![s.note.clone()]));
-                }
-                if !s.attributes.is_empty() {
-                    let lines = s.attributes.iter().map(|(k, v)| format!("{k}={v}")).collect();
-                    results.push(text_area("attributes", &id, f.start, f.end, lines));
-                }
+                results.push(Item::Region {
+                    id,
+                    from_name: "label",
+                    to_name: "text",
+                    kind: "labels",
+                    origin: "manual",
+                    value: RegionValue { start: f.start, end: f.end, text, labels: [label] },
+                });
             }
         }
         for r in &av.relations {
             let symmetric = view.project.schema.relation_type(r.kind).is_some_and(|t| t.symmetric);
-            by_annotator.entry(r.annotator.as_str()).or_default().push(json!({
-                "from_id": r.from.to_string(), "to_id": r.to.to_string(), "type": "relation",
-                "direction": if symmetric { "bi" } else { "right" }, "labels": [type_name(view, r.kind)],
-            }));
+            by_annotator.entry(r.annotator.as_str()).or_default().push(Item::Relation {
+                from_id: r.from.to_string(),
+                to_id: r.to.to_string(),
+                kind: "relation",
+                direction: if symmetric { "bi" } else { "right" },
+                labels: [view.project.schema.relation_type_name(r.kind)],
+            });
         }
-        let annotations: Vec<Value> = by_annotator
+        let annotations = by_annotator
             .into_iter()
             .enumerate()
-            .map(|(k, (who, result))| json!({"id": i * 100 + k + 1, "created_username": who, "ground_truth": false, "result": result}))
+            .map(|(k, (who, result))| Annotation {
+                id: i * 100 + k + 1,
+                created_username: who,
+                ground_truth: false,
+                result,
+            })
             .collect();
-        let mut data = serde_json::Map::new();
-        data.insert("text".into(), json!(a.text));
-        data.insert("article_id".into(), json!(a.id.to_string()));
+        let id_string = a.id.to_string();
+        let mut data: BTreeMap<&'static str, &str> = BTreeMap::new();
+        data.insert("text", &a.text);
+        data.insert("article_id", &id_string);
         for (k, v) in [
             ("title", &a.title),
             ("source", &a.source),
@@ -81,12 +166,19 @@ pub fn write(view: &View, out: &Path, report: &mut Report) -> Result<(), ExportE
             ("language", &a.language),
         ] {
             if !v.is_empty() {
-                data.insert(k.into(), json!(v));
+                data.insert(k, v);
             }
         }
-        tasks.push(json!({"id": i + 1, "data": data, "annotations": annotations}));
+        let task = Task { id: i + 1, data, annotations };
+        if i > 0 {
+            w.write_all(b",\n").map_err(io_err(out))?;
+        }
+        let res =
+            if pretty { serde_json::to_writer_pretty(&mut w, &task) } else { serde_json::to_writer(&mut w, &task) };
+        res.map_err(|e| ExportError::Invalid(format!("{}: {e}", out.display())))?;
     }
-    super::write_json(out, &Value::Array(tasks), view.span_count() < super::PRETTY_LIMIT, report)?;
+    w.write_all(b"\n]\n").and_then(|()| w.flush()).map_err(io_err(out))?;
+    report.files.push(out.to_path_buf());
     let config = config_xml(view);
     write_file(&config_path(out), config.as_bytes(), report)
 }

@@ -276,23 +276,5 @@ pub(crate) fn uuid_for(seed: u64, id: u64) -> String {
     )
 }
 
-/// Writes JSON: indented for small exports (readable, diffable), compact and streamed for
-/// large ones, where indentation would double the size and the time.
-pub(crate) fn write_json(
-    path: &Path,
-    value: &serde_json::Value,
-    small: bool,
-    report: &mut Report,
-) -> Result<(), ExportError> {
-    use std::io::Write;
-    let file = std::fs::File::create(path).map_err(io_err(path))?;
-    let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
-    let res = if small { serde_json::to_writer_pretty(&mut w, value) } else { serde_json::to_writer(&mut w, value) };
-    res.map_err(|e| ExportError::Invalid(format!("{}: {e}", path.display())))?;
-    w.write_all(b"\n").and_then(|()| w.flush()).map_err(io_err(path))?;
-    report.files.push(path.to_path_buf());
-    Ok(())
-}
-
 /// Below this many spans, JSON exports are indented.
 pub(crate) const PRETTY_LIMIT: usize = 2000;
