@@ -63,6 +63,17 @@ enum Cmd {
         #[arg(long, default_value = "inner")]
         prefer: String,
     },
+    /// Agreement of two annotators: span F1 (exact, overlap), Cohen's kappa and Krippendorff's
+    /// alpha on tokens, per label and overall.
+    Agreement {
+        project: PathBuf,
+        /// The two annotators (default: the two with the most spans).
+        #[arg(long, value_delimiter = ',')]
+        annotators: Vec<String>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Count articles, spans per label, relations per type, entities and annotators.
     Stats {
         project: PathBuf,
@@ -81,6 +92,7 @@ fn main() -> ExitCode {
         }
         Some(Cmd::Validate { project }) => validate_cmd(&project),
         Some(Cmd::Stats { project, json }) => stats_cmd(&project, json),
+        Some(Cmd::Agreement { project, annotators, json }) => agreement_cmd(&project, &annotators, json),
         Some(Cmd::Export { project, format, out, offsets, articles, labels, annotators, prefer }) => {
             let filter = export::Filter { articles, labels, annotators };
             export_cmd(&project, &format, &out, &offsets, filter, &prefer)
@@ -299,4 +311,29 @@ fn export_cmd(path: &Path, format: &str, out: &Path, offsets: &str, filter: expo
         }
         Err(e) => fail(e),
     }
+}
+
+fn agreement_cmd(path: &Path, annotators: &[String], json: bool) -> ExitCode {
+    let project = match load(path) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let pair = match annotators {
+        [a, b] => (a.clone(), b.clone()),
+        [] => match analysis::agreement::busiest_annotators(&project).as_slice() {
+            [a, b, ..] => (a.clone(), b.clone()),
+            _ => return fail(format!("{}: fewer than two annotators", path.display())),
+        },
+        _ => return fail("--annotators takes two names: A,B"),
+    };
+    let g = analysis::agreement::agreement(&project, &pair.0, &pair.1);
+    if json {
+        match serde_json::to_string_pretty(&g) {
+            Ok(text) => emit(&format!("{text}\n")),
+            Err(e) => return fail(e),
+        }
+    } else {
+        emit(&g.to_string());
+    }
+    ExitCode::SUCCESS
 }

@@ -111,3 +111,79 @@ fn import_into_an_unreadable_project_changes_nothing() {
     glose().args(["import", "tests/fixtures/saved-page-fr.html", "--into", project.to_str().unwrap()]).assert().code(2);
     assert_eq!(fs::read_to_string(&project).unwrap(), "(format_version: 2, articles: [");
 }
+
+#[test]
+fn agreement_prints_a_table_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let brat = dir.path().join("brat");
+    let project = dir.path().join("p.ron");
+    std::fs::copy("projects/example.ron", &project).unwrap();
+    glose()
+        .args(["export", "projects/example.ron", "--format", "brat", "--out", brat.to_str().unwrap()])
+        .assert()
+        .success();
+    glose()
+        .args([
+            "import",
+            "--format",
+            "brat",
+            brat.to_str().unwrap(),
+            "--into",
+            project.to_str().unwrap(),
+            "--annotator",
+            "bob",
+        ])
+        .assert()
+        .success();
+    let out = glose()
+        .args(["agreement", project.to_str().unwrap(), "--annotators", "glose-team,bob"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("(all labels)") && text.contains("1.000"), "{text}");
+    let out =
+        glose().args(["agreement", project.to_str().unwrap(), "--json"]).assert().success().get_output().stdout.clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["overall"]["f1_exact"], 1.0);
+    glose().args(["agreement", "projects/example.ron"]).assert().code(2);
+}
+
+#[test]
+fn export_writes_every_format_and_reports_what_it_cannot_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    for (format, out) in [
+        ("doccano", "d.jsonl"),
+        ("doccano-rel", "r.jsonl"),
+        ("label-studio", "ls.json"),
+        ("brat", "brat"),
+        ("conll", "c.conll"),
+        ("csv", "csv"),
+        ("w3c", "w.jsonld"),
+        ("refi-qda", "p.qdpx"),
+    ] {
+        let out = dir.path().join(out);
+        let res = glose()
+            .args(["export", "projects/example.ron", "--format", format, "--out", out.to_str().unwrap()])
+            .assert()
+            .success();
+        let err = String::from_utf8(res.get_output().stderr.clone()).unwrap();
+        assert!(err.contains("4 articles, 57 spans, 26 relations"), "{format}: {err}");
+        assert!(out.exists(), "{format}");
+    }
+    let res = glose()
+        .args([
+            "export",
+            "projects/example.ron",
+            "--format",
+            "conll",
+            "--out",
+            dir.path().join("x.conll").to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    assert!(String::from_utf8(res.get_output().stderr.clone()).unwrap().contains("dropped"));
+    glose().args(["export", "projects/example.ron", "--format", "nope", "--out", "/tmp/x"]).assert().code(2);
+}

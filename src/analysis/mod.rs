@@ -1,5 +1,6 @@
 //! Computations over a project for reports and views (no UI here).
 
+pub mod agreement;
 mod mentions;
 mod stats;
 
