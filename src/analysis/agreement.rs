@@ -155,7 +155,6 @@ pub fn busiest_annotators(project: &Project) -> Vec<String> {
 
 /// Agreement of annotators `a` and `b` over the articles either of them annotated.
 pub fn agreement(project: &Project, a: &str, b: &str) -> Agreement {
-    let mut per_label: BTreeMap<LabelId, (Vec<Option<bool>>, Vec<Option<bool>>)> = BTreeMap::new();
     let labels: Vec<LabelId> = project.schema.labels.iter().map(|l| l.id).collect();
     let (mut all_a, mut all_b): (Vec<&Span>, Vec<&Span>) = (Vec::new(), Vec::new());
     let mut tok_a: Vec<Option<LabelId>> = Vec::new();
@@ -189,11 +188,6 @@ pub fn agreement(project: &Project, a: &str, b: &str) -> Agreement {
         let tokens: Vec<(usize, usize)> = crate::export::tokens(&art.text).into_iter().flatten().collect();
         let ta = token_labels(&sa, &tokens);
         let tb = token_labels(&sb, &tokens);
-        for &l in &labels {
-            let entry = per_label.entry(l).or_default();
-            entry.0.extend(ta.iter().map(|x| Some(*x == Some(l))));
-            entry.1.extend(tb.iter().map(|x| Some(*x == Some(l))));
-        }
         tok_a.extend(ta);
         tok_b.extend(tb);
         all_a.extend(sa);
