@@ -219,15 +219,15 @@ pub fn agreement(project: &Project, a: &str, b: &str) -> Agreement {
         alpha,
     };
     let mut by_name = BTreeMap::new();
-    for (l, (xa, xb)) in per_label {
+    for &l in &labels {
         let (na, nb, ex) = exact_by.get(&l).copied().unwrap_or_default();
         if na + nb == 0 {
             continue;
         }
         let ov = overlap_by.get(&l).copied().unwrap_or(0);
-        let to_label =
-            |v: &[Option<bool>]| v.iter().map(|x| if *x == Some(true) { Some(l) } else { None }).collect::<Vec<_>>();
-        let (kappa, alpha) = kappa_alpha(&to_label(&xa), &to_label(&xb));
+        // For one label: does the token carry it or not.
+        let only = |v: &[Option<LabelId>]| v.iter().map(|x| x.filter(|&y| y == l)).collect::<Vec<_>>();
+        let (kappa, alpha) = kappa_alpha(&only(&tok_a), &only(&tok_b));
         by_name.insert(
             project.schema.label_name(l).to_string(),
             Scores {
