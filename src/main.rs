@@ -74,6 +74,18 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Bring several annotators' project files of the same articles together (articles matched
+    /// by text); never drops an annotation; reports conflicts.
+    Merge {
+        /// Two or more project files; the first one's schema and details win where they differ.
+        #[arg(required = true, num_args = 2..)]
+        projects: Vec<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Three-way merge driver for git: `glose merge-driver %O %A %B` (result written to %A;
+    /// exit 1 when both sides changed the same thing, with both versions kept in the file).
+    MergeDriver { base: PathBuf, ours: PathBuf, theirs: PathBuf },
     /// Count articles, spans per label, relations per type, entities and annotators.
     Stats {
         project: PathBuf,
@@ -93,6 +105,8 @@ fn main() -> ExitCode {
         Some(Cmd::Validate { project }) => validate_cmd(&project),
         Some(Cmd::Stats { project, json }) => stats_cmd(&project, json),
         Some(Cmd::Agreement { project, annotators, json }) => agreement_cmd(&project, &annotators, json),
+        Some(Cmd::Merge { projects, out }) => merge_cmd(&projects, &out),
+        Some(Cmd::MergeDriver { base, ours, theirs }) => merge_driver_cmd(&base, &ours, &theirs),
         Some(Cmd::Export { project, format, out, offsets, articles, labels, annotators, prefer }) => {
             let filter = export::Filter { articles, labels, annotators };
             export_cmd(&project, &format, &out, &offsets, filter, &prefer)
@@ -336,4 +350,63 @@ fn agreement_cmd(path: &Path, annotators: &[String], json: bool) -> ExitCode {
         emit(&g.to_string());
     }
     ExitCode::SUCCESS
+}
+
+fn merge_cmd(paths: &[PathBuf], out: &Path) -> ExitCode {
+    let mut projects = Vec::new();
+    for p in paths {
+        match load(p) {
+            Ok(x) => projects.push(x),
+            Err(code) => return code,
+        }
+    }
+    let others: Vec<&model::Project> = projects[1..].iter().collect();
+    let (merged, report) = analysis::merge::merge_projects(&projects[0], &others);
+    for c in &report.conflicts {
+        eprintln!("merge: {c}");
+    }
+    let problems = model::validate(&merged);
+    for p in &problems {
+        eprintln!("merge: {p}");
+    }
+    if let Err(e) = store::save(&merged, out) {
+        return fail(e);
+    }
+    emit(&format!(
+        "{}: {} articles matched by text, {} added; {} spans and {} relations added, {} identical ones kept once; {} conflict(s)\n",
+        out.display(),
+        report.articles_matched,
+        report.articles_added,
+        report.spans_added,
+        report.relations_added,
+        report.duplicates,
+        report.conflicts.len()
+    ));
+    ExitCode::SUCCESS
+}
+
+/// git's merge driver: reads the ancestor, ours and theirs; writes the result over ours.
+fn merge_driver_cmd(base: &Path, ours: &Path, theirs: &Path) -> ExitCode {
+    let read = |p: &Path| store::load(p).map(|l| l.project);
+    let (o, a, b) = match (read(base), read(ours), read(theirs)) {
+        (Ok(o), Ok(a), Ok(b)) => (o, a, b),
+        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
+            // Not a project git can merge this way: let git report the conflict.
+            eprintln!("glose merge-driver: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (merged, mut conflicts) = analysis::merge::three_way(&o, &a, &b);
+    conflicts.extend(model::validate(&merged).iter().map(|p| format!("after merging: {p}")));
+    let text = match store::to_string(&merged) {
+        Ok(t) => t,
+        Err(e) => return fail(e),
+    };
+    if let Err(e) = std::fs::write(ours, text) {
+        return fail(format!("{}: {e}", ours.display()));
+    }
+    for c in &conflicts {
+        eprintln!("glose merge-driver: {c}");
+    }
+    if conflicts.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }

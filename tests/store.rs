@@ -235,3 +235,18 @@ fn duplicate_ids_are_reported_once_each() {
         "{problems:#?}"
     );
 }
+
+#[test]
+fn a_multibyte_character_across_the_first_4_kib_does_not_break_loading() {
+    // Regression: the quick version probe sliced the text at byte 4096.
+    let mut cut_inside = false;
+    for pad in 0..3 {
+        let mut p = example();
+        p.name = format!("{}{}", "x".repeat(pad), "度".repeat(1400));
+        let text = store::to_string(&p).unwrap();
+        cut_inside |= !text.is_char_boundary(4096);
+        let loaded = store::from_str(&text, Path::new("p.ron")).unwrap();
+        assert_eq!(loaded.project.name, p.name);
+    }
+    assert!(cut_inside, "one of the paddings puts byte 4096 inside a character");
+}

@@ -2,6 +2,7 @@
 
 pub mod agreement;
 mod mentions;
+pub mod merge;
 mod stats;
 
 pub use mentions::{Mention, unlinked_mentions};

@@ -116,8 +116,11 @@ pub fn from_str(text: &str, path: &Path) -> Result<Loaded, StoreError> {
 
 /// `format_version: N` among the first fields of the top-level struct, if it is there.
 fn quick_version(text: &str) -> Option<u32> {
-    let head = &text[..text.len().min(4096)];
-    let head = &head[..head.char_indices().last().map_or(0, |(i, c)| i + c.len_utf8())];
+    let mut end = text.len().min(4096);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
     let mut rest = head;
     // Skip comments and white space before the opening parenthesis.
     loop {
