@@ -3,6 +3,7 @@
 pub mod agreement;
 mod mentions;
 pub mod merge;
+pub mod shared;
 mod stats;
 
 pub use mentions::{Mention, unlinked_mentions};
