@@ -283,13 +283,25 @@ def check_qdpx(d, label):
         check(f"{label} REFI-QDA: {len(sels)} selections inside their sources, codes, users and links resolve", not problems, problems[:3])
 
 
+# ---------------------------------------------------------------- GraphML with networkx
+def check_network(d, label):
+    import networkx as nx
+    import pandas as pd
+
+    g = nx.read_graphml(os.path.join(d, "actors.graphml"))
+    edges = pd.read_csv(os.path.join(d, "actor-edges.csv"), keep_default_na=False)
+    check(f"{label} network: networkx reads {g.number_of_nodes()} actors and {g.number_of_edges()} edges", g.number_of_edges() == len(edges))
+    ok = all(int(data["weight"]) == len(str(data["articles"]).split()) for _, _, data in g.edges(data=True))
+    check(f"{label} network: every edge's weight is the number of articles asserting it", ok)
+
+
 def main():
     root, context = sys.argv[1], sys.argv[2]
     for d in sorted(glob.glob(os.path.join(root, "*"))):
         if not os.path.isdir(d):
             continue
         label = os.path.basename(d)
-        for fn in (check_brat, check_spacy, check_doccano, check_conll, check_label_studio, check_csv, check_qdpx):
+        for fn in (check_brat, check_spacy, check_doccano, check_conll, check_label_studio, check_csv, check_qdpx, check_network):
             try:
                 fn(d, label)
             except Exception as e:  # noqa: BLE001

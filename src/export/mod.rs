@@ -5,6 +5,7 @@ mod brat;
 mod conll;
 mod csv_out;
 mod doccano;
+mod graph;
 mod label_studio;
 mod qdpx;
 mod w3c;
@@ -48,10 +49,14 @@ pub enum Format {
     W3c,
     /// REFI-QDA project exchange (`.qdpx`).
     RefiQda,
+    /// The actor network (alliance, opposes) as GraphML.
+    Graphml,
+    /// The same network as a CSV edge list.
+    NetworkCsv,
 }
 
 impl Format {
-    pub const ALL: [(&'static str, Format); 8] = [
+    pub const ALL: [(&'static str, Format); 10] = [
         ("doccano", Format::Doccano),
         ("doccano-rel", Format::DoccanoRel),
         ("label-studio", Format::LabelStudio),
@@ -60,6 +65,8 @@ impl Format {
         ("csv", Format::Csv),
         ("w3c", Format::W3c),
         ("refi-qda", Format::RefiQda),
+        ("graphml", Format::Graphml),
+        ("network-csv", Format::NetworkCsv),
     ];
 
     pub fn parse(name: &str) -> Option<Format> {
@@ -217,6 +224,8 @@ pub fn export(project: &Project, format: Format, options: &Options, out: &Path) 
         Format::Csv => csv_out::write(&view, out, &mut report)?,
         Format::W3c => w3c::write(&view, out, &mut report)?,
         Format::RefiQda => qdpx::write(&view, out, &mut report)?,
+        Format::Graphml => graph::write_graphml(&view, out, &mut report)?,
+        Format::NetworkCsv => graph::write_edges_csv(&view, out, &mut report)?,
     }
     Ok(report)
 }

@@ -181,6 +181,8 @@ fn default_name(f: Format) -> String {
         Format::Conll => "dataset.conll".into(),
         Format::W3c => "annotations.jsonld".into(),
         Format::RefiQda => "project.qdpx".into(),
+        Format::Graphml => "actors.graphml".into(),
+        Format::NetworkCsv => "actor-edges.csv".into(),
         Format::Brat | Format::Csv => "export".into(),
     }
 }

@@ -1,0 +1,203 @@
+//! The whole corpus at once: mentions per actor per article, label counts per article, labels
+//! that occur in the same sentence, search with keyword-in-context results, and the alliance
+//! network (actors as nodes, alliance/opposes relations as edges weighted by how many articles
+//! assert them).
+
+use crate::model::{ArticleId, EntityId, LabelId, Project, RelTypeId, SpanId};
+use crate::text::CharMap;
+use std::collections::{BTreeMap, BTreeSet};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Mentions (linked spans) of each actor in each article: `rows[actor][article]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorMatrix {
+    pub actors: Vec<EntityId>,
+    pub articles: Vec<ArticleId>,
+    pub counts: Vec<Vec<usize>>,
+}
+
+pub fn actor_matrix(p: &Project) -> ActorMatrix {
+    let actors: Vec<EntityId> = p.entities.iter().map(|e| e.id).collect();
+    let articles: Vec<ArticleId> = p.articles.iter().map(|a| a.id).collect();
+    let mut counts = vec![vec![0; articles.len()]; actors.len()];
+    for (j, a) in p.articles.iter().enumerate() {
+        for s in &a.spans {
+            if let Some(i) = s.entity.and_then(|e| actors.iter().position(|&x| x == e)) {
+                counts[i][j] += 1;
+            }
+        }
+    }
+    ActorMatrix { actors, articles, counts }
+}
+
+/// Spans per label per article: `counts[article][label]` in schema order.
+pub fn label_counts(p: &Project) -> (Vec<LabelId>, Vec<(ArticleId, Vec<usize>)>) {
+    let labels: Vec<LabelId> = p.schema.labels.iter().map(|l| l.id).collect();
+    let rows = p
+        .articles
+        .iter()
+        .map(|a| (a.id, labels.iter().map(|l| a.spans.iter().filter(|s| s.label == *l).count()).collect()))
+        .collect();
+    (labels, rows)
+}
+
+/// Sentences (code point ranges) of a text.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let map = CharMap::new(text);
+    let mut out = Vec::new();
+    let mut base = 0;
+    for line in text.split_inclusive('\n') {
+        for (b, s) in line.split_sentence_bound_indices() {
+            let t = s.trim_end();
+            if t.trim().is_empty() {
+                continue;
+            }
+            if let (Some(x), Some(y)) = (map.char_of_byte(text, base + b), map.char_of_byte(text, base + b + t.len())) {
+                out.push((x, y));
+            }
+        }
+        base += line.len();
+    }
+    out
+}
+
+/// How often two labels occur in the same sentence (pairs counted once per sentence;
+/// a label with itself when two spans of it share a sentence).
+pub fn cooccurrence(p: &Project) -> BTreeMap<(LabelId, LabelId), usize> {
+    let mut out = BTreeMap::new();
+    for a in &p.articles {
+        for (s, e) in sentences(&a.text) {
+            let mut here: Vec<LabelId> =
+                a.spans.iter().filter(|sp| sp.start() < e && s < sp.end()).map(|sp| sp.label).collect();
+            here.sort();
+            let mut pairs = BTreeSet::new();
+            for i in 0..here.len() {
+                for j in i + 1..here.len() {
+                    pairs.insert((here[i], here[j]));
+                }
+            }
+            for pair in pairs {
+                *out.entry(pair).or_insert(0) += 1;
+            }
+        }
+    }
+    out
+}
+
+/// What to look for.
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    /// A word, a phrase, or a regular expression when `regex` is set.
+    pub text: String,
+    pub regex: bool,
+    pub case_sensitive: bool,
+    /// Only hits inside a span of this label / linked to this actor / by this annotator.
+    pub label: Option<LabelId>,
+    pub entity: Option<EntityId>,
+    pub annotator: Option<String>,
+}
+
+/// One hit, keyword in context.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub article: ArticleId,
+    pub start: usize,
+    pub end: usize,
+    pub left: String,
+    pub matched: String,
+    pub right: String,
+}
+
+/// Searches every article; `Err` names a bad regular expression.
+pub fn search(p: &Project, q: &Query, context: usize, limit: usize) -> Result<Vec<Hit>, String> {
+    if q.text.is_empty() {
+        return Ok(Vec::new());
+    }
+    let pattern = if q.regex { q.text.clone() } else { regex::escape(&q.text) };
+    let re = regex::RegexBuilder::new(&pattern)
+        .case_insensitive(!q.case_sensitive)
+        .size_limit(1 << 22)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let mut hits = Vec::new();
+    for a in &p.articles {
+        let map = CharMap::new(&a.text);
+        for m in re.find_iter(&a.text) {
+            if m.start() == m.end() {
+                continue;
+            }
+            let (Some(s), Some(e)) = (map.char_of_byte(&a.text, m.start()), map.char_of_byte(&a.text, m.end())) else {
+                continue;
+            };
+            let inside = |f: &dyn Fn(&crate::model::Span) -> bool| {
+                a.spans.iter().any(|sp| sp.start() <= s && e <= sp.end() && f(sp))
+            };
+            if q.label.is_some_and(|l| !inside(&|sp| sp.label == l))
+                || q.entity.is_some_and(|en| !inside(&|sp| sp.entity == Some(en)))
+                || q.annotator.as_ref().is_some_and(|who| !inside(&|sp| &sp.annotator == who))
+            {
+                continue;
+            }
+            let left = map.slice(&a.text, s.saturating_sub(context), s).unwrap_or_default();
+            let right = map.slice(&a.text, e, (e + context).min(map.char_len())).unwrap_or_default();
+            hits.push(Hit {
+                article: a.id,
+                start: s,
+                end: e,
+                left: crate::text::ellipsize(left, context),
+                matched: m.as_str().to_string(),
+                right: crate::text::ellipsize(right, context),
+            });
+            if hits.len() >= limit {
+                return Ok(hits);
+            }
+        }
+    }
+    Ok(hits)
+}
+
+/// An edge of the actor network.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edge {
+    pub a: EntityId,
+    pub b: EntityId,
+    pub kind: RelTypeId,
+    /// Articles asserting it (the weight is their number).
+    pub articles: BTreeSet<ArticleId>,
+    /// The relations behind it: (article, from span, to span).
+    pub passages: Vec<(ArticleId, SpanId, SpanId)>,
+}
+
+/// Actors linked by relations of the given types (by default alliance and opposes), through
+/// spans linked to actors. Symmetric types join both directions into one edge.
+pub fn network(p: &Project, types: &[RelTypeId]) -> Vec<Edge> {
+    let mut edges: BTreeMap<(EntityId, EntityId, RelTypeId), Edge> = BTreeMap::new();
+    for a in &p.articles {
+        for r in a.relations.iter().filter(|r| types.contains(&r.kind)) {
+            let (Some(x), Some(y)) = (a.span(r.from).and_then(|s| s.entity), a.span(r.to).and_then(|s| s.entity))
+            else {
+                continue;
+            };
+            if x == y {
+                continue;
+            }
+            let symmetric = p.schema.relation_type(r.kind).is_some_and(|t| t.symmetric);
+            let (x, y) = if symmetric && y < x { (y, x) } else { (x, y) };
+            let e = edges.entry((x, y, r.kind)).or_insert_with(|| Edge {
+                a: x,
+                b: y,
+                kind: r.kind,
+                articles: BTreeSet::new(),
+                passages: Vec::new(),
+            });
+            e.articles.insert(a.id);
+            e.passages.push((a.id, r.from, r.to));
+        }
+    }
+    edges.into_values().collect()
+}
+
+/// The alliance and opposes types of a project (by name), for [`network`].
+pub fn network_types(p: &Project) -> Vec<RelTypeId> {
+    p.schema.relation_types.iter().filter(|t| t.name == "alliance" || t.name == "opposes").map(|t| t.id).collect()
+}

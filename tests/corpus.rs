@@ -1,0 +1,93 @@
+//! Corpus computations on the example project: actor × article matrix, label counts,
+//! co-occurrence, search (keyword in context), and the alliance network.
+
+use glose::analysis::corpus::{
+    Query, actor_matrix, cooccurrence, label_counts, network, network_types, search, sentences,
+};
+use glose::model::Project;
+
+fn example() -> Project {
+    glose::store::load(std::path::Path::new("projects/example.ron")).unwrap().project
+}
+
+fn entity(p: &Project, name: &str) -> glose::model::EntityId {
+    p.entities.iter().find(|e| e.name == name).unwrap().id
+}
+
+#[test]
+fn actor_matrix_counts_linked_mentions_per_article() {
+    let p = example();
+    let m = actor_matrix(&p);
+    let putin = m.actors.iter().position(|&e| e == entity(&p, "Vladimir Putin")).unwrap();
+    let en = m.articles.iter().position(|&a| p.article(a).unwrap().language == "en").unwrap();
+    let ru = m.articles.iter().position(|&a| p.article(a).unwrap().language == "ru").unwrap();
+    let fr = m.articles.iter().position(|&a| p.article(a).unwrap().language == "fr").unwrap();
+    // Putin is mentioned twice in the English and twice in the Russian article, never in French.
+    assert_eq!((m.counts[putin][en], m.counts[putin][ru], m.counts[putin][fr]), (2, 2, 0));
+    let total: usize = m.counts.iter().flatten().sum();
+    assert_eq!(total, p.all_spans().filter(|(_, s)| s.entity.is_some()).count());
+}
+
+#[test]
+fn label_counts_and_cooccurrence_in_sentences() {
+    let p = example();
+    let (labels, rows) = label_counts(&p);
+    assert_eq!(labels.len(), 3);
+    let sum: usize = rows.iter().map(|(_, c)| c.iter().sum::<usize>()).sum();
+    assert_eq!(sum, p.all_spans().count());
+    let co = cooccurrence(&p);
+    let actor = p.schema.label_by_name("Actor").unwrap().id;
+    let claim = p.schema.label_by_name("Claim").unwrap().id;
+    let key = if actor < claim { (actor, claim) } else { (claim, actor) };
+    // Actors and claims share sentences in every article (who said what).
+    assert!(co.get(&key).copied().unwrap_or(0) >= 4, "{co:?}");
+    // Sentences split the Russian article after "…интеллекта." and keep «…» inside.
+    let ru = p.articles.iter().find(|a| a.language == "ru").unwrap();
+    let ss = sentences(&ru.text);
+    assert!(ss.len() >= 5);
+    let first: String = ru.text.chars().skip(ss[0].0).take(ss[0].1 - ss[0].0).collect();
+    assert!(first.ends_with("интеллекта."), "{first}");
+}
+
+#[test]
+fn search_finds_words_phrases_and_regexes_with_context_and_filters() {
+    let p = example();
+    let hits = search(&p, &Query { text: "putin".into(), ..Default::default() }, 20, 100).unwrap();
+    assert_eq!(hits.len(), 2, "case-insensitive, English article");
+    assert!(hits[0].left.is_empty() || hits[0].left.len() <= 25);
+    let hits =
+        search(&p, &Query { text: "Пут(ин|ин[а-я]+)".into(), regex: true, ..Default::default() }, 10, 100).unwrap();
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    // The hit's offsets are code points in the article text.
+    let ru = p.articles.iter().find(|a| a.language == "ru").unwrap();
+    for h in &hits {
+        let s: String = ru.text.chars().skip(h.start).take(h.end - h.start).collect();
+        assert_eq!(s, h.matched);
+    }
+    // Only inside Claim spans.
+    let claim = p.schema.label_by_name("Claim").unwrap().id;
+    let in_claims =
+        search(&p, &Query { text: "ИИ".into(), label: Some(claim), ..Default::default() }, 10, 100).unwrap();
+    let everywhere = search(&p, &Query { text: "ИИ".into(), ..Default::default() }, 10, 100).unwrap();
+    assert!(in_claims.len() < everywhere.len(), "{} < {}", in_claims.len(), everywhere.len());
+    // Only inside spans linked to an actor.
+    let china = entity(&p, "China");
+    let hits = search(&p, &Query { text: "北京".into(), entity: Some(china), ..Default::default() }, 10, 100).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert!(search(&p, &Query { text: "(".into(), regex: true, ..Default::default() }, 10, 10).is_err());
+}
+
+#[test]
+fn the_alliance_network_weights_edges_by_articles() {
+    let p = example();
+    let edges = network(&p, &network_types(&p));
+    let russia = entity(&p, "Russia");
+    let china = entity(&p, "China");
+    let alliance = p.schema.relation_type_by_name("alliance").unwrap().id;
+    let rc = edges.iter().find(|e| e.kind == alliance && [e.a, e.b] == [russia.min(china), russia.max(china)]).unwrap();
+    assert_eq!(rc.articles.len(), 2, "asserted in the English and the Russian article");
+    assert!(rc.passages.len() >= 2);
+    // Edges never link an actor to itself and only carry alliance/opposes.
+    let says = p.schema.relation_type_by_name("says").unwrap().id;
+    assert!(edges.iter().all(|e| e.a != e.b && e.kind != says));
+}
