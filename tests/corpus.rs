@@ -91,3 +91,22 @@ fn the_alliance_network_weights_edges_by_articles() {
     let says = p.schema.relation_type_by_name("says").unwrap().id;
     assert!(edges.iter().all(|e| e.a != e.b && e.kind != says));
 }
+
+#[test]
+fn the_force_layout_keeps_nodes_apart_and_inside() {
+    use glose::analysis::corpus::force_layout;
+    let pos = force_layout(6, &[(0, 1, 2.0), (1, 2, 1.0), (3, 4, 1.0)], 200);
+    assert_eq!(pos.len(), 6);
+    for (i, p) in pos.iter().enumerate() {
+        assert!((0.0..=1.0).contains(&p.0) && (0.0..=1.0).contains(&p.1));
+        for q in &pos[i + 1..] {
+            let d = ((p.0 - q.0).powi(2) + (p.1 - q.1).powi(2)).sqrt();
+            assert!(d > 0.02, "nodes overlap: {pos:?}");
+        }
+    }
+    // Linked nodes end up closer than the average pair.
+    let dist = |a: usize, b: usize| ((pos[a].0 - pos[b].0).powi(2) + (pos[a].1 - pos[b].1).powi(2)).sqrt();
+    let mean: f32 = (0..6).flat_map(|i| (i + 1..6).map(move |j| (i, j))).map(|(i, j)| dist(i, j)).sum::<f32>() / 15.0;
+    assert!(dist(0, 1) < mean);
+    assert_eq!(force_layout(6, &[(0, 1, 2.0)], 50), force_layout(6, &[(0, 1, 2.0)], 50), "deterministic");
+}

@@ -536,3 +536,84 @@ fn exporting_and_importing_annotations_from_the_file_menu() {
     h.run();
     assert_eq!(h.state().doc.project.all_spans().count(), spans);
 }
+
+#[test]
+fn the_corpus_overview_searches_labels_hits_and_shows_the_network() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Corpus overview…").click();
+    h.run();
+    assert!(h.query_all_by_label("Vladimir Putin").count() >= 1, "the matrix lists actors");
+    h.get_by_label("Label counts").click();
+    h.run();
+    h.get_by_label("Co-occurrence").click();
+    h.run();
+    // Search, jump to a hit, label another.
+    h.get_by_label("Search").click();
+    h.run();
+    h.get_by_label("Search the project").focus();
+    h.get_by_label("Search the project").type_text("putin");
+    h.key_press(Key::Enter);
+    h.run();
+    let hits = h.state().corpus.hits.clone();
+    assert!(hits.len() >= 2, "{hits:?}");
+    h.get_by_label("label hits as").click();
+    h.run();
+    h.get_all_by_label("Claim").last().unwrap().click();
+    h.run();
+    let before = h.state().doc.project.all_spans().count();
+    h.get_by_label("Label hit 1").click();
+    h.run();
+    assert_eq!(h.state().doc.project.all_spans().count(), before + 1);
+    let a = h.state().doc.project.article(hits[0].article).unwrap().clone();
+    assert!(a.spans.iter().any(|s| s.fragments == vec![Fragment::new(hits[0].start, hits[0].end)]));
+    h.get_all_by_label(&hits[1].matched).last().unwrap().click();
+    h.run();
+    assert_eq!(h.state().current, Some(hits[1].article));
+    assert_eq!(h.state().rs.selection(), (hits[1].start, hits[1].end));
+    // The network: drag an actor, click the Russia–China edge.
+    h.get_by_label("Alliance network").click();
+    h.run();
+    let russia = h.get_by_label("Actor node Russia").rect().center();
+    let china = h.get_by_label("Actor node China").rect().center();
+    let mid = russia + (china - russia) * 0.5;
+    h.event(Event::PointerMoved(mid));
+    h.event(Event::PointerButton {
+        pos: mid,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.event(Event::PointerButton {
+        pos: mid,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    assert!(h.state().corpus.selected_edge.is_some(), "an edge was clicked");
+    let before = h.state().corpus.layout.clone();
+    let node = h.get_by_label("Actor node Russia").rect().center();
+    h.event(Event::PointerMoved(node));
+    h.event(Event::PointerButton {
+        pos: node,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.step();
+    for k in 1..=5 {
+        h.event(Event::PointerMoved(node + egui::vec2(8.0 * k as f32, 5.0 * k as f32)));
+        h.step();
+    }
+    h.event(Event::PointerButton {
+        pos: node + egui::vec2(40.0, 25.0),
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    assert_ne!(h.state().corpus.layout, before, "the node moved");
+}

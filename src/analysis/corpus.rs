@@ -201,3 +201,54 @@ pub fn network(p: &Project, types: &[RelTypeId]) -> Vec<Edge> {
 pub fn network_types(p: &Project) -> Vec<RelTypeId> {
     p.schema.relation_types.iter().filter(|t| t.name == "alliance" || t.name == "opposes").map(|t| t.id).collect()
 }
+
+/// Positions for `n` nodes in the unit square (Fruchterman–Reingold), deterministic: nodes
+/// start on a circle. `edges` are index pairs with weights.
+pub fn force_layout(n: usize, edges: &[(usize, usize, f32)], iterations: usize) -> Vec<(f32, f32)> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut pos: Vec<(f32, f32)> = (0..n)
+        .map(|i| {
+            let t = i as f32 / n as f32 * std::f32::consts::TAU;
+            (0.5 + 0.35 * t.cos(), 0.5 + 0.35 * t.sin())
+        })
+        .collect();
+    let k = (1.0 / n as f32).sqrt();
+    let mut temp = 0.1f32;
+    for _ in 0..iterations {
+        let mut disp = vec![(0.0f32, 0.0f32); n];
+        for i in 0..n {
+            for j in 0..n {
+                if i == j {
+                    continue;
+                }
+                let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
+                let d = (dx * dx + dy * dy).sqrt().max(1e-4);
+                let f = k * k / d;
+                disp[i].0 += dx / d * f;
+                disp[i].1 += dy / d * f;
+            }
+        }
+        for &(a, b, w) in edges {
+            if a >= n || b >= n || a == b {
+                continue;
+            }
+            let (dx, dy) = (pos[a].0 - pos[b].0, pos[a].1 - pos[b].1);
+            let d = (dx * dx + dy * dy).sqrt().max(1e-4);
+            let f = d * d / k * (1.0 + w.ln_1p());
+            disp[a].0 -= dx / d * f;
+            disp[a].1 -= dy / d * f;
+            disp[b].0 += dx / d * f;
+            disp[b].1 += dy / d * f;
+        }
+        for i in 0..n {
+            let (dx, dy) = disp[i];
+            let d = (dx * dx + dy * dy).sqrt().max(1e-6);
+            pos[i].0 = (pos[i].0 + dx / d * d.min(temp)).clamp(0.05, 0.95);
+            pos[i].1 = (pos[i].1 + dy / d * d.min(temp)).clamp(0.05, 0.95);
+        }
+        temp = (temp * 0.95).max(0.002);
+    }
+    pos
+}

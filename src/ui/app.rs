@@ -68,6 +68,11 @@ pub enum Action {
     JumpToRelation(RelationId),
     /// Add the current selection as another fragment of the selected span.
     AddFragment,
+    /// Select a range of the current article and scroll to it.
+    SelectRange {
+        start: usize,
+        end: usize,
+    },
     /// Move one end of the selected span by a word: (start end?, grow?).
     ResizeSpan {
         start: bool,
@@ -118,6 +123,8 @@ pub struct GloseApp {
     pub import_dialog: Option<super::exchange::ImportDialog>,
     /// An export or dataset import running off the UI thread.
     pub exchange: Option<super::exchange::Exchange>,
+    pub corpus_open: bool,
+    pub corpus: super::corpus::CorpusState,
     /// Text fields being edited, by key, committed when they lose focus.
     pub bufs: std::collections::HashMap<String, String>,
     /// "Find unlinked mentions" results for an actor in the current article.
@@ -163,6 +170,8 @@ impl GloseApp {
             export_dialog: None,
             import_dialog: None,
             exchange: None,
+            corpus_open: false,
+            corpus: Default::default(),
             bufs: Default::default(),
             proposals: None,
             new_alias: String::new(),
@@ -361,6 +370,11 @@ impl GloseApp {
                 }
             }
             Action::AddFragment => self.add_fragment(),
+            Action::SelectRange { start, end } => {
+                self.rs.set_selection(start, end);
+                self.rs.selected_span = None;
+                self.rs.scroll_to = Some(start);
+            }
             Action::ResizeSpan { start, grow } => self.resize_span(start, grow),
             Action::ShowDialog(d) => self.dialog = Some(d),
         }

@@ -209,6 +209,10 @@ pub fn menu_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
                 }
             });
             ui.menu_button("View", |ui| {
+                if ui.button("Corpus overview…").clicked() {
+                    app.corpus_open = true;
+                }
+                ui.separator();
                 let mut dark = app.settings.dark;
                 if ui.checkbox(&mut dark, "Dark theme").changed() {
                     app.settings.dark = dark;
@@ -237,8 +241,9 @@ pub fn menu_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
                 app.settings.zoom = ctx.zoom_factor();
                 ui.separator();
                 ui.horizontal(|ui| {
-                    ui.label("Annotator name");
-                    ui.add(egui::TextEdit::singleline(&mut app.settings.annotator).desired_width(120.0));
+                    let label = ui.label("Annotator name");
+                    ui.add(egui::TextEdit::singleline(&mut app.settings.annotator).desired_width(120.0))
+                        .labelled_by(label.id);
                 });
             });
         });

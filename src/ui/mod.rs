@@ -3,6 +3,7 @@
 
 mod app;
 mod articles;
+mod corpus;
 mod dialogs;
 mod exchange;
 mod jobs;
@@ -141,6 +142,7 @@ impl eframe::App for GloseApp {
         articles::new_article_window_ui(self, &ctx);
         exchange::export_window_ui(self, &ctx);
         exchange::import_window_ui(self, &ctx);
+        corpus::corpus_window_ui(self, &ctx);
         dialogs::dialog_ui(self, &ctx);
         self.flush(&ctx);
         let title = self.doc.title();
