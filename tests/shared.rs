@@ -47,3 +47,31 @@ fn offsets_are_code_points_in_cjk_and_cyrillic_texts() {
     assert_eq!(slice(&b, found[0].b), common);
     assert!((found[0].similarity - 1.0).abs() < 1e-9);
 }
+
+#[test]
+fn comparing_two_articles_lists_what_each_lacks() {
+    use glose::analysis::compare::compare;
+    let p = glose::store::load(std::path::Path::new("projects/example.ron")).unwrap().project;
+    let en = p.articles.iter().find(|a| a.language == "en").unwrap();
+    let ru = p.articles.iter().find(|a| a.language == "ru").unwrap();
+    let c = compare(&p, en, ru);
+    let name = |e| p.entity(e).unwrap().name.clone();
+    let only_en: Vec<String> = c.actors_only_a.iter().map(|&e| name(e)).collect();
+    let only_ru: Vec<String> = c.actors_only_b.iter().map(|&e| name(e)).collect();
+    // Putin, Russia and China are in both (whatever the language of the mention).
+    assert!(
+        only_en.contains(&"Sberbank".to_string()) && !only_en.contains(&"Vladimir Putin".to_string()),
+        "{only_en:?}"
+    );
+    assert!(only_ru.contains(&"Xi Jinping".to_string()) && !only_ru.contains(&"Russia".to_string()), "{only_ru:?}");
+    // Russia–China alliance is stated in both; Russia–India only in English.
+    let russia = p.entities.iter().find(|e| e.name == "Russia").unwrap().id;
+    let india = p.entities.iter().find(|e| e.name == "India").unwrap().id;
+    assert!(c.links_only_a.iter().any(|&(x, y, _)| [x, y].contains(&russia) && [x, y].contains(&india)));
+    assert!(!c.links_only_a.iter().chain(&c.links_only_b).any(|&(x, y, _)| {
+        let china = p.entities.iter().find(|e| e.name == "China").unwrap().id;
+        [x, y] == [russia.min(china), russia.max(china)]
+    }));
+    assert!(c.shared.is_empty(), "different languages share no passage");
+    assert_eq!(c.claims_only_a.len(), en.spans.iter().filter(|s| p.schema.label_name(s.label) == "Claim").count());
+}

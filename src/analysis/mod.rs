@@ -1,6 +1,7 @@
 //! Computations over a project for reports and views (no UI here).
 
 pub mod agreement;
+pub mod compare;
 pub mod corpus;
 mod mentions;
 pub mod merge;

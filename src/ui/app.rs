@@ -124,6 +124,8 @@ pub struct GloseApp {
     /// An export or dataset import running off the UI thread.
     pub exchange: Option<super::exchange::Exchange>,
     pub corpus_open: bool,
+    /// The compare view's other pane (View → Compare two articles).
+    pub compare: Option<super::compare::ComparePane>,
     pub corpus: super::corpus::CorpusState,
     /// Text fields being edited, by key, committed when they lose focus.
     pub bufs: std::collections::HashMap<String, String>,
@@ -171,6 +173,7 @@ impl GloseApp {
             import_dialog: None,
             exchange: None,
             corpus_open: false,
+            compare: None,
             corpus: Default::default(),
             bufs: Default::default(),
             proposals: None,
@@ -701,6 +704,7 @@ impl GloseApp {
                     }
                 }
                 ReaderEvent::LinkTarget(to) => self.link_target(to),
+                ReaderEvent::Interacted | ReaderEvent::HoveredEntity(_) => {}
                 ReaderEvent::RelationClicked(r) => {
                     self.side_tab = SideTab::Annotate;
                     let from = self

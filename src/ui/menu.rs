@@ -212,6 +212,9 @@ pub fn menu_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
                 if ui.button("Corpus overview…").clicked() {
                     app.corpus_open = true;
                 }
+                if ui.button("Compare two articles").clicked() {
+                    super::compare::open(app);
+                }
                 ui.separator();
                 let mut dark = app.settings.dark;
                 if ui.checkbox(&mut dark, "Dark theme").changed() {

@@ -3,6 +3,7 @@
 
 mod app;
 mod articles;
+mod compare;
 mod corpus;
 mod dialogs;
 mod exchange;
@@ -161,6 +162,9 @@ impl GloseApp {
     fn reader_ui(&mut self, ui: &mut egui::Ui) {
         menu::find_bar_ui(self, ui);
         menu::link_bar_ui(self, ui);
+        if compare::compare_ui(self, ui) {
+            return;
+        }
         let Some(article) = self.current.and_then(|a| self.doc.project.article(a)) else {
             ui.centered_and_justified(|ui| {
                 ui.label("No article yet. File → Import articles… (or drop .txt, .md, .html files here).");

@@ -60,6 +60,10 @@ pub struct ReaderState {
     pub found_index: usize,
     /// Entity whose mentions are emphasised (hovered elsewhere).
     pub highlight_entity: Option<EntityId>,
+    /// Passages shared with the article in the other pane (compare view).
+    pub passages: Vec<(usize, usize)>,
+    /// Scroll to this fraction of the text's height, next frame (synchronised scrolling).
+    pub scroll_fraction: Option<f32>,
 }
 
 impl ReaderState {
@@ -97,6 +101,10 @@ pub enum ReaderEvent {
     LinkTarget(SpanId),
     /// A relation arc label was clicked.
     RelationClicked(RelationId),
+    /// The user pressed, dragged or focused the reader (the compare view activates its pane).
+    Interacted,
+    /// The pointer is over a span linked to this actor (or over none).
+    HoveredEntity(Option<EntityId>),
 }
 
 /// Layout cache and geometry of the last frame.
@@ -115,6 +123,8 @@ pub struct Reader {
     goal_x: Option<f32>,
     /// Text rect on screen last frame (for tests and scrolling).
     pub last_rect: Option<Rect>,
+    /// How far down the text the view was last frame (0 = top, 1 = bottom).
+    pub fraction: f32,
 }
 
 pub const READER_LABEL: &str = "Article text";
@@ -270,8 +280,10 @@ impl Reader {
         let mut area = egui::ScrollArea::vertical().id_salt(("reader", article.id.0)).auto_shrink([false, false]);
         if let Some(r) = scroll_target {
             area = area.vertical_scroll_offset((r.top() - 80.0).max(0.0));
+        } else if let Some(f) = state.scroll_fraction.take() {
+            area = area.vertical_scroll_offset(f.clamp(0.0, 1.0) * self.height);
         }
-        area.show_viewport(ui, |ui, viewport| {
+        let out = area.show_viewport(ui, |ui, viewport| {
             let (rect, response) =
                 ui.allocate_exact_size(vec2(width + 16.0, self.height + TOP_PAD + 24.0), Sense::click_and_drag());
             let origin = rect.min + vec2(8.0, TOP_PAD);
@@ -280,7 +292,17 @@ impl Reader {
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, READER_LABEL));
             self.interact(ui, &response, article, state, exact, &mut events);
             self.paint(ui, project, article, state, viewport, origin, &response, &mut events);
+            if response.drag_started() || response.clicked() || response.gained_focus() {
+                events.push(ReaderEvent::Interacted);
+            }
+            if let Some(p) = response.hover_pos() {
+                let ch = self.char_at(p - origin.to_vec2());
+                let e = self.marks.iter().filter(|m| m.start <= ch && ch < m.end).find_map(|m| m.entity);
+                events.push(ReaderEvent::HoveredEntity(e));
+            }
         });
+        let scrollable = (self.height - out.inner_rect.height()).max(1.0);
+        self.fraction = (out.state.clamped_offset().y / scrollable).clamp(0.0, 1.0);
         events
     }
 
@@ -310,14 +332,20 @@ impl Reader {
         if response.drag_stopped() && self.drag_origin.take().is_some() {
             let alt = ui.input(|i| i.modifiers.alt);
             let (s, e) = state.selection();
-            let (s, e) =
-                if exact || alt { snap_to_graphemes(&article.text, s, e) } else { snap_to_words(&article.text, s, e) };
-            if s < e {
-                state.set_selection(s, e);
-                state.selected_span = None;
-                events.push(ReaderEvent::SelectionMade);
-            } else {
-                state.clear_selection();
+            // A press and release on the same place is a click, not a selection.
+            if s != e {
+                let (s, e) = if exact || alt {
+                    snap_to_graphemes(&article.text, s, e)
+                } else {
+                    snap_to_words(&article.text, s, e)
+                };
+                if s < e {
+                    state.set_selection(s, e);
+                    state.selected_span = None;
+                    events.push(ReaderEvent::SelectionMade);
+                } else {
+                    state.clear_selection();
+                }
             }
         }
         if response.clicked()
@@ -437,6 +465,18 @@ impl Reader {
             let alpha = if dark { 70 } else { 60 };
             for r in &rects {
                 painter.rect_filled(on(*r), 2.0, m.color.gamma_multiply_u8(alpha));
+            }
+        }
+        // Passages shared with the other article (compare view).
+        for &(s, e) in state.passages.iter().filter(|(s, e)| *e > vis_chars.start && *s < vis_chars.end) {
+            rects.clear();
+            self.range_rects(s, e, &mut rects);
+            for r in &rects {
+                painter.rect_filled(
+                    on(*r).expand(2.0),
+                    0.0,
+                    Color32::from_rgba_unmultiplied(250, 220, 80, if dark { 40 } else { 70 }),
+                );
             }
         }
         // Find results.
