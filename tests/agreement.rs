@@ -100,3 +100,18 @@ fn span_f1_exact_and_overlapping_on_two_annotators() {
     assert!(close(same.overall.kappa.unwrap(), 1.0, 1e-12));
     assert!(close(same.overall.alpha.unwrap(), 1.0, 1e-12));
 }
+
+#[test]
+fn the_diff_of_one_article_aligns_agreements_differences_and_misses() {
+    use glose::analysis::agreement::{DiffKind, diff};
+    let p = two_annotators();
+    let en = p.articles.iter().find(|a| a.language == "en").unwrap();
+    let rows = diff(en, "glose-team", "bob");
+    let count = |k| rows.iter().filter(|r| r.kind == k).count();
+    let n = en.spans.iter().filter(|s| s.annotator == "glose-team").count();
+    assert_eq!(count(DiffKind::Agree), n - 2);
+    assert_eq!(count(DiffKind::Differ), 1, "the shifted span");
+    assert_eq!(count(DiffKind::OnlyA), 1, "the missed span");
+    assert_eq!(count(DiffKind::OnlyB), 0);
+    assert!(rows.windows(2).all(|w| w[0].start <= w[1].start), "in text order");
+}

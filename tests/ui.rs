@@ -688,3 +688,55 @@ fn a_plain_click_selects_nothing_even_with_a_sticky_label() {
     // register as double clicks, so that gesture is checked by hand with xdotool.)
     let _ = e;
 }
+
+#[test]
+fn merging_another_annotators_file_then_adjudicating_into_gold() {
+    let (dir, path) = example_copy();
+    // Bob's file: the example with one span moved and his name on everything.
+    let mut bob = glose::store::load(&path).unwrap().project;
+    for a in &mut bob.articles {
+        for s in &mut a.spans {
+            s.annotator = "bob".into();
+        }
+        for r in &mut a.relations {
+            r.annotator = "bob".into();
+        }
+    }
+    let en = bob.articles.iter().position(|a| a.language == "en").unwrap();
+    bob.articles[en].spans[0].fragments[0].end -= 6; // "Russian President Vladimir" only
+    bob.articles[en].spans[0].quote = bob.articles[en].quote_of(&bob.articles[en].spans[0].fragments).unwrap();
+    let bob_path = dir.path().join("bob.ron");
+    glose::store::save(&bob, &bob_path).unwrap();
+    let mut h = harness(&path);
+    let n = h.state().doc.project.all_spans().count();
+    glose::ui::merge_files(h.state_mut(), &[bob_path]);
+    h.run();
+    assert_eq!(h.state().doc.project.all_spans().count(), 2 * n, "every span of bob's comes in beside");
+    assert_eq!(h.state().doc.project.articles.len(), 4, "articles matched by text");
+    open_article(&mut h, EN);
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Compare annotators…").click();
+    h.run();
+    // A and B default to the two busiest annotators, ties by name: A = bob, B = glose-team.
+    // The shortened span differs: accept bob's version into gold.
+    h.get_by_label("Accept A 1").click();
+    h.run();
+    let gold: Vec<_> = h
+        .state()
+        .doc
+        .project
+        .all_spans()
+        .filter(|(_, s)| s.annotator == "gold")
+        .map(|(_, s)| s.quote.clone())
+        .collect();
+    assert_eq!(gold, vec!["Russian President Vladimir".to_string()]);
+    assert!(h.state().rs.selected_span.is_some(), "the gold span is selected for editing");
+    press(&mut h, "Accept all agreements");
+    let en_spans = article_titled(&h, EN).spans.iter().filter(|s| s.annotator == "glose-team").count();
+    let gold = h.state().doc.project.all_spans().filter(|(_, s)| s.annotator == "gold").count();
+    assert_eq!(gold, en_spans, "one differing span accepted plus every agreement");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.project.all_spans().filter(|(_, s)| s.annotator == "gold").count(), 1);
+}

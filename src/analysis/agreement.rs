@@ -284,3 +284,71 @@ impl std::fmt::Display for Agreement {
         row("(all labels)", &self.overall)
     }
 }
+
+/// How two annotators' spans of one article line up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiffKind {
+    /// Same fragments, same label.
+    Agree,
+    /// Overlapping spans that differ in label or boundaries.
+    Differ,
+    OnlyA,
+    OnlyB,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiffRow {
+    pub kind: DiffKind,
+    pub a: Option<crate::model::SpanId>,
+    pub b: Option<crate::model::SpanId>,
+    /// Where the row sits in the text (for ordering and jumping).
+    pub start: usize,
+}
+
+/// A's and B's spans of `article` aligned: exact agreements first, then overlapping pairs,
+/// then the spans only one of them has; in text order.
+pub fn diff(article: &crate::model::Article, a: &str, b: &str) -> Vec<DiffRow> {
+    let sa: Vec<&Span> = article.spans.iter().filter(|s| s.annotator == a).collect();
+    let sb: Vec<&Span> = article.spans.iter().filter(|s| s.annotator == b).collect();
+    let mut used_a = vec![false; sa.len()];
+    let mut used_b = vec![false; sb.len()];
+    let mut rows = Vec::new();
+    for (i, x) in sa.iter().enumerate() {
+        if let Some(j) = (0..sb.len()).find(|&j| !used_b[j] && sb[j].label == x.label && sb[j].fragments == x.fragments)
+        {
+            used_a[i] = true;
+            used_b[j] = true;
+            rows.push(DiffRow { kind: DiffKind::Agree, a: Some(x.id), b: Some(sb[j].id), start: x.start() });
+        }
+    }
+    for (i, x) in sa.iter().enumerate() {
+        if used_a[i] {
+            continue;
+        }
+        // The overlapping span of B with the most shared characters.
+        let shared = |y: &Span| -> usize {
+            x.fragments
+                .iter()
+                .flat_map(|f| y.fragments.iter().map(move |g| f.end.min(g.end).saturating_sub(f.start.max(g.start))))
+                .sum()
+        };
+        if let Some(j) = (0..sb.len()).filter(|&j| !used_b[j] && overlaps(x, sb[j])).max_by_key(|&j| shared(sb[j])) {
+            used_a[i] = true;
+            used_b[j] = true;
+            rows.push(DiffRow {
+                kind: DiffKind::Differ,
+                a: Some(x.id),
+                b: Some(sb[j].id),
+                start: x.start().min(sb[j].start()),
+            });
+        }
+    }
+    for (_, x) in sa.iter().enumerate().filter(|(i, _)| !used_a[*i]) {
+        rows.push(DiffRow { kind: DiffKind::OnlyA, a: Some(x.id), b: None, start: x.start() });
+    }
+    for (_, y) in sb.iter().enumerate().filter(|(j, _)| !used_b[*j]) {
+        rows.push(DiffRow { kind: DiffKind::OnlyB, a: None, b: Some(y.id), start: y.start() });
+    }
+    rows.sort_by_key(|r| r.start);
+    rows
+}

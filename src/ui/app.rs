@@ -124,6 +124,7 @@ pub struct GloseApp {
     /// An export or dataset import running off the UI thread.
     pub exchange: Option<super::exchange::Exchange>,
     pub corpus_open: bool,
+    pub annotators: Option<super::annotators::AnnotatorsState>,
     /// The compare view's other pane (View → Compare two articles).
     pub compare: Option<super::compare::ComparePane>,
     pub corpus: super::corpus::CorpusState,
@@ -173,6 +174,7 @@ impl GloseApp {
             import_dialog: None,
             exchange: None,
             corpus_open: false,
+            annotators: None,
             compare: None,
             corpus: Default::default(),
             bufs: Default::default(),

@@ -180,6 +180,11 @@ pub fn menu_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
                 if ui.button("Export dataset…").clicked() {
                     app.export_dialog = Some(Default::default());
                 }
+                if ui.button("Merge project files…").clicked()
+                    && let Some(paths) = rfd::FileDialog::new().add_filter("Glose project", &["ron"]).pick_files()
+                {
+                    super::annotators::merge_files(app, &paths);
+                }
                 ui.separator();
                 if ui.button("Quit").clicked() {
                     app.act(Action::Quit);
@@ -214,6 +219,9 @@ pub fn menu_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
                 }
                 if ui.button("Compare two articles").clicked() {
                     super::compare::open(app);
+                }
+                if ui.button("Compare annotators…").clicked() {
+                    app.annotators = Some(Default::default());
                 }
                 ui.separator();
                 let mut dark = app.settings.dark;

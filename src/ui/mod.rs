@@ -1,6 +1,7 @@
 //! The window (eframe/egui). A thin view over the core: it reads the project and changes it
 //! only through `edit::Command`, so undo, the journal and tests cover everything it does.
 
+mod annotators;
 mod app;
 mod articles;
 mod compare;
@@ -13,6 +14,7 @@ pub mod reader;
 mod schema;
 mod side;
 
+pub use annotators::merge_files;
 pub use app::{Action, Document, GloseApp, SideTab};
 pub use dialogs::Dialog;
 
@@ -144,6 +146,7 @@ impl eframe::App for GloseApp {
         exchange::export_window_ui(self, &ctx);
         exchange::import_window_ui(self, &ctx);
         corpus::corpus_window_ui(self, &ctx);
+        annotators::annotators_window_ui(self, &ctx);
         dialogs::dialog_ui(self, &ctx);
         self.flush(&ctx);
         let title = self.doc.title();
