@@ -40,7 +40,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("JD Vance", "person", &["Vance", "Вэнс"], Some("wikidata:Q28935729")),
         ("Ursula von der Leyen", "person", &["von der Leyen"], Some("wikidata:Q60772")),
         ("Herman Gref", "person", &["German Gref", "Герман Греф", "Gref"], Some("wikidata:Q1396556")),
-        ("Russia", "state", &["Russie", "Россия", "Moscow", "Moscou", "Москва", "俄罗斯"], Some("wikidata:Q159")),
+        ("Russia", "state", &["Russie", "Россия", "Moscow", "Moscou", "Москва", "俄罗斯", "the Kremlin", "Kremlin"], Some("wikidata:Q159")),
         (
             "China",
             "state",
@@ -308,6 +308,32 @@ Ukraine in 2022.\n"
                 ("says", "xi2", "claim_xi"),
                 ("alliance", "china", "france2"),
                 ("opposes", "usa", "beijing"),
+            ],
+        },
+        // The same agency copy, republished with small edits: what "shared passages" finds.
+        Spec {
+            title: "Putin says a Western monopoly on AI is unacceptable",
+            source: "Example Wire (republished)",
+            published: "2023-11-25",
+            language: "en",
+            text: "MOSCOW (Example Wire) – Russian President Vladimir Putin said that Western search engines and \
+generative models were biased and ignored Russian culture, and that a technology of this importance could not be \
+left to foreign monopolies. He was speaking at the AI Journey conference in Moscow, hosted by Sberbank.\n\n\
+The Kremlin has promised an updated national strategy for artificial intelligence. Critics in Europe say the plan \
+mainly serves state control over information.\n"
+                .to_string(),
+            spans: vec![
+                ("putin", "Actor", "Russian President Vladimir Putin", 0, Some("Vladimir Putin")),
+                ("claim_bias", "Claim", "Western search engines and generative models were biased and ignored Russian culture", 0, None),
+                ("sber", "Actor", "Sberbank", 0, Some("Sberbank")),
+                ("kremlin", "Actor", "The Kremlin", 0, Some("Russia")),
+                ("critics", "Actor", "Critics in Europe", 0, Some("European Union")),
+                ("claim_control", "Claim", "the plan mainly serves state control over information", 0, None),
+            ],
+            relations: vec![
+                ("says", "putin", "claim_bias"),
+                ("says", "critics", "claim_control"),
+                ("opposes", "critics", "kremlin"),
             ],
         },
     ]

@@ -82,7 +82,8 @@ fn broken_files_give_errors_with_file_line_and_column() {
     let e = load_err(good.replacen("format_version: 2", "format_version: 99", 1).as_bytes());
     assert!(matches!(e, StoreError::FutureVersion { found: 99, .. }), "{e}");
     // Wrong types.
-    let e = load_err(good.replacen("next_id: 110", "next_id: \"many\"", 1).as_bytes());
+    let next_line = good.lines().find(|l| l.trim_start().starts_with("next_id:")).unwrap();
+    let e = load_err(good.replacen(next_line, "  next_id: \"many\",", 1).as_bytes());
     assert!(matches!(e, StoreError::Syntax { line: 5, .. }), "{e}");
     // A bad colour.
     let e = load_err(good.replacen("#4e9af1", "blue", 1).as_bytes());

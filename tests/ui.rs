@@ -517,7 +517,7 @@ fn exporting_and_importing_annotations_from_the_file_menu() {
             .unwrap()
             .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "ann"))
             .count(),
-        4
+        h.state().doc.project.articles.len()
     );
 
     // The same annotations back in, as another annotator's: added beside, one undo step.
@@ -533,7 +533,7 @@ fn exporting_and_importing_annotations_from_the_file_menu() {
     h.get_by_label("Import").click();
     wait_for_exchange(&mut h);
     let p = &h.state().doc.project;
-    assert_eq!(p.articles.len(), 4, "articles were matched by text");
+    assert_eq!(p.articles.len(), glose::store::load(Path::new("projects/example.ron")).unwrap().project.articles.len(), "articles were matched by text");
     assert_eq!(p.all_spans().filter(|(_, s)| s.annotator == "bob").count(), spans);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
@@ -572,10 +572,11 @@ fn the_corpus_overview_searches_labels_hits_and_shows_the_network() {
     assert_eq!(h.state().doc.project.all_spans().count(), before + 1);
     let a = h.state().doc.project.article(hits[0].article).unwrap().clone();
     assert!(a.spans.iter().any(|s| s.fragments == vec![Fragment::new(hits[0].start, hits[0].end)]));
-    h.get_all_by_label(&hits[1].matched).last().unwrap().click();
+    let last = hits.last().unwrap();
+    h.get_all_by_label(&last.matched).last().unwrap().click();
     h.run();
-    assert_eq!(h.state().current, Some(hits[1].article));
-    assert_eq!(h.state().rs.selection(), (hits[1].start, hits[1].end));
+    assert_eq!(h.state().current, Some(last.article));
+    assert_eq!(h.state().rs.selection(), (last.start, last.end));
     // The network: drag an actor, click the Russia–China edge.
     h.get_by_label("Alliance network").click();
     h.run();
@@ -712,7 +713,7 @@ fn merging_another_annotators_file_then_adjudicating_into_gold() {
     glose::ui::merge_files(h.state_mut(), &[bob_path]);
     h.run();
     assert_eq!(h.state().doc.project.all_spans().count(), 2 * n, "every span of bob's comes in beside");
-    assert_eq!(h.state().doc.project.articles.len(), 4, "articles matched by text");
+    assert_eq!(h.state().doc.project.articles.len(), 5, "articles matched by text");
     open_article(&mut h, EN);
     h.get_by_label("View").click();
     h.run();

@@ -36,10 +36,24 @@ impl ComparePane {
     }
 }
 
-/// Opens the compare view with the current article and another one.
+/// Opens the compare view with the current article and the one that shares the most text
+/// with it (in projects of up to 300 articles), else the next one.
 pub fn open(app: &mut GloseApp) {
     let current = app.current;
-    let other = app.project().articles.iter().map(|a| a.id).find(|&a| Some(a) != current);
+    let p = app.project();
+    let cur_text = current.and_then(|c| p.article(c)).map(|a| a.text.as_str()).unwrap_or("");
+    let best = (p.articles.len() <= 300)
+        .then(|| {
+            p.articles
+                .iter()
+                .filter(|a| Some(a.id) != current)
+                .map(|a| (crate::analysis::shared::shared_passages(cur_text, &a.text).iter().map(|s| s.words.0).sum::<usize>(), a.id))
+                .filter(|(w, _)| *w > 0)
+                .max_by_key(|(w, _)| *w)
+                .map(|(_, id)| id)
+        })
+        .flatten();
+    let other = best.or_else(|| p.articles.iter().map(|a| a.id).find(|&a| Some(a) != current));
     match (current, other) {
         (Some(_), Some(o)) => app.compare = Some(ComparePane::new(o)),
         _ => app.info("Compare needs two articles"),

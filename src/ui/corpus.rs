@@ -29,6 +29,7 @@ pub struct CorpusState {
     pub case_sensitive: bool,
     pub label_filter: Option<LabelId>,
     pub entity_filter: Option<EntityId>,
+    pub annotator_filter: Option<String>,
     pub hits: Vec<Hit>,
     pub search_error: Option<String>,
     /// Label given to a hit by its "Label" button.
@@ -209,7 +210,7 @@ fn search_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
     });
     ui.horizontal(|ui| {
         let p = app.project();
-        let before = (st.label_filter, st.entity_filter);
+        let before = (st.label_filter, st.entity_filter, st.annotator_filter.clone());
         egui::ComboBox::from_label("inside label")
             .selected_text(st.label_filter.map_or("any".to_string(), |l| p.schema.label_name(l).to_string()))
             .show_ui(ui, |ui| {
@@ -228,7 +229,16 @@ fn search_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
                     ui.selectable_value(&mut st.entity_filter, Some(e.id), &e.name);
                 }
             });
-        run |= before != (st.label_filter, st.entity_filter);
+        let annotators: Vec<String> = p.annotator_names().into_iter().map(str::to_string).collect();
+        egui::ComboBox::from_label("by")
+            .selected_text(st.annotator_filter.clone().unwrap_or_else(|| "anyone".into()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut st.annotator_filter, None, "anyone");
+                for a in annotators {
+                    ui.selectable_value(&mut st.annotator_filter, Some(a.clone()), a);
+                }
+            });
+        run |= before != (st.label_filter, st.entity_filter, st.annotator_filter.clone());
     });
     if run {
         let q = Query {
@@ -237,7 +247,7 @@ fn search_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
             case_sensitive: st.case_sensitive,
             label: st.label_filter,
             entity: st.entity_filter,
-            annotator: None,
+            annotator: st.annotator_filter.clone(),
         };
         match corpus::search(app.project(), &q, 40, 2000) {
             Ok(h) => {
