@@ -40,7 +40,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("JD Vance", "person", &["Vance", "Вэнс"], Some("wikidata:Q28935729")),
         ("Ursula von der Leyen", "person", &["von der Leyen"], Some("wikidata:Q60772")),
         ("Herman Gref", "person", &["German Gref", "Герман Греф", "Gref"], Some("wikidata:Q1396556")),
-        ("Russia", "state", &["Russie", "Россия", "Moscow", "Moscou", "Москва", "俄罗斯", "the Kremlin", "Kremlin"], Some("wikidata:Q159")),
+        (
+            "Russia",
+            "state",
+            &["Russie", "Россия", "Moscow", "Moscou", "Москва", "俄罗斯", "the Kremlin", "Kremlin"],
+            Some("wikidata:Q159"),
+        ),
         (
             "China",
             "state",

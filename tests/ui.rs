@@ -533,7 +533,11 @@ fn exporting_and_importing_annotations_from_the_file_menu() {
     h.get_by_label("Import").click();
     wait_for_exchange(&mut h);
     let p = &h.state().doc.project;
-    assert_eq!(p.articles.len(), glose::store::load(Path::new("projects/example.ron")).unwrap().project.articles.len(), "articles were matched by text");
+    assert_eq!(
+        p.articles.len(),
+        glose::store::load(Path::new("projects/example.ron")).unwrap().project.articles.len(),
+        "articles were matched by text"
+    );
     assert_eq!(p.all_spans().filter(|(_, s)| s.annotator == "bob").count(), spans);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();

@@ -243,12 +243,26 @@ pub fn force_layout(n: usize, edges: &[(usize, usize, f32)], iterations: usize) 
             disp[b].1 += dy / d * f;
         }
         for i in 0..n {
+            // A little gravity keeps unconnected groups from drifting off.
+            disp[i].0 -= (pos[i].0 - 0.5) * k * 3.0;
+            disp[i].1 -= (pos[i].1 - 0.5) * k * 3.0;
             let (dx, dy) = disp[i];
             let d = (dx * dx + dy * dy).sqrt().max(1e-6);
-            pos[i].0 = (pos[i].0 + dx / d * d.min(temp)).clamp(0.05, 0.95);
-            pos[i].1 = (pos[i].1 + dy / d * d.min(temp)).clamp(0.05, 0.95);
+            pos[i].0 += dx / d * d.min(temp);
+            pos[i].1 += dy / d * d.min(temp);
         }
         temp = (temp * 0.95).max(0.002);
+    }
+    // Fit the drawing to the unit square, leaving room on the right for names.
+    let (min_x, max_x) = pos.iter().fold((f32::MAX, f32::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
+    let (min_y, max_y) = pos.iter().fold((f32::MAX, f32::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
+    let (w, h) = ((max_x - min_x).max(1e-3), (max_y - min_y).max(1e-3));
+    for p in &mut pos {
+        p.0 = 0.06 + (p.0 - min_x) / w * 0.74;
+        p.1 = 0.08 + (p.1 - min_y) / h * 0.84;
+    }
+    if n == 1 {
+        pos[0] = (0.5, 0.5);
     }
     pos
 }

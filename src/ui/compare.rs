@@ -47,7 +47,15 @@ pub fn open(app: &mut GloseApp) {
             p.articles
                 .iter()
                 .filter(|a| Some(a.id) != current)
-                .map(|a| (crate::analysis::shared::shared_passages(cur_text, &a.text).iter().map(|s| s.words.0).sum::<usize>(), a.id))
+                .map(|a| {
+                    (
+                        crate::analysis::shared::shared_passages(cur_text, &a.text)
+                            .iter()
+                            .map(|s| s.words.0)
+                            .sum::<usize>(),
+                        a.id,
+                    )
+                })
                 .filter(|(w, _)| *w > 0)
                 .max_by_key(|(w, _)| *w)
                 .map(|(_, id)| id)
