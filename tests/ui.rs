@@ -745,3 +745,20 @@ fn merging_another_annotators_file_then_adjudicating_into_gold() {
     h.run();
     assert_eq!(h.state().doc.project.all_spans().filter(|(_, s)| s.annotator == "gold").count(), 1);
 }
+
+#[test]
+fn hiding_a_label_hides_its_spans_in_the_reader() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    open_article(&mut h, EN);
+    let art = article_titled(&h, EN);
+    let gref = art.spans.iter().find(|s| s.quote == "Herman Gref").unwrap().clone();
+    h.get_by_label("show Actor").click();
+    h.run();
+    click_at(&mut h, gref.start() + 2, Modifiers::NONE);
+    assert_eq!(h.state().rs.selected_span, None, "a hidden span cannot be clicked");
+    h.get_by_label("show Actor").click();
+    h.run();
+    click_at(&mut h, gref.start() + 2, Modifiers::NONE);
+    assert_eq!(h.state().rs.selected_span, Some(gref.id));
+}

@@ -231,7 +231,8 @@ impl Reader {
     }
 
     fn update_marks(&mut self, project: &Project, article: &Article, revision: u64, hidden: &[crate::model::LabelId]) {
-        let key = (article.id, revision ^ (hidden.len() as u64) << 48);
+        let hidden_key = hidden.iter().fold(hidden.len() as u64, |h, l| h.wrapping_mul(1_000_003).wrapping_add(l.0));
+        let key = (article.id, revision ^ hidden_key.rotate_left(40));
         if self.marks_key == Some(key) {
             return;
         }

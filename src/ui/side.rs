@@ -78,7 +78,7 @@ fn palette_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
         m
     };
     let labels = app.project().schema.labels.clone();
-    egui::Grid::new("palette").num_columns(4).spacing([6.0, 4.0]).show(ui, |ui| {
+    egui::Grid::new("palette").num_columns(5).spacing([6.0, 4.0]).show(ui, |ui| {
         for l in &labels {
             let depth = ancestors(app, l.id);
             ui.horizontal(|ui| {
@@ -98,6 +98,18 @@ fn palette_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
                 .changed()
             {
                 app.sticky_label = sticky.then_some(l.id);
+            }
+            let mut shown = !app.rs.hidden_labels.contains(&l.id);
+            if ui
+                .checkbox(&mut shown, format!("show {}", l.name))
+                .on_hover_text("Show this label's spans in the reader (both panes when comparing)")
+                .changed()
+            {
+                if shown {
+                    app.rs.hidden_labels.retain(|x| *x != l.id);
+                } else {
+                    app.rs.hidden_labels.push(l.id);
+                }
             }
             ui.end_row();
         }
