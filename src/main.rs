@@ -151,6 +151,15 @@ fn load(path: &Path) -> Result<model::Project, ExitCode> {
 
 /// The project at `into`, or a new one named after the file.
 fn load_or_new(into: &Path) -> Result<model::Project, ExitCode> {
+    if let Ok(pid) = std::fs::read_to_string(store::lock_path(into))
+        && std::path::Path::new(&format!("/proc/{}", pid.trim())).exists()
+    {
+        eprintln!(
+            "glose: warning: {} is open in a Glose window (process {}); saving there will overwrite this import",
+            into.display(),
+            pid.trim()
+        );
+    }
     if into.exists() {
         load(into)
     } else {

@@ -251,3 +251,40 @@ fn a_multibyte_character_across_the_first_4_kib_does_not_break_loading() {
     }
     assert!(cut_inside, "one of the paddings puts byte 4096 inside a character");
 }
+
+#[test]
+fn a_second_window_is_told_and_a_stale_lock_is_taken_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    store::save(&example(), &path).unwrap();
+    let (first, other) = store::LockFile::acquire(&path);
+    assert!(first.is_some() && other.is_none());
+    // Another live process holds it: pretend with our parent's pid (alive, not us).
+    let parent = std::os::unix::process::parent_id();
+    std::fs::write(store::lock_path(&path), format!("{parent}\n")).unwrap();
+    let (second, other) = store::LockFile::acquire(&path);
+    assert!(second.is_none());
+    assert_eq!(other, Some(parent));
+    // A lock from a dead process is taken over.
+    std::fs::write(store::lock_path(&path), "999999999\n").unwrap();
+    let (third, other) = store::LockFile::acquire(&path);
+    assert!(third.is_some() && other.is_none());
+    drop(third);
+    assert!(!store::lock_path(&path).exists(), "the lock goes with the window");
+    drop(first); // its file was replaced: it must not remove someone else's lock
+}
+
+#[test]
+fn a_file_changed_on_disk_is_noticed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let saved = store::save(&example(), &path).unwrap();
+    let state = store::DiskState::of(&path, saved.fingerprint).unwrap();
+    assert!(state.changed(&path).is_none());
+    let mut p = example();
+    p.name = "changed by git pull".into();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    store::save(&p, &path).unwrap();
+    let bytes = state.changed(&path).expect("noticed");
+    assert!(String::from_utf8(bytes).unwrap().contains("changed by git pull"));
+}

@@ -762,3 +762,23 @@ fn hiding_a_label_hides_its_spans_in_the_reader() {
     click_at(&mut h, gref.start() + 2, Modifiers::NONE);
     assert_eq!(h.state().rs.selected_span, Some(gref.id));
 }
+
+#[test]
+fn a_file_changed_by_git_pull_is_offered_for_reload() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    assert!(glose::store::lock_path(&path).exists(), "the window holds a lock");
+    let mut p = glose::store::load(&path).unwrap().project;
+    p.name = "After git pull".into();
+    std::thread::sleep(std::time::Duration::from_millis(30));
+    glose::store::save(&p, &path).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    h.run();
+    assert!(matches!(h.state().dialog, Some(glose::ui::Dialog::ChangedOnDisk)), "asked");
+    h.get_by_label("Reload from disk").click();
+    h.run();
+    assert_eq!(h.state().doc.project.name, "After git pull");
+    assert!(h.state().dialog.is_none());
+    drop(h);
+    assert!(!glose::store::lock_path(&path).exists(), "the lock goes with the window");
+}

@@ -1,7 +1,10 @@
 //! Project files: pretty RON with `format_version` first and records in a stable order,
 //! saved atomically with the previous version kept as `PROJECT.ron.bak`.
 
+mod lock;
 mod migrate;
+
+pub use lock::{DiskState, LockFile, lock_path};
 
 use crate::edit::journal_fingerprint;
 use crate::model::{FORMAT_VERSION, Project};

@@ -20,11 +20,24 @@ pub struct Document {
     saved_revision: u64,
     /// The file was replaced by a recovery or a migration and needs saving.
     force_dirty: bool,
+    /// Held while the file is open here, so a second window is told.
+    pub lock: Option<store::LockFile>,
+    /// The file as last read or written, to notice changes made by others (git pull).
+    pub disk: Option<store::DiskState>,
 }
 
 impl Document {
     pub fn new(project: Project, path: Option<PathBuf>) -> Self {
-        Document { project, path, history: History::new(), journal: None, saved_revision: 0, force_dirty: false }
+        Document {
+            project,
+            path,
+            history: History::new(),
+            journal: None,
+            saved_revision: 0,
+            force_dirty: false,
+            lock: None,
+            disk: None,
+        }
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -145,6 +158,7 @@ pub struct GloseApp {
     pub allow_close: bool,
     /// The window title last sent (sending it requests a repaint).
     pub window_title: String,
+    last_disk_check: Instant,
 }
 
 impl GloseApp {
@@ -190,6 +204,7 @@ impl GloseApp {
             actions: Vec::new(),
             allow_close: false,
             window_title: String::new(),
+            last_disk_check: Instant::now(),
         }
     }
 
@@ -429,11 +444,20 @@ impl GloseApp {
         self.close_journal(true);
         self.doc = Document::new(loaded.project, Some(path.to_path_buf()));
         self.doc.force_dirty = loaded.migrated_from.is_some();
+        self.doc.disk = store::DiskState::of(path, loaded.fingerprint);
+        let (lock, other) = store::LockFile::acquire(path);
+        self.doc.lock = lock;
         self.current = None;
         self.rs.reset();
         self.settings.remember(path);
         let problems = crate::model::validate(&self.doc.project);
+        if let Some(pid) = other {
+            self.dialog = Some(Dialog::AlreadyOpen(pid));
+        }
         match crate::edit::recover(path, &bytes) {
+            Ok(Some(_)) if other.is_some() => {
+                // The other window owns the journal: do not touch it.
+            }
             Ok(Some(rec)) => self.dialog = Some(Dialog::Recover(std::rc::Rc::new(rec))),
             Ok(None) => self.start_journal(loaded.fingerprint),
             Err(e) => {
@@ -504,7 +528,12 @@ impl GloseApp {
                 if moved {
                     self.close_journal(false);
                 }
+                if moved {
+                    let (lock, _) = store::LockFile::acquire(path);
+                    self.doc.lock = lock;
+                }
                 self.doc.path = Some(path.to_path_buf());
+                self.doc.disk = store::DiskState::of(path, saved.fingerprint);
                 self.doc.saved_revision = self.doc.history.revision();
                 self.doc.force_dirty = false;
                 self.start_journal(saved.fingerprint);
@@ -717,6 +746,29 @@ impl GloseApp {
                     self.rs.selected_span = from;
                 }
             }
+        }
+    }
+
+    /// Every two seconds: has someone else changed the file (git pull, another program)?
+    pub fn check_disk(&mut self) {
+        if self.dialog.is_some() || self.last_disk_check.elapsed() < Duration::from_secs(2) {
+            return;
+        }
+        self.last_disk_check = Instant::now();
+        let (Some(path), Some(disk)) = (self.doc.path.clone(), self.doc.disk.clone()) else { return };
+        if let Some(bytes) = disk.changed(&path) {
+            // Asked once per change: the next question comes only if the file changes again.
+            self.doc.disk = store::DiskState::of(&path, crate::edit::journal_fingerprint(&bytes));
+            self.dialog = Some(Dialog::ChangedOnDisk);
+        }
+    }
+
+    /// Reads the file again, dropping unsaved edits (the user chose so).
+    pub fn reload(&mut self) {
+        if let Some(path) = self.doc.path.clone() {
+            self.discard_changes();
+            self.doc.lock = None;
+            self.open(&path);
         }
     }
 

@@ -22,6 +22,10 @@ pub enum Dialog {
         kind: RelTypeId,
         reassign: Option<RelTypeId>,
     },
+    /// Another Glose window (this process id) has the file open.
+    AlreadyOpen(u32),
+    /// The file changed on disk since it was read or saved here.
+    ChangedOnDisk,
     Error(String),
 }
 
@@ -140,6 +144,32 @@ pub fn dialog_ui(app: &mut GloseApp, ctx: &egui::Context) {
                         close = true;
                     }
                     if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+            }
+            Dialog::AlreadyOpen(pid) => {
+                ui.heading("Open in another window");
+                ui.label(format!(
+                    "This project is already open in another Glose window (process {pid}). Edits made in both will overwrite each other when saved; close one of them."
+                ));
+                if ui.button("I understand").clicked() {
+                    close = true;
+                }
+            }
+            Dialog::ChangedOnDisk => {
+                ui.heading("The file changed on disk");
+                let dirty = app.doc.is_dirty();
+                ui.label("Another program (or git pull) changed this project file since Glose read it.");
+                if dirty {
+                    ui.colored_label(ui.visuals().warn_fg_color, "You have unsaved edits: reloading drops them.");
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Reload from disk").clicked() {
+                        app.reload();
+                        close = true;
+                    }
+                    if ui.button("Keep my version").on_hover_text("Saving will overwrite the file on disk").clicked() {
                         close = true;
                     }
                 });

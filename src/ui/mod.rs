@@ -134,6 +134,11 @@ impl eframe::App for GloseApp {
         self.handle_dropped_files(&ctx);
         menu::shortcuts(self, &ctx);
         jobs::poll(self);
+        self.check_disk();
+        if self.doc.path.is_some() {
+            // Wake up now and then to notice changes made by others to the file.
+            ctx.request_repaint_after(std::time::Duration::from_secs(2));
+        }
         exchange::poll(self);
         menu::menu_bar_ui(self, ui);
         menu::status_bar_ui(self, ui);

@@ -1,0 +1,78 @@
+//! A lock file beside an open project (`example.ron.lock`, holding the process id), so a
+//! second window on the same file is told instead of silently overwriting the first one's work.
+//! A lock left by a process that no longer runs (a crash, kill -9) is taken over.
+
+use std::path::{Path, PathBuf};
+
+/// Held while a project is open; removed when dropped.
+#[derive(Debug)]
+pub struct LockFile {
+    path: PathBuf,
+}
+
+pub fn lock_path(project: &Path) -> PathBuf {
+    let mut s = project.as_os_str().to_owned();
+    s.push(".lock");
+    PathBuf::from(s)
+}
+
+/// Is process `pid` alive on this machine? (Linux: /proc; elsewhere assume it is.)
+fn alive(pid: u32) -> bool {
+    if cfg!(target_os = "linux") { Path::new(&format!("/proc/{pid}")).exists() } else { true }
+}
+
+impl LockFile {
+    /// Takes the lock. Returns it, and the id of another live process that already held it.
+    pub fn acquire(project: &Path) -> (Option<LockFile>, Option<u32>) {
+        let path = lock_path(project);
+        let me = std::process::id();
+        let other = std::fs::read_to_string(&path)
+            .ok()
+            .and_then(|s| s.trim().parse::<u32>().ok())
+            .filter(|&pid| pid != me && alive(pid));
+        if other.is_some() {
+            // Leave the other window's lock in place.
+            return (None, other);
+        }
+        match std::fs::write(&path, format!("{me}\n")) {
+            Ok(()) => (Some(LockFile { path }), None),
+            // A read-only folder: work without a lock.
+            Err(_) => (None, None),
+        }
+    }
+}
+
+impl Drop for LockFile {
+    fn drop(&mut self) {
+        let mine = std::fs::read_to_string(&self.path).ok().and_then(|s| s.trim().parse::<u32>().ok())
+            == Some(std::process::id());
+        if mine {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// What a project file looked like when Glose last read or wrote it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiskState {
+    pub len: u64,
+    pub modified: Option<std::time::SystemTime>,
+    pub fingerprint: u64,
+}
+
+impl DiskState {
+    pub fn of(path: &Path, fingerprint: u64) -> Option<DiskState> {
+        let m = std::fs::metadata(path).ok()?;
+        Some(DiskState { len: m.len(), modified: m.modified().ok(), fingerprint })
+    }
+
+    /// The file's bytes when it changed since (a `git pull`, another program); `None` when not.
+    pub fn changed(&self, path: &Path) -> Option<Vec<u8>> {
+        let m = std::fs::metadata(path).ok()?;
+        if m.len() == self.len && m.modified().ok() == self.modified {
+            return None;
+        }
+        let bytes = std::fs::read(path).ok()?;
+        (crate::edit::journal_fingerprint(&bytes) != self.fingerprint).then_some(bytes)
+    }
+}
