@@ -87,6 +87,10 @@ enum Cmd {
     /// Three-way merge driver for git: `glose merge-driver %O %A %B` (result written to %A;
     /// exit 1 when both sides changed the same thing, with both versions kept in the file).
     MergeDriver { base: PathBuf, ours: PathBuf, theirs: PathBuf },
+    /// (For the crash test.) Applies `count` edits to a project, journaling each and saving
+    /// every `every` edits, printing `applied N` and `saved FINGERPRINT` as it goes.
+    #[command(hide = true, name = "__edit-loop")]
+    EditLoop { project: PathBuf, tag: String, count: usize, every: usize },
     /// Count articles, spans per label, relations per type, entities and annotators.
     Stats {
         project: PathBuf,
@@ -107,6 +111,7 @@ fn main() -> ExitCode {
         Some(Cmd::Stats { project, json }) => stats_cmd(&project, json),
         Some(Cmd::Agreement { project, annotators, json }) => agreement_cmd(&project, &annotators, json),
         Some(Cmd::Merge { projects, out }) => merge_cmd(&projects, &out),
+        Some(Cmd::EditLoop { project, tag, count, every }) => edit_loop_cmd(&project, &tag, count, every),
         Some(Cmd::MergeDriver { base, ours, theirs }) => merge_driver_cmd(&base, &ours, &theirs),
         Some(Cmd::Export { project, format, out, offsets, articles, labels, annotators, prefer }) => {
             let filter = export::Filter { articles, labels, annotators };
@@ -419,4 +424,45 @@ fn merge_driver_cmd(base: &Path, ours: &Path, theirs: &Path) -> ExitCode {
         eprintln!("glose merge-driver: {c}");
     }
     if conflicts.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+/// The app's edit-and-save path without a window: journal each command, save atomically now and
+/// then. The crash test kills this at random moments.
+fn edit_loop_cmd(path: &Path, tag: &str, count: usize, every: usize) -> ExitCode {
+    use glose::edit::{Command, History, Journal};
+    let loaded = match store::load(path) {
+        Ok(l) => l,
+        Err(e) => return fail(e),
+    };
+    let mut project = loaded.project;
+    let mut history = History::new();
+    let mut journal = match Journal::start(path, loaded.fingerprint) {
+        Ok(j) => j,
+        Err(e) => return fail(e),
+    };
+    for i in 0..count {
+        let entity =
+            model::Entity { id: model::EntityId(project.alloc_id()), name: format!("{tag}-{i}"), ..Default::default() };
+        let cmd = Command::AddEntity { entity, index: usize::MAX };
+        if let Err(e) = journal.append(&cmd) {
+            return fail(e);
+        }
+        if let Err(e) = history.apply(&mut project, cmd) {
+            return fail(e);
+        }
+        emit(&format!("applied {tag}-{i}\n"));
+        if (i + 1) % every.max(1) == 0 {
+            match store::save(&project, path) {
+                Ok(saved) => {
+                    journal = match Journal::start(path, saved.fingerprint) {
+                        Ok(j) => j,
+                        Err(e) => return fail(e),
+                    };
+                    emit(&format!("saved {:016x}\n", saved.fingerprint));
+                }
+                Err(e) => return fail(e),
+            }
+        }
+    }
+    ExitCode::SUCCESS
 }

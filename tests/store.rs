@@ -288,3 +288,21 @@ fn a_file_changed_on_disk_is_noticed() {
     let bytes = state.changed(&path).expect("noticed");
     assert!(String::from_utf8(bytes).unwrap().contains("changed by git pull"));
 }
+
+#[test]
+fn a_journal_left_by_a_crash_right_after_a_save_is_recognised_as_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let mut p = example();
+    let saved = store::save(&p, &path).unwrap();
+    let mut journal = Journal::start(&path, saved.fingerprint).unwrap();
+    let cmd = Command::SetProjectName { name: "edited".into() };
+    journal.append(&cmd).unwrap();
+    History::new().apply(&mut p, cmd).unwrap();
+    // The save replaces the file (old one kept as .bak) — and the process dies before the
+    // journal is restarted: the file already holds the journaled edit.
+    store::save(&p, &path).unwrap();
+    drop(journal);
+    let bytes = fs::read(&path).unwrap();
+    assert!(recover(&path, &bytes).unwrap().is_none(), "nothing to replay, nothing applied twice");
+}

@@ -174,5 +174,16 @@ pub fn recover(project: &Path, saved: &[u8]) -> Result<Option<Recovery>, Journal
     if commands.is_empty() {
         return Ok(None);
     }
-    Ok(Some(Recovery { journal: path, commands, base_matches: fingerprint(saved) == base, torn_tail }))
+    let base_matches = fingerprint(saved) == base;
+    if !base_matches && backup_fingerprint(project) == Some(base) {
+        // The crash came after a save had replaced the file but before the journal was
+        // restarted: the file already holds every journaled edit. Nothing to recover.
+        return Ok(None);
+    }
+    Ok(Some(Recovery { journal: path, commands, base_matches, torn_tail }))
+}
+
+/// Fingerprint of the `.bak` the last save kept, if there is one.
+fn backup_fingerprint(project: &Path) -> Option<u64> {
+    std::fs::read(crate::store::backup_path(project)).ok().map(|b| fingerprint(&b))
 }
