@@ -782,3 +782,25 @@ fn a_file_changed_by_git_pull_is_offered_for_reload() {
     drop(h);
     assert!(!glose::store::lock_path(&path).exists(), "the lock goes with the window");
 }
+
+#[test]
+fn autosave_writes_the_project_after_a_quiet_moment() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    h.state_mut().settings.autosave_secs = 1;
+    open_article(&mut h, RU);
+    let art = article_titled(&h, RU);
+    let (s, e) = chars_of(&art.text, "ООН");
+    click_at(&mut h, s, Modifiers::NONE);
+    for _ in s..e {
+        h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    }
+    h.key_press(Key::Num1);
+    h.run();
+    assert!(h.state().doc.is_dirty());
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    h.run();
+    assert!(!h.state().doc.is_dirty(), "autosaved");
+    let on_disk = glose::store::load(&path).unwrap().project;
+    assert!(spans_of(&on_disk, RU).iter().any(|x| x.quote == "ООН"));
+}

@@ -159,6 +159,9 @@ pub struct GloseApp {
     /// The window title last sent (sending it requests a repaint).
     pub window_title: String,
     last_disk_check: Instant,
+    /// History revision of the last change and when it happened (for autosave).
+    pub last_change: (u64, Instant),
+    was_focused: bool,
 }
 
 impl GloseApp {
@@ -205,6 +208,8 @@ impl GloseApp {
             allow_close: false,
             window_title: String::new(),
             last_disk_check: Instant::now(),
+            last_change: (0, Instant::now()),
+            was_focused: true,
         }
     }
 
@@ -746,6 +751,33 @@ impl GloseApp {
                     self.rs.selected_span = from;
                 }
             }
+        }
+    }
+
+    /// Saves by itself: some seconds after the last change, and when the window loses focus.
+    /// Only projects that have a file; the journal already holds every edit in between.
+    pub fn autosave(&mut self, ctx: &egui::Context) {
+        let focused = ctx.input(|i| i.viewport().focused).unwrap_or(true);
+        let lost_focus = self.was_focused && !focused;
+        self.was_focused = focused;
+        let rev = self.doc.history.revision();
+        if rev != self.last_change.0 {
+            self.last_change = (rev, Instant::now());
+        }
+        if self.doc.path.is_none() || !self.doc.is_dirty() || self.dialog.is_some() {
+            return;
+        }
+        let secs = self.settings.autosave_secs;
+        let due = secs > 0 && self.last_change.1.elapsed() >= Duration::from_secs(u64::from(secs));
+        if due || (lost_focus && self.settings.autosave_on_focus_loss) {
+            if let Some(path) = self.doc.path.clone() {
+                self.save_to(&path);
+                if let Some(s) = &mut self.status {
+                    s.text = format!("Autosaved: {}", s.text);
+                }
+            }
+        } else if secs > 0 {
+            ctx.request_repaint_after(Duration::from_secs(u64::from(secs)));
         }
     }
 

@@ -252,6 +252,14 @@ pub fn menu_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
                 app.settings.zoom = ctx.zoom_factor();
                 ui.separator();
                 ui.horizontal(|ui| {
+                    ui.add(
+                        egui::Slider::new(&mut app.settings.autosave_secs, 0..=600)
+                            .suffix(" s")
+                            .text("Autosave after (0: off)"),
+                    );
+                });
+                ui.checkbox(&mut app.settings.autosave_on_focus_loss, "Autosave when the window loses focus");
+                ui.horizontal(|ui| {
                     let label = ui.label("Annotator name");
                     ui.add(egui::TextEdit::singleline(&mut app.settings.annotator).desired_width(120.0))
                         .labelled_by(label.id);

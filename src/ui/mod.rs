@@ -36,6 +36,10 @@ pub struct Settings {
     pub annotator: String,
     /// Select exact characters instead of whole words.
     pub exact_selection: bool,
+    /// Save by itself this many seconds after the last change (0: never).
+    pub autosave_secs: u32,
+    /// Save when the window loses focus.
+    pub autosave_on_focus_loss: bool,
 }
 
 impl Default for Settings {
@@ -48,6 +52,8 @@ impl Default for Settings {
             font_size: 16.0,
             annotator: user,
             exact_selection: false,
+            autosave_secs: 60,
+            autosave_on_focus_loss: true,
         }
     }
 }
@@ -135,6 +141,7 @@ impl eframe::App for GloseApp {
         menu::shortcuts(self, &ctx);
         jobs::poll(self);
         self.check_disk();
+        self.autosave(&ctx);
         if self.doc.path.is_some() {
             // Wake up now and then to notice changes made by others to the file.
             ctx.request_repaint_after(std::time::Duration::from_secs(2));
