@@ -107,5 +107,42 @@ fn reader_frames(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, reader_frames);
+/// A 1 MB article with 5 000 spans (synthetic, seeded): the reader lays out only what is near
+/// the screen, so the frame cost should not follow the article's length.
+fn reader_frames_1mb(c: &mut Criterion) {
+    let mut project = glose::synth::project(3, 1, 1_000_000, 5000, 0);
+    project.articles[0].title = "1 MB".into();
+    let ctx = egui::Context::default();
+    glose::ui::install_fonts(&ctx);
+    let mut reader = Reader::default();
+    let mut state = ReaderState::default();
+    eprintln!(
+        "synthetic article: {} characters, {} spans",
+        project.articles[0].text.chars().count(),
+        project.articles[0].spans.len()
+    );
+    for _ in 0..3 {
+        frame(&ctx, &mut reader, &mut state, &project, 0, 0, 0.0, 900.0);
+    }
+    let mut g = c.benchmark_group("reader_1mb_5000_spans");
+    let mut dir = 1.0;
+    g.bench_function("steady_frame_scrolling", |b| {
+        b.iter(|| {
+            dir = -dir;
+            black_box(frame(&ctx, &mut reader, &mut state, &project, 0, 0, 20.0 * dir, 900.0))
+        })
+    });
+    let mut width = 900.0;
+    g.bench_function("first_frame_after_opening", |b| {
+        b.iter(|| {
+            width = if width == 900.0 { 901.0 } else { 900.0 };
+            let mut fresh = Reader::default();
+            let mut st = ReaderState::default();
+            black_box(frame(&ctx, &mut fresh, &mut st, &project, 0, 0, 0.0, width))
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, reader_frames, reader_frames_1mb);
 criterion_main!(benches);

@@ -804,3 +804,43 @@ fn autosave_writes_the_project_after_a_quiet_moment() {
     let on_disk = glose::store::load(&path).unwrap().project;
     assert!(spans_of(&on_disk, RU).iter().any(|x| x.quote == "ООН"));
 }
+
+#[test]
+fn a_book_length_article_is_laid_out_where_it_is_read_and_offsets_stay_exact() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.ron");
+    // ~600 KB, 3 000 paragraphs, emoji and Cyrillic throughout; one unique word near the end.
+    let mut text = String::new();
+    for i in 0..3000 {
+        text.push_str(&format!("{i} 🤝 Россия и Китай договорились углублять сотрудничество в сфере ИИ, said the agency. Paragraph {i} of the long dispatch goes on with more words here and there.\n"));
+    }
+    text.push_str("The last word is Zanzibar, far away.\n");
+    let mut p = Project::new("long");
+    let a = glose::model::Article {
+        id: glose::model::ArticleId(p.alloc_id()),
+        title: "Long".into(),
+        text: text.clone(),
+        ..Default::default()
+    };
+    p.articles.push(a);
+    glose::store::save(&p, &path).unwrap();
+    let mut h = harness(&path);
+    // Ctrl+F to the far end, then label the hit.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find").type_text("Zanzibar");
+    h.run();
+    h.key_press(Key::F3);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::Num1);
+    h.run();
+    let (s, e) = chars_of(&text, "Zanzibar");
+    let span = &h.state().doc.project.articles[0].spans[0];
+    assert_eq!(span.fragments, vec![Fragment::new(s, e)]);
+    assert_eq!(span.quote, "Zanzibar");
+    // The word is on screen and can be clicked: the reader laid out the end of the text.
+    let pos = h.state().reader.screen_pos_of(s + 2).expect("laid out near the end");
+    assert!(pos.y > 0.0 && pos.y < 900.0, "{pos:?}");
+}

@@ -11,10 +11,13 @@ use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Align2, Color32, FontId, Galley, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
 use std::sync::Arc;
 
-/// A paragraph: one line of the text (split at '\n', a trailing '\r' left out).
+/// A paragraph: one line of the text (split at '\n', a trailing '\r' left out). Laid out only
+/// once it comes near the screen; until then its height is an estimate.
 struct Para {
     chars: std::ops::Range<usize>,
-    galley: Arc<Galley>,
+    bytes: std::ops::Range<usize>,
+    galley: Option<Arc<Galley>>,
+    height: f32,
     /// Top of the paragraph relative to the top of the text.
     top: f32,
 }
@@ -125,6 +128,9 @@ pub struct Reader {
     pub last_rect: Option<Rect>,
     /// How far down the text the view was last frame (0 = top, 1 = bottom).
     pub fraction: f32,
+    line_height: f32,
+    font: FontId,
+    width: f32,
 }
 
 pub const READER_LABEL: &str = "Article text";
@@ -132,8 +138,12 @@ pub const READER_LABEL: &str = "Article text";
 /// Room above the first line for relation arcs.
 const TOP_PAD: f32 = 34.0;
 
-fn fnv(text: &str) -> u64 {
-    crate::edit::journal_fingerprint(text.as_bytes())
+/// A cheap identity for a text: its length and its first and last 256 bytes.
+fn text_key(text: &str) -> u64 {
+    let b = text.as_bytes();
+    let head = &b[..b.len().min(256)];
+    let tail = &b[b.len().saturating_sub(256)..];
+    crate::edit::journal_fingerprint(head) ^ crate::edit::journal_fingerprint(tail).rotate_left(17) ^ b.len() as u64
 }
 
 impl Reader {
@@ -151,7 +161,7 @@ impl Reader {
     fn char_rect(&self, ch: usize) -> Option<Rect> {
         let p = self.paras.get(self.para_of(ch))?;
         let local = ch.clamp(p.chars.start, p.chars.end) - p.chars.start;
-        let r = p.galley.pos_from_cursor(CCursor::new(local));
+        let r = p.galley.as_ref()?.pos_from_cursor(CCursor::new(local));
         Some(r.translate(vec2(0.0, p.top)))
     }
 
@@ -162,7 +172,8 @@ impl Reader {
         }
         let i = self.paras.partition_point(|p| p.top <= pos.y).saturating_sub(1);
         let p = &self.paras[i];
-        let c = p.galley.cursor_from_pos(vec2(pos.x, pos.y - p.top));
+        let Some(galley) = &p.galley else { return p.chars.start };
+        let c = galley.cursor_from_pos(vec2(pos.x, pos.y - p.top));
         p.chars.start + c.index.0.min(p.chars.len())
     }
 
@@ -176,9 +187,10 @@ impl Reader {
             if p.chars.start >= end {
                 break;
             }
+            let Some(galley) = &p.galley else { continue };
             let (a, b) = (start.max(p.chars.start) - p.chars.start, end.min(p.chars.end) - p.chars.start);
             let mut row_start = 0;
-            for row in &p.galley.rows {
+            for row in &galley.rows {
                 let n = row.row.char_count_excluding_newline().0;
                 let (ra, rb) = (a.max(row_start), b.min(row_start + n));
                 if ra < rb {
@@ -197,7 +209,8 @@ impl Reader {
         let key = LayoutKey {
             article: article.id,
             text_len: article.text.len(),
-            text_hash: fnv(&article.text),
+            // Hashing a whole book every frame would cost a millisecond: its ends and length do.
+            text_hash: text_key(&article.text),
             width_bits: width.to_bits(),
             font_bits: font.size.to_bits(),
             dark,
@@ -205,29 +218,78 @@ impl Reader {
         if self.key.as_ref() == Some(&key) {
             return;
         }
-        let color = ui.visuals().text_color();
         let line_height = (font.size * 2.0).round();
         self.font_height = ui.fonts_mut(|f| f.row_height(font));
+        self.line_height = line_height;
+        self.font = font.clone();
+        self.width = width;
         self.paras.clear();
         let mut top = 0.0;
-        let mut ch = 0;
+        let (mut ch, mut byte) = (0, 0);
         for line in article.text.split('\n') {
             let n = line.chars().count();
             let shown = line.strip_suffix('\r').unwrap_or(line);
             let shown_n = if shown.len() < line.len() { n - 1 } else { n };
-            let mut job = LayoutJob::single_section(
-                shown.to_string(),
-                TextFormat { font_id: font.clone(), color, line_height: Some(line_height), ..Default::default() },
-            );
-            job.wrap.max_width = width;
-            let galley = ui.fonts_mut(|f| f.layout_job(job));
-            let h = galley.rect.height().max(line_height);
-            self.paras.push(Para { chars: ch..ch + shown_n, galley, top });
-            top += h;
+            // Until it is laid out: rows from the characters' rough widths (CJK count double).
+            let units: f32 = shown.chars().map(|c| if (c as u32) >= 0x2E80 { 1.0 } else { 0.52 }).sum();
+            let rows = (units * font.size / width).ceil().max(1.0);
+            let height = rows * line_height;
+            self.paras.push(Para {
+                chars: ch..ch + shown_n,
+                bytes: byte..byte + shown.len(),
+                galley: None,
+                height,
+                top,
+            });
+            top += height;
             ch += n + 1;
+            byte += line.len() + 1;
         }
         self.height = top;
         self.key = Some(key);
+    }
+
+    /// Lays out the paragraphs that meet `[y0, y1)` (text coordinates) and any paragraph holding
+    /// code point `ch`; heights learnt move the paragraphs below.
+    fn ensure(&mut self, ui: &Ui, article: &Article, y0: f32, y1: f32, ch: Option<usize>) {
+        let first = self.paras.partition_point(|p| p.top + p.height < y0);
+        let mut todo: Vec<usize> = (first..self.paras.len()).take_while(|&i| self.paras[i].top < y1).collect();
+        if let Some(c) = ch {
+            todo.push(self.para_of(c));
+        }
+        let color = ui.visuals().text_color();
+        let mut moved_from = None;
+        for i in todo {
+            let Some(p) = self.paras.get(i) else { continue };
+            if p.galley.is_some() {
+                continue;
+            }
+            let shown = &article.text[p.bytes.clone()];
+            let format = TextFormat {
+                font_id: self.font.clone(),
+                color,
+                line_height: Some(self.line_height),
+                ..Default::default()
+            };
+            let mut job = LayoutJob::single_section(shown.to_string(), format);
+            job.wrap.max_width = self.width;
+            let galley = ui.fonts_mut(|f| f.layout_job(job));
+            let h = galley.rect.height().max(self.line_height);
+            let p = &mut self.paras[i];
+            if (h - p.height).abs() > 0.01 {
+                moved_from = Some(moved_from.map_or(i, |m: usize| m.min(i)));
+                p.height = h;
+            }
+            p.galley = Some(galley);
+        }
+        if let Some(from) = moved_from {
+            let mut top = self.paras[from].top;
+            for p in &mut self.paras[from..] {
+                p.top = top;
+                top += p.height;
+            }
+            self.height = top;
+        }
     }
 
     fn update_marks(&mut self, project: &Project, article: &Article, revision: u64, hidden: &[crate::model::LabelId]) {
@@ -277,6 +339,11 @@ impl Reader {
         state.caret = state.caret.min(text_len);
         state.anchor = state.anchor.min(text_len);
 
+        if let Some(ch) = state.scroll_to {
+            self.ensure(ui, article, 0.0, 0.0, Some(ch));
+        }
+        // The caret's paragraph too: keyboard moves start from it.
+        self.ensure(ui, article, 0.0, 0.0, Some(state.caret));
         let scroll_target = state.scroll_to.take().and_then(|ch| self.char_rect(ch));
         let mut area = egui::ScrollArea::vertical().id_salt(("reader", article.id.0)).auto_shrink([false, false]);
         if let Some(r) = scroll_target {
@@ -285,6 +352,9 @@ impl Reader {
             area = area.vertical_scroll_offset(f.clamp(0.0, 1.0) * self.height);
         }
         let out = area.show_viewport(ui, |ui, viewport| {
+            // Lay out what is on screen, with a screen's margin above and below.
+            let margin = viewport.height().max(200.0);
+            self.ensure(ui, article, viewport.top() - TOP_PAD - margin, viewport.bottom() + margin, None);
             let (rect, response) =
                 ui.allocate_exact_size(vec2(width + 16.0, self.height + TOP_PAD + 24.0), Sense::click_and_drag());
             let origin = rect.min + vec2(8.0, TOP_PAD);
@@ -451,7 +521,7 @@ impl Reader {
     ) {
         let painter = ui.painter();
         let visible = viewport.translate(-vec2(8.0, TOP_PAD));
-        let first = self.paras.partition_point(|p| p.top + p.galley.rect.height() < visible.top()).saturating_sub(1);
+        let first = self.paras.partition_point(|p| p.top + p.height < visible.top()).saturating_sub(1);
         let last = self.paras.partition_point(|p| p.top <= visible.bottom());
         let vis_chars = self.paras.get(first).map_or(0, |p| p.chars.start)
             ..self.paras.get(last.saturating_sub(1)).map_or(0, |p| p.chars.end + 1);
@@ -503,7 +573,8 @@ impl Reader {
         }
         // Text.
         for p in &self.paras[first..last.min(self.paras.len())] {
-            painter.galley(origin + vec2(0.0, p.top), p.galley.clone(), ui.visuals().text_color());
+            let Some(galley) = &p.galley else { continue };
+            painter.galley(origin + vec2(0.0, p.top), galley.clone(), ui.visuals().text_color());
         }
         // Underlines, stacked by nesting level, under each band.
         for m in self.marks.iter().filter(|m| m.end > vis_chars.start && m.start < vis_chars.end) {
