@@ -115,3 +115,27 @@ pub fn word_at(text: &str, pos: usize) -> Option<(usize, usize)> {
     let &(s, e) = segments(text, lo, hi).iter().find(|&&(s, e)| s <= b && b < e && is_wordish(&text[s..e]))?;
     Some((map.char_of_byte(text, s)?, map.char_of_byte(text, e)?))
 }
+
+/// The next (or previous) word boundary from code point `c`: past any blanks and punctuation,
+/// then past the word (Ctrl+arrows, and growing or shrinking a span by a word).
+pub fn word_step(text: &str, map: &CharMap, c: usize, forward: bool) -> usize {
+    let len = map.char_len();
+    let mut i = c.min(len);
+    let is_word = |i: usize| map.slice(text, i, i + 1).is_some_and(|s| s.chars().any(char::is_alphanumeric));
+    if forward {
+        while i < len && !is_word(i) {
+            i += 1;
+        }
+        while i < len && is_word(i) {
+            i += 1;
+        }
+    } else {
+        while i > 0 && !is_word(i - 1) {
+            i -= 1;
+        }
+        while i > 0 && is_word(i - 1) {
+            i -= 1;
+        }
+    }
+    i
+}

@@ -606,30 +606,10 @@ impl GloseApp {
         let Some(span) = article.span(sid) else { return };
         let text = &article.text;
         let mut frags = span.fragments.clone();
-        let len = text.chars().count();
         let edge = if at_start { frags.first_mut() } else { frags.last_mut() };
         let Some(f) = edge else { return };
-        let step = |from: usize, forward: bool| -> usize {
-            let map = crate::text::CharMap::new(text);
-            let is_word = |i: usize| map.slice(text, i, i + 1).is_some_and(|s| s.chars().any(char::is_alphanumeric));
-            let mut i = from;
-            if forward {
-                while i < len && !is_word(i) {
-                    i += 1;
-                }
-                while i < len && is_word(i) {
-                    i += 1;
-                }
-            } else {
-                while i > 0 && !is_word(i - 1) {
-                    i -= 1;
-                }
-                while i > 0 && is_word(i - 1) {
-                    i -= 1;
-                }
-            }
-            i
-        };
+        let map = crate::text::CharMap::new(text);
+        let step = |from: usize, forward: bool| crate::text::word_step(text, &map, from, forward);
         match (at_start, grow) {
             (true, true) => f.start = step(f.start, false),
             (true, false) => f.start = crate::text::snap_to_words(text, step(f.start, true), f.end).0,

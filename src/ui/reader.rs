@@ -6,7 +6,7 @@
 //! or removing a span repaints without laying anything out again.
 
 use crate::model::{Article, ArticleId, EntityId, Project, RelationId, SpanId};
-use crate::text::{CharMap, snap_to_graphemes, snap_to_words};
+use crate::text::{CharMap, snap_to_graphemes, snap_to_words, word_step};
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Align2, Color32, FontId, Galley, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
 use std::sync::Arc;
@@ -703,29 +703,6 @@ fn grapheme_step(text: &str, c: usize, forward: bool) -> usize {
     } else {
         snap_to_graphemes(text, c - 1, c).0
     }
-}
-
-/// The next (or previous) word boundary from `c`.
-fn word_step(text: &str, map: &CharMap, c: usize, forward: bool) -> usize {
-    let len = map.char_len();
-    let mut i = c;
-    let is_word = |i: usize| map.slice(text, i, i + 1).is_some_and(|s| s.chars().any(char::is_alphanumeric));
-    if forward {
-        while i < len && !is_word(i) {
-            i += 1;
-        }
-        while i < len && is_word(i) {
-            i += 1;
-        }
-    } else {
-        while i > 0 && !is_word(i - 1) {
-            i -= 1;
-        }
-        while i > 0 && is_word(i - 1) {
-            i -= 1;
-        }
-    }
-    i
 }
 
 pub use crate::text::ellipsize;
