@@ -1,0 +1,30 @@
+//! Analysis figures: agreement on 10 000 spans of two annotators, and shared passages between
+//! two 100 KB articles that reuse each other's text. Run: `cargo bench --bench analysis`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use glose::analysis::{agreement, shared};
+use glose::synth;
+use std::hint::black_box;
+
+fn agreement_10k(c: &mut Criterion) {
+    // 100 articles × 100 spans; the synthetic generator credits three annotators.
+    let p = synth::project(5, 100, 2500, 100, 0);
+    let busy = agreement::busiest_annotators(&p);
+    let spans = p.all_spans().count();
+    eprintln!("agreement over {spans} spans, annotators {busy:?}");
+    c.bench_function("agreement_10k_spans", |b| b.iter(|| black_box(agreement::agreement(&p, &busy[0], &busy[1]))));
+}
+
+fn shared_100kb(c: &mut Criterion) {
+    let mut rng = synth::Rng::new(9);
+    let (a, _) = synth::text(&mut rng, 100_000);
+    // B: A's second half, lightly edited, then new text.
+    let half: String = a.chars().skip(50_000).collect();
+    let (fresh, _) = synth::text(&mut rng, 50_000);
+    let b = format!("{}\n\n{fresh}", half.replace("said", "declared"));
+    eprintln!("texts of {} and {} characters", a.chars().count(), b.chars().count());
+    c.bench_function("shared_passages_100kb", |bch| bch.iter(|| black_box(shared::shared_passages(&a, &b))));
+}
+
+criterion_group!(benches, agreement_10k, shared_100kb);
+criterion_main!(benches);
