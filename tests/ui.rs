@@ -92,6 +92,15 @@ fn drag(h: &mut Harness<'_, GloseApp>, a: usize, b: usize) {
     h.run();
 }
 
+/// Puts the caret before code point `s` with a click, then selects to `e` with Shift+→.
+fn select_by_keyboard(h: &mut Harness<'_, GloseApp>, s: usize, e: usize) {
+    click_at(h, s, Modifiers::NONE);
+    for _ in s..e {
+        h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    }
+    h.run();
+}
+
 fn spans_of(p: &Project, title: &str) -> Vec<glose::model::Span> {
     p.articles.iter().find(|a| a.title.starts_with(title)).unwrap().spans.clone()
 }
@@ -290,10 +299,7 @@ fn save_reload_and_compare() {
     open_article(&mut h, RU);
     let art = article_titled(&h, RU);
     let (s, e) = chars_of(&art.text, "ООН");
-    click_at(&mut h, s, Modifiers::NONE);
-    for _ in s..e {
-        h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
-    }
+    select_by_keyboard(&mut h, s, e);
     h.key_press(Key::Num1);
     h.run();
     assert!(h.state().doc.is_dirty());
@@ -321,10 +327,7 @@ fn a_crashed_session_is_offered_back() {
         open_article(&mut h, EN);
         let art = article_titled(&h, EN);
         let (s, e) = chars_of(&art.text, "AI Journey");
-        click_at(&mut h, s, Modifiers::NONE);
-        for _ in s..e {
-            h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
-        }
+        select_by_keyboard(&mut h, s, e);
         h.key_press(Key::Num3);
         h.run();
         // Dropped without saving: the "crash".
@@ -791,10 +794,7 @@ fn autosave_writes_the_project_after_a_quiet_moment() {
     open_article(&mut h, RU);
     let art = article_titled(&h, RU);
     let (s, e) = chars_of(&art.text, "ООН");
-    click_at(&mut h, s, Modifiers::NONE);
-    for _ in s..e {
-        h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
-    }
+    select_by_keyboard(&mut h, s, e);
     h.key_press(Key::Num1);
     h.run();
     assert!(h.state().doc.is_dirty());

@@ -50,9 +50,15 @@ impl Journal {
     pub fn start(project: &Path, base: u64) -> Result<Journal, JournalError> {
         let path = journal_path(project);
         let io = |source| JournalError::Io { path: path.clone(), source };
-        let mut file = OpenOptions::new().create(true).write(true).truncate(true).open(&path).map_err(io)?;
+        // Written beside and renamed over: a crash never leaves a half-written header, only the
+        // previous journal (which recovery knows is already saved) or the new one.
+        let mut tmp = path.as_os_str().to_owned();
+        tmp.push(".tmp");
+        let tmp = PathBuf::from(tmp);
+        let mut file = OpenOptions::new().create(true).write(true).truncate(true).open(&tmp).map_err(io)?;
         writeln!(file, "{HEADER} base={base:016x}").map_err(io)?;
         file.sync_data().map_err(io)?;
+        std::fs::rename(&tmp, &path).map_err(io)?;
         Ok(Journal { path, file, entries: 0, durable: true })
     }
 

@@ -19,16 +19,8 @@ pub(crate) fn unit_offset(text: &str, map: &CharMap, unit: OffsetUnit, ch: usize
 fn meta(a: &crate::model::Article) -> serde_json::Map<String, Value> {
     let mut m = serde_json::Map::new();
     m.insert("article_id".into(), json!(a.id.to_string()));
-    for (k, v) in [
-        ("title", &a.title),
-        ("source", &a.source),
-        ("url", &a.url),
-        ("published", &a.published),
-        ("language", &a.language),
-    ] {
-        if !v.is_empty() {
-            m.insert(k.into(), json!(v));
-        }
+    for (k, v) in super::article_details(a) {
+        m.insert(k.into(), json!(v));
     }
     m
 }

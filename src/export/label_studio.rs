@@ -158,17 +158,7 @@ pub fn write(view: &View, out: &Path, report: &mut Report) -> Result<(), ExportE
         let mut data: BTreeMap<&'static str, &str> = BTreeMap::new();
         data.insert("text", &a.text);
         data.insert("article_id", &id_string);
-        for (k, v) in [
-            ("title", &a.title),
-            ("source", &a.source),
-            ("url", &a.url),
-            ("published", &a.published),
-            ("language", &a.language),
-        ] {
-            if !v.is_empty() {
-                data.insert(k, v);
-            }
-        }
+        data.extend(super::article_details(a));
         let task = Task { id: i + 1, data, annotations };
         if i > 0 {
             w.write_all(b",\n").map_err(io_err(out))?;

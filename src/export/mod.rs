@@ -287,3 +287,17 @@ pub(crate) fn uuid_for(seed: u64, id: u64) -> String {
 
 /// Below this many spans, JSON exports are indented.
 pub(crate) const PRETTY_LIMIT: usize = 2000;
+
+/// An article's details that JSON exports carry beside its text, empty ones left out.
+pub(crate) fn article_details(a: &Article) -> impl Iterator<Item = (&'static str, &str)> {
+    [
+        ("title", &a.title),
+        ("source", &a.source),
+        ("url", &a.url),
+        ("published", &a.published),
+        ("language", &a.language),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| (k, v.as_str()))
+}
