@@ -306,3 +306,48 @@ fn a_journal_left_by_a_crash_right_after_a_save_is_recognised_as_stale() {
     let bytes = fs::read(&path).unwrap();
     assert!(recover(&path, &bytes).unwrap().is_none(), "nothing to replay, nothing applied twice");
 }
+
+#[test]
+fn edits_made_while_a_background_save_was_writing_are_recovered_after_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let mut p = example();
+    let saved = store::save(&p, &path).unwrap();
+    let mut journal = Journal::start(&path, saved.fingerprint).unwrap();
+    let mut history = History::new();
+    let before = Command::SetProjectName { name: "before the save".into() };
+    journal.append(&before).unwrap();
+    history.apply(&mut p, before).unwrap();
+    // The save takes its snapshot and marks the journal; editing goes on meanwhile.
+    journal.mark_save().unwrap();
+    let snapshot = p.clone();
+    let during = Command::SetProjectName { name: "typed during the save".into() };
+    journal.append(&during).unwrap();
+    history.apply(&mut p, during.clone()).unwrap();
+    // The snapshot lands on disk; the app dies before restarting the journal.
+    store::save(&snapshot, &path).unwrap();
+    drop(journal);
+    let bytes = fs::read(&path).unwrap();
+    let rec = recover(&path, &bytes).unwrap().expect("the edit made during the save");
+    assert_eq!(rec.commands, vec![during]);
+    assert!(rec.base_matches);
+    let restored = rec.replay(&store::load(&path).unwrap().project).unwrap();
+    assert_eq!(restored, p);
+}
+
+#[test]
+fn a_save_that_failed_after_its_mark_leaves_every_edit_to_recover() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let p = example();
+    let saved = store::save(&p, &path).unwrap();
+    let mut journal = Journal::start(&path, saved.fingerprint).unwrap();
+    let a = Command::SetProjectName { name: "a".into() };
+    let b = Command::SetProjectName { name: "b".into() };
+    journal.append(&a).unwrap();
+    journal.mark_save().unwrap(); // …and the save never landed (disk full)
+    journal.append(&b).unwrap();
+    drop(journal);
+    let rec = recover(&path, &fs::read(&path).unwrap()).unwrap().expect("both edits");
+    assert_eq!(rec.commands, vec![a, b]);
+}

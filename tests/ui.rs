@@ -307,6 +307,8 @@ fn save_reload_and_compare() {
     assert!(glose::edit::journal_path(&path).exists());
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
+    h.state_mut().finish_saving(); // the file is written by a background thread
+    h.run();
     assert!(!h.state().doc.is_dirty());
     let reloaded = glose::store::load(&path).unwrap().project;
     let mut in_memory = h.state().doc.project.clone();
@@ -800,6 +802,7 @@ fn autosave_writes_the_project_after_a_quiet_moment() {
     assert!(h.state().doc.is_dirty());
     std::thread::sleep(std::time::Duration::from_millis(1100));
     h.run();
+    h.state_mut().finish_saving();
     assert!(!h.state().doc.is_dirty(), "autosaved");
     let on_disk = glose::store::load(&path).unwrap().project;
     assert!(spans_of(&on_disk, RU).iter().any(|x| x.quote == "ООН"));
@@ -843,4 +846,28 @@ fn a_book_length_article_is_laid_out_where_it_is_read_and_offsets_stay_exact() {
     // The word is on screen and can be clicked: the reader laid out the end of the text.
     let pos = h.state().reader.screen_pos_of(s + 2).expect("laid out near the end");
     assert!(pos.y > 0.0 && pos.y < 900.0, "{pos:?}");
+}
+
+#[test]
+fn editing_goes_on_while_the_project_is_saved_in_the_background() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    let first = glose::edit::Command::SetProjectName { name: "saved".into() };
+    let second = glose::edit::Command::SetProjectName { name: "typed while saving".into() };
+    assert!(h.state_mut().apply(first));
+    h.state_mut().save_to(&path);
+    assert!(h.state().saving.is_some(), "the save runs in the background");
+    // An edit while the file is being written: not in this save, not lost either.
+    assert!(h.state_mut().apply(second.clone()));
+    h.state_mut().finish_saving();
+    h.run();
+    assert_eq!(glose::store::load(&path).unwrap().project.name, "saved");
+    assert!(h.state().doc.is_dirty(), "the edit made during the save still needs saving");
+    let bytes = std::fs::read(&path).unwrap();
+    let rec = glose::edit::recover(&path, &bytes).unwrap().expect("the new journal holds it");
+    assert_eq!(rec.commands, vec![second]);
+    h.state_mut().save_to(&path);
+    h.state_mut().finish_saving();
+    assert!(!h.state().doc.is_dirty());
+    assert_eq!(glose::store::load(&path).unwrap().project.name, "typed while saving");
 }

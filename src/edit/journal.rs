@@ -8,6 +8,8 @@ use std::io::{self, BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
 const HEADER: &str = "glose-journal 1";
+/// Written when a save takes its snapshot: the commands before it are in that save.
+const SAVE_MARK: &str = "# save";
 
 #[derive(Debug, thiserror::Error)]
 pub enum JournalError {
@@ -75,6 +77,18 @@ impl Journal {
             self.file.sync_data().map_err(io)?;
         }
         self.entries += 1;
+        Ok(())
+    }
+
+    /// Notes that a save is taking its snapshot of the project now. Saving runs in the
+    /// background while editing goes on: if the save lands and the app dies before the journal
+    /// is restarted, recovery replays only the commands after the last mark.
+    pub fn mark_save(&mut self) -> Result<(), JournalError> {
+        let io = |source| JournalError::Io { path: self.path.clone(), source };
+        self.file.write_all(format!("{SAVE_MARK}\n").as_bytes()).map_err(io)?;
+        if self.durable {
+            self.file.sync_data().map_err(io)?;
+        }
         Ok(())
     }
 
@@ -165,9 +179,15 @@ pub fn recover(project: &Path, saved: &[u8]) -> Result<Option<Recovery>, Journal
         })?;
     let mut commands = Vec::new();
     let mut torn_tail = false;
+    // Commands before this index are in the save that was started last.
+    let mut saved_upto = None;
     let last = lines.len() - 1;
     for (i, (line, _complete)) in lines.iter().enumerate().skip(1) {
         if line.is_empty() {
+            continue;
+        }
+        if line == SAVE_MARK {
+            saved_upto = Some(commands.len());
             continue;
         }
         match ron::from_str::<Command>(line) {
@@ -180,11 +200,16 @@ pub fn recover(project: &Path, saved: &[u8]) -> Result<Option<Recovery>, Journal
     if commands.is_empty() {
         return Ok(None);
     }
-    let base_matches = fingerprint(saved) == base;
+    let mut base_matches = fingerprint(saved) == base;
     if !base_matches && backup_fingerprint(project) == Some(base) {
         // The crash came after a save had replaced the file but before the journal was
-        // restarted: the file already holds every journaled edit. Nothing to recover.
-        return Ok(None);
+        // restarted: the file holds every edit made before that save started; the edits made
+        // while it was being written are the ones to recover.
+        commands.drain(..saved_upto.unwrap_or(commands.len()));
+        if commands.is_empty() {
+            return Ok(None);
+        }
+        base_matches = true;
     }
     Ok(Some(Recovery { journal: path, commands, base_matches, torn_tail }))
 }

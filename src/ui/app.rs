@@ -54,6 +54,19 @@ impl Document {
     }
 }
 
+/// A save running in a background thread on a snapshot of the project, so that writing a
+/// large project never holds up typing. Edits made meanwhile are kept for the next journal.
+pub struct SaveJob {
+    path: PathBuf,
+    /// History revision of the snapshot being written.
+    revision: u64,
+    started: Instant,
+    auto: bool,
+    /// Commands applied while the file was being written: the new journal starts with them.
+    pending: Vec<Command>,
+    rx: std::sync::mpsc::Receiver<Result<store::Saved, store::StoreError>>,
+}
+
 /// Things panels ask the app to do that are not project edits.
 #[derive(Debug, Clone)]
 pub enum Action {
@@ -128,6 +141,10 @@ pub struct GloseApp {
     pub dialog: Option<Dialog>,
     pub status: Option<Status>,
     pub import_job: Option<super::jobs::ImportJob>,
+    /// The save being written, if any.
+    pub saving: Option<SaveJob>,
+    /// A save asked for while another was running: done when it lands.
+    save_again: Option<(PathBuf, bool)>,
     pub schema_open: bool,
     pub meta_open: bool,
     pub meta_buf: super::articles::MetaBuf,
@@ -183,6 +200,8 @@ impl GloseApp {
             dialog: None,
             status: None,
             import_job: None,
+            saving: None,
+            save_again: None,
             schema_open: false,
             meta_open: false,
             meta_buf: None,
@@ -237,7 +256,7 @@ impl GloseApp {
 
     /// Applies a command now, journals it, and reports a refusal in the status bar.
     pub fn apply(&mut self, cmd: Command) -> bool {
-        let journal_copy = self.doc.journal.as_ref().map(|_| cmd.clone());
+        let journal_copy = (self.doc.journal.is_some() || self.saving.is_some()).then(|| cmd.clone());
         match self.doc.history.apply(&mut self.doc.project, cmd) {
             Ok(()) => {
                 self.journal(journal_copy);
@@ -251,10 +270,14 @@ impl GloseApp {
     }
 
     fn journal(&mut self, cmd: Option<Command>) {
-        if let (Some(j), Some(c)) = (self.doc.journal.as_mut(), cmd)
+        let Some(c) = cmd else { return };
+        if let Some(j) = self.doc.journal.as_mut()
             && let Err(e) = j.append(&c)
         {
             self.error(format!("Journal: {e}"));
+        }
+        if let Some(job) = &mut self.saving {
+            job.pending.push(c);
         }
     }
 
@@ -407,6 +430,7 @@ impl GloseApp {
 
     /// Runs `then` now, or after asking whether to save unsaved changes.
     fn guard_unsaved(&mut self, retry: Action, then: impl FnOnce(&mut Self)) {
+        self.finish_saving();
         if self.doc.is_dirty() {
             self.dialog = Some(Dialog::Unsaved { then: Box::new(retry) });
         } else {
@@ -525,32 +549,98 @@ impl GloseApp {
         self.start_journal(fp.unwrap_or(0));
     }
 
+    /// Saves in the background: the project is copied (tens of milliseconds for 100 000
+    /// spans) and written by another thread while editing goes on.
     pub fn save_to(&mut self, path: &Path) {
-        let started = Instant::now();
-        match store::save(&self.doc.project, path) {
+        self.start_save(path, false);
+    }
+
+    fn start_save(&mut self, path: &Path, auto: bool) {
+        if self.saving.is_some() {
+            self.save_again = Some((path.to_path_buf(), auto));
+            return;
+        }
+        let snapshot = self.doc.project.clone();
+        if self.doc.path.as_deref() == Some(path)
+            && let Some(j) = &mut self.doc.journal
+            && let Err(e) = j.mark_save()
+        {
+            self.error(format!("Journal: {e}"));
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let target = path.to_path_buf();
+        std::thread::spawn(move || {
+            let _ = tx.send(store::save(&snapshot, &target));
+        });
+        self.saving = Some(SaveJob {
+            path: path.to_path_buf(),
+            revision: self.doc.history.revision(),
+            started: Instant::now(),
+            auto,
+            pending: Vec::new(),
+            rx,
+        });
+    }
+
+    /// Takes in a finished background save, if there is one; called every frame.
+    pub fn poll_save(&mut self) {
+        let Some(job) = &self.saving else { return };
+        match job.rx.try_recv() {
+            Ok(result) => self.finish_save(result),
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.finish_save(Err(store::StoreError::Serialize {
+                path: job.path.clone(),
+                message: "the saving thread stopped".into(),
+            })),
+        }
+    }
+
+    /// Waits for the background save to land (before quitting, opening another project, …).
+    pub fn finish_saving(&mut self) {
+        while let Some(job) = &self.saving {
+            let result = job.rx.recv().unwrap_or_else(|_| {
+                Err(store::StoreError::Serialize {
+                    path: job.path.clone(),
+                    message: "the saving thread stopped".into(),
+                })
+            });
+            self.finish_save(result);
+        }
+    }
+
+    fn finish_save(&mut self, result: Result<store::Saved, store::StoreError>) {
+        let Some(job) = self.saving.take() else { return };
+        let path = job.path.as_path();
+        match result {
             Ok(saved) => {
                 let moved = self.doc.path.as_deref() != Some(path);
                 if moved {
                     self.close_journal(false);
-                }
-                if moved {
                     let (lock, _) = store::LockFile::acquire(path);
                     self.doc.lock = lock;
                 }
                 self.doc.path = Some(path.to_path_buf());
                 self.doc.disk = store::DiskState::of(path, saved.fingerprint);
-                self.doc.saved_revision = self.doc.history.revision();
+                self.doc.saved_revision = job.revision;
                 self.doc.force_dirty = false;
                 self.start_journal(saved.fingerprint);
+                // Edits made while the file was written are not in it: they open the new journal.
+                for c in job.pending {
+                    self.journal(Some(c));
+                }
                 self.settings.remember(path);
                 self.info(format!(
-                    "Saved {} ({} KB in {} ms)",
+                    "{}Saved {} ({} KB in {} ms)",
+                    if job.auto { "Autosaved: " } else { "" },
                     path.display(),
                     saved.bytes / 1024,
-                    started.elapsed().as_millis()
+                    job.started.elapsed().as_millis()
                 ));
             }
             Err(e) => self.dialog = Some(Dialog::Error(format!("The project was not saved.\n\n{e}"))),
+        }
+        if let Some((path, auto)) = self.save_again.take() {
+            self.start_save(&path, auto);
         }
     }
 
@@ -744,17 +834,14 @@ impl GloseApp {
         if rev != self.last_change.0 {
             self.last_change = (rev, Instant::now());
         }
-        if self.doc.path.is_none() || !self.doc.is_dirty() || self.dialog.is_some() {
+        if self.doc.path.is_none() || !self.doc.is_dirty() || self.dialog.is_some() || self.saving.is_some() {
             return;
         }
         let secs = self.settings.autosave_secs;
         let due = secs > 0 && self.last_change.1.elapsed() >= Duration::from_secs(u64::from(secs));
         if due || (lost_focus && self.settings.autosave_on_focus_loss) {
             if let Some(path) = self.doc.path.clone() {
-                self.save_to(&path);
-                if let Some(s) = &mut self.status {
-                    s.text = format!("Autosaved: {}", s.text);
-                }
+                self.start_save(&path, true);
             }
         } else if secs > 0 {
             ctx.request_repaint_after(Duration::from_secs(u64::from(secs)));
@@ -763,7 +850,8 @@ impl GloseApp {
 
     /// Every two seconds: has someone else changed the file (git pull, another program)?
     pub fn check_disk(&mut self) {
-        if self.dialog.is_some() || self.last_disk_check.elapsed() < Duration::from_secs(2) {
+        // While our own save replaces the file, the change is ours.
+        if self.dialog.is_some() || self.saving.is_some() || self.last_disk_check.elapsed() < Duration::from_secs(2) {
             return;
         }
         self.last_disk_check = Instant::now();
@@ -777,6 +865,7 @@ impl GloseApp {
 
     /// Reads the file again, dropping unsaved edits (the user chose so).
     pub fn reload(&mut self) {
+        self.finish_saving();
         if let Some(path) = self.doc.path.clone() {
             self.discard_changes();
             self.doc.lock = None;

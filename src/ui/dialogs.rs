@@ -42,6 +42,7 @@ pub fn dialog_ui(app: &mut GloseApp, ctx: &egui::Context) {
                 ui.horizontal(|ui| {
                     if ui.button("Save").clicked() {
                         app.run_action(ctx, Action::Save);
+                        app.finish_saving();
                         if !app.doc.is_dirty() {
                             app.allow_close = true;
                             app.act(*then.clone());

@@ -301,6 +301,11 @@ pub fn status_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
                 }
                 ui.separator();
             }
+            if app.saving.is_some() {
+                ui.spinner();
+                ui.label("Saving…");
+                ui.separator();
+            }
             let p = app.project();
             let spans: usize = p.articles.iter().map(|a| a.spans.len()).sum();
             ui.weak(format!("{} articles · {spans} spans · {} actors", p.articles.len(), p.entities.len()));

@@ -140,6 +140,10 @@ impl eframe::App for GloseApp {
         self.handle_dropped_files(&ctx);
         menu::shortcuts(self, &ctx);
         jobs::poll(self);
+        self.poll_save();
+        if self.saving.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(30));
+        }
         self.check_disk();
         self.autosave(&ctx);
         if self.doc.path.is_some() {
@@ -216,7 +220,12 @@ impl GloseApp {
     }
 
     fn handle_close(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.allow_close {
+        let closing = ctx.input(|i| i.viewport().close_requested());
+        if closing {
+            // A save still being written lands before the window goes.
+            self.finish_saving();
+        }
+        if closing && self.doc.is_dirty() && !self.allow_close {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.dialog = Some(Dialog::Unsaved { then: Box::new(Action::Quit) });
         }
