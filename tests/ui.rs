@@ -871,3 +871,45 @@ fn editing_goes_on_while_the_project_is_saved_in_the_background() {
     assert!(!h.state().doc.is_dirty());
     assert_eq!(glose::store::load(&path).unwrap().project.name, "typed while saving");
 }
+
+#[test]
+fn correcting_the_text_moves_spans_marks_changed_ones_and_undoes() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    open_article(&mut h, EN);
+    let before = article_titled(&h, EN);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    h.run();
+    let ed = h.state_mut().text_editor.as_mut().expect("the correction window is open");
+    assert_eq!(ed.buf, before.text, "a short article is edited whole");
+    // An OCR-style fix before every span, and a change inside the "Putin" span.
+    ed.buf = format!("{} ", ed.buf.replacen("Russian", "Russian  ", 1).replacen("Putin said", "Putln said", 1));
+    h.run();
+    h.get_by_label("Apply correction").click();
+    h.run();
+    let after = article_titled(&h, EN);
+    assert!(after.text.contains("Putln said"));
+    assert!(glose::model::validate(&h.state().doc.project).is_empty());
+    let marked: Vec<_> = after.spans.iter().filter(|s| s.attributes.contains_key("review")).collect();
+    // The span over "Russian President Vladimir Putin" covered the corrected letter.
+    assert!(!marked.is_empty());
+    assert!(marked.iter().all(|s| before.span(s.id).unwrap().quote.ends_with("Putin")), "{marked:?}");
+    let changed = marked[0];
+    let same = after.spans.iter().filter(|s| !s.attributes.contains_key("review"));
+    for s in same {
+        assert_eq!(s.quote, before.span(s.id).unwrap().quote, "untouched spans keep their text");
+    }
+    // The inspector offers to mark it reviewed.
+    h.state_mut().act(glose::ui::Action::JumpToSpan(changed.id));
+    h.run();
+    assert_eq!(h.state().rs.selected_span, Some(changed.id));
+    h.run(); // the action lands at the end of a frame; the inspector shows it in the next
+    press(&mut h, "Mark reviewed");
+    assert!(!article_titled(&h, EN).span(changed.id).unwrap().attributes.contains_key("review"));
+    // Two undos: the review mark, then the correction.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(article_titled(&h, EN), before);
+}

@@ -127,6 +127,34 @@ impl Command {
                 let removed = p.articles.remove(index);
                 Ok(AddArticle { article: removed, index })
             }
+            SetArticleText { article: id, text, mut spans } => {
+                if text.trim().is_empty() {
+                    return Err(EditError::Invalid("an article needs some text".into()));
+                }
+                let a = article(p, id)?;
+                let mut old_ids: Vec<SpanId> = a.spans.iter().map(|s| s.id).collect();
+                let mut new_ids: Vec<SpanId> = spans.iter().map(|s| s.id).collect();
+                old_ids.sort();
+                new_ids.sort();
+                if old_ids != new_ids {
+                    return Err(EditError::Invalid("a text correction keeps every span of the article".into()));
+                }
+                let map = CharMap::new(&text);
+                let len = map.char_len();
+                for s in &mut spans {
+                    s.fragments.sort();
+                    if let Some(f) = s.fragments.iter().find(|f| f.start >= f.end || f.end > len) {
+                        return Err(EditError::BadFragment { start: f.start, end: f.end, len });
+                    }
+                    if s.fragments.is_empty() || s.fragments.windows(2).any(|w| w[0].end > w[1].start) {
+                        return Err(EditError::Invalid(format!("span {} has no fragments or overlapping ones", s.id)));
+                    }
+                    s.quote = quote_with(&text, &map, &s.fragments).unwrap_or_default();
+                }
+                let old_text = std::mem::replace(&mut a.text, text);
+                let old_spans = std::mem::replace(&mut a.spans, spans);
+                Ok(SetArticleText { article: id, text: old_text, spans: old_spans })
+            }
             SetArticleMeta { article: id, meta } => {
                 let a = article(p, id)?;
                 let old = a.meta();

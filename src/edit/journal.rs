@@ -4,7 +4,7 @@
 use super::{Command, EditError};
 use crate::model::Project;
 use std::fs::{File, OpenOptions};
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 const HEADER: &str = "glose-journal 1";
@@ -146,43 +146,40 @@ impl Recovery {
     }
 }
 
-/// Looks for the journal of `project` (whose saved bytes are `saved`); `None` when there is
-/// no unsaved work.
-pub fn recover(project: &Path, saved: &[u8]) -> Result<Option<Recovery>, JournalError> {
-    let path = journal_path(project);
-    let file = match File::open(&path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => return Err(JournalError::Io { path, source }),
-    };
-    let mut lines = Vec::new();
-    let mut reader = BufReader::new(file);
-    let mut buf = Vec::new();
-    loop {
-        buf.clear();
-        let n = reader.read_until(b'\n', &mut buf).map_err(|source| JournalError::Io { path: path.clone(), source })?;
-        if n == 0 {
-            break;
-        }
-        let complete = buf.ends_with(b"\n");
-        lines.push((String::from_utf8_lossy(&buf).trim_end().to_string(), complete));
-    }
-    let Some((header, _)) = lines.first() else { return Ok(None) };
+/// A journal file, read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    /// Fingerprint of the saved file the journal was written against.
+    pub base: u64,
+    pub commands: Vec<Command>,
+    /// Commands before this index went into the save started last (see [`Journal::mark_save`]).
+    pub saved_upto: Option<usize>,
+    /// The last line was cut short by a crash and is left out.
+    pub torn_tail: bool,
+}
+
+/// Reads a journal's bytes (`path` only names it in errors). `None` for an empty file.
+pub fn parse(bytes: &[u8], path: &Path) -> Result<Option<Parsed>, JournalError> {
+    let lines: Vec<&[u8]> = bytes.split_inclusive(|&b| b == b'\n').collect();
+    let Some(header) = lines.first() else { return Ok(None) };
+    let header = String::from_utf8_lossy(header);
     let base = header
+        .trim_end()
         .strip_prefix(HEADER)
         .and_then(|rest| rest.trim().strip_prefix("base="))
         .and_then(|h| u64::from_str_radix(h, 16).ok())
         .ok_or_else(|| JournalError::Parse {
-            path: path.clone(),
+            path: path.to_path_buf(),
             line: 1,
             message: format!("expected {HEADER:?} header"),
         })?;
     let mut commands = Vec::new();
     let mut torn_tail = false;
-    // Commands before this index are in the save that was started last.
     let mut saved_upto = None;
     let last = lines.len() - 1;
-    for (i, (line, _complete)) in lines.iter().enumerate().skip(1) {
+    for (i, raw) in lines.iter().enumerate().skip(1) {
+        let text = std::str::from_utf8(raw);
+        let line = text.map(str::trim_end).unwrap_or("\u{fffd}");
         if line.is_empty() {
             continue;
         }
@@ -190,13 +187,26 @@ pub fn recover(project: &Path, saved: &[u8]) -> Result<Option<Recovery>, Journal
             saved_upto = Some(commands.len());
             continue;
         }
-        match ron::from_str::<Command>(line) {
+        match text.map_err(|e| e.to_string()).and_then(|_| ron::from_str::<Command>(line).map_err(|e| e.to_string())) {
             Ok(c) => commands.push(c),
             // The crash cut the last write short: everything before it is intact.
             Err(_) if i == last => torn_tail = true,
-            Err(e) => return Err(JournalError::Parse { path: path.clone(), line: i + 1, message: e.to_string() }),
+            Err(message) => return Err(JournalError::Parse { path: path.to_path_buf(), line: i + 1, message }),
         }
     }
+    Ok(Some(Parsed { base, commands, saved_upto, torn_tail }))
+}
+
+/// Looks for the journal of `project` (whose saved bytes are `saved`); `None` when there is
+/// no unsaved work.
+pub fn recover(project: &Path, saved: &[u8]) -> Result<Option<Recovery>, JournalError> {
+    let path = journal_path(project);
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => return Err(JournalError::Io { path, source }),
+    };
+    let Some(Parsed { base, mut commands, saved_upto, torn_tail }) = parse(&bytes, &path)? else { return Ok(None) };
     if commands.is_empty() {
         return Ok(None);
     }

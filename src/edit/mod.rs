@@ -4,11 +4,16 @@
 mod apply;
 mod history;
 mod journal;
+mod retext;
 
 pub use apply::EditError;
 pub use history::History;
 pub(crate) use journal::remove_if_exists;
-pub use journal::{Journal, JournalError, Recovery, fingerprint as journal_fingerprint, journal_path, recover};
+pub use journal::{
+    Journal, JournalError, Parsed as ParsedJournal, Recovery, fingerprint as journal_fingerprint, journal_path,
+    parse as parse_journal, recover,
+};
+pub use retext::{OffsetMap, REVIEW_ATTRIBUTE, Retext, retext};
 
 use crate::model::{
     Article, ArticleId, ArticleMeta, Entity, EntityId, Fragment, Label, LabelId, RelTypeId, Relation, RelationId,
@@ -37,6 +42,13 @@ pub enum Command {
     /// Removes an article with all its spans and relations.
     RemoveArticle {
         article: ArticleId,
+    },
+    /// Replaces an article's text (a correction) with its spans as [`retext`] carried them:
+    /// every span of the article, by id, with fragments inside the new text.
+    SetArticleText {
+        article: ArticleId,
+        text: String,
+        spans: Vec<Span>,
     },
     SetArticleMeta {
         article: ArticleId,
@@ -187,6 +199,7 @@ impl Command {
         match self {
             AddArticle { .. } => "add article",
             RemoveArticle { .. } => "remove article",
+            SetArticleText { .. } => "correct article text",
             SetArticleMeta { .. } => "edit article details",
             AddSpan { .. } => "add span",
             RemoveSpan { .. } => "delete span",

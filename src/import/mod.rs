@@ -68,20 +68,35 @@ pub fn read_article(path: &Path) -> Result<ImportedArticle, ImportError> {
     let kind = Kind::of(path).ok_or_else(|| ImportError::UnknownKind { path: path.to_path_buf() })?;
     let bytes = read_bytes(path)?;
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    article_from_bytes(kind, &bytes, &stem)
+        .map_err(|message| ImportError::Content { path: path.to_path_buf(), message })
+}
+
+/// Reads an article from bytes already in memory; `stem` stands in for the file name.
+pub fn article_from_bytes(kind: Kind, bytes: &[u8], stem: &str) -> Result<ImportedArticle, String> {
     let mut art = match kind {
-        Kind::Text => plain::parse(&decode(&bytes, None), &stem),
-        Kind::Markdown => markdown::parse(&decode(&bytes, None), &stem),
-        Kind::Html => {
-            html::parse(&bytes, &stem).map_err(|message| ImportError::Content { path: path.to_path_buf(), message })?
-        }
+        Kind::Text => plain::parse(&decode(bytes, None), stem),
+        Kind::Markdown => markdown::parse(&decode(bytes, None), stem),
+        Kind::Html => html::parse(bytes, stem)?,
     };
     if art.meta.language.is_empty() {
         art.meta.language = detect_language(&art.text).unwrap_or_default();
     }
     if art.text.trim().is_empty() {
-        return Err(ImportError::Content { path: path.to_path_buf(), message: "no text found".into() });
+        return Err("no text found".into());
     }
     Ok(art)
+}
+
+/// Reads one brat document (its text and its standoff) from memory.
+pub fn brat_from_text(text: &str, standoff: &str, conf: &str, name: &str) -> dataset::Dataset {
+    let mut data = dataset::Dataset::default();
+    let declared = brat::parse_conf(conf);
+    data.declared.labels.extend(declared.labels);
+    data.declared.relation_types.extend(declared.relation_types);
+    let path = PathBuf::from(format!("{name}.ann"));
+    data.docs.push(brat::parse_ann(text, standoff, &path, name, &mut data.warnings));
+    data
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {

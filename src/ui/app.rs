@@ -105,6 +105,8 @@ pub enum Action {
         grow: bool,
     },
     ShowDialog(Dialog),
+    /// Open the text correction window on the current article.
+    CorrectText,
 }
 
 /// A message in the status bar.
@@ -146,6 +148,10 @@ pub struct GloseApp {
     /// A save asked for while another was running: done when it lands.
     save_again: Option<(PathBuf, bool)>,
     pub schema_open: bool,
+    /// Edit → Correct article text.
+    pub text_editor: Option<super::retext::TextEditor>,
+    /// The Spans tab lists only spans marked for review.
+    pub review_only: bool,
     pub meta_open: bool,
     pub meta_buf: super::articles::MetaBuf,
     pub new_article: Option<super::articles::NewArticle>,
@@ -203,6 +209,8 @@ impl GloseApp {
             saving: None,
             save_again: None,
             schema_open: false,
+            text_editor: None,
+            review_only: false,
             meta_open: false,
             meta_buf: None,
             new_article: None,
@@ -257,8 +265,12 @@ impl GloseApp {
     /// Applies a command now, journals it, and reports a refusal in the status bar.
     pub fn apply(&mut self, cmd: Command) -> bool {
         let journal_copy = (self.doc.journal.is_some() || self.saving.is_some()).then(|| cmd.clone());
+        let retext = matches!(cmd, Command::SetArticleText { .. });
         match self.doc.history.apply(&mut self.doc.project, cmd) {
             Ok(()) => {
+                if retext {
+                    self.text_changed();
+                }
                 self.journal(journal_copy);
                 true
             }
@@ -267,6 +279,15 @@ impl GloseApp {
                 false
             }
         }
+    }
+
+    /// An article's text was corrected (or the correction undone): lay it out again.
+    fn text_changed(&mut self) {
+        self.reader.invalidate();
+        if let Some(c) = &mut self.compare {
+            c.reader.invalidate();
+        }
+        self.rs.found.clear();
     }
 
     fn journal(&mut self, cmd: Option<Command>) {
@@ -362,12 +383,22 @@ impl GloseApp {
             }
             Action::Import(paths) => self.import_job = Some(super::jobs::ImportJob::start(paths, ctx.clone())),
             Action::Undo => match self.doc.history.undo(&mut self.doc.project) {
-                Ok(Some(applied)) => self.journal(Some(applied)),
+                Ok(Some(applied)) => {
+                    if matches!(applied, Command::SetArticleText { .. }) {
+                        self.text_changed();
+                    }
+                    self.journal(Some(applied))
+                }
                 Ok(None) => {}
                 Err(e) => self.error(format!("Undo failed: {e}")),
             },
             Action::Redo => match self.doc.history.redo(&mut self.doc.project) {
-                Ok(Some(applied)) => self.journal(Some(applied)),
+                Ok(Some(applied)) => {
+                    if matches!(applied, Command::SetArticleText { .. }) {
+                        self.text_changed();
+                    }
+                    self.journal(Some(applied))
+                }
                 Ok(None) => {}
                 Err(e) => self.error(format!("Redo failed: {e}")),
             },
@@ -425,6 +456,12 @@ impl GloseApp {
             }
             Action::ResizeSpan { start, grow } => self.resize_span(start, grow),
             Action::ShowDialog(d) => self.dialog = Some(d),
+            Action::CorrectText => {
+                self.text_editor = super::retext::TextEditor::open(self);
+                if self.text_editor.is_none() {
+                    self.info("Open an article first");
+                }
+            }
         }
     }
 

@@ -13,6 +13,7 @@ const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Mod
 const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 const FRAGMENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::G);
+const CORRECT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::E);
 const DETAILS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 
 /// Global shortcuts. Keys that type text are left alone while a text field has focus.
@@ -40,7 +41,9 @@ pub fn shortcuts(app: &mut GloseApp, ctx: &egui::Context) {
         app.find_open = true;
         ctx.memory_mut(|m| m.request_focus(egui::Id::unique(FIND_ID)));
     }
-    if fire(&DETAILS) {
+    if fire(&CORRECT) {
+        app.act(Action::CorrectText);
+    } else if fire(&DETAILS) {
         app.meta_open = true;
     }
     if ctx.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::F3)) {
@@ -208,6 +211,10 @@ pub fn menu_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
                 if ui.add(egui::Button::new("Article details…").shortcut_text(ctx.format_shortcut(&DETAILS))).clicked()
                 {
                     app.meta_open = true;
+                }
+                let b = egui::Button::new("Correct article text…").shortcut_text(ctx.format_shortcut(&CORRECT));
+                if ui.add_enabled(app.current.is_some(), b).clicked() {
+                    app.act(Action::CorrectText);
                 }
                 if ui.button("Labels and relation types…").clicked() {
                     app.schema_open = true;

@@ -11,6 +11,7 @@ mod exchange;
 mod jobs;
 mod menu;
 pub mod reader;
+mod retext;
 mod schema;
 mod side;
 
@@ -158,6 +159,7 @@ impl eframe::App for GloseApp {
         egui::CentralPanel::default().show(ui, |ui| self.reader_ui(ui));
         schema::schema_window_ui(self, &ctx);
         articles::meta_window_ui(self, &ctx);
+        retext::text_editor_ui(self, &ctx);
         articles::new_article_window_ui(self, &ctx);
         exchange::export_window_ui(self, &ctx);
         exchange::import_window_ui(self, &ctx);

@@ -147,6 +147,12 @@ fn text_key(text: &str) -> u64 {
 }
 
 impl Reader {
+    /// Forgets the layout: the article's text changed (its length and ends may not have).
+    pub fn invalidate(&mut self) {
+        self.key = None;
+        self.marks_key = None;
+    }
+
     /// Screen position of code point `ch` (its left edge, vertical middle), after a frame.
     pub fn screen_pos_of(&self, ch: usize) -> Option<Pos2> {
         let r = self.char_rect(ch)?;

@@ -2,7 +2,7 @@
 //! fragments, relations), the article's spans and relations as tables, and the canonical actors.
 
 use super::{Action, GloseApp, SideTab, color32, reader::ellipsize};
-use crate::edit::Command;
+use crate::edit::{Command, REVIEW_ATTRIBUTE};
 use crate::model::{Entity, EntityId, Fragment, Span, SpanId};
 use egui_extras::{Column, TableBuilder};
 use std::collections::HashMap;
@@ -143,6 +143,17 @@ fn span_inspector_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
     let sid = span.id;
     ui.strong("Selected span");
     ui.label(egui::RichText::new(ellipsize(&span.quote, 400)).italics());
+    if let Some(why) = span.attributes.get(REVIEW_ATTRIBUTE) {
+        ui.colored_label(ui.visuals().warn_fg_color, format!("Needs review: {why}"));
+        ui.horizontal(|ui| {
+            if ui.button("Mark reviewed").on_hover_text("Keep the span where it is now").clicked() {
+                let mut attributes = span.attributes.clone();
+                attributes.remove(REVIEW_ATTRIBUTE);
+                app.push(Command::SetSpanAttributes { article: aid, span: sid, attributes });
+            }
+            ui.weak("or resize it (Alt+arrows), or delete it.");
+        });
+    }
     ui.weak(format!(
         "{} · {}{}",
         span.fragments.iter().map(|f| format!("{}–{}", f.start, f.end)).collect::<Vec<_>>().join(", "),
@@ -265,12 +276,19 @@ fn relations_of_span_ui(app: &mut GloseApp, ui: &mut egui::Ui, aid: crate::model
 }
 
 fn spans_tab_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
+    let mut review_only = app.review_only;
     let Some(article) = app.current.and_then(|a| app.project().article(a)) else { return };
     ui.strong(format!("{} spans in this article", article.spans.len()));
+    let to_review = article.spans.iter().filter(|s| s.attributes.contains_key(REVIEW_ATTRIBUTE)).count();
+    if to_review > 0 || review_only {
+        ui.checkbox(&mut review_only, format!("Needs review only ({to_review})"))
+            .on_hover_text("Spans whose text a correction changed or deleted");
+    }
     let mut jump = None;
     let rows: Vec<(SpanId, String, egui::Color32, String, String)> = article
         .spans
         .iter()
+        .filter(|s| !review_only || s.attributes.contains_key(REVIEW_ATTRIBUTE))
         .map(|s| {
             let l = app.project().schema.label(s.label);
             let entity = s.entity.and_then(|e| app.project().entity(e)).map_or(String::new(), |e| e.name.clone());
@@ -329,6 +347,7 @@ fn spans_tab_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
             jump = Some(r.from);
         }
     }
+    app.review_only = review_only;
     if let Some(id) = jump {
         app.act(Action::JumpToSpan(id));
     }
