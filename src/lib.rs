@@ -4,6 +4,8 @@
 //! window; `ui` is a thin view over it that changes the project only through `edit::Command`.
 
 pub mod analysis;
+#[doc(hidden)]
+pub mod checks;
 pub mod edit;
 pub mod export;
 pub mod import;

@@ -65,6 +65,11 @@ pub struct Dataset {
     pub warnings: Vec<String>,
 }
 
+/// The label given to spans whose file leaves the label empty.
+pub const NO_LABEL: &str = "(no label)";
+/// The relation type given to relations whose file leaves the type empty.
+pub const NO_TYPE: &str = "(no type)";
+
 /// What `plan` will do.
 #[derive(Debug, Default)]
 pub struct Plan {
@@ -119,7 +124,7 @@ pub fn plan(project: &mut Project, data: Dataset, annotator: Option<&str>, fallb
         };
     // Declared labels first, parents before children.
     for (name, parent) in &data.declared.labels {
-        if !labels.contains_key(name) {
+        if !labels.contains_key(name) && !name.trim().is_empty() {
             let parent_id = parent.as_ref().and_then(|p| labels.get(p).copied());
             let id = add_label(name, parent_id, project, &mut cmds, &mut plan);
             labels.insert(name.clone(), id);
@@ -135,7 +140,7 @@ pub fn plan(project: &mut Project, data: Dataset, annotator: Option<&str>, fallb
         id
     };
     for (name, symmetric) in &data.declared.relation_types {
-        if !types.contains_key(name) {
+        if !types.contains_key(name) && !name.trim().is_empty() {
             let id = add_type(name, *symmetric, project, &mut cmds, &mut plan);
             types.insert(name.clone(), id);
         }
@@ -180,11 +185,13 @@ pub fn plan(project: &mut Project, data: Dataset, annotator: Option<&str>, fallb
                 ));
                 continue;
             }
-            let label = match labels.get(&s.label) {
+            // A label left empty in the file (found by fuzzing) still names a label here.
+            let label_name = if s.label.trim().is_empty() { NO_LABEL.to_string() } else { s.label.clone() };
+            let label = match labels.get(&label_name) {
                 Some(&id) => id,
                 None => {
-                    let id = add_label(&s.label, None, project, &mut cmds, &mut plan);
-                    labels.insert(s.label.clone(), id);
+                    let id = add_label(&label_name, None, project, &mut cmds, &mut plan);
+                    labels.insert(label_name, id);
                     id
                 }
             };
@@ -197,7 +204,7 @@ pub fn plan(project: &mut Project, data: Dataset, annotator: Option<&str>, fallb
                 continue;
             }
             let entity = match &s.entity {
-                Some(name) => Some(match entities.get(name) {
+                Some(name) if !name.trim().is_empty() => Some(match entities.get(name) {
                     Some(&id) => id,
                     None => {
                         let id = EntityId(project.alloc_id());
@@ -209,7 +216,7 @@ pub fn plan(project: &mut Project, data: Dataset, annotator: Option<&str>, fallb
                         id
                     }
                 }),
-                None => None,
+                _ => None,
             };
             let id = SpanId(project.alloc_id());
             span_ids.insert(s.key.clone(), id);
@@ -238,11 +245,12 @@ pub fn plan(project: &mut Project, data: Dataset, annotator: Option<&str>, fallb
                 plan.warnings.push(format!("{}: relation {} links {} to itself; skipped", doc.origin, r.kind, r.from));
                 continue;
             }
-            let kind = match types.get(&r.kind) {
+            let kind_name = if r.kind.trim().is_empty() { NO_TYPE.to_string() } else { r.kind.clone() };
+            let kind = match types.get(&kind_name) {
                 Some(&id) => id,
                 None => {
-                    let id = add_type(&r.kind, false, project, &mut cmds, &mut plan);
-                    types.insert(r.kind.clone(), id);
+                    let id = add_type(&kind_name, false, project, &mut cmds, &mut plan);
+                    types.insert(kind_name, id);
                     id
                 }
             };
