@@ -1,6 +1,7 @@
 //! Frame time of the reader, headless: egui `Context::run_ui` plus tessellation, on the
-//! longest article of the example project. Steady frames (scrolling), the frame after a span
-//! is added, and the first frame after opening the article.
+//! longest article of the example project and on synthetic 10 KB and 1 MB articles (AccessKit
+//! off, then on for 1 MB). Steady frames (scrolling), the frame after a span is added or
+//! removed, and the first frame after opening the article.
 //!
 //! Run: `cargo bench --bench reader`.
 
@@ -51,47 +52,49 @@ fn frame(
     prims.len()
 }
 
-fn reader_frames(c: &mut Criterion) {
-    let project = glose::store::load(std::path::Path::new("projects/example.ron")).expect("example").project;
-    let (index, article) =
-        project.articles.iter().enumerate().max_by_key(|(_, a)| a.text.chars().count()).expect("an article");
-    eprintln!(
-        "longest example article: {:?}, {} characters, {} spans",
-        article.title,
-        article.text.chars().count(),
-        article.spans.len()
-    );
+/// Steady frames while scrolling, the frame right after adding (then removing) a span, and the
+/// first frame after opening the article, for article `index` of `project`.
+fn bench_article(c: &mut Criterion, group: &str, project: &Project, index: usize, accesskit: bool) {
+    let article = &project.articles[index];
+    eprintln!("{group}: {} characters, {} spans", article.text.chars().count(), article.spans.len());
     let ctx = egui::Context::default();
     glose::ui::install_fonts(&ctx);
+    if accesskit {
+        ctx.enable_accesskit();
+    }
     let mut reader = Reader::default();
     let mut state = ReaderState::default();
     // Warm up the font atlas.
     for _ in 0..3 {
-        frame(&ctx, &mut reader, &mut state, &project, index, 0, 0.0, 900.0);
+        frame(&ctx, &mut reader, &mut state, project, index, 0, 0.0, 900.0);
     }
-    let mut g = c.benchmark_group("reader_example_longest");
+    let mut g = c.benchmark_group(group);
     let mut dir = 1.0;
     g.bench_function("steady_frame_scrolling", |b| {
         b.iter(|| {
             dir = -dir;
-            black_box(frame(&ctx, &mut reader, &mut state, &project, index, 0, 20.0 * dir, 900.0))
+            black_box(frame(&ctx, &mut reader, &mut state, project, index, 0, 20.0 * dir, 900.0))
         })
     });
-    // After adding a span: a new revision (the project changes, the layout does not).
+    // Adding a span, then removing it: each is a new revision (the marks change, the layout not).
     let mut p2 = project.clone();
     let mut history = History::new();
     let aid = p2.articles[index].id;
     let label = p2.schema.labels[0].id;
     let mut rev = 1;
-    g.bench_function("frame_after_adding_a_span", |b| {
+    let mut adding = true;
+    g.bench_function("frame_after_adding_or_removing_a_span", |b| {
         b.iter(|| {
-            let id = SpanId(p2.alloc_id());
-            let span = Span { id, fragments: vec![Fragment::new(10, 20)], label, ..Default::default() };
-            history.apply(&mut p2, Command::AddSpan { article: aid, span, relations: vec![] }).expect("add");
+            if adding {
+                let id = SpanId(p2.alloc_id());
+                let span = Span { id, fragments: vec![Fragment::new(10, 20)], label, ..Default::default() };
+                history.apply(&mut p2, Command::AddSpan { article: aid, span, relations: vec![] }).expect("add");
+            } else {
+                history.undo(&mut p2).expect("undo");
+            }
+            adding = !adding;
             rev += 1;
-            let n = frame(&ctx, &mut reader, &mut state, &p2, index, rev, 0.0, 900.0);
-            history.undo(&mut p2).expect("undo");
-            black_box(n)
+            black_box(frame(&ctx, &mut reader, &mut state, &p2, index, rev, 0.0, 900.0))
         })
     });
     // A width egui's own galley cache has not seen in the previous frame: a cold layout.
@@ -101,48 +104,31 @@ fn reader_frames(c: &mut Criterion) {
             width = if width == 900.0 { 901.0 } else { 900.0 };
             let mut fresh = Reader::default();
             let mut st = ReaderState::default();
-            black_box(frame(&ctx, &mut fresh, &mut st, &project, index, 0, 0.0, width))
+            black_box(frame(&ctx, &mut fresh, &mut st, project, index, 0, 0.0, width))
         })
     });
     g.finish();
 }
 
-/// A 1 MB article with 5 000 spans (synthetic, seeded): the reader lays out only what is near
-/// the screen, so the frame cost should not follow the article's length.
-fn reader_frames_1mb(c: &mut Criterion) {
-    let mut project = glose::synth::project(3, 1, 1_000_000, 5000, 0);
-    project.articles[0].title = "1 MB".into();
-    let ctx = egui::Context::default();
-    glose::ui::install_fonts(&ctx);
-    let mut reader = Reader::default();
-    let mut state = ReaderState::default();
-    eprintln!(
-        "synthetic article: {} characters, {} spans",
-        project.articles[0].text.chars().count(),
-        project.articles[0].spans.len()
-    );
-    for _ in 0..3 {
-        frame(&ctx, &mut reader, &mut state, &project, 0, 0, 0.0, 900.0);
-    }
-    let mut g = c.benchmark_group("reader_1mb_5000_spans");
-    let mut dir = 1.0;
-    g.bench_function("steady_frame_scrolling", |b| {
-        b.iter(|| {
-            dir = -dir;
-            black_box(frame(&ctx, &mut reader, &mut state, &project, 0, 0, 20.0 * dir, 900.0))
-        })
-    });
-    let mut width = 900.0;
-    g.bench_function("first_frame_after_opening", |b| {
-        b.iter(|| {
-            width = if width == 900.0 { 901.0 } else { 900.0 };
-            let mut fresh = Reader::default();
-            let mut st = ReaderState::default();
-            black_box(frame(&ctx, &mut fresh, &mut st, &project, 0, 0, 0.0, width))
-        })
-    });
-    g.finish();
+fn reader_example(c: &mut Criterion) {
+    let project = glose::store::load(std::path::Path::new("projects/example.ron")).expect("example").project;
+    let (index, _) =
+        project.articles.iter().enumerate().max_by_key(|(_, a)| a.text.chars().count()).expect("an article");
+    bench_article(c, "reader_example_longest", &project, index, false);
 }
 
-criterion_group!(benches, reader_frames, reader_frames_1mb);
+/// Synthetic articles (seeded, multilingual): 10 KB with 50 spans and 1 MB with 5 000 spans
+/// (the same span density). The reader lays out only the paragraphs near the screen, so the
+/// steady frame should not follow the article's length.
+fn reader_synthetic(c: &mut Criterion) {
+    let small = glose::synth::project(3, 1, 10_000, 50, 0);
+    bench_article(c, "reader_10kb_50_spans", &small, 0, false);
+    let big = glose::synth::project(3, 1, 1_000_000, 5000, 0);
+    bench_article(c, "reader_1mb_5000_spans", &big, 0, false);
+    // The same with AccessKit on (what a screen reader or kittest sees): every visible glyph
+    // run becomes a node.
+    bench_article(c, "reader_1mb_5000_spans_accesskit", &big, 0, true);
+}
+
+criterion_group!(benches, reader_example, reader_synthetic);
 criterion_main!(benches);

@@ -351,3 +351,37 @@ fn a_save_that_failed_after_its_mark_leaves_every_edit_to_recover() {
     let rec = recover(&path, &fs::read(&path).unwrap()).unwrap().expect("both edits");
     assert_eq!(rec.commands, vec![a, b]);
 }
+
+/// Big files are written and read by several threads (one chunk of articles each): the bytes
+/// are exactly RON's own pretty output, and the project read back is the one written.
+#[test]
+fn big_projects_written_and_read_in_parallel_match_ron_exactly() {
+    let mut p = glose::synth::project(3, 120, 2500, 40, 5);
+    p.normalize();
+    let text = store::to_string(&p).unwrap();
+    assert!(text.len() > 1 << 20, "large enough for the parallel path: {}", text.len());
+    let config = ron::ser::PrettyConfig::new().depth_limit(5).indentor("  ").struct_names(false);
+    let reference = ron::ser::to_string_pretty(&p, config).unwrap();
+    assert_eq!(text.split_once('\n').unwrap().1.trim_end(), reference);
+    let loaded = store::from_str(&text, Path::new("big.ron")).unwrap().project;
+    assert_eq!(loaded, p);
+}
+
+/// An error deep inside a big file is reported at its real line, as with a one-piece parse.
+#[test]
+fn an_error_deep_in_a_big_file_names_its_line() {
+    let mut p = glose::synth::project(3, 120, 2500, 40, 5);
+    p.normalize();
+    let text = store::to_string(&p).unwrap();
+    let mut at = text.len() * 2 / 3;
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    let line_start = text[..at].rfind('\n').unwrap() + 1;
+    let bad = format!("{}@@@{}", &text[..line_start], &text[line_start..]);
+    let expected_line = text[..line_start].matches('\n').count() + 1;
+    match store::from_str(&bad, Path::new("big.ron")) {
+        Err(StoreError::Syntax { line, .. }) => assert_eq!(line, expected_line),
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+}

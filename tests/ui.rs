@@ -569,6 +569,12 @@ fn the_corpus_overview_searches_labels_hits_and_shows_the_network() {
     h.get_by_label("Search the project").type_text("putin");
     h.key_press(Key::Enter);
     h.run();
+    // The search runs in a thread; wait for it, then let the window take the result.
+    if let Some(job) = h.state_mut().corpus.search_job.take() {
+        let result = job.wait().expect("the search thread answers");
+        glose::ui::take_search_result(&mut h.state_mut().corpus, result);
+    }
+    h.run();
     let hits = h.state().corpus.hits.clone();
     assert!(hits.len() >= 2, "{hits:?}");
     h.get_by_label("label hits as").click();
@@ -720,6 +726,8 @@ fn merging_another_annotators_file_then_adjudicating_into_gold() {
     let mut h = harness(&path);
     let n = h.state().doc.project.all_spans().count();
     glose::ui::merge_files(h.state_mut(), &[bob_path]);
+    assert!(h.state().merge_job.is_some(), "files are read in the background");
+    glose::ui::poll_merge(h.state_mut(), true);
     h.run();
     assert_eq!(h.state().doc.project.all_spans().count(), 2 * n, "every span of bob's comes in beside");
     assert_eq!(h.state().doc.project.articles.len(), 5, "articles matched by text");

@@ -110,6 +110,18 @@ pub struct Hit {
 
 /// Searches every article; `Err` names a bad regular expression.
 pub fn search(p: &Project, q: &Query, context: usize, limit: usize) -> Result<Vec<Hit>, String> {
+    search_with(p, q, context, limit, &|_| true)
+}
+
+/// [`search`], telling `go_on` how many articles are done before each one; it stops (with the
+/// hits so far) when `go_on` says no — for a search running in the background.
+pub fn search_with(
+    p: &Project,
+    q: &Query,
+    context: usize,
+    limit: usize,
+    go_on: &dyn Fn(usize) -> bool,
+) -> Result<Vec<Hit>, String> {
     if q.text.is_empty() {
         return Ok(Vec::new());
     }
@@ -120,7 +132,10 @@ pub fn search(p: &Project, q: &Query, context: usize, limit: usize) -> Result<Ve
         .build()
         .map_err(|e| e.to_string())?;
     let mut hits = Vec::new();
-    for a in &p.articles {
+    for (i, a) in p.articles.iter().enumerate() {
+        if !go_on(i) {
+            break;
+        }
         let map = CharMap::new(&a.text);
         for m in re.find_iter(&a.text) {
             if m.start() == m.end() {

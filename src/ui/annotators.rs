@@ -149,36 +149,37 @@ pub fn annotators_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
     }
 }
 
-/// File → Merge project files…: the other files' articles, spans and relations come in as one
-/// undo step (articles matched by text, identical spans kept once).
+/// File → Merge project files…: the other files are read in a thread (progress in the status
+/// bar, cancellable); their articles, spans and relations then come in as one undo step
+/// (articles matched by text, identical spans kept once).
 pub fn merge_files(app: &mut GloseApp, paths: &[std::path::PathBuf]) {
-    let mut total = crate::import::dataset::Dataset::default();
-    for p in paths {
-        match crate::store::load(p) {
-            Ok(l) => {
-                let d = crate::import::dataset::from_project(&l.project, &p.display().to_string());
-                total.docs.extend(d.docs);
-                total.declared.labels.extend(d.declared.labels);
-                total.declared.relation_types.extend(d.declared.relation_types);
-            }
-            Err(e) => {
-                app.dialog = Some(super::Dialog::Error(format!("Nothing was merged.\n\n{e}")));
-                return;
-            }
-        }
+    if let Some(old) = app.merge_job.take() {
+        old.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
     }
+    app.merge_job = Some(super::jobs::MergeJob::start(paths.to_vec()));
+}
+
+/// Takes in a finished merge, if there is one (every frame; `wait` blocks until it lands).
+pub fn poll_merge(app: &mut GloseApp, wait: bool) {
+    let Some(job) = &app.merge_job else { return };
+    let Some(result) = job.result(wait) else { return };
+    let files = job.total;
+    app.merge_job = None;
+    let total = match result {
+        Ok(Some(total)) => total,
+        Ok(None) => return app.info("Merge cancelled; nothing was changed"),
+        Err(e) => {
+            app.dialog = Some(super::Dialog::Error(format!("Nothing was merged.\n\n{e}")));
+            return;
+        }
+    };
     let fallback = app.settings.annotator.clone();
     let plan = crate::import::dataset::plan(&mut app.doc.project, total, None, &fallback);
     if let Some(cmd) = plan.command {
         app.apply(cmd);
     }
     app.info(format!(
-        "Merged {} file(s): {} spans and {} relations added, {} already there; {} article(s) added, {} matched by text",
-        paths.len(),
-        plan.spans,
-        plan.relations,
-        plan.duplicates,
-        plan.new_articles,
-        plan.matched_articles
+        "Merged {files} file(s): {} spans and {} relations added, {} already there; {} article(s) added, {} matched by text",
+        plan.spans, plan.relations, plan.duplicates, plan.new_articles, plan.matched_articles
     ));
 }

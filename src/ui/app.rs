@@ -143,6 +143,8 @@ pub struct GloseApp {
     pub dialog: Option<Dialog>,
     pub status: Option<Status>,
     pub import_job: Option<super::jobs::ImportJob>,
+    /// Other project files being read for a merge.
+    pub merge_job: Option<super::jobs::MergeJob>,
     /// The save being written, if any.
     pub saving: Option<SaveJob>,
     /// A save asked for while another was running: done when it lands.
@@ -206,6 +208,7 @@ impl GloseApp {
             dialog: None,
             status: None,
             import_job: None,
+            merge_job: None,
             saving: None,
             save_again: None,
             schema_open: false,

@@ -20,6 +20,48 @@ pub enum CorpusTab {
     Network,
 }
 
+/// A search of the whole project in a thread, on a copy of the project (15 ms for 1 000
+/// articles), with its progress and a cancel flag.
+pub struct SearchJob {
+    pub total: usize,
+    pub done: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    pub cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    rx: std::sync::mpsc::Receiver<Result<Vec<Hit>, String>>,
+}
+
+impl SearchJob {
+    fn start(project: &crate::model::Project, q: Query, ctx: &egui::Context) -> SearchJob {
+        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+        let snapshot = project.clone();
+        let total = snapshot.articles.len();
+        let done = std::sync::Arc::new(AtomicUsize::new(0));
+        let cancel = std::sync::Arc::new(AtomicBool::new(false));
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (d, c, ctx) = (done.clone(), cancel.clone(), ctx.clone());
+        std::thread::spawn(move || {
+            let go_on = |i: usize| {
+                d.store(i, Ordering::Relaxed);
+                !c.load(Ordering::Relaxed)
+            };
+            let result = corpus::search_with(&snapshot, &q, 40, 2000, &go_on);
+            d.store(total, Ordering::Relaxed);
+            let _ = tx.send(result);
+            ctx.request_repaint();
+        });
+        SearchJob { total, done, cancel, rx }
+    }
+
+    fn progress(&self) -> f32 {
+        let done = self.done.load(std::sync::atomic::Ordering::Relaxed);
+        if self.total == 0 { 1.0 } else { done as f32 / self.total as f32 }
+    }
+
+    /// Waits for the result (tests, and nothing else).
+    pub fn wait(&self) -> Option<Result<Vec<Hit>, String>> {
+        self.rx.recv().ok()
+    }
+}
+
 /// The window's state, kept between frames.
 #[derive(Default)]
 pub struct CorpusState {
@@ -32,6 +74,8 @@ pub struct CorpusState {
     pub annotator_filter: Option<String>,
     pub hits: Vec<Hit>,
     pub search_error: Option<String>,
+    /// The search running in the background, if any.
+    pub search_job: Option<SearchJob>,
     /// Label given to a hit by its "Label" button.
     pub hit_label: Option<LabelId>,
     /// Node positions (unit square) by actor, and the revision they were laid out for.
@@ -196,6 +240,17 @@ fn cooccurrence_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
     });
 }
 
+/// Takes in a finished search.
+pub fn take_result(st: &mut CorpusState, result: Result<Vec<Hit>, String>) {
+    match result {
+        Ok(h) => {
+            st.hits = h;
+            st.search_error = None;
+        }
+        Err(e) => st.search_error = Some(e),
+    }
+}
+
 fn search_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
     let mut run = false;
     ui.horizontal(|ui| {
@@ -249,12 +304,28 @@ fn search_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
             entity: st.entity_filter,
             annotator: st.annotator_filter.clone(),
         };
-        match corpus::search(app.project(), &q, 40, 2000) {
-            Ok(h) => {
-                st.hits = h;
-                st.search_error = None;
+        if let Some(old) = st.search_job.take() {
+            old.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        st.search_job = Some(SearchJob::start(app.project(), q, ui.ctx()));
+    }
+    if let Some(job) = &st.search_job {
+        match job.rx.try_recv() {
+            Ok(result) => {
+                st.search_job = None;
+                take_result(st, result);
             }
-            Err(e) => st.search_error = Some(e),
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ui.horizontal(|ui| {
+                    ui.add(egui::ProgressBar::new(job.progress()).desired_width(200.0).show_percentage());
+                    ui.label("Searching…");
+                    if ui.button("Stop search").clicked() {
+                        job.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+                    }
+                });
+                ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => st.search_job = None,
         }
     }
     if let Some(e) = &st.search_error {
@@ -273,8 +344,10 @@ fn search_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
     });
     let mut jump: Option<Hit> = None;
     let mut label: Option<Hit> = None;
-    egui::ScrollArea::vertical().max_height(380.0).show(ui, |ui| {
-        for (i, h) in st.hits.iter().enumerate() {
+    // Only the rows on screen are drawn: 2 000 hits cost what 20 do.
+    let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    egui::ScrollArea::vertical().max_height(380.0).show_rows(ui, row_height, st.hits.len(), |ui, rows| {
+        for (i, h) in st.hits.iter().enumerate().skip(rows.start).take(rows.len()) {
             let title = app.project().article(h.article).map_or(String::new(), |a| short(&a.title));
             ui.horizontal(|ui| {
                 ui.weak(title);

@@ -96,3 +96,55 @@ pub fn poll(app: &mut GloseApp) {
             Some(super::Dialog::Error(format!("{msg}; {} file(s) failed:\n\n{}", errors.len(), errors.join("\n"))));
     }
 }
+
+/// Other project files being read for File → Merge project files…, in a thread.
+pub struct MergeJob {
+    pub total: usize,
+    pub done: Arc<AtomicUsize>,
+    pub cancel: Arc<AtomicBool>,
+    /// `Ok(None)`: cancelled.
+    rx: Receiver<Result<Option<crate::import::dataset::Dataset>, String>>,
+}
+
+impl MergeJob {
+    pub fn start(paths: Vec<PathBuf>) -> MergeJob {
+        let total = paths.len();
+        let done = Arc::new(AtomicUsize::new(0));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (tx, rx) = channel();
+        let (d, c) = (done.clone(), cancel.clone());
+        std::thread::spawn(move || {
+            let mut all = crate::import::dataset::Dataset::default();
+            for p in &paths {
+                if c.load(Ordering::Relaxed) {
+                    let _ = tx.send(Ok(None));
+                    return;
+                }
+                match crate::store::load(p) {
+                    Ok(l) => {
+                        let one = crate::import::dataset::from_project(&l.project, &p.display().to_string());
+                        all.docs.extend(one.docs);
+                        all.declared.labels.extend(one.declared.labels);
+                        all.declared.relation_types.extend(one.declared.relation_types);
+                    }
+                    Err(e) => {
+                        let _ = tx.send(Err(e.to_string()));
+                        return;
+                    }
+                }
+                d.fetch_add(1, Ordering::Relaxed);
+            }
+            let _ = tx.send(Ok(Some(all)));
+        });
+        MergeJob { total, done, cancel, rx }
+    }
+
+    pub fn progress(&self) -> f32 {
+        if self.total == 0 { 1.0 } else { self.done.load(Ordering::Relaxed) as f32 / self.total as f32 }
+    }
+
+    /// The result once the thread is done (waiting for it when `wait`).
+    pub fn result(&self, wait: bool) -> Option<Result<Option<crate::import::dataset::Dataset>, String>> {
+        if wait { self.rx.recv().ok() } else { self.rx.try_recv().ok() }
+    }
+}

@@ -300,6 +300,14 @@ pub fn status_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
                 }
                 None => {}
             }
+            if let Some(job) = &app.merge_job {
+                ui.add(egui::ProgressBar::new(job.progress()).desired_width(200.0).show_percentage());
+                ui.label(format!("Reading {} project file(s) to merge…", job.total));
+                if ui.button("Cancel merge").clicked() {
+                    job.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                ui.separator();
+            }
             if let Some(job) = &app.import_job {
                 ui.add(egui::ProgressBar::new(job.progress()).desired_width(200.0).show_percentage());
                 ui.label(format!("Importing {} file(s)…", job.total));

@@ -15,8 +15,9 @@ mod retext;
 mod schema;
 mod side;
 
-pub use annotators::merge_files;
+pub use annotators::{merge_files, poll_merge};
 pub use app::{Action, Document, GloseApp, SideTab};
+pub use corpus::take_result as take_search_result;
 pub use dialogs::Dialog;
 
 use crate::model::Color;
@@ -142,7 +143,8 @@ impl eframe::App for GloseApp {
         menu::shortcuts(self, &ctx);
         jobs::poll(self);
         self.poll_save();
-        if self.saving.is_some() {
+        annotators::poll_merge(self, false);
+        if self.saving.is_some() || self.merge_job.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(30));
         }
         self.check_disk();
