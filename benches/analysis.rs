@@ -26,5 +26,21 @@ fn shared_100kb(c: &mut Criterion) {
     c.bench_function("shared_passages_100kb", |bch| bch.iter(|| black_box(shared::shared_passages(&a, &b))));
 }
 
-criterion_group!(benches, agreement_10k, shared_100kb);
+/// Corpus search (View → Corpus overview → Search) over 1 000 articles: a word, and a regular
+/// expression, case-insensitive, up to 2 000 hits with their context.
+fn search_1000_articles(c: &mut Criterion) {
+    use glose::analysis::corpus::{Query, search};
+    let p = synth::project(7, 1000, 2500, 100, 10);
+    let word = Query { text: "intelligence".into(), ..Default::default() };
+    let regex = Query { text: r"\b(Putin|Poutine)\b|Китай".into(), regex: true, ..Default::default() };
+    eprintln!(
+        "hits: {} and {}",
+        search(&p, &word, 40, 2000).unwrap().len(),
+        search(&p, &regex, 40, 2000).unwrap().len()
+    );
+    c.bench_function("search_1000_articles_word", |b| b.iter(|| black_box(search(&p, &word, 40, 2000))));
+    c.bench_function("search_1000_articles_regex", |b| b.iter(|| black_box(search(&p, &regex, 40, 2000))));
+}
+
+criterion_group!(benches, agreement_10k, shared_100kb, search_1000_articles);
 criterion_main!(benches);

@@ -130,5 +130,40 @@ fn reader_synthetic(c: &mut Criterion) {
     bench_article(c, "reader_1mb_5000_spans_accesskit", &big, 0, true);
 }
 
-criterion_group!(benches, reader_example, reader_synthetic);
+/// The article list of a 1 000-article project: a steady frame while scrolling it, and the
+/// frame after the filter changes (the list is filtered again over every title and text).
+fn article_list_1000(c: &mut Criterion) {
+    use glose::ui::{Document, GloseApp, Settings};
+    let project = glose::synth::project(7, 1000, 2500, 100, 10);
+    let ctx = egui::Context::default();
+    glose::ui::install_fonts(&ctx);
+    let mut app = GloseApp::new(Settings::default());
+    app.doc = Document::new(project, None);
+    let run = |app: &mut GloseApp, scroll: f32| {
+        let out = ctx.run_ui(raw_input(scroll, 1400.0), |ui| glose::ui::articles_panel(app, ui));
+        ctx.tessellate(out.shapes, out.pixels_per_point).len()
+    };
+    for _ in 0..3 {
+        run(&mut app, 0.0);
+    }
+    let mut g = c.benchmark_group("article_list_1000_articles");
+    let mut dir = 1.0;
+    g.bench_function("steady_frame_scrolling", |b| {
+        b.iter(|| {
+            dir = -dir;
+            black_box(run(&mut app, 40.0 * dir))
+        })
+    });
+    let mut long = false;
+    g.bench_function("frame_after_typing_in_the_filter", |b| {
+        b.iter(|| {
+            long = !long;
+            app.article_filter = if long { "Paris".into() } else { "Pari".into() };
+            black_box(run(&mut app, 0.0))
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, reader_example, reader_synthetic, article_list_1000);
 criterion_main!(benches);

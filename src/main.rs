@@ -101,6 +101,8 @@ enum Cmd {
 }
 
 fn main() -> ExitCode {
+    #[cfg(feature = "gui")]
+    glose::ui::STARTED.get_or_init(std::time::Instant::now);
     let cli = Cli::parse();
     match cli.command {
         Some(Cmd::Import { inputs, into, format: None, .. }) => import_cmd(&inputs, &into),

@@ -154,3 +154,22 @@ fn huge_files_are_refused_before_reading() {
     let err = read_article(&path).unwrap_err().to_string();
     assert!(err.contains("huge.txt") && err.contains("larger than"), "{err}");
 }
+
+/// A 200 MB "article" (sparse: no disk used) is refused with its size, not read into memory;
+/// the CLI says so and leaves the project as it was.
+#[test]
+fn a_200_mb_text_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dump.txt");
+    fs::File::create(&path).unwrap().set_len(200 << 20).unwrap();
+    let err = read_article(&path).unwrap_err().to_string();
+    assert!(err.contains("dump.txt") && err.contains("209715200 bytes"), "{err}");
+    let project = dir.path().join("p.ron");
+    let out = assert_cmd::Command::cargo_bin("glose")
+        .unwrap()
+        .args(["import", path.to_str().unwrap(), "--into", project.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("209715200 bytes"), "{stderr}");
+}

@@ -385,3 +385,19 @@ fn an_error_deep_in_a_big_file_names_its_line() {
         other => panic!("expected a syntax error, got {other:?}"),
     }
 }
+
+/// A file far larger than any project (sparse: it takes no disk) is refused before it is read.
+#[test]
+fn a_huge_file_is_refused_with_its_size_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.ron");
+    let f = fs::File::create(&path).unwrap();
+    f.set_len(1 << 30).unwrap(); // 1 GiB of one line of NULs
+    match store::load(&path) {
+        Err(e @ StoreError::TooLarge { .. }) => {
+            let msg = e.to_string();
+            assert!(msg.contains("huge.ron") && msg.contains("1073741824 bytes"), "{msg}");
+        }
+        other => panic!("expected TooLarge, got {other:?}"),
+    }
+}

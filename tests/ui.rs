@@ -921,3 +921,22 @@ fn correcting_the_text_moves_spans_marks_changed_ones_and_undoes() {
     h.run();
     assert_eq!(article_titled(&h, EN), before);
 }
+
+#[test]
+fn a_broken_project_file_gives_one_clear_message_and_changes_nothing() {
+    let (dir, path) = example_copy();
+    let mut h = harness(&path);
+    let before = h.state().doc.project.clone();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, &text[..text.len() / 2]).unwrap(); // cut in the middle
+    h.state_mut().act(glose::ui::Action::Open(bad.clone()));
+    h.run();
+    h.run();
+    let Some(glose::ui::Dialog::Error(msg)) = h.state().dialog.clone() else { panic!("an error dialog") };
+    assert!(msg.contains("bad.ron:") && msg.contains("Could not open"), "{msg}");
+    assert!(h.query_by_label_contains("bad.ron:").is_some(), "the message is in the window");
+    assert_eq!(h.state().doc.project, before, "the open project is untouched");
+    assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));
+    assert_eq!(std::fs::read(&bad).unwrap(), text.as_bytes()[..text.len() / 2], "the bad file is untouched");
+}

@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// Larger project files are refused rather than read into memory.
-pub const MAX_PROJECT_BYTES: u64 = 1 << 30;
+pub const MAX_PROJECT_BYTES: u64 = 256 << 20;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -133,6 +133,8 @@ pub struct GloseApp {
     pub current: Option<ArticleId>,
     pub side_tab: SideTab,
     pub article_filter: String,
+    /// The article list as last filtered.
+    pub article_rows: super::articles::ArticleRows,
     pub language_filter: String,
     pub sticky_label: Option<LabelId>,
     pub selected_entity: Option<EntityId>,
@@ -187,6 +189,8 @@ pub struct GloseApp {
     /// History revision of the last change and when it happened (for autosave).
     pub last_change: (u64, Instant),
     was_focused: bool,
+    /// Frames seen by the start-up probe (`GLOSE_STARTUP_PROBE`).
+    pub probe_frames: u32,
 }
 
 impl GloseApp {
@@ -199,6 +203,7 @@ impl GloseApp {
             current: None,
             side_tab: SideTab::default(),
             article_filter: String::new(),
+            article_rows: Default::default(),
             language_filter: String::new(),
             sticky_label: None,
             selected_entity: None,
@@ -240,6 +245,7 @@ impl GloseApp {
             last_disk_check: Instant::now(),
             last_change: (0, Instant::now()),
             was_focused: true,
+            probe_frames: 0,
         }
     }
 

@@ -39,31 +39,36 @@ pub fn articles_panel_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
                 }
             });
         ui.separator();
-        let needle = app.article_filter.to_lowercase();
+        let rows = app.article_rows();
+        if rows.len() < app.project().articles.len() {
+            ui.weak(format!("{} of {} articles", rows.len(), app.project().articles.len()));
+        }
         let mut clicked = None;
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            for a in &app.project().articles {
-                if !app.language_filter.is_empty() && a.language != app.language_filter {
-                    continue;
-                }
-                if !needle.is_empty()
-                    && ![&a.title, &a.source, &a.author].iter().any(|f| f.to_lowercase().contains(&needle))
-                    && !a.text.to_lowercase().contains(&needle)
-                {
-                    continue;
-                }
+        // One row per article, each the same height: only the rows on screen are laid out, so a
+        // thousand articles cost what twenty do.
+        let title_h = ui.spacing().interact_size.y;
+        let row_h = title_h + ui.text_style_height(&egui::TextStyle::Body) + 2.0 * ui.spacing().item_spacing.y + 4.0;
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, row_h, rows.len(), |ui, range| {
+            for &i in &rows[range] {
+                let Some(a) = app.project().articles.get(i) else { continue };
                 let selected = app.current == Some(a.id);
                 let resp = ui
-                    .add(egui::Button::selectable(selected, egui::RichText::new(&a.title).strong()).wrap())
-                    .on_hover_text(a.url.as_str());
+                    .add(egui::Button::selectable(selected, egui::RichText::new(&a.title).strong()).truncate())
+                    .on_hover_text(if a.url.is_empty() { a.title.as_str() } else { a.url.as_str() });
                 let mut details = vec![a.source.as_str(), a.published.as_str(), a.language.as_str()];
                 details.retain(|d| !d.is_empty());
-                ui.weak(format!(
-                    "{}{}{} spans",
-                    details.join(" · "),
-                    if details.is_empty() { "" } else { " · " },
-                    a.spans.len()
-                ));
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(format!(
+                            "{}{}{} spans",
+                            details.join(" · "),
+                            if details.is_empty() { "" } else { " · " },
+                            a.spans.len()
+                        ))
+                        .weak(),
+                    )
+                    .truncate(),
+                );
                 ui.add_space(4.0);
                 if resp.clicked() {
                     clicked = Some(a.id);
@@ -74,6 +79,49 @@ pub fn articles_panel_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
             app.act(Action::SelectArticle(id));
         }
     });
+}
+
+/// Which articles the list shows (indices), for a filter, a language and a project state.
+#[derive(Default)]
+pub struct ArticleRows {
+    key: Option<(u64, usize, u64, String, String)>,
+    rows: std::sync::Arc<Vec<usize>>,
+}
+
+impl GloseApp {
+    /// The articles passing the filter (title, source, author or text, any case) and the
+    /// language; computed again only when one of them or the project changes.
+    pub fn article_rows(&mut self) -> std::sync::Arc<Vec<usize>> {
+        let p = &self.doc.project;
+        let ids = p.articles.iter().fold(0u64, |h, a| h.rotate_left(5) ^ a.id.0);
+        let key = (
+            self.doc.history.revision(),
+            p.articles.len(),
+            ids,
+            self.article_filter.clone(),
+            self.language_filter.clone(),
+        );
+        if self.article_rows.key.as_ref() == Some(&key) {
+            return self.article_rows.rows.clone();
+        }
+        let needle = self.article_filter.trim();
+        // A case-insensitive literal search: no lowercased copy of every text.
+        let re = (!needle.is_empty())
+            .then(|| regex::RegexBuilder::new(&regex::escape(needle)).case_insensitive(true).build().ok())
+            .flatten();
+        let rows: Vec<usize> = p
+            .articles
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| self.language_filter.is_empty() || a.language == self.language_filter)
+            .filter(|(_, a)| {
+                re.as_ref().is_none_or(|re| [&a.title, &a.source, &a.author, &a.text].iter().any(|f| re.is_match(f)))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        self.article_rows = ArticleRows { key: Some(key), rows: std::sync::Arc::new(rows) };
+        self.article_rows.rows.clone()
+    }
 }
 
 /// Edit title, source, author, URL, date and language of the current article.
