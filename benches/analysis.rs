@@ -40,6 +40,9 @@ fn search_1000_articles(c: &mut Criterion) {
     );
     c.bench_function("search_1000_articles_word", |b| b.iter(|| black_box(search(&p, &word, 40, 2000))));
     c.bench_function("search_1000_articles_regex", |b| b.iter(|| black_box(search(&p, &regex, 40, 2000))));
+    // A word that is nowhere: every text is read to the end.
+    let none = Query { text: "Zanzibar".into(), ..Default::default() };
+    c.bench_function("search_1000_articles_no_hit", |b| b.iter(|| black_box(search(&p, &none, 40, 2000))));
 }
 
 criterion_group!(benches, agreement_10k, shared_100kb, search_1000_articles);
