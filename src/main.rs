@@ -432,6 +432,7 @@ fn merge_driver_cmd(base: &Path, ours: &Path, theirs: &Path) -> ExitCode {
 /// then. The crash test kills this at random moments.
 fn edit_loop_cmd(path: &Path, tag: &str, count: usize, every: usize) -> ExitCode {
     use glose::edit::{Command, History, Journal};
+    use glose::store::BackgroundSave;
     let loaded = match store::load(path) {
         Ok(l) => l,
         Err(e) => return fail(e),
@@ -442,6 +443,19 @@ fn edit_loop_cmd(path: &Path, tag: &str, count: usize, every: usize) -> ExitCode
         Ok(j) => j,
         Err(e) => return fail(e),
     };
+    // The window's save path: a background save on a snapshot while edits go on.
+    let mut saving: Option<BackgroundSave> = None;
+    let land = |saving: &mut Option<BackgroundSave>, journal: &mut Journal, wait: bool| -> Result<(), String> {
+        let Some(job) = saving.as_ref() else { return Ok(()) };
+        let result = if wait { Some(job.wait()) } else { job.try_result() };
+        if let Some(result) = result {
+            let saved = result.map_err(|e| e.to_string())?;
+            let job = saving.take().expect("a save");
+            *journal = job.next_journal(&saved).map_err(|e| e.to_string())?;
+            emit(&format!("saved {:016x}\n", saved.fingerprint));
+        }
+        Ok(())
+    };
     for i in 0..count {
         let entity =
             model::Entity { id: model::EntityId(project.alloc_id()), name: format!("{tag}-{i}"), ..Default::default() };
@@ -449,22 +463,25 @@ fn edit_loop_cmd(path: &Path, tag: &str, count: usize, every: usize) -> ExitCode
         if let Err(e) = journal.append(&cmd) {
             return fail(e);
         }
+        if let Some(job) = &mut saving {
+            job.record(&cmd);
+        }
         if let Err(e) = history.apply(&mut project, cmd) {
             return fail(e);
         }
         emit(&format!("applied {tag}-{i}\n"));
-        if (i + 1) % every.max(1) == 0 {
-            match store::save(&project, path) {
-                Ok(saved) => {
-                    journal = match Journal::start(path, saved.fingerprint) {
-                        Ok(j) => j,
-                        Err(e) => return fail(e),
-                    };
-                    emit(&format!("saved {:016x}\n", saved.fingerprint));
-                }
+        if let Err(e) = land(&mut saving, &mut journal, false) {
+            return fail(e);
+        }
+        if (i + 1) % every.max(1) == 0 && saving.is_none() {
+            match BackgroundSave::start(&project, path, Some(&mut journal)) {
+                Ok(job) => saving = Some(job),
                 Err(e) => return fail(e),
             }
         }
+    }
+    if let Err(e) = land(&mut saving, &mut journal, true) {
+        return fail(e);
     }
     ExitCode::SUCCESS
 }

@@ -29,6 +29,8 @@ fn killed_at_random_moments_the_project_is_never_torn_and_no_reported_edit_is_lo
     let mut rng = Rng(42);
     let mut reported: HashSet<String> = HashSet::new();
     let (mut torn_checks, mut recovered_edits, mut killed_mid_run) = (0, 0, 0);
+    // Kills after a background save replaced the file but before the journal restarted.
+    let mut between_save_and_journal = 0;
     for run in 0..200 {
         let mut child = Command::new(env!("CARGO_BIN_EXE_glose"))
             .args(["__edit-loop", path.to_str().unwrap(), &format!("r{run}"), "40", "7"])
@@ -74,6 +76,12 @@ fn killed_at_random_moments_the_project_is_never_torn_and_no_reported_edit_is_lo
         torn_checks += 1;
 
         // Recovery gives back every edit reported before the kill.
+        let journal = std::fs::read(glose::edit::journal_path(&path)).unwrap_or_default();
+        if let Ok(Some(j)) = glose::edit::parse_journal(&journal, &path)
+            && j.base != loaded.fingerprint
+        {
+            between_save_and_journal += 1;
+        }
         let project = match glose::edit::recover(&path, &bytes).unwrap() {
             Some(rec) => {
                 assert!(rec.base_matches, "run {run}: the journal belongs to the file on disk");
@@ -96,7 +104,8 @@ fn killed_at_random_moments_the_project_is_never_torn_and_no_reported_edit_is_lo
     assert!(killed_mid_run > 100, "only {killed_mid_run} runs were killed mid-way");
     assert!(recovered_edits > 0, "no run needed the journal");
     eprintln!(
-        "200 kills: {killed_mid_run} mid-run, {} edits reported, {recovered_edits} recovered from journals",
+        "200 kills: {killed_mid_run} mid-run, {} edits reported, {recovered_edits} recovered from journals, \
+         {between_save_and_journal} between a save landing and its journal restarting",
         reported.len()
     );
 }

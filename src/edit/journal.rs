@@ -50,18 +50,34 @@ pub struct Journal {
 impl Journal {
     /// Starts an empty journal for `project` whose saved bytes have this fingerprint.
     pub fn start(project: &Path, base: u64) -> Result<Journal, JournalError> {
+        Journal::start_with(project, base, &[])
+    }
+
+    /// Starts a journal that already holds `commands` (edits made while a save was written).
+    /// Header and commands are written beside and renamed over the old journal in one step:
+    /// a crash leaves the old journal (which still holds those commands) or the whole new one,
+    /// never a new journal missing them.
+    pub fn start_with(project: &Path, base: u64, commands: &[Command]) -> Result<Journal, JournalError> {
         let path = journal_path(project);
         let io = |source| JournalError::Io { path: path.clone(), source };
-        // Written beside and renamed over: a crash never leaves a half-written header, only the
-        // previous journal (which recovery knows is already saved) or the new one.
         let mut tmp = path.as_os_str().to_owned();
         tmp.push(".tmp");
         let tmp = PathBuf::from(tmp);
+        let mut text = format!("{HEADER} base={base:016x}\n");
+        for (i, cmd) in commands.iter().enumerate() {
+            let line = ron::to_string(cmd).map_err(|e| JournalError::Parse {
+                path: path.clone(),
+                line: i + 2,
+                message: e.to_string(),
+            })?;
+            text.push_str(&line);
+            text.push('\n');
+        }
         let mut file = OpenOptions::new().create(true).write(true).truncate(true).open(&tmp).map_err(io)?;
-        writeln!(file, "{HEADER} base={base:016x}").map_err(io)?;
+        file.write_all(text.as_bytes()).map_err(io)?;
         file.sync_data().map_err(io)?;
         std::fs::rename(&tmp, &path).map_err(io)?;
-        Ok(Journal { path, file, entries: 0, durable: true })
+        Ok(Journal { path, file, entries: commands.len(), durable: true })
     }
 
     /// Appends one applied command and flushes it to disk.

@@ -1,9 +1,11 @@
 //! Project files: pretty RON with `format_version` first and records in a stable order,
 //! saved atomically with the previous version kept as `PROJECT.ron.bak`.
 
+mod background;
 mod lock;
 mod migrate;
 
+pub use background::BackgroundSave;
 pub use lock::{DiskState, LockFile, lock_path};
 
 use crate::edit::journal_fingerprint;

@@ -55,16 +55,13 @@ impl Document {
 }
 
 /// A save running in a background thread on a snapshot of the project, so that writing a
-/// large project never holds up typing. Edits made meanwhile are kept for the next journal.
+/// large project never holds up typing ([`store::BackgroundSave`]).
 pub struct SaveJob {
-    path: PathBuf,
+    inner: store::BackgroundSave,
     /// History revision of the snapshot being written.
     revision: u64,
     started: Instant,
     auto: bool,
-    /// Commands applied while the file was being written: the new journal starts with them.
-    pending: Vec<Command>,
-    rx: std::sync::mpsc::Receiver<Result<store::Saved, store::StoreError>>,
 }
 
 /// Things panels ask the app to do that are not project edits.
@@ -307,7 +304,7 @@ impl GloseApp {
             self.error(format!("Journal: {e}"));
         }
         if let Some(job) = &mut self.saving {
-            job.pending.push(c);
+            job.inner.record(&c);
         }
     }
 
@@ -606,75 +603,53 @@ impl GloseApp {
             self.save_again = Some((path.to_path_buf(), auto));
             return;
         }
-        let snapshot = self.doc.project.clone();
-        if self.doc.path.as_deref() == Some(path)
-            && let Some(j) = &mut self.doc.journal
-            && let Err(e) = j.mark_save()
-        {
-            self.error(format!("Journal: {e}"));
+        let same_file = self.doc.path.as_deref() == Some(path);
+        let journal = self.doc.journal.as_mut().filter(|_| same_file);
+        match store::BackgroundSave::start(&self.doc.project, path, journal) {
+            Ok(inner) => {
+                let revision = self.doc.history.revision();
+                self.saving = Some(SaveJob { inner, revision, started: Instant::now(), auto });
+            }
+            Err(e) => self.dialog = Some(Dialog::Error(format!("The project was not saved.\n\n{e}"))),
         }
-        let (tx, rx) = std::sync::mpsc::channel();
-        let target = path.to_path_buf();
-        std::thread::spawn(move || {
-            let _ = tx.send(store::save(&snapshot, &target));
-        });
-        self.saving = Some(SaveJob {
-            path: path.to_path_buf(),
-            revision: self.doc.history.revision(),
-            started: Instant::now(),
-            auto,
-            pending: Vec::new(),
-            rx,
-        });
     }
 
     /// Takes in a finished background save, if there is one; called every frame.
     pub fn poll_save(&mut self) {
-        let Some(job) = &self.saving else { return };
-        match job.rx.try_recv() {
-            Ok(result) => self.finish_save(result),
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.finish_save(Err(store::StoreError::Serialize {
-                path: job.path.clone(),
-                message: "the saving thread stopped".into(),
-            })),
+        if let Some(result) = self.saving.as_ref().and_then(|job| job.inner.try_result()) {
+            self.finish_save(result);
         }
     }
 
     /// Waits for the background save to land (before quitting, opening another project, …).
     pub fn finish_saving(&mut self) {
         while let Some(job) = &self.saving {
-            let result = job.rx.recv().unwrap_or_else(|_| {
-                Err(store::StoreError::Serialize {
-                    path: job.path.clone(),
-                    message: "the saving thread stopped".into(),
-                })
-            });
+            let result = job.inner.wait();
             self.finish_save(result);
         }
     }
 
     fn finish_save(&mut self, result: Result<store::Saved, store::StoreError>) {
         let Some(job) = self.saving.take() else { return };
-        let path = job.path.as_path();
+        let path = job.inner.path.clone();
         match result {
             Ok(saved) => {
-                let moved = self.doc.path.as_deref() != Some(path);
+                let moved = self.doc.path.as_deref() != Some(path.as_path());
                 if moved {
                     self.close_journal(false);
-                    let (lock, _) = store::LockFile::acquire(path);
+                    let (lock, _) = store::LockFile::acquire(&path);
                     self.doc.lock = lock;
                 }
-                self.doc.path = Some(path.to_path_buf());
-                self.doc.disk = store::DiskState::of(path, saved.fingerprint);
+                self.doc.path = Some(path.clone());
+                self.doc.disk = store::DiskState::of(&path, saved.fingerprint);
                 self.doc.saved_revision = job.revision;
                 self.doc.force_dirty = false;
-                self.start_journal(saved.fingerprint);
                 // Edits made while the file was written are not in it: they open the new journal.
-                for c in job.pending {
-                    self.journal(Some(c));
+                match job.inner.next_journal(&saved) {
+                    Ok(j) => self.doc.journal = Some(j),
+                    Err(e) => self.error(format!("Edits will not be journaled: {e}")),
                 }
-                self.settings.remember(path);
+                self.settings.remember(&path);
                 self.info(format!(
                     "{}Saved {} ({} KB in {} ms)",
                     if job.auto { "Autosaved: " } else { "" },
