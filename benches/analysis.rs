@@ -45,5 +45,22 @@ fn search_1000_articles(c: &mut Criterion) {
     c.bench_function("search_1000_articles_no_hit", |b| b.iter(|| black_box(search(&p, &none, 40, 2000))));
 }
 
-criterion_group!(benches, agreement_10k, shared_100kb, search_1000_articles);
+/// Correcting the text of a 1 MB article with 5 000 spans: one OCR fix in the middle (the
+/// common start and end are cut off before diffing), and a fix at each end (the whole middle is
+/// diffed). What the correction window computes on every keystroke.
+fn retext_1mb(c: &mut Criterion) {
+    let p = synth::project(3, 1, 1_000_000, 5000, 0);
+    let a = &p.articles[0];
+    let mid = a.text.char_indices().nth(500_000).map_or(0, |(b, _)| b);
+    let local = format!("{}X{}", &a.text[..mid], &a.text[mid..]);
+    let both_ends = format!("X{}Y", a.text);
+    let r = glose::edit::retext(a, &local);
+    eprintln!("local fix: {} spans moved, {} marked", r.moved, r.flagged.len());
+    c.bench_function("retext_1mb_5000_spans_local_fix", |b| b.iter(|| black_box(glose::edit::retext(a, &local))));
+    c.bench_function("retext_1mb_5000_spans_fix_at_both_ends", |b| {
+        b.iter(|| black_box(glose::edit::retext(a, &both_ends)))
+    });
+}
+
+criterion_group!(benches, agreement_10k, shared_100kb, search_1000_articles, retext_1mb);
 criterion_main!(benches);
