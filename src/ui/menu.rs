@@ -276,19 +276,31 @@ pub fn menu_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
     });
 }
 
+/// A job's progress bar, what it does, and the button that cancels it.
+fn progress_row(
+    ui: &mut egui::Ui,
+    progress: f32,
+    what: &str,
+    cancel_label: &str,
+    cancel: &std::sync::atomic::AtomicBool,
+) {
+    ui.add(egui::ProgressBar::new(progress).desired_width(200.0).show_percentage());
+    ui.label(what);
+    if ui.button(cancel_label).clicked() {
+        cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+    ui.separator();
+}
+
 pub fn status_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
             match &app.exchange {
                 Some(super::exchange::Exchange::Export { format, progress, total, .. }) => {
                     let done = progress.done.load(std::sync::atomic::Ordering::Relaxed);
-                    ui.add(egui::ProgressBar::new(done as f32 / *total as f32).desired_width(200.0).show_percentage());
-                    ui.label(format!("Exporting {} ({done} of {total} articles)…", format.name()));
-                    if ui.button("Cancel export").clicked() {
-                        progress.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
-                    }
+                    let what = format!("Exporting {} ({done} of {total} articles)…", format.name());
+                    progress_row(ui, done as f32 / *total as f32, &what, "Cancel export", &progress.cancel);
                     ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
-                    ui.separator();
                 }
                 Some(super::exchange::Exchange::Import { .. }) => {
                     ui.spinner();
@@ -301,20 +313,12 @@ pub fn status_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
                 None => {}
             }
             if let Some(job) = &app.merge_job {
-                ui.add(egui::ProgressBar::new(job.progress()).desired_width(200.0).show_percentage());
-                ui.label(format!("Reading {} project file(s) to merge…", job.total));
-                if ui.button("Cancel merge").clicked() {
-                    job.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
-                }
-                ui.separator();
+                let what = format!("Reading {} project file(s) to merge…", job.total);
+                progress_row(ui, job.progress(), &what, "Cancel merge", &job.cancel);
             }
             if let Some(job) = &app.import_job {
-                ui.add(egui::ProgressBar::new(job.progress()).desired_width(200.0).show_percentage());
-                ui.label(format!("Importing {} file(s)…", job.total));
-                if ui.button("Cancel import").clicked() {
-                    job.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
-                }
-                ui.separator();
+                let what = format!("Importing {} file(s)…", job.total);
+                progress_row(ui, job.progress(), &what, "Cancel import", &job.cancel);
             }
             if app.saving.is_some() {
                 ui.spinner();
