@@ -854,6 +854,27 @@ fn a_book_length_article_is_laid_out_where_it_is_read_and_offsets_stay_exact() {
     // The word is on screen and can be clicked: the reader laid out the end of the text.
     let pos = h.state().reader.screen_pos_of(s + 2).expect("laid out near the end");
     assert!(pos.y > 0.0 && pos.y < 900.0, "{pos:?}");
+    // Correcting a long article opens only the paragraph around the selection.
+    let (ps, pe) = chars_of(&text, "Paragraph 1500 of");
+    h.state_mut().act(glose::ui::Action::SelectRange { start: ps, end: pe });
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    h.run();
+    let ed = h.state_mut().text_editor.as_mut().expect("the correction window");
+    assert!(ed.buf.starts_with("1500 🤝") && ed.buf.ends_with("here and there."), "{:?}", ed.buf);
+    ed.buf = ed.buf.replacen("said the agency", "the agency said", 1);
+    h.run();
+    h.get_by_label("Apply correction").click();
+    h.run();
+    let after = &h.state().doc.project.articles[0];
+    assert_eq!(after.text.chars().count(), text.chars().count());
+    assert!(
+        after
+            .text
+            .contains("1500 🤝 Россия и Китай договорились углублять сотрудничество в сфере ИИ, the agency said.")
+    );
+    assert_eq!(after.spans[0].quote, "Zanzibar", "the span far away keeps its text");
+    assert_eq!(after.spans[0].fragments, vec![Fragment::new(s, e)]);
 }
 
 #[test]
