@@ -54,11 +54,17 @@ fn retext_1mb(c: &mut Criterion) {
     let mid = a.text.char_indices().nth(500_000).map_or(0, |(b, _)| b);
     let local = format!("{}X{}", &a.text[..mid], &a.text[mid..]);
     let both_ends = format!("X{}Y", a.text);
+    // Cutting 100 000 characters (a tenth of the text, with the spans on it) out of the middle.
+    let cut = |n: usize| a.text.char_indices().nth(n).map_or(0, |(b, _)| b);
+    let deleted = format!("{}{}", &a.text[..cut(400_000)], &a.text[cut(500_000)..]);
     let r = glose::edit::retext(a, &local);
     eprintln!("local fix: {} spans moved, {} marked", r.moved, r.flagged.len());
     c.bench_function("retext_1mb_5000_spans_local_fix", |b| b.iter(|| black_box(glose::edit::retext(a, &local))));
     c.bench_function("retext_1mb_5000_spans_fix_at_both_ends", |b| {
         b.iter(|| black_box(glose::edit::retext(a, &both_ends)))
+    });
+    c.bench_function("retext_1mb_5000_spans_cut_100k_chars", |b| {
+        b.iter(|| black_box(glose::edit::retext(a, &deleted)))
     });
 }
 

@@ -171,13 +171,13 @@ pub fn retext(article: &Article, new_text: &str) -> Retext {
         } else {
             let deleted = mapped.is_empty();
             s.fragments = if deleted {
-                vec![word_near(new_text, span.start().min(len), &offsets)]
+                vec![word_near(new_text, &map, span.start().min(len), &offsets)]
             } else {
                 // What is left covers whole words, not stray letters.
                 let snapped: Vec<Fragment> = mapped
                     .iter()
                     .map(|f| {
-                        let (a, b) = crate::text::snap_to_words(new_text, f.start, f.end);
+                        let (a, b) = crate::text::snap_to_words_in(new_text, &map, f.start, f.end);
                         if a < b { Fragment::new(a, b) } else { *f }
                     })
                     .collect();
@@ -215,12 +215,12 @@ fn nearby_quote(text: &str, map: &CharMap, span: &Span, mapped: &[Fragment]) -> 
 }
 
 /// A word to hold a span whose text is gone, next to where it was (so the reviewer finds it).
-fn word_near(text: &str, old_start: usize, offsets: &OffsetMap) -> Fragment {
-    let len = text.chars().count();
+fn word_near(text: &str, map: &CharMap, old_start: usize, offsets: &OffsetMap) -> Fragment {
+    let len = map.char_len();
     let pos = offsets.start(old_start).min(len.saturating_sub(1));
-    if let Some((s, e)) = crate::text::word_at(text, pos).filter(|(s, e)| s < e) {
+    if let Some((s, e)) = crate::text::word_at_in(text, map, pos).filter(|(s, e)| s < e) {
         return Fragment::new(s, e);
     }
-    let (s, e) = crate::text::snap_to_graphemes(text, pos, pos + 1);
+    let (s, e) = crate::text::snap_to_graphemes_in(text, map, pos, pos + 1);
     if s < e { Fragment::new(s, e) } else { Fragment::new(pos, (pos + 1).min(len.max(1))) }
 }

@@ -6,7 +6,9 @@ mod offsets;
 mod words;
 
 pub use offsets::CharMap;
-pub use words::{is_blank, snap_to_graphemes, snap_to_words, word_at, word_step};
+pub use words::{
+    is_blank, snap_to_graphemes, snap_to_graphemes_in, snap_to_words, snap_to_words_in, word_at, word_at_in, word_step,
+};
 
 /// Code point offset of `byte` in `text` (which must be a char boundary).
 pub fn char_of_byte(text: &str, byte: usize) -> Option<usize> {

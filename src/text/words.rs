@@ -52,7 +52,11 @@ fn line_window(text: &str, b0: usize, b1: usize) -> (usize, usize) {
 /// Widens `[start, end)` (code points) to whole words and trims surrounding blanks and
 /// punctuation. A selection that holds no word at all is only trimmed of white space.
 pub fn snap_to_words(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let map = CharMap::new(text);
+    snap_to_words_in(text, &CharMap::new(text), start, end)
+}
+
+/// [`snap_to_words`] with the text's map already built (many calls on one long text).
+pub fn snap_to_words_in(text: &str, map: &CharMap, start: usize, end: usize) -> (usize, usize) {
     let (start, end) = (start.min(map.char_len()), end.min(map.char_len()));
     let (start, end) = (start.min(end), start.max(end));
     let (Some(b0), Some(b1)) = (map.byte_of(text, start), map.byte_of(text, end)) else {
@@ -62,14 +66,14 @@ pub fn snap_to_words(text: &str, start: usize, end: usize) -> (usize, usize) {
     let segs = segments(text, lo, hi);
     let mut words = segs.iter().filter(|&&(s, e)| s < b1.max(b0 + 1) && e > b0 && is_wordish(&text[s..e]));
     let Some(&(nb0, first_end)) = words.next() else {
-        let (s, e) = trim_blank(text, &map, start, end);
-        return snap_to_graphemes(text, s, e);
+        let (s, e) = trim_blank(text, map, start, end);
+        return snap_to_graphemes_in(text, map, s, e);
     };
     let nb1 = words.next_back().map_or(first_end, |&(_, e)| e);
     let s = map.char_of_byte(text, nb0).unwrap_or(start);
     let e = map.char_of_byte(text, nb1).unwrap_or(end);
     // UAX #29 glues NNBSP (U+202F, ExtendNumLet) to words: "IA\u{202f}:" — trim it off.
-    trim_blank(text, &map, s, e.max(s))
+    trim_blank(text, map, s, e.max(s))
 }
 
 /// Trims white space (including NBSP, NNBSP) at both ends of `[start, end)`.
@@ -87,7 +91,11 @@ fn trim_blank(text: &str, map: &CharMap, start: usize, end: usize) -> (usize, us
 /// Widens `[start, end)` (code points) outwards to grapheme cluster boundaries: an exact
 /// selection still never splits a combining accent or an emoji sequence.
 pub fn snap_to_graphemes(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let map = CharMap::new(text);
+    snap_to_graphemes_in(text, &CharMap::new(text), start, end)
+}
+
+/// [`snap_to_graphemes`] with the text's map already built.
+pub fn snap_to_graphemes_in(text: &str, map: &CharMap, start: usize, end: usize) -> (usize, usize) {
     let (start, end) = (start.min(end).min(map.char_len()), end.max(start).min(map.char_len()));
     let (Some(b0), Some(b1)) = (map.byte_of(text, start), map.byte_of(text, end)) else {
         return (start, end);
@@ -109,7 +117,11 @@ pub fn snap_to_graphemes(text: &str, start: usize, end: usize) -> (usize, usize)
 
 /// The word around code point `pos` (for double-click), or `None` on a blank.
 pub fn word_at(text: &str, pos: usize) -> Option<(usize, usize)> {
-    let map = CharMap::new(text);
+    word_at_in(text, &CharMap::new(text), pos)
+}
+
+/// [`word_at`] with the text's map already built.
+pub fn word_at_in(text: &str, map: &CharMap, pos: usize) -> Option<(usize, usize)> {
     let b = map.byte_of(text, pos)?;
     let (lo, hi) = line_window(text, b, b);
     let &(s, e) = segments(text, lo, hi).iter().find(|&&(s, e)| s <= b && b < e && is_wordish(&text[s..e]))?;

@@ -723,9 +723,9 @@ impl GloseApp {
         let step = |from: usize, forward: bool| crate::text::word_step(text, &map, from, forward);
         match (at_start, grow) {
             (true, true) => f.start = step(f.start, false),
-            (true, false) => f.start = crate::text::snap_to_words(text, step(f.start, true), f.end).0,
+            (true, false) => f.start = crate::text::snap_to_words_in(text, &map, step(f.start, true), f.end).0,
             (false, true) => f.end = step(f.end, true),
-            (false, false) => f.end = crate::text::snap_to_words(text, f.start, step(f.end, false)).1,
+            (false, false) => f.end = crate::text::snap_to_words_in(text, &map, f.start, step(f.end, false)).1,
         }
         if f.start < f.end {
             self.apply(Command::SetSpanFragments { article: a, span: sid, fragments: frags });
