@@ -14,11 +14,56 @@ const WHOLE_TEXT_CHARS: usize = 20_000;
 
 pub struct TextEditor {
     pub article: ArticleId,
+    title: String,
     /// The part of the text being edited, in code points of the current text.
     pub range: (usize, usize),
+    /// The range is the whole text.
+    whole: bool,
     pub buf: String,
-    /// The preview for the buffer as it was last frame.
-    preview: Option<(String, Retext)>,
+    /// What applying would do, for the buffer and project revision it was computed for.
+    preview: Option<Preview>,
+}
+
+/// The result of a correction, computed again only when the buffer or the project changes.
+struct Preview {
+    buf: String,
+    revision: u64,
+    retext: Retext,
+    /// The new text equals the current one.
+    unchanged: bool,
+    blank: bool,
+    /// Old and new quote of each span that will be marked.
+    marked: Vec<(String, String)>,
+    spans: usize,
+}
+
+impl Preview {
+    /// `None` when the article or the edited range no longer exists (undone meanwhile).
+    fn compute(app: &GloseApp, ed: &TextEditor) -> Option<Preview> {
+        let article = app.project().article(ed.article)?;
+        let map = CharMap::new(&article.text);
+        let (b0, b1) = (map.byte_of(&article.text, ed.range.0)?, map.byte_of(&article.text, ed.range.1)?);
+        let new_text = format!("{}{}{}", &article.text[..b0], ed.buf, &article.text[b1..]);
+        let retext = retext(article, &new_text);
+        let marked = retext
+            .flagged
+            .iter()
+            .filter_map(|id| {
+                let old = article.span(*id)?;
+                let new = retext.spans.iter().find(|s| s.id == *id)?;
+                Some((old.quote.clone(), new.quote.clone()))
+            })
+            .collect();
+        Some(Preview {
+            buf: ed.buf.clone(),
+            revision: app.doc.history.revision(),
+            unchanged: new_text == article.text,
+            blank: new_text.trim().is_empty(),
+            marked,
+            spans: article.spans.len(),
+            retext,
+        })
+    }
 }
 
 impl TextEditor {
@@ -34,7 +79,8 @@ impl TextEditor {
             paragraphs_around(&article.text, &map, s, e)
         };
         let buf = map.slice(&article.text, range.0, range.1)?.to_string();
-        Some(TextEditor { article: article.id, range, buf, preview: None })
+        let (title, whole) = (article.title.clone(), range == (0, len));
+        Some(TextEditor { article: article.id, title, range, whole, buf, preview: None })
     }
 }
 
@@ -48,22 +94,16 @@ fn paragraphs_around(text: &str, map: &CharMap, s: usize, e: usize) -> (usize, u
 
 pub fn text_editor_ui(app: &mut GloseApp, ctx: &egui::Context) {
     let Some(mut ed) = app.text_editor.take() else { return };
-    let Some(article) = app.project().article(ed.article).cloned() else { return };
-    let map = CharMap::new(&article.text);
-    let (Some(b0), Some(b1)) = (map.byte_of(&article.text, ed.range.0), map.byte_of(&article.text, ed.range.1)) else {
-        return;
-    };
-    let new_text = format!("{}{}{}", &article.text[..b0], ed.buf, &article.text[b1..]);
-    if ed.preview.as_ref().is_none_or(|(t, _)| *t != new_text) {
-        let r = retext(&article, &new_text);
-        ed.preview = Some((new_text.clone(), r));
+    let revision = app.doc.history.revision();
+    if ed.preview.as_ref().is_none_or(|p| p.buf != ed.buf || p.revision != revision) {
+        let Some(preview) = Preview::compute(app, &ed) else { return };
+        ed.preview = Some(preview);
     }
     let mut open = true;
     let (mut apply, mut cancel) = (false, false);
     egui::Window::new("Correct article text").open(&mut open).default_width(620.0).show(ctx, |ui| {
-        ui.label(egui::RichText::new(&article.title).strong());
-        let whole = ed.range == (0, map.char_len());
-        ui.weak(if whole {
+        ui.label(egui::RichText::new(&ed.title).strong());
+        ui.weak(if ed.whole {
             "The whole text. Spans follow your corrections; spans whose own text you change are marked for review."
                 .to_string()
         } else {
@@ -80,36 +120,32 @@ pub fn text_editor_ui(app: &mut GloseApp, ctx: &egui::Context) {
             .labelled_by(label.id);
         });
         ui.separator();
-        let Some((_, preview)) = &ed.preview else { return };
-        let blank = new_text.trim().is_empty();
-        let unchanged = new_text == article.text;
-        let kept = article.spans.len() - preview.flagged.len();
+        let Some(p) = &ed.preview else { return };
+        let r = &p.retext;
         ui.label(format!(
-            "{kept} span(s) keep their text ({} move, {} found again by their quote); {} will be marked for review.",
-            preview.moved,
-            preview.reanchored,
-            preview.flagged.len()
+            "{} span(s) keep their text ({} move, {} found again by their quote); {} will be marked for review.",
+            p.spans - r.flagged.len(),
+            r.moved,
+            r.reanchored,
+            r.flagged.len()
         ));
-        for id in preview.flagged.iter().take(8) {
-            if let (Some(old), Some(new)) = (article.span(*id), preview.spans.iter().find(|s| s.id == *id)) {
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    format!("«{}» → «{}»", ellipsize(&old.quote, 60), ellipsize(&new.quote, 60)),
-                );
-            }
+        for (old, new) in p.marked.iter().take(8) {
+            ui.colored_label(ui.visuals().warn_fg_color, format!("«{}» → «{}»", ellipsize(old, 60), ellipsize(new, 60)));
         }
-        if preview.flagged.len() > 8 {
-            ui.weak(format!("… and {} more", preview.flagged.len() - 8));
+        if p.marked.len() > 8 {
+            ui.weak(format!("… and {} more", p.marked.len() - 8));
         }
-        if blank {
+        if p.blank {
             ui.colored_label(ui.visuals().error_fg_color, "An article needs some text.");
         }
         ui.horizontal(|ui| {
-            apply = ui.add_enabled(!blank && !unchanged, egui::Button::new("Apply correction")).clicked();
+            apply = ui.add_enabled(!p.blank && !p.unchanged, egui::Button::new("Apply correction")).clicked();
             cancel = ui.button("Cancel correction").clicked();
         });
     });
-    if apply && let Some((_, r)) = ed.preview.take() {
+    // The buffer may have changed this frame: apply only what the preview showed for it.
+    if apply && let Some(p) = ed.preview.take().filter(|p| p.buf == ed.buf) {
+        let r = p.retext;
         let flagged = r.flagged.len();
         let moved = r.moved + r.reanchored;
         if app.apply(Command::SetArticleText { article: ed.article, text: r.text, spans: r.spans }) {
