@@ -114,11 +114,7 @@ pub struct Options {
 }
 
 /// Shared with the window while an export runs in a thread.
-#[derive(Clone, Debug, Default)]
-pub struct Progress {
-    pub done: std::sync::Arc<std::sync::atomic::AtomicUsize>,
-    pub cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
-}
+pub use crate::progress::Progress;
 
 /// What an export wrote and what it could not express.
 #[derive(Debug, Default)]
@@ -180,11 +176,10 @@ impl<'p> View<'p> {
 
     /// Counts one article written; stops the export when the user cancelled it.
     pub fn tick(&self) -> Result<(), ExportError> {
-        use std::sync::atomic::Ordering;
         match &self.progress {
-            Some(p) if p.cancel.load(Ordering::Relaxed) => Err(ExportError::Cancelled),
+            Some(p) if p.cancelled() => Err(ExportError::Cancelled),
             Some(p) => {
-                p.done.fetch_add(1, Ordering::Relaxed);
+                p.tick();
                 Ok(())
             }
             None => Ok(()),

@@ -154,7 +154,7 @@ pub fn annotators_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
 /// (articles matched by text, identical spans kept once).
 pub fn merge_files(app: &mut GloseApp, paths: &[std::path::PathBuf]) {
     if let Some(old) = app.merge_job.take() {
-        old.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        old.progress.cancel();
     }
     app.merge_job = Some(super::jobs::MergeJob::start(paths.to_vec()));
 }

@@ -24,36 +24,28 @@ pub enum CorpusTab {
 /// articles), with its progress and a cancel flag.
 pub struct SearchJob {
     pub total: usize,
-    pub done: std::sync::Arc<std::sync::atomic::AtomicUsize>,
-    pub cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    pub progress: crate::progress::Progress,
     rx: std::sync::mpsc::Receiver<Result<Vec<Hit>, String>>,
 }
 
 impl SearchJob {
     fn start(project: &crate::model::Project, q: Query, ctx: &egui::Context) -> SearchJob {
-        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
         let snapshot = project.clone();
         let total = snapshot.articles.len();
-        let done = std::sync::Arc::new(AtomicUsize::new(0));
-        let cancel = std::sync::Arc::new(AtomicBool::new(false));
+        let progress = crate::progress::Progress::default();
         let (tx, rx) = std::sync::mpsc::channel();
-        let (d, c, ctx) = (done.clone(), cancel.clone(), ctx.clone());
+        let (shared, ctx) = (progress.clone(), ctx.clone());
         std::thread::spawn(move || {
             let go_on = |i: usize| {
-                d.store(i, Ordering::Relaxed);
-                !c.load(Ordering::Relaxed)
+                shared.set_done(i);
+                !shared.cancelled()
             };
             let result = corpus::search_with(&snapshot, &q, 40, 2000, &go_on);
-            d.store(total, Ordering::Relaxed);
+            shared.set_done(total);
             let _ = tx.send(result);
             ctx.request_repaint();
         });
-        SearchJob { total, done, cancel, rx }
-    }
-
-    fn progress(&self) -> f32 {
-        let done = self.done.load(std::sync::atomic::Ordering::Relaxed);
-        if self.total == 0 { 1.0 } else { done as f32 / self.total as f32 }
+        SearchJob { total, progress, rx }
     }
 
     /// Waits for the result (tests, and nothing else).
@@ -305,7 +297,7 @@ fn search_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
             annotator: st.annotator_filter.clone(),
         };
         if let Some(old) = st.search_job.take() {
-            old.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+            old.progress.cancel();
         }
         st.search_job = Some(SearchJob::start(app.project(), q, ui.ctx()));
     }
@@ -317,11 +309,7 @@ fn search_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
             }
             Err(std::sync::mpsc::TryRecvError::Empty) => {
                 ui.horizontal(|ui| {
-                    ui.add(egui::ProgressBar::new(job.progress()).desired_width(200.0).show_percentage());
-                    ui.label("Searching…");
-                    if ui.button("Stop search").clicked() {
-                        job.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
-                    }
+                    super::menu::progress_row(ui, &job.progress, job.total, "Searching…", "Stop search")
                 });
                 ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
             }

@@ -5,17 +5,15 @@ use super::GloseApp;
 use crate::edit::Command;
 use crate::import::{self, ImportError, ImportedArticle};
 use crate::model::{Article, ArticleId};
+use crate::progress::Progress;
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 
 type ReadResult = (PathBuf, Result<ImportedArticle, ImportError>);
 
 pub struct ImportJob {
     pub total: usize,
-    pub done: Arc<AtomicUsize>,
-    pub cancel: Arc<AtomicBool>,
+    pub progress: Progress,
     rx: Receiver<Vec<ReadResult>>,
 }
 
@@ -23,29 +21,24 @@ impl ImportJob {
     pub fn start(inputs: Vec<PathBuf>, ctx: egui::Context) -> ImportJob {
         let paths = import::collect_paths(&inputs).unwrap_or(inputs);
         let total = paths.len();
-        let done = Arc::new(AtomicUsize::new(0));
-        let cancel = Arc::new(AtomicBool::new(false));
+        let progress = Progress::default();
         let (tx, rx) = channel();
-        let (d, c) = (done.clone(), cancel.clone());
+        let shared = progress.clone();
         std::thread::spawn(move || {
             let mut out = Vec::with_capacity(paths.len());
             for p in paths {
-                if c.load(Ordering::Relaxed) {
+                if shared.cancelled() {
                     break;
                 }
                 let r = import::read_article(&p);
                 out.push((p, r));
-                d.fetch_add(1, Ordering::Relaxed);
+                shared.tick();
                 ctx.request_repaint();
             }
             let _ = tx.send(out);
             ctx.request_repaint();
         });
-        ImportJob { total, done, cancel, rx }
-    }
-
-    pub fn progress(&self) -> f32 {
-        if self.total == 0 { 1.0 } else { self.done.load(Ordering::Relaxed) as f32 / self.total as f32 }
+        ImportJob { total, progress, rx }
     }
 }
 
@@ -53,7 +46,7 @@ impl ImportJob {
 pub fn poll(app: &mut GloseApp) {
     let Some(job) = &app.import_job else { return };
     let Ok(results) = job.rx.try_recv() else { return };
-    let cancelled = job.cancel.load(Ordering::Relaxed);
+    let cancelled = job.progress.cancelled();
     app.import_job = None;
     let mut texts: std::collections::HashSet<String> =
         app.doc.project.articles.iter().map(|a| a.text.clone()).collect();
@@ -100,8 +93,7 @@ pub fn poll(app: &mut GloseApp) {
 /// Other project files being read for File → Merge project files…, in a thread.
 pub struct MergeJob {
     pub total: usize,
-    pub done: Arc<AtomicUsize>,
-    pub cancel: Arc<AtomicBool>,
+    pub progress: Progress,
     /// `Ok(None)`: cancelled.
     rx: Receiver<Result<Option<crate::import::dataset::Dataset>, String>>,
 }
@@ -109,14 +101,13 @@ pub struct MergeJob {
 impl MergeJob {
     pub fn start(paths: Vec<PathBuf>) -> MergeJob {
         let total = paths.len();
-        let done = Arc::new(AtomicUsize::new(0));
-        let cancel = Arc::new(AtomicBool::new(false));
+        let progress = Progress::default();
         let (tx, rx) = channel();
-        let (d, c) = (done.clone(), cancel.clone());
+        let shared = progress.clone();
         std::thread::spawn(move || {
             let mut all = crate::import::dataset::Dataset::default();
             for p in &paths {
-                if c.load(Ordering::Relaxed) {
+                if shared.cancelled() {
                     let _ = tx.send(Ok(None));
                     return;
                 }
@@ -132,15 +123,11 @@ impl MergeJob {
                         return;
                     }
                 }
-                d.fetch_add(1, Ordering::Relaxed);
+                shared.tick();
             }
             let _ = tx.send(Ok(Some(all)));
         });
-        MergeJob { total, done, cancel, rx }
-    }
-
-    pub fn progress(&self) -> f32 {
-        if self.total == 0 { 1.0 } else { self.done.load(Ordering::Relaxed) as f32 / self.total as f32 }
+        MergeJob { total, progress, rx }
     }
 
     /// The result once the thread is done (waiting for it when `wait`).

@@ -277,17 +277,11 @@ pub fn menu_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
 }
 
 /// A job's progress bar, what it does, and the button that cancels it.
-fn progress_row(
-    ui: &mut egui::Ui,
-    progress: f32,
-    what: &str,
-    cancel_label: &str,
-    cancel: &std::sync::atomic::AtomicBool,
-) {
-    ui.add(egui::ProgressBar::new(progress).desired_width(200.0).show_percentage());
+pub fn progress_row(ui: &mut egui::Ui, progress: &crate::progress::Progress, total: usize, what: &str, cancel: &str) {
+    ui.add(egui::ProgressBar::new(progress.fraction(total)).desired_width(200.0).show_percentage());
     ui.label(what);
-    if ui.button(cancel_label).clicked() {
-        cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+    if ui.button(cancel).clicked() {
+        progress.cancel();
     }
     ui.separator();
 }
@@ -297,9 +291,8 @@ pub fn status_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             match &app.exchange {
                 Some(super::exchange::Exchange::Export { format, progress, total, .. }) => {
-                    let done = progress.done.load(std::sync::atomic::Ordering::Relaxed);
-                    let what = format!("Exporting {} ({done} of {total} articles)…", format.name());
-                    progress_row(ui, done as f32 / *total as f32, &what, "Cancel export", &progress.cancel);
+                    let what = format!("Exporting {} ({} of {total} articles)…", format.name(), progress.done());
+                    progress_row(ui, progress, *total, &what, "Cancel export");
                     ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
                 }
                 Some(super::exchange::Exchange::Import { .. }) => {
@@ -314,11 +307,11 @@ pub fn status_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
             }
             if let Some(job) = &app.merge_job {
                 let what = format!("Reading {} project file(s) to merge…", job.total);
-                progress_row(ui, job.progress(), &what, "Cancel merge", &job.cancel);
+                progress_row(ui, &job.progress, job.total, &what, "Cancel merge");
             }
             if let Some(job) = &app.import_job {
                 let what = format!("Importing {} file(s)…", job.total);
-                progress_row(ui, job.progress(), &what, "Cancel import", &job.cancel);
+                progress_row(ui, &job.progress, job.total, &what, "Cancel import");
             }
             if app.saving.is_some() {
                 ui.spinner();
