@@ -186,8 +186,8 @@ pub struct GloseApp {
     /// History revision of the last change and when it happened (for autosave).
     pub last_change: (u64, Instant),
     was_focused: bool,
-    /// Frames seen by the start-up probe (`GLOSE_STARTUP_PROBE`).
-    pub probe_frames: u32,
+    /// Frames seen by the start-up probe, when `GLOSE_STARTUP_PROBE` is set.
+    pub probe_frames: Option<u32>,
 }
 
 impl GloseApp {
@@ -242,7 +242,7 @@ impl GloseApp {
             last_disk_check: Instant::now(),
             last_change: (0, Instant::now()),
             was_focused: true,
-            probe_frames: 0,
+            probe_frames: std::env::var_os("GLOSE_STARTUP_PROBE").map(|_| 0),
         }
     }
 
@@ -284,6 +284,21 @@ impl GloseApp {
                 self.error(format!("Not done: {e}"));
                 false
             }
+        }
+    }
+
+    /// Undo (or redo) one step, and journal the command that did it.
+    fn shift_history(&mut self, redo: bool) {
+        let (h, p) = (&mut self.doc.history, &mut self.doc.project);
+        match if redo { h.redo(p) } else { h.undo(p) } {
+            Ok(Some(applied)) => {
+                if matches!(applied, Command::SetArticleText { .. }) {
+                    self.text_changed();
+                }
+                self.journal(Some(applied))
+            }
+            Ok(None) => {}
+            Err(e) => self.error(format!("{} failed: {e}", if redo { "Redo" } else { "Undo" })),
         }
     }
 
@@ -388,26 +403,8 @@ impl GloseApp {
                 }
             }
             Action::Import(paths) => self.import_job = Some(super::jobs::ImportJob::start(paths, ctx.clone())),
-            Action::Undo => match self.doc.history.undo(&mut self.doc.project) {
-                Ok(Some(applied)) => {
-                    if matches!(applied, Command::SetArticleText { .. }) {
-                        self.text_changed();
-                    }
-                    self.journal(Some(applied))
-                }
-                Ok(None) => {}
-                Err(e) => self.error(format!("Undo failed: {e}")),
-            },
-            Action::Redo => match self.doc.history.redo(&mut self.doc.project) {
-                Ok(Some(applied)) => {
-                    if matches!(applied, Command::SetArticleText { .. }) {
-                        self.text_changed();
-                    }
-                    self.journal(Some(applied))
-                }
-                Ok(None) => {}
-                Err(e) => self.error(format!("Redo failed: {e}")),
-            },
+            Action::Undo => self.shift_history(false),
+            Action::Redo => self.shift_history(true),
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Action::SelectArticle(id) => {
                 if self.current != Some(id) {

@@ -26,20 +26,18 @@ pub fn articles_panel_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
             )
             .labelled_by(label.id);
         });
-        let mut languages: Vec<String> =
-            app.project().articles.iter().map(|a| a.language.clone()).filter(|l| !l.is_empty()).collect();
-        languages.sort();
-        languages.dedup();
+        let languages = app.article_list().languages;
         egui::ComboBox::from_label("Language")
             .selected_text(if app.language_filter.is_empty() { "all" } else { app.language_filter.as_str() })
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut app.language_filter, String::new(), "all");
-                for l in languages {
+                for l in languages.iter() {
                     ui.selectable_value(&mut app.language_filter, l.clone(), l);
                 }
             });
         ui.separator();
-        let rows = app.article_rows();
+        // Again: the language may have just been chosen (a cache hit otherwise).
+        let rows = app.article_list().rows;
         if rows.len() < app.project().articles.len() {
             ui.weak(format!("{} of {} articles", rows.len(), app.project().articles.len()));
         }
@@ -82,16 +80,20 @@ pub fn articles_panel_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
 }
 
 /// Which articles the list shows (indices), for a filter, a language and a project state.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct ArticleRows {
     key: Option<(u64, usize, u64, String, String)>,
-    rows: std::sync::Arc<Vec<usize>>,
+    /// Indices of the articles shown.
+    pub rows: std::sync::Arc<Vec<usize>>,
+    /// The project's languages, sorted, for the language filter.
+    pub languages: std::sync::Arc<Vec<String>>,
 }
 
 impl GloseApp {
     /// The articles passing the filter (title, source, author or text, any case) and the
-    /// language; computed again only when one of them or the project changes.
-    pub fn article_rows(&mut self) -> std::sync::Arc<Vec<usize>> {
+    /// language, and the languages to choose from; computed again only when the filter, the
+    /// language or the project changes.
+    pub fn article_list(&mut self) -> ArticleRows {
         let p = &self.doc.project;
         let ids = p.articles.iter().fold(0u64, |h, a| h.rotate_left(5) ^ a.id.0);
         let key = (
@@ -102,7 +104,7 @@ impl GloseApp {
             self.language_filter.clone(),
         );
         if self.article_rows.key.as_ref() == Some(&key) {
-            return self.article_rows.rows.clone();
+            return self.article_rows.clone();
         }
         let needle = self.article_filter.trim();
         // A case-insensitive literal search: no lowercased copy of every text.
@@ -119,8 +121,13 @@ impl GloseApp {
             })
             .map(|(i, _)| i)
             .collect();
-        self.article_rows = ArticleRows { key: Some(key), rows: std::sync::Arc::new(rows) };
-        self.article_rows.rows.clone()
+        let mut languages: Vec<String> =
+            p.articles.iter().map(|a| a.language.clone()).filter(|l| !l.is_empty()).collect();
+        languages.sort();
+        languages.dedup();
+        self.article_rows =
+            ArticleRows { key: Some(key), rows: std::sync::Arc::new(rows), languages: std::sync::Arc::new(languages) };
+        self.article_rows.clone()
     }
 }
 

@@ -123,13 +123,11 @@ pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLoc
 /// With `GLOSE_STARTUP_PROBE=1`, the window prints how long after the start its first frame
 /// was on screen, then closes: `cargo bench`-free measure of the cold start under Xvfb.
 fn startup_probe(app: &mut GloseApp, ctx: &egui::Context) {
-    if std::env::var_os("GLOSE_STARTUP_PROBE").is_none() {
-        return;
-    }
-    app.probe_frames += 1;
-    if app.probe_frames == 1 {
+    let Some(frames) = &mut app.probe_frames else { return };
+    *frames += 1;
+    if *frames == 1 {
         ctx.request_repaint();
-    } else if app.probe_frames == 2 {
+    } else if *frames == 2 {
         // The first frame has been painted and presented before this one starts.
         let ms = STARTED.get().map_or(0.0, |t| t.elapsed().as_secs_f64() * 1000.0);
         eprintln!("glose: first frame on screen {ms:.0} ms after start");
