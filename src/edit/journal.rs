@@ -65,13 +65,7 @@ impl Journal {
         let tmp = PathBuf::from(tmp);
         let mut text = format!("{HEADER} base={base:016x}\n");
         for (i, cmd) in commands.iter().enumerate() {
-            let line = ron::to_string(cmd).map_err(|e| JournalError::Parse {
-                path: path.clone(),
-                line: i + 2,
-                message: e.to_string(),
-            })?;
-            text.push_str(&line);
-            text.push('\n');
+            text.push_str(&command_line(cmd, &path, i + 2)?);
         }
         let mut file = OpenOptions::new().create(true).write(true).truncate(true).open(&tmp).map_err(io)?;
         file.write_all(text.as_bytes()).map_err(io)?;
@@ -82,16 +76,8 @@ impl Journal {
 
     /// Appends one applied command and flushes it to disk.
     pub fn append(&mut self, cmd: &Command) -> Result<(), JournalError> {
-        let line = ron::to_string(cmd).map_err(|e| JournalError::Parse {
-            path: self.path.clone(),
-            line: self.entries + 2,
-            message: e.to_string(),
-        })?;
-        let io = |source| JournalError::Io { path: self.path.clone(), source };
-        self.file.write_all(format!("{line}\n").as_bytes()).map_err(io)?;
-        if self.durable {
-            self.file.sync_data().map_err(io)?;
-        }
+        let line = command_line(cmd, &self.path, self.entries + 2)?;
+        self.write_line(&line)?;
         self.entries += 1;
         Ok(())
     }
@@ -100,8 +86,13 @@ impl Journal {
     /// background while editing goes on: if the save lands and the app dies before the journal
     /// is restarted, recovery replays only the commands after the last mark.
     pub fn mark_save(&mut self) -> Result<(), JournalError> {
+        self.write_line(&format!("{SAVE_MARK}\n"))
+    }
+
+    /// Writes one whole line, flushed to disk.
+    fn write_line(&mut self, line: &str) -> Result<(), JournalError> {
         let io = |source| JournalError::Io { path: self.path.clone(), source };
-        self.file.write_all(format!("{SAVE_MARK}\n").as_bytes()).map_err(io)?;
+        self.file.write_all(line.as_bytes()).map_err(io)?;
         if self.durable {
             self.file.sync_data().map_err(io)?;
         }
@@ -127,6 +118,16 @@ impl Journal {
         drop(self);
         remove_if_exists(&path)
     }
+}
+
+/// A command as its journal line (with the line break); `line` numbers it in errors.
+fn command_line(cmd: &Command, path: &Path, line: usize) -> Result<String, JournalError> {
+    let text = ron::to_string(cmd).map_err(|e| JournalError::Parse {
+        path: path.to_path_buf(),
+        line,
+        message: e.to_string(),
+    })?;
+    Ok(format!("{text}\n"))
 }
 
 pub(crate) fn remove_if_exists(path: &Path) -> io::Result<()> {

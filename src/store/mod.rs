@@ -61,6 +61,11 @@ pub fn to_string(project: &Project) -> Result<String, ron::Error> {
     Ok(format!("// Glose project file. Offsets count Unicode code points, ranges are [start, end).\n{body}\n"))
 }
 
+/// Threads for writing and reading big files: one per core, at most 8.
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8)
+}
+
 fn pretty_config(depth_limit: usize) -> ron::ser::PrettyConfig {
     ron::ser::PrettyConfig::new().depth_limit(depth_limit).indentor("  ").struct_names(false)
 }
@@ -87,7 +92,7 @@ fn pretty_in_parallel(project: &Project) -> Result<Option<String>, ron::Error> {
     };
     let head = ron::ser::to_string_pretty(&shell, pretty_config(5))?;
     let Some(head) = head.strip_suffix(PLACEHOLDER) else { return Ok(None) };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let threads = threads();
     let total: usize = project.articles.iter().map(|a| a.text.len() + 64 * a.spans.len()).sum();
     // Chunks of about equal weight, in order.
     let mut chunks: Vec<&[crate::model::Article]> = Vec::new();
@@ -206,7 +211,7 @@ fn parse_in_parallel(text: &str) -> Option<Project> {
     const OPEN: &str = "\n  articles: [\n";
     const CLOSE: &str = "\n  ],\n)";
     const RECORD_END: &str = "\n    ),\n";
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let threads = threads();
     if threads < 2 || text.len() < 1 << 20 {
         return None;
     }
