@@ -157,13 +157,18 @@ pub fn retext(article: &Article, new_text: &str) -> Retext {
         // The exact diff first: a span whose every character is in an unchanged stretch.
         let fine = carry(&exact);
         let quote = (fine.len() == span.fragments.len()).then(|| quote_with(new_text, &map, &fine)).flatten();
-        let mapped = carry(&offsets);
         if quote.as_deref() == Some(span.quote.as_str()) {
             if fine != span.fragments {
                 out.moved += 1;
             }
             s.fragments = fine;
-        } else if let Some(found) =
+            s.quote = quote.unwrap_or_default();
+            out.spans.push(s);
+            continue;
+        }
+        // Its text changed by the exact diff: where the cleaned-up diff puts it.
+        let mapped = carry(&offsets);
+        if let Some(found) =
             nearby_quote(new_text, &map, span, &fine).or_else(|| nearby_quote(new_text, &map, span, &mapped))
         {
             out.reanchored += 1;
