@@ -16,16 +16,20 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// Add articles (.txt, .md, .html, or folders of them) to a project, creating it if needed;
-    /// with --format, annotated datasets (doccano, label-studio, brat, conll).
+    /// Add articles to a project, creating it if needed: text, Markdown, web pages, press-database
+    /// exports (Europresse, Factiva, Nexis Uni), DOCX, ODT, RTF, EPUB, PDF, tables (CSV, TSV,
+    /// JSON, JSONL, XLSX, ODS: one article per row), folders and ZIP archives of them, each
+    /// recognised by its content. With --format, annotated datasets (doccano, label-studio,
+    /// brat, conll). Exit 0 when everything readable was imported, 1 when a file or record was
+    /// skipped (each said, with its position), 2 when nothing could be read.
     Import {
-        /// Article files or folders (a brat folder with --format brat).
+        /// Files, folders or archives (a brat folder with --format brat).
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// The project file to create or extend.
         #[arg(long)]
         into: PathBuf,
-        /// doccano | label-studio | brat | conll (IOB1 or IOB2); without it, plain articles.
+        /// doccano | label-studio | brat | conll (IOB1 or IOB2); without it, articles.
         #[arg(long)]
         format: Option<String>,
         /// Whose annotations these are (default: what the file says, else your user name).
@@ -34,6 +38,28 @@ enum Cmd {
         /// doccano offsets: utf16 (doccano's default) or codepoint (its grapheme mode).
         #[arg(long, default_value = "utf16")]
         offsets: String,
+        /// Tables: which column is which field, e.g. text=body,title=headline,published=date
+        /// (fields: text, title, source, author, published, url, language, id). Unmapped fields
+        /// are guessed from the column names; other columns become article details.
+        #[arg(long)]
+        map: Option<String>,
+        /// CSV: the field delimiter (`,` `;` `|` or `tab`); guessed when not given.
+        #[arg(long)]
+        delimiter: Option<String>,
+        /// CSV: the text encoding (e.g. windows-1252, utf-8); guessed when not given.
+        #[arg(long)]
+        encoding: Option<String>,
+        /// Workbooks (XLSX, ODS): the sheet to read; the first one when not given.
+        #[arg(long)]
+        sheet: Option<String>,
+    },
+    /// List a project's articles with their details (for pipelines: --json).
+    Articles {
+        project: PathBuf,
+        /// One JSON array: id, title, source, author, url, published, language, details,
+        /// near_duplicate_of, text.
+        #[arg(long)]
+        json: bool,
     },
     /// Check a project: ids, references, offsets and quotes. Exit 0 when sound, 1 with one
     /// line per problem, 2 when the file cannot be read.
@@ -105,10 +131,16 @@ fn main() -> ExitCode {
     glose::ui::STARTED.get_or_init(std::time::Instant::now);
     let cli = Cli::parse();
     match cli.command {
-        Some(Cmd::Import { inputs, into, format: None, .. }) => import_cmd(&inputs, &into),
-        Some(Cmd::Import { inputs, into, format: Some(format), annotator, offsets }) => {
+        Some(Cmd::Import { inputs, into, format: None, map, delimiter, encoding, sheet, .. }) => {
+            match table_options(map.as_deref(), delimiter.as_deref(), encoding.as_deref(), sheet) {
+                Ok(table) => import_cmd(&inputs, &into, import::ReadOptions { table, ..Default::default() }),
+                Err(e) => fail(e),
+            }
+        }
+        Some(Cmd::Import { inputs, into, format: Some(format), annotator, offsets, .. }) => {
             import_dataset_cmd(&inputs, &into, &format, annotator.as_deref(), &offsets)
         }
+        Some(Cmd::Articles { project, json }) => articles_cmd(&project, json),
         Some(Cmd::Validate { project }) => validate_cmd(&project),
         Some(Cmd::Stats { project, json }) => stats_cmd(&project, json),
         Some(Cmd::Agreement { project, annotators, json }) => agreement_cmd(&project, &annotators, json),
@@ -211,7 +243,31 @@ fn stats_cmd(path: &Path, json: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn import_cmd(inputs: &[PathBuf], into: &Path) -> ExitCode {
+/// `--map`, `--delimiter`, `--encoding`, `--sheet` as table options.
+fn table_options(
+    map: Option<&str>,
+    delimiter: Option<&str>,
+    encoding: Option<&str>,
+    sheet: Option<String>,
+) -> Result<import::TableOptions, String> {
+    let map = map.map(import::ColumnMap::parse).transpose()?.unwrap_or_default();
+    let delimiter = match delimiter {
+        None => None,
+        Some("tab" | "\\t" | "\t") => Some(b'\t'),
+        Some(d) if d.len() == 1 && d.is_ascii() => Some(d.as_bytes()[0]),
+        Some(d) => return Err(format!("--delimiter {d:?}: one ASCII character, or `tab`")),
+    };
+    let encoding = match encoding {
+        None => None,
+        Some(name) => Some(encoding_rs::Encoding::for_label(name.trim().as_bytes()).ok_or_else(|| {
+            format!("--encoding {name:?}: not an encoding name (e.g. utf-8, windows-1252, iso-8859-1)")
+        })?),
+    };
+    Ok(import::TableOptions { map, delimiter, encoding, sheet })
+}
+
+fn import_cmd(inputs: &[PathBuf], into: &Path, options: import::ReadOptions) -> ExitCode {
+    let existed = into.exists();
     let mut project = match load_or_new(into) {
         Ok(p) => p,
         Err(code) => return code,
@@ -222,33 +278,88 @@ fn import_cmd(inputs: &[PathBuf], into: &Path) -> ExitCode {
             into.display()
         );
     }
-    let paths = match import::collect_paths(inputs) {
-        Ok(p) => p,
-        Err(e) => return fail(e),
-    };
-    let report = import::plan_import(&mut project, &paths);
-    for e in &report.errors {
-        eprintln!("glose: {e}");
+    let files = import::read_inputs(inputs, &options, None);
+    let plan = import::plan_files(&mut project, &files);
+    for f in &plan.files {
+        emit(&format!("{}\n", f.summary()));
+        if let Some(e) = &f.error {
+            eprintln!("glose: {}: {e}", f.name);
+        }
+        for s in &f.skipped {
+            eprintln!("glose: {}: {s}", f.name);
+        }
+        for (at, title, of) in &f.duplicates {
+            eprintln!("{}: {at} {title:?}: skipped, the same text as {of}", f.name);
+        }
+        for (id, of, sim) in &f.near {
+            eprintln!("{}: {id} is a near-duplicate of {of} ({:.0} % of its passages shared)", f.name, sim * 100.0);
+        }
     }
-    for (path, id) in &report.duplicates {
-        eprintln!("{}: skipped, same text as article {id}", path.display());
-    }
-    if let Some(cmd) = report.command
+    let read_anything = plan.files.iter().any(|f| f.error.is_none());
+    if let Some(cmd) = plan.command.clone()
         && let Err(e) = cmd.apply(&mut project)
     {
         return fail(format!("{}: {e}", into.display()));
     }
-    if (!report.added.is_empty() || !into.exists())
-        && let Err(e) = store::save(&project, into)
-    {
-        return fail(e);
+    if plan.command.is_some() {
+        if let Err(e) = store::save(&project, into) {
+            return fail(e);
+        }
+    } else if !existed {
+        eprintln!("glose: nothing was added: {} was not created", into.display());
     }
-    for (path, title) in &report.added {
-        emit(&format!("{}: added {title:?}\n", path.display()));
+    emit(&format!("{}: {}\n", into.display(), plan.summary()));
+    if files.is_empty() || !read_anything {
+        if files.is_empty() {
+            eprintln!(
+                "glose: no article file found in {}",
+                inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+            );
+        }
+        return ExitCode::from(2);
     }
-    let (a, d, f) = (report.added.len(), report.duplicates.len(), report.errors.len());
-    emit(&format!("{}: {a} added, {d} already there, {f} failed\n", into.display()));
-    if report.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    if plan.failed() + plan.skipped() > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+fn articles_cmd(path: &Path, json: bool) -> ExitCode {
+    let project = match load(path) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    if json {
+        let list: Vec<serde_json::Value> = project
+            .articles
+            .iter()
+            .map(|a| {
+                let near = a.near_duplicate_of.filter(|id| project.article(*id).is_some()).map(|id| id.to_string());
+                serde_json::json!({
+                    "id": a.id.to_string(),
+                    "title": a.title,
+                    "source": a.source,
+                    "author": a.author,
+                    "url": a.url,
+                    "published": a.published,
+                    "language": a.language,
+                    "details": a.details,
+                    "near_duplicate_of": near,
+                    "text": a.text,
+                })
+            })
+            .collect();
+        match serde_json::to_string_pretty(&list) {
+            Ok(text) => emit(&format!("{text}\n")),
+            Err(e) => return fail(e),
+        }
+    } else {
+        for a in &project.articles {
+            let mut line = format!("{}\t{}\t{}\t{}\t{}", a.id, a.published, a.source, a.language, a.title);
+            if let Some(of) = a.near_duplicate_of {
+                line.push_str(&format!("\t(near-duplicate of {of})"));
+            }
+            emit(&format!("{line}\n"));
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn import_dataset_cmd(

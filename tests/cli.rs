@@ -67,13 +67,13 @@ fn import_creates_then_extends_a_project() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("new.ron");
     let p = project.to_str().unwrap();
-    glose().args(["import", "../shared/corpus/seed-fr-ia-geopolitique.txt", "--into", p]).assert().success();
+    glose().args(["import", "projects/articles/seed-fr-ia-geopolitique.txt", "--into", p]).assert().success();
     glose().args(["validate", p]).assert().success();
     // Again with the same file and a page: the seed is matched, the page added.
     let out = glose()
         .args([
             "import",
-            "../shared/corpus/seed-fr-ia-geopolitique.txt",
+            "projects/articles/seed-fr-ia-geopolitique.txt",
             "tests/fixtures/saved-page-fr.html",
             "--into",
             p,
@@ -83,7 +83,8 @@ fn import_creates_then_extends_a_project() {
         .get_output()
         .stdout
         .clone();
-    assert!(String::from_utf8(out).unwrap().contains("1 added, 1 already there, 0 failed"));
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("new.ron: 1 article added, 1 duplicate skipped"), "{out}");
     let loaded = glose::store::load(&project).unwrap().project;
     assert_eq!(loaded.articles.len(), 2);
     assert_eq!(loaded.articles[1].source, "Le Quotidien du Numérique");

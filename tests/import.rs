@@ -6,9 +6,9 @@ use glose::model::Project;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const SEED: &str = "../shared/corpus/seed-fr-ia-geopolitique.txt";
+const SEED: &str = "projects/articles/seed-fr-ia-geopolitique.txt";
 
-/// The team's shared corpus sits beside the repository (CI clones it there too).
+/// The seed article ships with the repository (projects/articles/).
 fn seed_path() -> PathBuf {
     PathBuf::from(SEED)
 }
@@ -122,6 +122,7 @@ fn folders_import_in_name_order_and_duplicates_and_failures_are_reported() {
     write(dir.path(), "b.txt", b"Second article about Russia and China cooperating on AI research.\n");
     write(dir.path(), "a.md", b"# First\n\nFirst article text about France.\n");
     write(dir.path(), "notes.csv", b"ignored,file\n");
+    write(dir.path(), "photo.png", b"\x89PNG not an article");
     write(dir.path(), "empty.txt", b"   \n");
     fs::create_dir(dir.path().join("sub")).unwrap();
     write(
@@ -131,17 +132,20 @@ fn folders_import_in_name_order_and_duplicates_and_failures_are_reported() {
     );
     let paths = import::collect_paths(&[dir.path().to_path_buf()]).unwrap();
     let names: Vec<_> = paths.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
-    assert_eq!(names, ["a.md", "b.txt", "empty.txt", "c.html"]);
+    assert_eq!(names, ["a.md", "b.txt", "empty.txt", "notes.csv", "c.html"], "files of unknown kinds are left out");
     let mut p = Project::new("t");
-    let report = import::plan_import(&mut p, &paths);
-    assert_eq!(report.added.len(), 3);
-    assert_eq!(report.errors.len(), 1, "the empty file is an error");
-    assert!(report.errors[0].to_string().contains("empty.txt"));
-    report.command.unwrap().apply(&mut p).unwrap();
+    let plan = import::plan_import(&mut p, &paths);
+    assert_eq!(plan.added(), 3);
+    let troubled: Vec<String> =
+        plan.files.iter().filter(|f| f.error.is_some() || !f.skipped.is_empty()).map(|f| f.summary()).collect();
+    assert_eq!(troubled.len(), 2, "the empty file and the table without rows: {troubled:?}");
+    assert!(troubled.iter().any(|t| t.contains("empty.txt")), "{troubled:?}");
+    assert!(troubled.iter().any(|t| t.contains("notes.csv") && t.contains("no rows")), "{troubled:?}");
+    plan.command.unwrap().apply(&mut p).unwrap();
     assert_eq!(p.articles.len(), 3);
     // Importing the same files again finds their texts already there.
     let again = import::plan_import(&mut p, &paths);
-    assert_eq!(again.duplicates.len(), 3);
+    assert_eq!(again.duplicates(), 3);
     assert!(again.command.is_none());
 }
 

@@ -20,7 +20,7 @@ fn meta(a: &crate::model::Article) -> serde_json::Map<String, Value> {
     let mut m = serde_json::Map::new();
     m.insert("article_id".into(), json!(a.id.to_string()));
     for (k, v) in super::article_details(a) {
-        m.insert(k.into(), json!(v));
+        m.insert(k.into_owned(), json!(v));
     }
     m
 }

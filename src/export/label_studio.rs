@@ -84,7 +84,7 @@ struct Annotation<'a> {
 #[derive(Serialize)]
 struct Task<'a> {
     id: usize,
-    data: BTreeMap<&'static str, &'a str>,
+    data: BTreeMap<std::borrow::Cow<'a, str>, &'a str>,
     annotations: Vec<Annotation<'a>>,
 }
 
@@ -155,9 +155,9 @@ pub fn write(view: &View, out: &Path, report: &mut Report) -> Result<(), ExportE
             })
             .collect();
         let id_string = a.id.to_string();
-        let mut data: BTreeMap<&'static str, &str> = BTreeMap::new();
-        data.insert("text", &a.text);
-        data.insert("article_id", &id_string);
+        let mut data: BTreeMap<std::borrow::Cow<'_, str>, &str> = BTreeMap::new();
+        data.insert("text".into(), &a.text);
+        data.insert("article_id".into(), &id_string);
         data.extend(super::article_details(a));
         let task = Task { id: i + 1, data, annotations };
         if i > 0 {

@@ -283,16 +283,46 @@ pub(crate) fn uuid_for(seed: u64, id: u64) -> String {
 /// Below this many spans, JSON exports are indented.
 pub(crate) const PRETTY_LIMIT: usize = 2000;
 
-/// An article's details that JSON exports carry beside its text, empty ones left out.
-pub(crate) fn article_details(a: &Article) -> impl Iterator<Item = (&'static str, &str)> {
-    [
+/// Keys JSON exports use for their own fields: an article detail with one of these names is
+/// written as `detail:NAME` so that it never overwrites them.
+const RESERVED_KEYS: [&str; 15] = [
+    "text",
+    "label",
+    "labels",
+    "entities",
+    "relations",
+    "id",
+    "article_id",
+    "title",
+    "source",
+    "author",
+    "url",
+    "published",
+    "language",
+    "meta",
+    "annotations",
+];
+
+/// An article's details that JSON exports carry beside its text (the six fixed ones, then the
+/// free ones), empty ones left out.
+pub(crate) fn article_details(a: &Article) -> Vec<(std::borrow::Cow<'_, str>, &str)> {
+    use std::borrow::Cow;
+    let fixed = [
         ("title", &a.title),
         ("source", &a.source),
+        ("author", &a.author),
         ("url", &a.url),
         ("published", &a.published),
         ("language", &a.language),
-    ]
-    .into_iter()
-    .filter(|(_, v)| !v.is_empty())
-    .map(|(k, v)| (k, v.as_str()))
+    ];
+    let fixed = fixed.into_iter().map(|(k, v)| (Cow::Borrowed(k), v.as_str()));
+    let free = a.details.iter().map(|(k, v)| {
+        let key = if RESERVED_KEYS.contains(&k.as_str()) {
+            Cow::Owned(format!("detail:{k}"))
+        } else {
+            Cow::Borrowed(k.as_str())
+        };
+        (key, v.as_str())
+    });
+    fixed.chain(free).filter(|(_, v)| !v.is_empty()).collect()
 }

@@ -108,7 +108,10 @@ pub fn write(view: &View, out: &Path, report: &mut Report) -> Result<(), ExportE
             ("Published", &a.published),
             ("Language", &a.language),
             ("URL", &a.url),
-        ] {
+        ]
+        .into_iter()
+        .chain(a.details.iter().map(|(k, v)| (k.as_str(), v)))
+        {
             if !v.is_empty() {
                 meta.push(format!("{k}: {v}"));
             }

@@ -329,3 +329,38 @@ pub fn from_project(p: &Project, origin: &str) -> Dataset {
     }
     d
 }
+
+/// An article's details from a JSON object of a dataset (a doccano line, a Label Studio task's
+/// `data`): the six fixed fields by name, every other string or number as a free detail (keys
+/// written as `detail:NAME` by our exports get their name back). `skip` names the format's own keys.
+pub(crate) fn meta_from_json(obj: &serde_json::Map<String, serde_json::Value>, skip: &[&str]) -> ArticleMeta {
+    use serde_json::Value;
+    let get =
+        |keys: &[&str]| keys.iter().find_map(|k| obj.get(*k).and_then(Value::as_str)).unwrap_or_default().to_string();
+    let mut meta = ArticleMeta {
+        title: get(&["title"]),
+        source: get(&["source"]),
+        author: get(&["author"]),
+        url: get(&["url"]),
+        published: get(&["published", "date"]),
+        language: get(&["language", "lang"]),
+        ..Default::default()
+    };
+    const FIXED: [&str; 8] = ["title", "source", "author", "url", "published", "date", "language", "lang"];
+    for (k, v) in obj {
+        if FIXED.contains(&k.as_str()) || skip.contains(&k.as_str()) {
+            continue;
+        }
+        let value = match v {
+            Value::String(s) => s.clone(),
+            Value::Number(n) => n.to_string(),
+            Value::Bool(b) => b.to_string(),
+            _ => continue,
+        };
+        if !value.is_empty() {
+            let key = k.strip_prefix("detail:").unwrap_or(k);
+            meta.details.insert(key.to_string(), value);
+        }
+    }
+    meta
+}

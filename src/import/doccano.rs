@@ -7,10 +7,6 @@ use crate::model::{ArticleMeta, Fragment};
 use crate::text::CharMap;
 use serde_json::Value;
 
-fn str_field(v: &Value, keys: &[&str]) -> String {
-    keys.iter().find_map(|k| v.get(*k).and_then(Value::as_str)).unwrap_or_default().to_string()
-}
-
 /// Parses JSONL text; `name` names the file in messages.
 pub fn parse(jsonl: &str, name: &str, utf16: bool) -> Result<Dataset, String> {
     let mut data = Dataset::default();
@@ -28,14 +24,23 @@ pub fn parse(jsonl: &str, name: &str, utf16: bool) -> Result<Dataset, String> {
             .ok_or_else(|| format!("{origin}: no \"text\""))?;
         let map = CharMap::new(text);
         let conv = |x: &Value| x.as_u64().and_then(|o| to_code_points(text, &map, utf16, o as usize));
-        let meta = ArticleMeta {
-            title: str_field(&v, &["title"]),
-            source: str_field(&v, &["source"]),
-            author: str_field(&v, &["author"]),
-            url: str_field(&v, &["url"]),
-            published: str_field(&v, &["published", "date"]),
-            language: str_field(&v, &["language", "lang"]),
-        };
+        let meta = v.as_object().map_or_else(ArticleMeta::default, |o| {
+            super::dataset::meta_from_json(
+                o,
+                &[
+                    "text",
+                    "data",
+                    "label",
+                    "entities",
+                    "relations",
+                    "id",
+                    "article_id",
+                    "annotator",
+                    "comments",
+                    "Comments",
+                ],
+            )
+        });
         let mut doc = Doc { meta, text: text.to_string(), origin: origin.clone(), ..Default::default() };
         if doc.meta.title.is_empty() {
             doc.meta.title = crate::text::ellipsize(text.trim(), 60);

@@ -106,7 +106,7 @@ fn host(url: &str) -> Option<String> {
 }
 
 /// The charset a page declares in its first few kilobytes.
-fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+pub(super) fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
     let i = head.find("charset=")?;
     let rest = head[i + 8..].trim_start_matches(['"', '\'', ' ']);

@@ -39,15 +39,9 @@ pub fn parse(json: &str, name: &str) -> Result<Dataset, String> {
             .and_then(Value::as_str)
             .or_else(|| d.as_object().and_then(|o| o.values().find_map(Value::as_str)))
             .ok_or_else(|| format!("{origin}: no text in \"data\""))?;
-        let get = |k: &str| d.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
-        let meta = ArticleMeta {
-            title: get("title"),
-            source: get("source"),
-            author: get("author"),
-            url: get("url"),
-            published: get("published"),
-            language: get("language"),
-        };
+        let meta = d
+            .as_object()
+            .map_or_else(ArticleMeta::default, |o| super::dataset::meta_from_json(o, &["text", "article_id", "id"]));
         let mut doc = Doc { meta, text: text.to_string(), origin: origin.clone(), ..Default::default() };
         if doc.meta.title.is_empty() {
             doc.meta.title = crate::text::ellipsize(text.trim(), 60);

@@ -1,22 +1,49 @@
-//! Reading articles from files: plain text, Markdown and saved web pages, in any encoding.
-//! The text is kept exactly as decoded (CRLF stays CRLF) once it is an article.
+//! Reading articles from files: plain text, Markdown, saved web pages, the exports of press
+//! databases (Europresse, Factiva, Nexis Uni: many articles per file), office documents
+//! (DOCX, ODT, RTF, EPUB), PDF, tables (CSV, JSON, XLSX, ODS: one article per row), folders
+//! and ZIP archives of all of these; and annotated datasets (doccano, Label Studio, brat, CoNLL).
+//!
+//! The pipeline: bytes → [`read::recognise`] (by content, then extension) → the format's
+//! reader splits them into [`Record`]s (text + details) → [`dedupe`] → [`plan`] builds one
+//! [`Command`] that adds them (one undo step). Text is cleaned before any offset exists.
 
+mod archive;
 mod brat;
 mod conll;
 pub mod dataset;
+pub mod dates;
+pub mod dedupe;
 mod doccano;
+mod docx;
 mod encoding;
+mod epub;
+mod europresse;
+mod factiva;
 mod html;
+mod htmltext;
 mod label_studio;
 mod lang;
 mod markdown;
+mod nexis;
+mod odt;
+mod pdf;
 mod plain;
+mod plan;
+pub mod read;
+mod rtf;
+pub mod source;
+pub mod table;
+mod xml;
 
+pub use dedupe::{Fate, Origin};
 pub use encoding::{Decoded, decode};
-pub use lang::detect_language;
+pub use lang::{detect_language, language_code};
+pub use plan::{FileOutcome, ImportPlan, plan, plan_files};
+pub use read::{ReadOptions, collect_paths, read_inputs, read_path};
+pub use source::{Record, Skipped, SourceFile, SourceFormat, TableInfo};
+pub use table::{ColumnMap, Role, TableOptions};
 
-use crate::edit::Command;
-use crate::model::{Article, ArticleId, ArticleMeta, Project};
+use crate::model::{ArticleMeta, Project};
 use std::path::{Path, PathBuf};
 
 /// Article files larger than this are refused rather than read into memory.
@@ -108,78 +135,11 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
     std::fs::read(path).map_err(io)
 }
 
-/// Expands folders (recursively, sorted by name) into the article files they hold.
-pub fn collect_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
-    let mut out = Vec::new();
-    for p in inputs {
-        if p.is_dir() {
-            walk(p, &mut out)?;
-        } else {
-            out.push(p.clone());
-        }
-    }
-    Ok(out)
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ImportError> {
-    let io = |source| ImportError::Io { path: dir.to_path_buf(), source };
-    let mut entries: Vec<PathBuf> =
-        std::fs::read_dir(dir).map_err(io)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if p.is_dir() {
-            walk(&p, out)?;
-        } else if Kind::of(&p).is_some() {
-            out.push(p);
-        }
-    }
-    Ok(())
-}
-
-/// The result of importing files into a project.
-#[derive(Debug, Default)]
-pub struct Report {
-    /// The command that adds the new articles (one undo step), if any.
-    pub command: Option<Command>,
-    pub added: Vec<(PathBuf, String)>,
-    /// Files whose text is already an article of the project.
-    pub duplicates: Vec<(PathBuf, ArticleId)>,
-    pub errors: Vec<ImportError>,
-}
-
-/// Reads `paths` and builds the command that adds them to `project`. Files that fail are
-/// reported and skipped; the project itself is not changed here.
-pub fn plan_import(project: &mut Project, paths: &[PathBuf]) -> Report {
-    let mut report = Report::default();
-    let mut texts: std::collections::HashMap<String, ArticleId> =
-        project.articles.iter().map(|a| (a.text.clone(), a.id)).collect();
-    let mut commands = Vec::new();
-    for path in paths {
-        match read_article(path) {
-            Ok(art) => {
-                if let Some(&id) = texts.get(&art.text) {
-                    report.duplicates.push((path.clone(), id));
-                    continue;
-                }
-                let id = ArticleId(project.alloc_id());
-                texts.insert(art.text.clone(), id);
-                let mut article = Article { id, text: art.text, ..Default::default() };
-                article.set_meta(art.meta);
-                report.added.push((path.clone(), article.title.clone()));
-                commands.push(Command::AddArticle { article, index: usize::MAX });
-            }
-            Err(e) => report.errors.push(e),
-        }
-    }
-    if !commands.is_empty() {
-        let label = format!("import {} article{}", commands.len(), if commands.len() == 1 { "" } else { "s" });
-        report.command = Some(Command::Batch { label, commands });
-    }
-    report
+/// Reads `paths` (files, folders, archives) and plans adding their articles to `project`:
+/// duplicates are left out, near-duplicates marked, everything that was skipped said.
+pub fn plan_import(project: &mut Project, paths: &[PathBuf]) -> ImportPlan {
+    let files = read_inputs(paths, &ReadOptions::default(), None);
+    plan_files(project, &files)
 }
 
 /// Annotated dataset formats `glose import --format` reads.

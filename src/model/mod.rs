@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The on-disk format this build writes. Older versions load through `store::migrate`.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Joins the fragments of a discontinuous span in its stored `quote`.
 pub const FRAGMENT_SEPARATOR: &str = " … ";
@@ -79,6 +79,10 @@ pub struct ArticleMeta {
     pub published: String,
     /// ISO 639-1 code where one exists ("fr", "ru", "zh").
     pub language: String,
+    /// Everything else a source said about the article: section, page, word count, the
+    /// database's document number, subjects… (key → value, in key order).
+    #[serde(default)]
+    pub details: BTreeMap<String, String>,
 }
 
 /// One article: its text and the annotations on it.
@@ -97,6 +101,13 @@ pub struct Article {
     pub published: String,
     #[serde(default)]
     pub language: String,
+    /// The database's own fields and any other column of the source (see [`ArticleMeta::details`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub details: BTreeMap<String, String>,
+    /// Set on import when this article is nearly the same text as another one (the same wire
+    /// copy with small edits); only informative: the other article may have been removed since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub near_duplicate_of: Option<ArticleId>,
     pub text: String,
     #[serde(default)]
     pub spans: Vec<Span>,
@@ -113,6 +124,7 @@ impl Article {
             url: self.url.clone(),
             published: self.published.clone(),
             language: self.language.clone(),
+            details: self.details.clone(),
         }
     }
 
@@ -123,6 +135,7 @@ impl Article {
         self.url = meta.url;
         self.published = meta.published;
         self.language = meta.language;
+        self.details = meta.details;
     }
 
     pub fn span(&self, id: SpanId) -> Option<&Span> {

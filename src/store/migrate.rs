@@ -4,6 +4,8 @@
 //! Version 1 (the first release) kept labels and relation types at the top level, referred
 //! to them by name, and allowed one continuous fragment per span (`start`, `end`).
 //! Version 2 nests them in `schema`, refers to them by id and allows discontinuous spans.
+//! Version 3 adds article details (a key → value map) and the near-duplicate mark; a version 2
+//! file is a version 3 file without them.
 
 use crate::model::{
     Article, ArticleId, Color, Entity, Fragment, Label, LabelId, Project, RelTypeId, Relation, RelationId,
@@ -21,6 +23,11 @@ pub enum Error {
 pub fn from_version(version: u32, text: &str) -> Result<Project, Error> {
     match version {
         1 => Ok(v1_to_v2(ron::from_str(text).map_err(Error::Ron)?)),
+        2 => {
+            let mut p: Project = ron::from_str(text).map_err(Error::Ron)?;
+            p.format_version = crate::model::FORMAT_VERSION;
+            Ok(p)
+        }
         v => Err(Error::Unknown(v)),
     }
 }
