@@ -289,7 +289,8 @@ fn import_cmd(inputs: &[PathBuf], into: &Path, options: import::ReadOptions) -> 
             eprintln!("glose: {}: {s}", f.name);
         }
         for (at, title, of) in &f.duplicates {
-            eprintln!("{}: {at} {title:?}: skipped, the same text as {of}", f.name);
+            let at = if at.is_empty() { String::new() } else { format!("{at} ") };
+            eprintln!("{}: {at}{title:?}: skipped, the same text as {of}", f.name);
         }
         for (id, of, sim) in &f.near {
             eprintln!("{}: {id} is a near-duplicate of {of} ({:.0} % of its passages shared)", f.name, sim * 100.0);

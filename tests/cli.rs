@@ -188,3 +188,105 @@ fn export_writes_every_format_and_reports_what_it_cannot_hold() {
     assert!(String::from_utf8(res.get_output().stderr.clone()).unwrap().contains("dropped"));
     glose().args(["export", "projects/example.ron", "--format", "nope", "--out", "/tmp/x"]).assert().code(2);
 }
+
+/// `glose import` on press exports, tables and hostile files: a report line per file, a
+/// summary, exit 0 / 1 / 2, and nothing written when nothing could be read.
+#[test]
+fn import_reports_each_file_and_exits_by_what_was_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("corpus.ron");
+    let p = project.to_str().unwrap();
+    let fix = |n: &str| format!("tests/fixtures/import/{n}");
+    // Everything readable: exit 0, one line per file, then the summary.
+    let out = glose()
+        .args(["import", &fix("europresse.html"), &fix("factiva.xml"), &fix("corpus-excel-fr.csv"), "--into", p])
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines[0], "tests/fixtures/import/europresse.html: Europresse, 2 articles, 1 duplicate skipped",
+        "{stdout}"
+    );
+    assert_eq!(lines[1], "tests/fixtures/import/factiva.xml: Factiva (XML), 2 articles, 1 near-duplicate marked");
+    // The table holds the same three articles: one exact copy, two near ones (other spacing, no subtitle).
+    assert_eq!(
+        lines[2],
+        "tests/fixtures/import/corpus-excel-fr.csv: CSV, 2 articles, 1 duplicate skipped, 2 near-duplicates marked"
+    );
+    assert_eq!(lines[3], format!("{p}: 6 articles added, 2 duplicates skipped, 3 near-duplicates marked"));
+    // Pipelines read the result as JSON.
+    let out = glose().args(["articles", p, "--json"]).assert().success().get_output().stdout.clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let arts = v.as_array().unwrap();
+    assert_eq!(arts.len(), 6);
+    let afp = arts.iter().find(|a| a["source"] == "Agence France Presse").unwrap();
+    let monde = arts.iter().find(|a| a["source"] == "Le Monde" && a["details"]["database"] == "Europresse").unwrap();
+    assert_eq!(afp["near_duplicate_of"], monde["id"]);
+    assert_eq!(monde["details"]["document number"], "news·20240206·LM·3412345");
+    assert_eq!(monde["published"], "2024-02-06");
+    for key in
+        ["id", "title", "source", "author", "url", "published", "language", "details", "near_duplicate_of", "text"]
+    {
+        assert!(monde.get(key).is_some(), "{key}");
+    }
+    // A ragged row: exit 1, said with file and position; the rest lands.
+    let before = std::fs::read(&project).unwrap();
+    let out = glose().args(["import", &fix("corpus.csv"), "--into", p]).assert().code(1).get_output().clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("corpus.csv: line 4: 2 field(s) where the header has 7"), "{stderr}");
+    assert_ne!(std::fs::read(&project).unwrap(), before);
+    // Nothing readable: exit 2, the project untouched, no new file created.
+    let before = std::fs::read(&project).unwrap();
+    glose().args(["import", &fix("scan.pdf"), &fix("encrypted.pdf"), "--into", p]).assert().code(2);
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+    let fresh = dir.path().join("fresh.ron");
+    let out = glose()
+        .args(["import", &fix("cut.docx"), "--into", fresh.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(!fresh.exists(), "a failed import leaves no project file behind");
+    assert!(String::from_utf8(out.stderr).unwrap().contains("cut.docx: word/document.xml: byte"));
+}
+
+#[test]
+fn import_takes_a_column_mapping_delimiter_encoding_and_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("t.ron");
+    let p = project.to_str().unwrap();
+    glose()
+        .args([
+            "import",
+            "tests/fixtures/import/corpus-excel-fr.csv",
+            "--into",
+            p,
+            "--map",
+            "text=Texte,title=Titre,published=Date,source=Journal,author=Auteur,url=Lien",
+            "--delimiter",
+            ";",
+            "--encoding",
+            "windows-1252",
+        ])
+        .assert()
+        .success();
+    let loaded = glose::store::load(&project).unwrap().project;
+    assert_eq!(loaded.articles.len(), 3);
+    assert_eq!(loaded.articles[0].details.get("Rubrique").map(String::as_str), Some("International"));
+    glose()
+        .args(["import", "tests/fixtures/import/corpus.xlsx", "--into", p, "--sheet", "Articles"])
+        .assert()
+        .success();
+    let err = glose()
+        .args(["import", "tests/fixtures/import/corpus.csv", "--into", p, "--map", "colour=x"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    assert!(String::from_utf8(err).unwrap().contains("unknown field \"colour\""));
+    glose().args(["import", "tests/fixtures/import/corpus.csv", "--into", p, "--encoding", "klingon"]).assert().code(2);
+}

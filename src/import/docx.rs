@@ -15,6 +15,8 @@ pub struct Para {
     pub text: String,
     /// 0 for body text, 1 for a title or first-level heading, 2… for lower headings.
     pub heading: u8,
+    /// The paragraph style's name ("Heading1", "Date", "Author"…).
+    pub style: String,
 }
 
 /// The paragraphs of a DOCX, in order.
@@ -45,6 +47,7 @@ pub fn parse_document(xml: &[u8]) -> Result<Vec<Para>, String> {
                     let style = attrs.iter().find(|(k, _)| k == "val").map(|(_, v)| v.as_str()).unwrap_or("");
                     if let Some(p) = open.last_mut() {
                         p.heading = heading_level(style);
+                        p.style = style.to_string();
                     }
                 }
                 "outlineLvl" => {

@@ -275,7 +275,9 @@ impl Old {
         header_fields(&headers.join(", "), &mut rec);
         let mut body = Vec::new();
         let mut footer = Vec::new();
-        for p in paragraphs {
+        // Lines broken with `<br>` are paragraphs of their own in this layout.
+        let lines = paragraphs.iter().flat_map(|p| p.split('\n')).map(str::trim).filter(|l| !l.is_empty());
+        for p in lines.map(str::to_string) {
             if p.starts_with('©') || p.starts_with("Numéro de document") {
                 self.in_footer = true;
             }

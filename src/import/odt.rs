@@ -29,7 +29,7 @@ pub fn parse_content(xml: &[u8]) -> Result<Vec<Para>, String> {
                     "p" => open.push(Para::default()),
                     "h" => {
                         let level = attr("outline-level").and_then(|l| l.parse::<u8>().ok()).unwrap_or(1);
-                        open.push(Para { text: String::new(), heading: level.clamp(1, 9) });
+                        open.push(Para { heading: level.clamp(1, 9), ..Default::default() });
                     }
                     "s" => {
                         let n = attr("c").and_then(|c| c.parse::<usize>().ok()).unwrap_or(1).min(1000);

@@ -166,7 +166,12 @@ fn pdf_string(b: &[u8]) -> String {
     if b.starts_with(&[0xEF, 0xBB, 0xBF]) {
         return String::from_utf8_lossy(&b[3..]).into_owned();
     }
-    b.iter().map(|&c| c as char).collect()
+    // PDFDocEncoding: Latin-1 but for typographic characters at 0x80–0xA0.
+    const HIGH: [char; 33] = [
+        '•', '†', '‡', '…', '—', '–', 'ƒ', '⁄', '‹', '›', '−', '‰', '„', '“', '”', '‘', '’', '‚', '™', 'ﬁ', 'ﬂ', 'Ł',
+        'Œ', 'Š', 'Ÿ', 'Ž', 'ı', 'ł', 'œ', 'š', 'ž', '\u{fffd}', '€',
+    ];
+    b.iter().map(|&c| if (0x80..=0xA0).contains(&c) { HIGH[usize::from(c - 0x80)] } else { c as char }).collect()
 }
 
 fn median_size(lines: &[Line]) -> f64 {
@@ -215,7 +220,7 @@ fn page_lines(page: &Page, index: usize) -> Vec<Line> {
         }
     }
     frags.retain(|f| !f.text.trim().is_empty());
-    assign_columns(&mut frags, page.width);
+    assign_columns(&mut frags, page.width, page.height);
     order(frags)
 }
 
@@ -243,44 +248,48 @@ fn fragment(glyphs: &[&Glyph], page: usize) -> Line {
 }
 
 /// Finds a vertical gutter crossed by no narrow line; lines left of it are column 0, right of
-/// it column 1, lines across it span the page.
-fn assign_columns(frags: &mut [Line], page_width: f64) {
-    if frags.len() < 6 {
+/// it column 1, lines across it span the page. Lines in the top and bottom margins (running
+/// heads, a page number centred over the gutter) are left out of the search.
+fn assign_columns(frags: &mut [Line], page_width: f64, page_height: f64) {
+    let in_body = |f: &Line| f.y > page_height * 0.08 && f.y < page_height * 0.92;
+    let body: Vec<&Line> = frags.iter().filter(|f| in_body(f)).collect();
+    if body.len() < 6 {
         return;
     }
-    let left = frags.iter().map(|f| f.x0).fold(f64::MAX, f64::min);
-    let right = frags.iter().map(|f| f.x1).fold(f64::MIN, f64::max);
+    let left = body.iter().map(|f| f.x0).fold(f64::MAX, f64::min);
+    let right = body.iter().map(|f| f.x1).fold(f64::MIN, f64::max);
     let width = (right - left).max(1.0);
-    // Coverage of the middle half of the text area by narrow lines, in 1-point bins.
-    let (lo, hi) = (left + width * 0.25, left + width * 0.75);
-    let bins = ((hi - lo).ceil() as usize).clamp(1, 4000);
-    let mut covered = vec![0usize; bins];
-    let narrow: Vec<&Line> = frags.iter().filter(|f| f.x1 - f.x0 < width * 0.6).collect();
+    let narrow: Vec<&&Line> = body.iter().filter(|f| f.x1 - f.x0 < width * 0.6).collect();
     if narrow.len() < 6 {
         return;
     }
+    // Coverage of the middle half of the text area by narrow lines, in 1-point bins.
+    let (lo, hi) = (left + width * 0.25, left + width * 0.75);
+    let bins = ((hi - lo).ceil() as usize).clamp(1, 4000);
+    let mut covered = vec![false; bins];
     for f in &narrow {
         let a = ((f.x0 - lo).floor().max(0.0) as usize).min(bins);
         let b = ((f.x1 - lo).ceil().max(0.0) as usize).min(bins);
-        for c in &mut covered[a..b] {
-            *c += 1;
-        }
+        covered[a..b].iter_mut().for_each(|c| *c = true);
     }
-    // The widest run of empty bins.
-    let (mut best, mut run_start, mut best_len) = (None, 0, 0);
-    for (i, &c) in covered.iter().chain(std::iter::once(&1)).enumerate() {
-        if c == 0 {
-            if i == 0 || covered.get(i - 1).is_some_and(|&p| p != 0) {
-                run_start = i;
+    // The widest run of uncovered bins.
+    let mut best: Option<(usize, usize)> = None;
+    let mut start: Option<usize> = None;
+    for (i, &c) in covered.iter().chain(std::iter::once(&true)).enumerate() {
+        let free = !c;
+        match (free, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                if best.is_none_or(|(a, b)| i - s > b - a) {
+                    best = Some((s, i));
+                }
+                start = None;
             }
-        } else if i > run_start && covered.get(run_start) == Some(&0) && i - run_start > best_len {
-            best_len = i - run_start;
-            best = Some((run_start, i));
+            _ => {}
         }
     }
     let Some((a, b)) = best else { return };
-    let min_gutter = (page_width * 0.015).max(6.0);
-    if (best_len as f64) < min_gutter {
+    if ((b - a) as f64) < (page_width * 0.015).max(6.0) {
         return;
     }
     let (g0, g1) = (lo + a as f64, lo + b as f64);
@@ -289,7 +298,7 @@ fn assign_columns(frags: &mut [Line], page_width: f64) {
     if on_left < 3 || on_right < 3 {
         return;
     }
-    for f in frags.iter_mut() {
+    for f in frags.iter_mut().filter(|f| in_body(f)) {
         f.column = if f.x1 <= g0 + 0.5 {
             Some(0)
         } else if f.x0 >= g1 - 0.5 {
@@ -376,18 +385,20 @@ fn paragraphs(lines: &[Line], body: f64) -> Vec<String> {
     for (i, l) in lines.iter().enumerate() {
         if let Some(prev) = i.checked_sub(1).map(|j| &lines[j]) {
             let same_block = prev.page == l.page && prev.column == l.column;
-            let (left, right) = edges.get(&(l.page, l.column)).copied().unwrap_or((l.x0, l.x1));
+            let (left, _) = edges.get(&(l.page, l.column)).copied().unwrap_or((l.x0, l.x1));
+            let (prev_left, prev_right) = edges.get(&(prev.page, prev.column)).copied().unwrap_or((prev.x0, prev.x1));
             let ends_sentence = prev.text.trim_end().ends_with(['.', '!', '?', ':', '»', '"', '”', ';']);
+            let short_prev = prev.x1 < prev_right - (prev_right - prev_left) * 0.12 && ends_sentence;
+            let indent = l.x0 > left + body * 0.8;
+            let size_change = (l.size - prev.size).abs() > body * 0.15;
             let new_paragraph = if same_block {
                 let gap = l.y - prev.y;
                 let big_gap = gap > pitch * 1.45 || gap < 0.0;
-                let indent = l.x0 > left + body * 1.2 && prev.x0 <= left + body * 0.5;
-                let short_prev = prev.x1 < right - (right - left) * 0.15 && ends_sentence;
-                let size_change = (l.size - prev.size).abs() > body * 0.15;
-                big_gap || indent || short_prev || size_change
+                big_gap || (indent && prev.x0 <= prev_left + body * 0.5) || short_prev || size_change
             } else {
-                // A new column or page: the paragraph goes on unless the last one ended.
-                ends_sentence && prev.x1 < right - (right - left) * 0.05 || (l.size - prev.size).abs() > body * 0.15
+                // A new column or page: the paragraph goes on unless the last one ended there
+                // or this line is indented as a first line.
+                indent || short_prev || size_change
             };
             if new_paragraph && !cur.is_empty() {
                 out.push(join_lines(&cur));

@@ -124,7 +124,13 @@ pub fn plan(project: &mut Project, files: &[SourceFile], fates: &[Vec<Fate>]) ->
                 let id = ids.get(file).and_then(|v| v.get(record)).copied().flatten();
                 let rec = files.get(file).and_then(|f| f.records.get(record));
                 let name = files.get(file).map_or("", |f| f.name.as_str());
-                let what = rec.map_or(String::new(), |r| format!("{:?} ({} {})", r.meta.title, name, r.at));
+                let what = rec.map_or(String::new(), |r| {
+                    if r.at.is_empty() {
+                        format!("{:?} ({name})", r.meta.title)
+                    } else {
+                        format!("{:?} ({name}, {})", r.meta.title, r.at)
+                    }
+                });
                 (id, what)
             }
         }

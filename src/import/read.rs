@@ -432,6 +432,17 @@ fn read_text_format(file: &mut SourceFile, format: SourceFormat, bytes: &[u8]) -
 /// One article from an office document: its own details, else its first heading.
 fn office_record(mut meta: crate::model::ArticleMeta, paras: &[docx::Para]) -> Record {
     let texts: Vec<String> = paras.iter().map(|p| p.text.trim().to_string()).filter(|t| !t.is_empty()).collect();
+    // Paragraphs styled as the document's date and author (as pandoc and Word templates do)
+    // say more than the file's creation time.
+    let styled = |name: &str| paras.iter().find(|p| p.style.eq_ignore_ascii_case(name)).map(|p| p.text.trim());
+    if let Some(date) = styled("Date").and_then(super::dates::parse_date) {
+        meta.published = date;
+    }
+    if meta.author.trim().is_empty()
+        && let Some(author) = styled("Author")
+    {
+        meta.author = author.to_string();
+    }
     if meta.title.trim().is_empty() {
         let heading = paras.iter().find(|p| p.heading > 0 && !p.text.trim().is_empty());
         meta.title = heading
@@ -469,7 +480,10 @@ fn read_zip(file: SourceFile, bytes: &[u8], options: &ReadOptions, depth: usize)
         if !is_known(Path::new(&member)) {
             continue;
         }
-        match archive::read_index(&mut zip, index, budget.min(MAX_CORPUS_BYTES)) {
+        let ext = extension(&member);
+        let corpus = table::format_of_extension(&ext).is_some() || ext == "zip";
+        let limit = if corpus { MAX_CORPUS_BYTES } else { MAX_ARTICLE_BYTES };
+        match archive::read_index(&mut zip, index, budget.min(limit)) {
             Ok((_, data)) => {
                 budget = budget.saturating_sub(data.len() as u64);
                 out.extend(read_bytes(&inner_name, &file.path, data, options, depth + 1));

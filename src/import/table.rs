@@ -428,7 +428,11 @@ pub fn read_json(file: &mut SourceFile, text: &str, lines: bool, options: &Table
             match serde_json::from_str::<Value>(line) {
                 Ok(Value::Object(o)) => objects.push((at, Ok(o))),
                 Ok(_) => objects.push((at, Err("not a JSON object".into()))),
-                Err(e) => objects.push((at, Err(format!("column {}: {e}", e.column())))),
+                Err(e) => {
+                    let msg = e.to_string();
+                    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+                    objects.push((at, Err(format!("column {}: not JSON ({msg})", e.column()))))
+                }
             }
         }
     } else {
@@ -509,28 +513,36 @@ pub fn read_workbook(file: &mut SourceFile, bytes: Vec<u8>, options: &TableOptio
         }
     };
     let sheets = book.sheet_names();
-    let sheet = match &options.sheet {
+    let chosen = match &options.sheet {
         Some(want) => match sheets.iter().find(|s| *s == want || s.eq_ignore_ascii_case(want)) {
-            Some(s) => s.clone(),
+            Some(s) => Some(s.clone()),
             None => {
                 file.error = Some(format!("no sheet {want:?}; the sheets are: {}", quoted_list(&sheets)));
                 return;
             }
         },
-        None => match sheets.first() {
-            Some(s) => s.clone(),
-            None => {
-                file.error = Some("the workbook has no sheet".into());
+        None => None,
+    };
+    // Without a sheet named, the first one with a header and at least one row.
+    let candidates: Vec<String> = chosen.map_or_else(|| sheets.clone(), |s| vec![s]);
+    let mut picked = None;
+    for name in &candidates {
+        match book.worksheet_range(name) {
+            Ok(r) if r.height() >= 2 || candidates.len() == 1 => {
+                picked = Some((name.clone(), r));
+                break;
+            }
+            Ok(_) => {}
+            Err(e) if candidates.len() == 1 => {
+                file.error = Some(format!("sheet {name:?}: {e}"));
                 return;
             }
-        },
-    };
-    let range = match book.worksheet_range(&sheet) {
-        Ok(r) => r,
-        Err(e) => {
-            file.error = Some(format!("sheet {sheet:?}: {e}"));
-            return;
+            Err(_) => {}
         }
+    }
+    let Some((sheet, range)) = picked else {
+        file.error = Some(format!("no sheet has a header and rows (sheets: {})", quoted_list(&sheets)));
+        return;
     };
     let first_row = range.start().map_or(0, |(r, _)| r as usize);
     let mut rows = range.rows().enumerate();

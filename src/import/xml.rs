@@ -26,6 +26,8 @@ pub struct XmlReader<'a> {
     buf: Vec<u8>,
     /// The end tag owed for an empty element (`<w:br/>`).
     pending_end: Option<String>,
+    /// Elements open now: a document that ends with some open was cut off.
+    depth: usize,
     done: bool,
 }
 
@@ -35,7 +37,7 @@ impl<'a> XmlReader<'a> {
         let config = reader.config_mut();
         config.trim_text(false);
         config.check_end_names = false;
-        XmlReader { reader, buf: Vec::new(), pending_end: None, done: false }
+        XmlReader { reader, buf: Vec::new(), pending_end: None, depth: 0, done: false }
     }
 }
 
@@ -79,7 +81,10 @@ impl Iterator for XmlReader<'_> {
                 }
             };
             return Some(Ok(match event {
-                Event::Start(e) => start(&e),
+                Event::Start(e) => {
+                    self.depth += 1;
+                    start(&e)
+                }
                 Event::Empty(e) => {
                     let ev = start(&e);
                     if let Ev::Start { name, .. } = &ev {
@@ -87,7 +92,10 @@ impl Iterator for XmlReader<'_> {
                     }
                     ev
                 }
-                Event::End(e) => Ev::End { name: local(e.name().as_ref()) },
+                Event::End(e) => {
+                    self.depth = self.depth.saturating_sub(1);
+                    Ev::End { name: local(e.name().as_ref()) }
+                }
                 Event::Text(t) => Ev::Text(t.xml10_content().into_owned()),
                 Event::CData(t) => Ev::Text(t.into_inner().into_owned()),
                 Event::GeneralRef(r) => {
@@ -103,6 +111,13 @@ impl Iterator for XmlReader<'_> {
                 }
                 Event::Eof => {
                     self.done = true;
+                    if self.depth > 0 {
+                        return Some(Err(format!(
+                            "byte {}: the document ends with {} element(s) still open: it was cut off",
+                            self.reader.buffer_position(),
+                            self.depth
+                        )));
+                    }
                     return None;
                 }
                 _ => continue,
