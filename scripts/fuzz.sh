@@ -10,7 +10,8 @@ secs=${1:-60}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(project_file journal article_text article_markdown article_html doccano label_studio brat conll)
+    targets=(project_file journal article_text article_markdown article_html doccano label_studio brat conll
+        import_press import_office import_rtf import_pdf import_table)
 fi
 cargo +nightly fuzz build -O >/dev/null 2>&1 || cargo +nightly fuzz build -O
 seed=()

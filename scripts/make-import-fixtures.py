@@ -339,7 +339,7 @@ def wrap(words, width, font, size):
 
 
 def two_column_pdf(path, pages=3, title="Les laboratoires européens et l’intelligence artificielle"):
-    c = canvas.Canvas(path, pagesize=A4, invariant=1)
+    c = canvas.Canvas(path, pagesize=A4, invariant=1, pageCompression=1)
     c.setTitle(title)
     c.setAuthor("Jean-Pierre Martin")
     c.setCreator("reportlab")
@@ -383,6 +383,9 @@ def two_column_pdf(path, pages=3, title="Les laboratoires européens et l’inte
 texts = two_column_pdf(os.path.join(OUT, "two-columns.pdf"))
 with open(os.path.join(OUT, "two-columns.expected.txt"), "w", encoding="utf-8") as f:
     f.write("\n\n".join(texts) + "\n")
+# The benchmark's 50-page PDF (benches/data).
+os.makedirs("benches/data", exist_ok=True)
+two_column_pdf("benches/data/fifty-pages.pdf", pages=50)
 # A scan: an image and no text.
 c = canvas.Canvas(os.path.join(OUT, "scan.pdf"), pagesize=A4, invariant=1)
 c.setFillGray(0.6)

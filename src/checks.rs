@@ -77,6 +77,27 @@ pub fn brat(data: &[u8]) {
     planned_is_valid(brat_from_text(text, standoff, conf, "fuzz"));
 }
 
+/// Article import of any format (the name's extension is only a hint: content decides):
+/// every record has text, and the planned import applies to a project that validates. A
+/// reader's panic is caught by the importer and reported as an error for the file.
+pub fn import_file(name: &str, data: &[u8]) {
+    use crate::import::{ReadOptions, plan_files, read::read_bytes};
+    let files = read_bytes(name, Path::new(name), data.to_vec(), &ReadOptions::default(), 0);
+    for f in &files {
+        assert!(f.error.is_some() || !f.records.is_empty() || !f.skipped.is_empty(), "{}: nothing said", f.name);
+        for r in &f.records {
+            assert!(!r.text.trim().is_empty(), "an imported article has text");
+        }
+    }
+    let mut project = Project::new("fuzz");
+    let plan = plan_files(&mut project, &files);
+    if let Some(cmd) = plan.command {
+        cmd.apply(&mut project).expect("a planned import applies");
+        let problems = validate(&project);
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+}
+
 /// Runs the check of fuzz target `target` on `data`.
 pub fn run(target: &str, data: &[u8]) {
     match target {
@@ -89,6 +110,11 @@ pub fn run(target: &str, data: &[u8]) {
         "label_studio" => dataset_text(DatasetFormat::LabelStudio, data),
         "conll" => dataset_text(DatasetFormat::Conll, data),
         "brat" => brat(data),
+        "import_press" => import_file("fuzz.html", data),
+        "import_office" => import_file("fuzz.docx", data),
+        "import_rtf" => import_file("fuzz.rtf", data),
+        "import_pdf" => import_file("fuzz.pdf", data),
+        "import_table" => import_file("fuzz.csv", data),
         other => panic!("no fuzz target {other}"),
     }
 }

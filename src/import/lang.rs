@@ -3,7 +3,8 @@
 /// "fr", "en", "ru", "zh", …; `None` when the text is too short or mixed to tell.
 pub fn detect_language(text: &str) -> Option<String> {
     // A sample is enough and keeps book-length texts cheap.
-    let end = text.char_indices().nth(4000).map_or(text.len(), |(i, _)| i);
+    // (whatlang is reliable from a few hundred characters; corpora hold thousands of texts.)
+    let end = text.char_indices().nth(1000).map_or(text.len(), |(i, _)| i);
     let info = whatlang::detect(&text[..end])?;
     if !info.is_reliable() && info.confidence() < 0.5 {
         return None;

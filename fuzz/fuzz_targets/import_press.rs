@@ -1,0 +1,5 @@
+//! Fuzz target `import_press`: the check is `glose::checks::run("import_press", …)`, shared with `tests/fuzz_regressions.rs`.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| glose::checks::run("import_press", data));

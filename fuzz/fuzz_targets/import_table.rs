@@ -1,0 +1,5 @@
+//! Fuzz target `import_table`: the check is `glose::checks::run("import_table", …)`, shared with `tests/fuzz_regressions.rs`.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| glose::checks::run("import_table", data));
