@@ -470,14 +470,12 @@ fn importing_files_runs_in_the_background_and_is_one_undo_step() {
     let b = dir.path().join("b.md");
     std::fs::write(&b, "# Two\n\nSecond imported text about China.\n").unwrap();
     h.state_mut().act(glose::ui::Action::Import(vec![a, b, PathBuf::from("tests/fixtures/saved-page-fr.html")]));
-    for _ in 0..500 {
-        h.step();
-        if h.state().import_job.is_none() && h.state().doc.project.articles.len() > n {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    h.step();
+    // The files are read in a thread: the preview waits for it (a condition, not a frame count).
+    h.state_mut().import_preview.as_mut().expect("the import preview opens").wait();
     h.run();
+    assert_eq!(h.state().doc.project.articles.len(), n, "nothing is added before Import is pressed");
+    press(&mut h, "Import 3 articles");
     assert_eq!(h.state().doc.project.articles.len(), n + 3);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();

@@ -166,7 +166,9 @@ impl ColumnMap {
     /// the table does not have.
     pub fn resolve(given: &ColumnMap, columns: &[String]) -> Result<ColumnMap, String> {
         let mut out = ColumnMap::default();
-        for (role, name) in &given.columns {
+        // An empty column name says "no column for this field": it is not guessed either.
+        let none: Vec<Role> = given.columns.iter().filter(|(_, n)| n.trim().is_empty()).map(|(r, _)| *r).collect();
+        for (role, name) in given.columns.iter().filter(|(_, n)| !n.trim().is_empty()) {
             let found = columns
                 .iter()
                 .find(|c| *c == name)
@@ -178,7 +180,7 @@ impl ColumnMap {
         }
         let normalised: Vec<String> = columns.iter().map(|c| normalise(c)).collect();
         for role in Role::ALL {
-            if out.columns.contains_key(&role) {
+            if out.columns.contains_key(&role) || none.contains(&role) {
                 continue;
             }
             let taken = |c: &String| out.columns.values().any(|v| v == c);
@@ -262,7 +264,7 @@ fn rows_to_records(
         return;
     }
     // No column is named like a text: the one with the longest values is the text.
-    if map.get(Role::Text).is_none() && given.get(Role::Text).is_none() {
+    if map.get(Role::Text).is_none() && !given.columns.contains_key(&Role::Text) {
         let taken: Vec<&String> = map.columns.values().collect();
         let mean_len = |i: usize| all.iter().take(50).map(|(_, r)| r.get(i).map_or(0, String::len)).sum::<usize>();
         let best = (0..columns.len()).filter(|&i| !taken.contains(&&columns[i])).max_by_key(|&i| mean_len(i));

@@ -2,6 +2,7 @@
 //! are applied (and journaled). Panels read the project and push commands or actions;
 //! `GloseApp::ui` drains both once per frame.
 
+use super::files::{FileDialog, Purpose};
 use super::reader::{Reader, ReaderEvent, ReaderState};
 use super::{Settings, dialogs::Dialog};
 use crate::edit::{Command, History, Journal, Recovery};
@@ -106,6 +107,12 @@ pub enum Action {
     CorrectText,
 }
 
+/// Extensions offered by File → Import articles (content decides what a file is).
+pub const IMPORTABLE: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "xml", "docx", "odt", "rtf", "epub", "pdf", "csv", "tsv",
+    "tab", "json", "jsonl", "ndjson", "xlsx", "xlsm", "xls", "ods", "zip",
+];
+
 /// A message in the status bar.
 pub struct Status {
     pub text: String,
@@ -133,6 +140,8 @@ pub struct GloseApp {
     /// The article list as last filtered.
     pub article_rows: super::articles::ArticleRows,
     pub language_filter: String,
+    /// Source, dates and details filters of the article list.
+    pub list_filter: super::articles::ListFilter,
     pub sticky_label: Option<LabelId>,
     pub selected_entity: Option<EntityId>,
     pub find_open: bool,
@@ -141,7 +150,10 @@ pub struct GloseApp {
     pub pending_link: Option<(SpanId, SpanId)>,
     pub dialog: Option<Dialog>,
     pub status: Option<Status>,
-    pub import_job: Option<super::jobs::ImportJob>,
+    /// The import preview (File → Import articles, or files dropped on the window).
+    pub import_preview: Option<super::import::ImportPreview>,
+    /// The built-in file dialog, when one is open.
+    pub file_dialog: Option<super::files::FileDialog>,
     /// Other project files being read for a merge.
     pub merge_job: Option<super::jobs::MergeJob>,
     /// The save being written, if any.
@@ -202,6 +214,7 @@ impl GloseApp {
             article_filter: String::new(),
             article_rows: Default::default(),
             language_filter: String::new(),
+            list_filter: Default::default(),
             sticky_label: None,
             selected_entity: None,
             find_open: false,
@@ -209,7 +222,8 @@ impl GloseApp {
             pending_link: None,
             dialog: None,
             status: None,
-            import_job: None,
+            import_preview: None,
+            file_dialog: None,
             merge_job: None,
             saving: None,
             save_again: None,
@@ -370,9 +384,10 @@ impl GloseApp {
                 app.rs.reset();
             }),
             Action::OpenDialog => {
-                if let Some(path) = rfd::FileDialog::new().add_filter("Glose project", &["ron"]).pick_file() {
-                    self.act(Action::Open(path));
-                }
+                let d =
+                    FileDialog::open(Purpose::OpenProject, "Open a project", "Open", false, false, self.start_dir())
+                        .with_filter("Glose projects (.ron)", &["ron"]);
+                self.file_dialog = Some(d.with_places(self.recent_dirs()));
             }
             Action::Open(path) => {
                 let p = path.clone();
@@ -387,22 +402,33 @@ impl GloseApp {
                     "{}.ron",
                     if self.doc.project.name.is_empty() { "project" } else { &self.doc.project.name }
                 );
-                if let Some(path) =
-                    rfd::FileDialog::new().add_filter("Glose project", &["ron"]).set_file_name(name).save_file()
-                {
-                    self.act(Action::SaveAs(path));
-                }
+                let start = self.doc.path.as_deref().and_then(Path::parent).map(Path::to_path_buf);
+                let d = FileDialog::save(
+                    Purpose::SaveProject,
+                    "Save the project as",
+                    &name,
+                    start.as_deref().or(self.start_dir()),
+                )
+                .with_filter("Glose projects (.ron)", &["ron"]);
+                self.file_dialog = Some(d.with_places(self.recent_dirs()));
             }
             Action::SaveAs(path) => self.save_to(&path),
             Action::ImportDialog => {
-                if let Some(paths) = rfd::FileDialog::new()
-                    .add_filter("Articles", &["txt", "md", "markdown", "html", "htm"])
-                    .pick_files()
-                {
-                    self.act(Action::Import(paths));
-                }
+                let d = FileDialog::open(
+                    Purpose::ImportArticles,
+                    "Import articles",
+                    "Import",
+                    true,
+                    true,
+                    self.start_dir(),
+                )
+                .with_filter("Articles, exports, documents, tables", IMPORTABLE);
+                self.file_dialog = Some(d.with_places(self.recent_dirs()));
             }
-            Action::Import(paths) => self.import_job = Some(super::jobs::ImportJob::start(paths, ctx.clone())),
+            Action::Import(paths) => match &mut self.import_preview {
+                Some(preview) => preview.add(paths, ctx),
+                None => self.import_preview = Some(super::import::ImportPreview::start(paths, &self.doc.project, ctx)),
+            },
             Action::Undo => self.shift_history(false),
             Action::Redo => self.shift_history(true),
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),

@@ -3,7 +3,7 @@
 
 use super::{Action, GloseApp};
 use crate::edit::Command;
-use crate::model::ArticleMeta;
+use crate::model::{ArticleId, ArticleMeta};
 
 pub fn articles_panel_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
     egui::Panel::left("articles").resizable(true).default_size(280.0).min_size(180.0).show(ui, |ui| {
@@ -26,15 +26,16 @@ pub fn articles_panel_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
             )
             .labelled_by(label.id);
         });
-        let languages = app.article_list().languages;
+        let list = app.article_list();
         egui::ComboBox::from_label("Language")
             .selected_text(if app.language_filter.is_empty() { "all" } else { app.language_filter.as_str() })
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut app.language_filter, String::new(), "all");
-                for l in languages.iter() {
+                for l in list.languages.iter() {
                     ui.selectable_value(&mut app.language_filter, l.clone(), l);
                 }
             });
+        more_filters_ui(ui, &mut app.list_filter, &list);
         ui.separator();
         // Again: the language may have just been chosen (a cache hit otherwise).
         let rows = app.article_list().rows;
@@ -42,6 +43,7 @@ pub fn articles_panel_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
             ui.weak(format!("{} of {} articles", rows.len(), app.project().articles.len()));
         }
         let mut clicked = None;
+        let mut compare_pair = None;
         // One row per article, each the same height: only the rows on screen are laid out, so a
         // thousand articles cost what twenty do.
         let title_h = ui.spacing().interact_size.y;
@@ -55,18 +57,24 @@ pub fn articles_panel_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
                     .on_hover_text(if a.url.is_empty() { a.title.as_str() } else { a.url.as_str() });
                 let mut details = vec![a.source.as_str(), a.published.as_str(), a.language.as_str()];
                 details.retain(|d| !d.is_empty());
-                ui.add(
-                    egui::Label::new(
-                        egui::RichText::new(format!(
-                            "{}{}{} spans",
-                            details.join(" · "),
-                            if details.is_empty() { "" } else { " · " },
-                            a.spans.len()
-                        ))
-                        .weak(),
-                    )
-                    .truncate(),
+                let line = format!(
+                    "{}{}{} spans",
+                    details.join(" · "),
+                    if details.is_empty() { "" } else { " · " },
+                    a.spans.len()
                 );
+                let twin = a.near_duplicate_of.and_then(|o| app.project().article(o)).map(|o| (o.id, o.title.clone()));
+                ui.horizontal(|ui| {
+                    if let Some((other, title)) = &twin {
+                        let b = ui
+                            .small_button("≈ near-duplicate")
+                            .on_hover_text(format!("Near-duplicate of «{title}»: click to compare them side by side"));
+                        if b.clicked() {
+                            compare_pair = Some((a.id, *other));
+                        }
+                    }
+                    ui.add(egui::Label::new(egui::RichText::new(line).weak()).truncate());
+                });
                 ui.add_space(4.0);
                 if resp.clicked() {
                     clicked = Some(a.id);
@@ -76,17 +84,110 @@ pub fn articles_panel_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
         if let Some(id) = clicked {
             app.act(Action::SelectArticle(id));
         }
+        if let Some((a, b)) = compare_pair {
+            super::compare::open_pair(app, a, b);
+        }
     });
+}
+
+/// Filters beyond text and language: source, a range of dates, any article detail.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ListFilter {
+    pub source: String,
+    /// ISO dates (or their beginnings: "2024", "2024-03"), inclusive.
+    pub from: String,
+    pub to: String,
+    pub detail_key: String,
+    pub detail_value: String,
+}
+
+impl ListFilter {
+    fn is_empty(&self) -> bool {
+        *self == ListFilter::default()
+    }
+
+    /// Whether an article passes (the detail value is matched case-insensitively).
+    fn passes(&self, a: &crate::model::Article, value: Option<&regex::Regex>) -> bool {
+        if !self.source.is_empty() && a.source != self.source {
+            return false;
+        }
+        let from = self.from.trim();
+        let to = self.to.trim();
+        if (!from.is_empty() || !to.is_empty()) && a.published.is_empty() {
+            return false;
+        }
+        if !from.is_empty() && a.published.as_str() < from {
+            return false;
+        }
+        // "2024-03" as the end takes every day of March.
+        if !to.is_empty() && a.published.get(..to.len()).unwrap_or(&a.published) > to {
+            return false;
+        }
+        if !self.detail_key.is_empty() {
+            let Some(v) = a.details.get(&self.detail_key) else { return false };
+            if value.is_some_and(|re| !re.is_match(v)) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+fn more_filters_ui(ui: &mut egui::Ui, f: &mut ListFilter, list: &ArticleRows) {
+    let active = !f.is_empty();
+    egui::CollapsingHeader::new(if active { "More filters (on)" } else { "More filters" })
+        .id_salt("article-more-filters")
+        .default_open(false)
+        .show(ui, |ui| {
+            egui::ComboBox::from_label("Source")
+                .selected_text(if f.source.is_empty() { "all" } else { f.source.as_str() })
+                .width(160.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut f.source, String::new(), "all");
+                    for s in list.sources.iter() {
+                        ui.selectable_value(&mut f.source, s.clone(), s);
+                    }
+                });
+            ui.horizontal(|ui| {
+                let l = ui.label("From");
+                ui.add(egui::TextEdit::singleline(&mut f.from).hint_text("2024-01").desired_width(78.0))
+                    .labelled_by(l.id);
+                let l = ui.label("to");
+                ui.add(egui::TextEdit::singleline(&mut f.to).hint_text("2024-12-31").desired_width(78.0))
+                    .labelled_by(l.id);
+            });
+            egui::ComboBox::from_label("Detail")
+                .selected_text(if f.detail_key.is_empty() { "any" } else { f.detail_key.as_str() })
+                .width(160.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut f.detail_key, String::new(), "any");
+                    for k in list.detail_keys.iter() {
+                        ui.selectable_value(&mut f.detail_key, k.clone(), k);
+                    }
+                });
+            if !f.detail_key.is_empty() {
+                ui.horizontal(|ui| {
+                    let l = ui.label("contains");
+                    ui.add(egui::TextEdit::singleline(&mut f.detail_value).desired_width(150.0)).labelled_by(l.id);
+                });
+            }
+            if active && ui.small_button("Clear these filters").clicked() {
+                *f = ListFilter::default();
+            }
+        });
 }
 
 /// Which articles the list shows (indices), for a filter, a language and a project state.
 #[derive(Default, Clone)]
 pub struct ArticleRows {
-    key: Option<(u64, usize, u64, String, String)>,
+    key: Option<(u64, usize, u64, String, String, ListFilter)>,
     /// Indices of the articles shown.
     pub rows: std::sync::Arc<Vec<usize>>,
     /// The project's languages, sorted, for the language filter.
     pub languages: std::sync::Arc<Vec<String>>,
+    /// The project's sources and detail keys, sorted, for the other filters.
+    pub sources: std::sync::Arc<Vec<String>>,
+    pub detail_keys: std::sync::Arc<Vec<String>>,
 }
 
 impl GloseApp {
@@ -102,6 +203,7 @@ impl GloseApp {
             ids,
             self.article_filter.clone(),
             self.language_filter.clone(),
+            self.list_filter.clone(),
         );
         if self.article_rows.key.as_ref() == Some(&key) {
             return self.article_rows.clone();
@@ -111,6 +213,10 @@ impl GloseApp {
         let re = (!needle.is_empty())
             .then(|| regex::RegexBuilder::new(&regex::escape(needle)).case_insensitive(true).build().ok())
             .flatten();
+        let wanted = self.list_filter.detail_value.trim();
+        let value = (!wanted.is_empty())
+            .then(|| regex::RegexBuilder::new(&regex::escape(wanted)).case_insensitive(true).build().ok())
+            .flatten();
         let rows: Vec<usize> = p
             .articles
             .iter()
@@ -119,36 +225,58 @@ impl GloseApp {
             .filter(|(_, a)| {
                 re.as_ref().is_none_or(|re| [&a.title, &a.source, &a.author, &a.text].iter().any(|f| re.is_match(f)))
             })
+            .filter(|(_, a)| self.list_filter.passes(a, value.as_ref()))
             .map(|(i, _)| i)
             .collect();
-        let mut languages: Vec<String> =
-            p.articles.iter().map(|a| a.language.clone()).filter(|l| !l.is_empty()).collect();
-        languages.sort();
-        languages.dedup();
-        self.article_rows =
-            ArticleRows { key: Some(key), rows: std::sync::Arc::new(rows), languages: std::sync::Arc::new(languages) };
+        let sorted = |items: &mut dyn Iterator<Item = &String>| {
+            let set: std::collections::BTreeSet<&String> = items.filter(|x| !x.is_empty()).collect();
+            std::sync::Arc::new(set.into_iter().cloned().collect::<Vec<String>>())
+        };
+        self.article_rows = ArticleRows {
+            key: Some(key),
+            rows: std::sync::Arc::new(rows),
+            languages: sorted(&mut p.articles.iter().map(|a| &a.language)),
+            sources: sorted(&mut p.articles.iter().map(|a| &a.source)),
+            detail_keys: sorted(&mut p.articles.iter().flat_map(|a| a.details.keys())),
+        };
         self.article_rows.clone()
     }
 }
 
-/// Edit title, source, author, URL, date and language of the current article.
+/// The article details being edited: the six fixed fields and the free details, with the
+/// new detail being typed.
+#[derive(Clone, Debug, Default)]
+pub struct MetaEditor {
+    pub article: ArticleId,
+    pub meta: ArticleMeta,
+    pub new_key: String,
+    pub new_value: String,
+}
+
+/// Edit → Article details: title, source, author, URL, date, language and every other detail
+/// (section, page, document number…), applied as one undoable step.
 pub fn meta_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
     if !app.meta_open {
         app.meta_buf = None;
         return;
     }
-    let Some((id, current)) = app.current.and_then(|a| app.project().article(a)).map(|a| (a.id, a.meta())) else {
+    let Some((id, current, twin)) = app.current.and_then(|a| app.project().article(a)).map(|a| {
+        let twin = a.near_duplicate_of.and_then(|o| app.project().article(o)).map(|o| (o.id, o.title.clone()));
+        (a.id, a.meta(), twin)
+    }) else {
         app.meta_open = false;
         return;
     };
-    if app.meta_buf.as_ref().is_none_or(|(a, _)| *a != id) {
-        app.meta_buf = Some((id, current.clone()));
+    if app.meta_buf.as_ref().is_none_or(|m| m.article != id) {
+        app.meta_buf = Some(MetaEditor { article: id, meta: current.clone(), ..Default::default() });
     }
     let mut open = true;
     let mut apply = false;
     let mut remove = false;
-    egui::Window::new("Article details").open(&mut open).resizable(true).default_width(420.0).show(ctx, |ui| {
-        let Some((_, buf)) = app.meta_buf.as_mut() else { return };
+    let mut compare = false;
+    egui::Window::new("Article details").open(&mut open).resizable(true).default_width(460.0).show(ctx, |ui| {
+        let Some(ed) = app.meta_buf.as_mut() else { return };
+        let buf = &mut ed.meta;
         egui::Grid::new("meta-grid").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
             field(ui, "Title", &mut buf.title);
             field(ui, "Source", &mut buf.source);
@@ -157,6 +285,49 @@ pub fn meta_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
             field(ui, "Published", &mut buf.published);
             field(ui, "Language", &mut buf.language);
         });
+        ui.separator();
+        ui.strong("Other details");
+        if buf.details.is_empty() {
+            ui.weak("None yet: imports from press databases fill in section, page, document number…");
+        }
+        let mut drop_key = None;
+        egui::ScrollArea::vertical().max_height(260.0).id_salt("meta-details").show(ui, |ui| {
+            egui::Grid::new("meta-details-grid").num_columns(3).spacing([8.0, 4.0]).striped(true).show(ui, |ui| {
+                for (k, v) in buf.details.iter_mut() {
+                    let label = ui.label(k.as_str());
+                    ui.add(egui::TextEdit::singleline(v).desired_width(260.0)).labelled_by(label.id);
+                    if ui.small_button("Remove").on_hover_text(format!("Remove the detail «{k}»")).clicked() {
+                        drop_key = Some(k.clone());
+                    }
+                    ui.end_row();
+                }
+            });
+        });
+        if let Some(k) = drop_key {
+            buf.details.remove(&k);
+        }
+        ui.horizontal(|ui| {
+            let l = ui.label("New detail");
+            ui.add(egui::TextEdit::singleline(&mut ed.new_key).hint_text("name").desired_width(110.0))
+                .labelled_by(l.id);
+            let l = ui.label("value");
+            ui.add(egui::TextEdit::singleline(&mut ed.new_value).desired_width(170.0)).labelled_by(l.id);
+            let key = ed.new_key.trim().to_string();
+            if ui.add_enabled(!key.is_empty(), egui::Button::new("Add detail")).clicked() {
+                ed.meta.details.insert(key, ed.new_value.trim().to_string());
+                ed.new_key.clear();
+                ed.new_value.clear();
+            }
+        });
+        if let Some((_, title)) = &twin {
+            ui.separator();
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!("Near-duplicate of «{title}» (the same text with small edits)."));
+                compare = ui.button("Compare side by side").clicked();
+            });
+        }
+        ui.separator();
+        let buf = &mut ed.meta;
         ui.horizontal(|ui| {
             apply = ui.add_enabled(*buf != current, egui::Button::new("Apply details")).clicked();
             if ui.button("Revert").clicked() {
@@ -166,8 +337,11 @@ pub fn meta_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
             remove = ui.button("Remove article").clicked();
         });
     });
-    if apply && let Some((_, meta)) = app.meta_buf.clone() {
-        app.push(Command::SetArticleMeta { article: id, meta });
+    if apply && let Some(ed) = app.meta_buf.clone() {
+        app.push(Command::SetArticleMeta { article: id, meta: ed.meta });
+    }
+    if compare && let Some((other, _)) = twin {
+        super::compare::open_pair(app, id, other);
     }
     if remove {
         app.push(Command::RemoveArticle { article: id });
@@ -183,8 +357,8 @@ fn field(ui: &mut egui::Ui, name: &str, value: &mut String) {
     ui.end_row();
 }
 
-/// The meta buffer type, re-exported for the app state.
-pub type MetaBuf = Option<(crate::model::ArticleId, ArticleMeta)>;
+/// The details editor's state, kept in the app.
+pub type MetaBuf = Option<MetaEditor>;
 
 /// A new article typed or pasted in.
 #[derive(Default, Clone)]

@@ -68,6 +68,16 @@ pub fn open(app: &mut GloseApp) {
     }
 }
 
+/// Opens `left` (as the current article) and `right` side by side.
+pub fn open_pair(app: &mut GloseApp, left: ArticleId, right: ArticleId) {
+    if app.project().article(left).is_none() || app.project().article(right).is_none() || left == right {
+        return;
+    }
+    app.current = Some(left);
+    app.rs.reset();
+    app.compare = Some(ComparePane::new(right));
+}
+
 /// The central area in compare mode. Returns false when the view is not open.
 pub fn compare_ui(app: &mut GloseApp, ui: &mut egui::Ui) -> bool {
     let Some(mut pane) = app.compare.take() else { return false };

@@ -119,14 +119,13 @@ pub fn export_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
         ui.horizontal(|ui| {
             named_field(ui, "Destination", &mut d.destination, 260.0);
             if ui.button("Browse…").clicked() {
-                let picked = if d.format.is_folder() {
-                    rfd::FileDialog::new().pick_folder()
+                use super::files::{FileDialog, Purpose};
+                let start = app.start_dir();
+                app.file_dialog = Some(if d.format.is_folder() {
+                    FileDialog::folder(Purpose::ExportTo, "Export into a folder", start)
                 } else {
-                    rfd::FileDialog::new().set_file_name(default_name(d.format)).save_file()
-                };
-                if let Some(p) = picked {
-                    d.destination = p.display().to_string();
-                }
+                    FileDialog::save(Purpose::ExportTo, "Export to a file", &default_name(d.format), start)
+                });
             }
         });
         ui.weak(if d.format.is_folder() { "A folder (created if needed)." } else { "A file." });
@@ -208,14 +207,17 @@ pub fn import_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
         ui.add(egui::TextEdit::multiline(&mut d.files).desired_rows(3).desired_width(f32::INFINITY))
             .labelled_by(label.id);
         if ui.button("Browse…").clicked() {
-            let picked = if d.format == DatasetFormat::Brat {
-                rfd::FileDialog::new().pick_folders()
-            } else {
-                rfd::FileDialog::new().pick_files()
-            };
-            if let Some(ps) = picked {
-                d.files = ps.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join("\n");
-            }
+            let brat = d.format == DatasetFormat::Brat;
+            let title = if brat { "Choose brat folders" } else { "Choose dataset files" };
+            let dialog = super::files::FileDialog::open(
+                super::files::Purpose::DatasetFiles,
+                title,
+                "Choose",
+                true,
+                brat,
+                app.start_dir(),
+            );
+            app.file_dialog = Some(dialog);
         }
         named_field(ui, "Annotator (empty: as the file says)", &mut d.annotator, 160.0);
         ui.weak("Articles whose text is already in the project get the annotations; unknown labels are added.");

@@ -18,7 +18,8 @@ const DETAILS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key:
 
 /// Global shortcuts. Keys that type text are left alone while a text field has focus.
 pub fn shortcuts(app: &mut GloseApp, ctx: &egui::Context) {
-    if app.dialog.is_some() {
+    // A dialog or the file dialog has the keyboard (Enter, Esc, Backspace mean other things there).
+    if app.dialog.is_some() || app.file_dialog.is_some() {
         return;
     }
     let typing = ctx.text_edit_focused();
@@ -183,10 +184,17 @@ pub fn menu_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
                 if ui.button("Export dataset…").clicked() {
                     app.export_dialog = Some(Default::default());
                 }
-                if ui.button("Merge project files…").clicked()
-                    && let Some(paths) = rfd::FileDialog::new().add_filter("Glose project", &["ron"]).pick_files()
-                {
-                    super::annotators::merge_files(app, &paths);
+                if ui.button("Merge project files…").clicked() {
+                    let d = super::files::FileDialog::open(
+                        super::files::Purpose::MergeProjects,
+                        "Merge project files",
+                        "Merge",
+                        true,
+                        false,
+                        app.start_dir(),
+                    )
+                    .with_filter("Glose projects (.ron)", &["ron"]);
+                    app.file_dialog = Some(d);
                 }
                 ui.separator();
                 if ui.button("Quit").clicked() {
@@ -308,10 +316,6 @@ pub fn status_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
             if let Some(job) = &app.merge_job {
                 let what = format!("Reading {} project file(s) to merge…", job.total);
                 progress_row(ui, &job.progress, job.total, &what, "Cancel merge");
-            }
-            if let Some(job) = &app.import_job {
-                let what = format!("Importing {} file(s)…", job.total);
-                progress_row(ui, &job.progress, job.total, &what, "Cancel import");
             }
             if app.saving.is_some() {
                 ui.spinner();

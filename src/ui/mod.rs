@@ -8,6 +8,8 @@ mod compare;
 mod corpus;
 mod dialogs;
 mod exchange;
+mod files;
+mod import;
 mod jobs;
 mod menu;
 pub mod reader;
@@ -43,6 +45,8 @@ pub struct Settings {
     pub autosave_secs: u32,
     /// Save when the window loses focus.
     pub autosave_on_focus_loss: bool,
+    /// The folder the file dialog last chose from.
+    pub last_dir: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -57,6 +61,7 @@ impl Default for Settings {
             exact_selection: false,
             autosave_secs: 60,
             autosave_on_focus_loss: true,
+            last_dir: None,
         }
     }
 }
@@ -163,7 +168,6 @@ impl eframe::App for GloseApp {
         self.handle_close(&ctx);
         self.handle_dropped_files(&ctx);
         menu::shortcuts(self, &ctx);
-        jobs::poll(self);
         self.poll_save();
         annotators::poll_merge(self, false);
         if self.saving.is_some() || self.merge_job.is_some() {
@@ -189,6 +193,8 @@ impl eframe::App for GloseApp {
         exchange::import_window_ui(self, &ctx);
         corpus::corpus_window_ui(self, &ctx);
         annotators::annotators_window_ui(self, &ctx);
+        self.import_preview_ui(&ctx);
+        self.file_dialog_ui(&ctx);
         dialogs::dialog_ui(self, &ctx);
         self.flush(&ctx);
         let title = self.doc.title();
@@ -224,12 +230,30 @@ impl GloseApp {
             meta.insert(1, article.author.clone());
         }
         meta.retain(|m| !m.is_empty());
+        let twin = article.near_duplicate_of.and_then(|o| self.doc.project.article(o)).map(|o| (o.id, o.title.clone()));
+        let this = article.id;
+        let mut compare = None;
         ui.horizontal(|ui| {
             ui.weak(meta.join(" · "));
             if !article.url.is_empty() {
                 ui.hyperlink_to("source", &article.url);
             }
+            if let Some((other, title)) = &twin {
+                ui.separator();
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("≈ near-duplicate of «{}»", crate::text::ellipsize(title, 50)),
+                );
+                if ui.small_button("Compare side by side").clicked() {
+                    compare = Some(*other);
+                }
+            }
         });
+        if let Some(other) = compare {
+            compare::open_pair(self, this, other);
+            return;
+        }
+        let Some(article) = self.current.and_then(|a| self.doc.project.article(a)) else { return };
         ui.separator();
         let font = egui::FontId::proportional(self.settings.font_size);
         let revision = self.doc.history.revision();

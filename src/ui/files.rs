@@ -1,0 +1,610 @@
+//! The file dialog, built in: it works the same on every machine, including the many without
+//! a desktop portal (where native dialogs silently fail), and the UI tests can drive it.
+//! Folders first, then files matching the filter; a location bar that takes a typed path;
+//! places (home, the project's folder, recent folders); several files at once with Ctrl and
+//! Shift; Enter to open, Backspace to go up, Esc to cancel.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// What the chosen paths are for; the app routes the result by it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    OpenProject,
+    SaveProject,
+    ImportArticles,
+    MergeProjects,
+    /// Where an export goes (a folder for brat and CSV).
+    ExportTo,
+    /// Files (or folders, for brat) of an annotated dataset.
+    DatasetFiles,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Mode {
+    Open { multiple: bool, folders: bool },
+    Folder,
+    Save,
+}
+
+/// What the dialog says at the end of a frame.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Pending,
+    Cancelled,
+    Chosen(Vec<PathBuf>),
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    name: String,
+    path: PathBuf,
+    dir: bool,
+    size: u64,
+    modified: Option<SystemTime>,
+}
+
+pub struct FileDialog {
+    pub purpose: Purpose,
+    mode: Mode,
+    title: String,
+    /// The button that chooses ("Open", "Import", "Save").
+    verb: String,
+    dir: PathBuf,
+    location: String,
+    entries: Vec<Entry>,
+    listed: Option<(PathBuf, bool, bool)>,
+    selected: BTreeSet<usize>,
+    anchor: Option<usize>,
+    /// The filter's name and extensions (lower case, no dot); empty: every file.
+    filter: (String, Vec<&'static str>),
+    all_files: bool,
+    hidden: bool,
+    file_name: String,
+    message: Option<String>,
+    /// A Save over an existing file asks once.
+    confirm_replace: Option<PathBuf>,
+    places: Vec<(String, PathBuf)>,
+}
+
+fn home() -> PathBuf {
+    std::env::var_os("HOME")
+        .or_else(|| std::env::var_os("USERPROFILE"))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| "/".into())
+}
+
+impl FileDialog {
+    fn new(purpose: Purpose, mode: Mode, title: &str, verb: &str, start: Option<&Path>) -> FileDialog {
+        let dir = start
+            .map(Path::to_path_buf)
+            .filter(|d| d.is_dir())
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(home);
+        let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
+        let mut places = vec![("Home".to_string(), home())];
+        for name in ["Documents", "Desktop", "Downloads"] {
+            let p = home().join(name);
+            if p.is_dir() {
+                places.push((name.to_string(), p));
+            }
+        }
+        if let Ok(cwd) = std::env::current_dir() {
+            places.push(("Working folder".to_string(), cwd));
+        }
+        places.push(("Computer".to_string(), PathBuf::from("/")));
+        FileDialog {
+            purpose,
+            mode,
+            title: title.to_string(),
+            verb: verb.to_string(),
+            location: dir.display().to_string(),
+            dir,
+            entries: Vec::new(),
+            listed: None,
+            selected: BTreeSet::new(),
+            anchor: None,
+            filter: (String::new(), Vec::new()),
+            all_files: false,
+            hidden: false,
+            file_name: String::new(),
+            message: None,
+            confirm_replace: None,
+            places,
+        }
+    }
+
+    /// Choose files (several with `multiple`; folders too with `folders`).
+    pub fn open(
+        purpose: Purpose,
+        title: &str,
+        verb: &str,
+        multiple: bool,
+        folders: bool,
+        start: Option<&Path>,
+    ) -> Self {
+        Self::new(purpose, Mode::Open { multiple, folders }, title, verb, start)
+    }
+
+    /// Choose one folder.
+    pub fn folder(purpose: Purpose, title: &str, start: Option<&Path>) -> Self {
+        Self::new(purpose, Mode::Folder, title, "Choose folder", start)
+    }
+
+    /// Choose where to save, with a proposed file name.
+    pub fn save(purpose: Purpose, title: &str, file_name: &str, start: Option<&Path>) -> Self {
+        let mut d = Self::new(purpose, Mode::Save, title, "Save", start);
+        d.file_name = file_name.to_string();
+        d
+    }
+
+    /// Shows only files with these extensions (unless "All files" is ticked).
+    pub fn with_filter(mut self, name: &str, extensions: &[&'static str]) -> Self {
+        self.filter = (name.to_string(), extensions.to_vec());
+        self
+    }
+
+    /// Adds recent folders to the places list.
+    pub fn with_places(mut self, folders: impl IntoIterator<Item = PathBuf>) -> Self {
+        for f in folders {
+            if f.is_dir() && !self.places.iter().any(|(_, p)| *p == f) {
+                let name = f.file_name().map_or_else(|| f.display().to_string(), |n| n.to_string_lossy().into_owned());
+                self.places.insert(1.min(self.places.len()), (name, f));
+            }
+        }
+        self
+    }
+
+    /// The folder shown.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn shows(&self, e: &Entry) -> bool {
+        if !self.hidden && e.name.starts_with('.') {
+            return false;
+        }
+        if e.dir || self.all_files || self.filter.1.is_empty() || self.mode == Mode::Folder {
+            return e.dir || self.mode != Mode::Folder;
+        }
+        let ext = Path::new(&e.name).extension().and_then(|x| x.to_str()).unwrap_or("").to_ascii_lowercase();
+        self.filter.1.contains(&ext.as_str())
+    }
+
+    /// Reads the folder when it (or what is shown) changed.
+    fn list(&mut self) {
+        let key = (self.dir.clone(), self.hidden, self.all_files);
+        if self.listed.as_ref() == Some(&key) {
+            return;
+        }
+        self.listed = Some(key);
+        self.selected.clear();
+        self.anchor = None;
+        self.entries.clear();
+        match std::fs::read_dir(&self.dir) {
+            Ok(rd) => {
+                for e in rd.flatten() {
+                    let path = e.path();
+                    let meta = std::fs::metadata(&path).ok();
+                    let entry = Entry {
+                        name: e.file_name().to_string_lossy().into_owned(),
+                        dir: meta.as_ref().is_some_and(|m| m.is_dir()),
+                        size: meta.as_ref().map_or(0, |m| m.len()),
+                        modified: meta.and_then(|m| m.modified().ok()),
+                        path,
+                    };
+                    if self.shows(&entry) {
+                        self.entries.push(entry);
+                    }
+                }
+                self.entries
+                    .sort_by(|a, b| b.dir.cmp(&a.dir).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())));
+                self.message = None;
+            }
+            Err(e) => self.message = Some(format!("{}: {e}", self.dir.display())),
+        }
+    }
+
+    fn go(&mut self, dir: PathBuf) {
+        self.location = dir.display().to_string();
+        self.dir = dir;
+        self.listed = None;
+        self.confirm_replace = None;
+    }
+
+    fn up(&mut self) {
+        if let Some(parent) = self.dir.parent().map(Path::to_path_buf) {
+            self.go(parent);
+        }
+    }
+
+    /// The paths the primary button would choose now.
+    fn choice(&mut self) -> Option<Vec<PathBuf>> {
+        match self.mode {
+            Mode::Save => {
+                let name = self.file_name.trim();
+                if name.is_empty() {
+                    self.message = Some("Type a file name".into());
+                    return None;
+                }
+                let mut path = self.dir.join(name);
+                let wanted = self.filter.1.first().copied();
+                if let Some(ext) = wanted
+                    && path.extension().is_none()
+                {
+                    path.set_extension(ext);
+                }
+                if path.is_dir() {
+                    self.go(path);
+                    return None;
+                }
+                if path.exists() && self.confirm_replace.as_ref() != Some(&path) {
+                    self.message = Some(format!("{} exists: press {} again to replace it", path.display(), self.verb));
+                    self.confirm_replace = Some(path);
+                    return None;
+                }
+                Some(vec![path])
+            }
+            Mode::Folder => {
+                let picked: Vec<PathBuf> =
+                    self.selected.iter().filter_map(|&i| self.entries.get(i)).map(|e| e.path.clone()).collect();
+                Some(if picked.is_empty() { vec![self.dir.clone()] } else { picked })
+            }
+            Mode::Open { folders, .. } => {
+                let picked: Vec<PathBuf> = self
+                    .selected
+                    .iter()
+                    .filter_map(|&i| self.entries.get(i))
+                    .filter(|e| folders || !e.dir)
+                    .map(|e| e.path.clone())
+                    .collect();
+                if picked.is_empty() {
+                    // A single folder selected: open it instead.
+                    if let Some(dir) = self.selected.iter().filter_map(|&i| self.entries.get(i)).find(|e| e.dir) {
+                        let p = dir.path.clone();
+                        self.go(p);
+                    } else {
+                        self.message = Some("Select a file first".into());
+                    }
+                    return None;
+                }
+                Some(picked)
+            }
+        }
+    }
+
+    /// A path typed in the location bar: a folder opens, a file is chosen.
+    fn typed_location(&mut self) -> Option<Vec<PathBuf>> {
+        let raw = self.location.trim();
+        let path = if let Some(rest) = raw.strip_prefix("~/") { home().join(rest) } else { PathBuf::from(raw) };
+        if path.is_dir() {
+            self.go(path);
+            None
+        } else if self.mode == Mode::Save {
+            if let (Some(dir), Some(name)) = (path.parent(), path.file_name()) {
+                self.file_name = name.to_string_lossy().into_owned();
+                self.go(dir.to_path_buf());
+            }
+            None
+        } else if path.is_file() {
+            Some(vec![path])
+        } else {
+            self.message = Some(format!("{} does not exist", path.display()));
+            None
+        }
+    }
+
+    fn click(&mut self, i: usize, modifiers: egui::Modifiers) {
+        let multiple = matches!(self.mode, Mode::Open { multiple: true, .. });
+        if multiple && modifiers.shift {
+            let a = self.anchor.unwrap_or(i);
+            self.selected = (a.min(i)..=a.max(i)).collect();
+        } else if multiple && modifiers.command {
+            if !self.selected.remove(&i) {
+                self.selected.insert(i);
+            }
+            self.anchor = Some(i);
+        } else {
+            self.selected = [i].into();
+            self.anchor = Some(i);
+        }
+        if self.mode == Mode::Save
+            && let Some(e) = self.entries.get(i).filter(|e| !e.dir)
+        {
+            self.file_name = e.name.clone();
+        }
+    }
+
+    fn double_click(&mut self, i: usize) -> Option<Vec<PathBuf>> {
+        let e = self.entries.get(i)?.clone();
+        if e.dir {
+            self.go(e.path);
+            return None;
+        }
+        match self.mode {
+            Mode::Open { .. } => Some(vec![e.path]),
+            Mode::Save => {
+                self.file_name = e.name;
+                self.choice()
+            }
+            Mode::Folder => None,
+        }
+    }
+
+    pub fn ui(&mut self, ctx: &egui::Context) -> Outcome {
+        self.list();
+        let mut outcome = Outcome::Pending;
+        let mut open = true;
+        let typing = ctx.text_edit_focused();
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+            return Outcome::Cancelled;
+        }
+        if !typing && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Backspace)) {
+            self.up();
+            self.list();
+        }
+        let enter = ctx.input(|i| i.key_pressed(egui::Key::Enter));
+        // Sized from the screen (it holds at 1000×700), the list taking what the rows leave.
+        let screen = ctx.content_rect().size();
+        let size = egui::vec2((screen.x * 0.7).clamp(480.0, 900.0), (screen.y * 0.75).clamp(320.0, 720.0));
+        let list_height = size.y - if self.mode == Mode::Save { 150.0 } else { 118.0 };
+        egui::Window::new(&self.title)
+            .id(egui::Id::unique("glose-file-dialog"))
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .fixed_size(size)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(self.dir.parent().is_some(), egui::Button::new("⬆ Up"))
+                        .on_hover_text("Parent folder (Backspace)")
+                        .clicked()
+                    {
+                        self.up();
+                    }
+                    let label = ui.label("Location");
+                    let mut out = egui::TextEdit::singleline(&mut self.location).desired_width(f32::INFINITY).show(ui);
+                    let r = egui::Response::clone(&out.response).labelled_by(label.id);
+                    if r.gained_focus() {
+                        // Typing replaces the whole path, as in other file dialogs.
+                        out.state.cursor.set_char_range(Some(egui::text::CCursorRange::select_all_str(&self.location)));
+                        out.state.store(ui.ctx(), r.id);
+                    }
+                    if r.lost_focus()
+                        && enter
+                        && let Some(paths) = self.typed_location()
+                    {
+                        outcome = Outcome::Chosen(paths);
+                    }
+                });
+                ui.separator();
+                let height = list_height;
+                let mut clicked: Option<(usize, egui::Modifiers)> = None;
+                let mut double: Option<usize> = None;
+                ui.horizontal_top(|ui| {
+                    ui.vertical(|ui| {
+                        ui.set_width(140.0);
+                        ui.weak("Places");
+                        for (name, path) in self.places.clone() {
+                            if ui
+                                .add(egui::Button::selectable(self.dir == path, name).truncate())
+                                .on_hover_text(path.display().to_string())
+                                .clicked()
+                            {
+                                self.go(path);
+                            }
+                        }
+                    });
+                    ui.separator();
+                    ui.vertical(|ui| {
+                        let row_h = ui.spacing().interact_size.y;
+                        egui::ScrollArea::vertical().max_height(height).auto_shrink([false, false]).show_rows(
+                            ui,
+                            row_h,
+                            self.entries.len(),
+                            |ui, range| {
+                                for i in range {
+                                    let Some(e) = self.entries.get(i) else { continue };
+                                    let icon = if e.dir { "📁 " } else { "📄 " };
+                                    let selected = self.selected.contains(&i);
+                                    let details = if e.dir {
+                                        e.modified.map(age).unwrap_or_default()
+                                    } else {
+                                        format!("{}    {}", human_size(e.size), e.modified.map(age).unwrap_or_default())
+                                    };
+                                    let button = egui::Button::selectable(selected, format!("{icon}{}", e.name))
+                                        .right_text(egui::RichText::new(details).weak())
+                                        .min_size(egui::vec2(ui.available_width(), row_h));
+                                    let r = ui.add(button).on_hover_text(e.path.display().to_string());
+                                    if r.double_clicked() {
+                                        double = Some(i);
+                                    } else if r.clicked() {
+                                        clicked = Some((i, click_modifiers(ui)));
+                                    }
+                                }
+                            },
+                        );
+                        if self.entries.is_empty() {
+                            ui.weak(if self.message.is_some() { "" } else { "(nothing here)" });
+                        }
+                    });
+                });
+                if let Some((i, m)) = clicked {
+                    self.click(i, m);
+                }
+                if let Some(i) = double
+                    && let Some(paths) = self.double_click(i)
+                {
+                    outcome = Outcome::Chosen(paths);
+                }
+                ui.separator();
+                if self.mode == Mode::Save {
+                    ui.horizontal(|ui| {
+                        let label = ui.label("File name");
+                        ui.add(egui::TextEdit::singleline(&mut self.file_name).desired_width(320.0))
+                            .labelled_by(label.id);
+                    });
+                }
+                ui.horizontal(|ui| {
+                    if !self.filter.1.is_empty() && self.mode != Mode::Folder {
+                        let before = self.all_files;
+                        let name = self.filter.0.clone();
+                        egui::ComboBox::from_label("Show")
+                            .selected_text(if self.all_files { "All files" } else { name.as_str() })
+                            .show_ui(ui, |ui| {
+                                ui.selectable_value(&mut self.all_files, false, name.as_str());
+                                ui.selectable_value(&mut self.all_files, true, "All files");
+                            });
+                        if before != self.all_files {
+                            self.listed = None;
+                        }
+                    }
+                    if ui.checkbox(&mut self.hidden, "Hidden files").changed() {
+                        self.listed = None;
+                    }
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if ui.button(&self.verb).clicked()
+                            && let Some(paths) = self.choice()
+                        {
+                            outcome = Outcome::Chosen(paths);
+                        }
+                        if ui.button("Cancel").clicked() {
+                            outcome = Outcome::Cancelled;
+                        }
+                        if let Mode::Open { multiple: true, .. } = self.mode
+                            && !self.selected.is_empty()
+                        {
+                            ui.weak(format!("{} selected", self.selected.len()));
+                        }
+                    });
+                });
+                if let Some(m) = &self.message {
+                    ui.colored_label(ui.visuals().warn_fg_color, m);
+                }
+            });
+        if outcome == Outcome::Pending
+            && enter
+            && !typing
+            && let Some(paths) = self.choice()
+        {
+            outcome = Outcome::Chosen(paths);
+        }
+        if !open {
+            outcome = Outcome::Cancelled;
+        }
+        outcome
+    }
+}
+
+/// The modifiers held for the click just made (as the pointer event says; the keyboard state
+/// otherwise).
+fn click_modifiers(ui: &egui::Ui) -> egui::Modifiers {
+    ui.input(|i| {
+        i.events
+            .iter()
+            .rev()
+            .find_map(|e| match e {
+                egui::Event::PointerButton { pressed: false, modifiers, .. } => Some(*modifiers),
+                _ => None,
+            })
+            .unwrap_or(i.modifiers)
+    })
+}
+
+fn human_size(n: u64) -> String {
+    match n {
+        n if n < 1024 => format!("{n} B"),
+        n if n < 1 << 20 => format!("{:.0} KB", n as f64 / 1024.0),
+        n if n < 1 << 30 => format!("{:.1} MB", n as f64 / (1 << 20) as f64),
+        n => format!("{:.1} GB", n as f64 / (1u64 << 30) as f64),
+    }
+}
+
+/// "3 min ago", "2 days ago", or the date.
+fn age(t: SystemTime) -> String {
+    let Ok(d) = SystemTime::now().duration_since(t) else { return String::new() };
+    let s = d.as_secs();
+    match s {
+        s if s < 60 => "just now".into(),
+        s if s < 3600 => format!("{} min ago", s / 60),
+        s if s < 86_400 => format!("{} h ago", s / 3600),
+        s if s < 30 * 86_400 => format!("{} days ago", s / 86_400),
+        s => {
+            // Days since 1970 to a civil date (Howard Hinnant's algorithm).
+            let t = t.duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs()) as i64;
+            let _ = s;
+            let z = t / 86_400 + 719_468;
+            let era = z.div_euclid(146_097);
+            let doe = z - era * 146_097;
+            let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+            let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+            let mp = (5 * doy + 2) / 153;
+            let d = doy - (153 * mp + 2) / 5 + 1;
+            let m = if mp < 10 { mp + 3 } else { mp - 9 };
+            let y = yoe + era * 400 + i64::from(m <= 2);
+            format!("{y:04}-{m:02}-{d:02}")
+        }
+    }
+}
+
+impl super::GloseApp {
+    /// Where file dialogs open: the folder last chosen from, else the project's.
+    pub fn start_dir(&self) -> Option<&Path> {
+        self.settings.last_dir.as_deref().or_else(|| self.doc.path.as_deref().and_then(Path::parent))
+    }
+
+    /// The folders of recent projects, for the dialog's places.
+    pub fn recent_dirs(&self) -> Vec<PathBuf> {
+        let mut dirs: Vec<PathBuf> =
+            self.settings.recent.iter().filter_map(|p| p.parent().map(Path::to_path_buf)).collect();
+        dirs.dedup();
+        dirs.truncate(4);
+        dirs
+    }
+
+    /// Shows the file dialog, if one is open, and routes what it chose.
+    pub fn file_dialog_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = &mut self.file_dialog else { return };
+        let outcome = dialog.ui(ctx);
+        let dir = dialog.dir().to_path_buf();
+        let purpose = dialog.purpose.clone();
+        let paths = match outcome {
+            Outcome::Pending => return,
+            Outcome::Cancelled => {
+                self.file_dialog = None;
+                return;
+            }
+            Outcome::Chosen(paths) => paths,
+        };
+        self.file_dialog = None;
+        self.settings.last_dir = Some(dir);
+        use super::Action;
+        match purpose {
+            Purpose::OpenProject => {
+                if let Some(p) = paths.into_iter().next() {
+                    self.act(Action::Open(p));
+                }
+            }
+            Purpose::SaveProject => {
+                if let Some(p) = paths.into_iter().next() {
+                    self.act(Action::SaveAs(p));
+                }
+            }
+            Purpose::ImportArticles => self.act(Action::Import(paths)),
+            Purpose::MergeProjects => super::annotators::merge_files(self, &paths),
+            Purpose::ExportTo => {
+                if let (Some(d), Some(p)) = (&mut self.export_dialog, paths.first()) {
+                    d.destination = p.display().to_string();
+                }
+            }
+            Purpose::DatasetFiles => {
+                if let Some(d) = &mut self.import_dialog {
+                    d.files = paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join("\n");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,489 @@
+//! File → Import articles (and files dropped on the window): what was recognised in each
+//! file is shown before anything is added — format, number of articles, the first titles and
+//! dates, duplicates and near-duplicates, problems with their positions, and for tables the
+//! column mapping with the first rows. Files are read (and compared with the project) off the
+//! UI thread, with progress and Cancel; importing is one undo step.
+
+use crate::import::{self, ColumnMap, Fate, Origin, ReadOptions, Role, SourceFile, TableOptions};
+use crate::model::{ArticleId, Project};
+use crate::progress::Progress;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+
+type Read = (Vec<SourceFile>, Vec<Vec<Fate>>);
+
+struct ReadJob {
+    progress: Progress,
+    total: usize,
+    rx: Receiver<Read>,
+}
+
+/// What the user did in the preview this frame.
+#[derive(Debug, PartialEq, Eq)]
+pub enum PreviewAction {
+    None,
+    Cancel,
+    Import,
+    AddFiles,
+}
+
+pub struct ImportPreview {
+    inputs: Vec<PathBuf>,
+    options: ReadOptions,
+    /// The project's texts when the preview opened, for duplicates.
+    existing: Arc<Vec<(ArticleId, String)>>,
+    files: Vec<SourceFile>,
+    fates: Vec<Vec<Fate>>,
+    job: Option<ReadJob>,
+    /// Reading was cancelled: what was read so far is shown.
+    cancelled: bool,
+}
+
+const ENCODINGS: [&str; 8] =
+    ["UTF-8", "windows-1252", "ISO-8859-1", "ISO-8859-15", "windows-1251", "KOI8-R", "UTF-16LE", "GBK"];
+
+impl ImportPreview {
+    /// Opens the preview and starts reading `inputs` in a thread.
+    pub fn start(inputs: Vec<PathBuf>, project: &Project, ctx: &egui::Context) -> ImportPreview {
+        let existing = Arc::new(project.articles.iter().map(|a| (a.id, a.text.clone())).collect::<Vec<_>>());
+        let mut p = ImportPreview {
+            inputs: Vec::new(),
+            options: ReadOptions::default(),
+            existing,
+            files: Vec::new(),
+            fates: Vec::new(),
+            job: None,
+            cancelled: false,
+        };
+        p.add(inputs, ctx);
+        p
+    }
+
+    /// Adds files (dropped, or chosen with Add files…) and reads everything again.
+    pub fn add(&mut self, inputs: Vec<PathBuf>, ctx: &egui::Context) {
+        for i in inputs {
+            if !self.inputs.contains(&i) {
+                self.inputs.push(i);
+            }
+        }
+        self.read(None, ctx);
+    }
+
+    pub fn is_reading(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Reads all inputs, or only `path` again (a table whose mapping changed) into the files
+    /// already read; the duplicates are decided again either way.
+    fn read(&mut self, only: Option<PathBuf>, ctx: &egui::Context) {
+        if let Some(old) = self.job.take() {
+            old.progress.cancel();
+        }
+        let paths = import::collect_paths(&self.inputs).unwrap_or_else(|_| self.inputs.clone());
+        let total = if only.is_some() { 1 } else { paths.len() };
+        let progress = Progress::default();
+        let (tx, rx) = channel();
+        let (shared, options, existing, ctx2) =
+            (progress.clone(), self.options.clone(), self.existing.clone(), ctx.clone());
+        let mut files = std::mem::take(&mut self.files);
+        let inputs = self.inputs.clone();
+        std::thread::spawn(move || {
+            let files = match only {
+                Some(path) => {
+                    let fresh = import::read_path(&path, &options);
+                    shared.tick();
+                    let at = files.iter().position(|f| f.path == path).unwrap_or(files.len());
+                    files.retain(|f| f.path != path);
+                    files.splice(at.min(files.len())..at.min(files.len()), fresh);
+                    files
+                }
+                None => import::read_inputs(&inputs, &options, Some(&shared)),
+            };
+            let texts: Vec<(ArticleId, &str)> = existing.iter().map(|(id, t)| (*id, t.as_str())).collect();
+            let fates = import::dedupe::dedupe(&texts, &files);
+            let _ = tx.send((files, fates));
+            ctx2.request_repaint();
+        });
+        self.job = Some(ReadJob { progress, total, rx });
+        self.cancelled = false;
+    }
+
+    /// Takes in a finished read.
+    fn poll(&mut self) {
+        let Some(job) = &self.job else { return };
+        if let Ok((files, fates)) = job.rx.try_recv() {
+            self.cancelled = job.progress.cancelled();
+            self.files = files;
+            self.fates = fates;
+            self.job = None;
+        }
+    }
+
+    /// Waits for the read in progress (tests, and Import pressed while reading).
+    pub fn wait(&mut self) {
+        if let Some(job) = &self.job
+            && let Ok((files, fates)) = job.rx.recv()
+        {
+            self.cancelled = job.progress.cancelled();
+            self.files = files;
+            self.fates = fates;
+            self.job = None;
+        }
+    }
+
+    /// The files read and the fate of each record, handed over to be planned.
+    pub fn take(&mut self) -> (Vec<SourceFile>, Vec<Vec<Fate>>) {
+        (std::mem::take(&mut self.files), std::mem::take(&mut self.fates))
+    }
+
+    /// Articles that importing now would add.
+    pub fn to_add(&self) -> usize {
+        self.fates.iter().flatten().filter(|f| !matches!(f, Fate::Duplicate(_))).count()
+    }
+
+    fn count(&self, which: fn(&Fate) -> bool) -> usize {
+        self.fates.iter().flatten().filter(|f| which(f)).count()
+    }
+
+    pub fn ui(&mut self, ctx: &egui::Context, project: &Project) -> PreviewAction {
+        self.poll();
+        if self.job.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
+        let mut action = PreviewAction::None;
+        let mut open = true;
+        let mut reread: Option<(PathBuf, String, TableOptions)> = None;
+        egui::Window::new("Import articles")
+            .id(egui::Id::unique("glose-import-preview"))
+            .open(&mut open)
+            .resizable(true)
+            .default_size([820.0, 600.0])
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
+            .show(ctx, |ui| {
+                if let Some(job) = &self.job {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        let done = job.progress.done().min(job.total);
+                        ui.add(
+                            egui::ProgressBar::new(job.progress.fraction(job.total))
+                                .desired_width(300.0)
+                                .text(format!("Reading {done} of {} file(s)…", job.total)),
+                        );
+                        if ui.button("Stop reading").clicked() {
+                            job.progress.cancel();
+                        }
+                    });
+                    return;
+                }
+                self.summary_ui(ui);
+                ui.separator();
+                egui::ScrollArea::vertical()
+                    .max_height((ctx.content_rect().height() * 0.6).clamp(160.0, 700.0))
+                    .auto_shrink([false, true])
+                    .show(ui, |ui| {
+                        let open_all = self.files.len() <= 6;
+                        for i in 0..self.files.len() {
+                            if let Some(r) = self.file_ui(ui, i, project, open_all) {
+                                reread = Some(r);
+                            }
+                        }
+                    });
+                ui.separator();
+                ui.horizontal(|ui| {
+                    let n = self.to_add();
+                    let label = format!("Import {n} article{}", if n == 1 { "" } else { "s" });
+                    if ui.add_enabled(n > 0, egui::Button::new(label)).clicked() {
+                        action = PreviewAction::Import;
+                    }
+                    if ui.button("Add files…").clicked() {
+                        action = PreviewAction::AddFiles;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        action = PreviewAction::Cancel;
+                    }
+                });
+            });
+        if let Some((path, name, options)) = reread {
+            self.options.per_file.insert(name, options);
+            self.read(Some(path), ctx);
+        }
+        if !open {
+            action = PreviewAction::Cancel;
+        }
+        action
+    }
+
+    fn summary_ui(&self, ui: &mut egui::Ui) {
+        let read = self.files.iter().filter(|f| f.error.is_none()).count();
+        let failed = self.files.len() - read;
+        let dup = self.count(|f| matches!(f, Fate::Duplicate(_)));
+        let near = self.count(|f| matches!(f, Fate::NearDuplicate { .. }));
+        let skipped: usize = self.files.iter().map(|f| f.skipped.len()).sum();
+        let mut parts = vec![format!("{} file(s) read", read), format!("{} article(s) to add", self.to_add())];
+        if dup > 0 {
+            parts.push(format!("{dup} duplicate(s) left out"));
+        }
+        if near > 0 {
+            parts.push(format!("{near} near-duplicate(s) marked"));
+        }
+        if skipped > 0 {
+            parts.push(format!("{skipped} part(s) skipped"));
+        }
+        if failed > 0 {
+            parts.push(format!("{failed} file(s) not read"));
+        }
+        ui.strong(parts.join(" · "));
+        if self.cancelled {
+            ui.colored_label(ui.visuals().warn_fg_color, "Reading was stopped: only the files read so far are shown.");
+        }
+    }
+
+    /// One file's part of the preview; returns a table to read again with new options.
+    fn file_ui(
+        &self,
+        ui: &mut egui::Ui,
+        i: usize,
+        project: &Project,
+        open: bool,
+    ) -> Option<(PathBuf, String, TableOptions)> {
+        let f = &self.files[i];
+        let fates = self.fates.get(i).map(Vec::as_slice).unwrap_or_default();
+        let format = f.format.map_or("not recognised", |x| x.name());
+        let new = fates.iter().filter(|x| !matches!(x, Fate::Duplicate(_))).count();
+        let mut head = format!("{} — {format} — {new} article{}", short_name(&f.name), if new == 1 { "" } else { "s" });
+        let dups = fates.len() - new;
+        if dups > 0 {
+            head.push_str(&format!(", {dups} duplicate{}", if dups == 1 { "" } else { "s" }));
+        }
+        if f.error.is_some() || !f.skipped.is_empty() {
+            head.push_str("  ⚠");
+        }
+        let mut reread = None;
+        egui::CollapsingHeader::new(head)
+            .id_salt(("import-file", &f.name))
+            .default_open(open || f.error.is_some() || !f.skipped.is_empty())
+            .show(ui, |ui| {
+                if let Some(e) = &f.error {
+                    ui.colored_label(ui.visuals().error_fg_color, e);
+                }
+                for s in f.skipped.iter().take(20) {
+                    ui.colored_label(ui.visuals().warn_fg_color, format!("skipped: {s}"));
+                }
+                if f.skipped.len() > 20 {
+                    ui.weak(format!("… and {} more", f.skipped.len() - 20));
+                }
+                if let Some(enc) = f.encoding.filter(|e| *e != "UTF-8") {
+                    ui.weak(format!("Text encoding: {enc}"));
+                }
+                if f.table.is_some() {
+                    reread = self.table_ui(ui, f);
+                }
+                egui::Grid::new(("import-records", &f.name)).num_columns(3).striped(true).spacing([12.0, 2.0]).show(
+                    ui,
+                    |ui| {
+                        for (r, rec) in f.records.iter().enumerate().take(8) {
+                            ui.weak(if rec.meta.published.is_empty() { "—" } else { rec.meta.published.as_str() });
+                            let mut title = crate::text::ellipsize(&rec.meta.title, 70);
+                            if !rec.meta.source.is_empty() {
+                                title = format!("{title}  ({})", crate::text::ellipsize(&rec.meta.source, 30));
+                            }
+                            ui.label(title);
+                            match fates.get(r) {
+                                Some(Fate::Duplicate(o)) => {
+                                    ui.weak(format!("duplicate of {}: left out", self.describe(*o, project)));
+                                }
+                                Some(Fate::NearDuplicate { of, similarity }) => {
+                                    ui.colored_label(
+                                        ui.visuals().warn_fg_color,
+                                        format!(
+                                            "near-duplicate ({:.0} %) of {}",
+                                            similarity * 100.0,
+                                            self.describe(*of, project)
+                                        ),
+                                    );
+                                }
+                                _ => {
+                                    ui.weak(format!("{} characters", rec.text.chars().count()));
+                                }
+                            }
+                            ui.end_row();
+                        }
+                    },
+                );
+                if f.records.len() > 8 {
+                    ui.weak(format!("… and {} more", f.records.len() - 8));
+                }
+            });
+        reread
+    }
+
+    fn describe(&self, o: Origin, project: &Project) -> String {
+        match o {
+            Origin::Article(id) => project
+                .article(id)
+                .map_or_else(|| format!("article {id}"), |a| format!("«{}»", crate::text::ellipsize(&a.title, 40))),
+            Origin::Record { file, record } => {
+                self.files.get(file).and_then(|f| f.records.get(record)).map_or_else(String::new, |r| {
+                    format!("«{}» in this import", crate::text::ellipsize(&r.meta.title, 40))
+                })
+            }
+        }
+    }
+
+    /// A table's column mapping (and delimiter, encoding, sheet) with its first rows.
+    fn table_ui(&self, ui: &mut egui::Ui, f: &SourceFile) -> Option<(PathBuf, String, TableOptions)> {
+        let t = f.table.as_ref()?;
+        let current = self.options.per_file.get(&f.name).cloned().unwrap_or_else(|| self.options.table.clone());
+        let mut changed = current.clone();
+        let mut dirty = false;
+        ui.label("Which column is which field (the other columns become article details):");
+        egui::Grid::new(("import-map", &f.name)).num_columns(4).spacing([8.0, 4.0]).show(ui, |ui| {
+            for (k, role) in Role::ALL.into_iter().enumerate() {
+                let now = t.map.get(role).unwrap_or("").to_string();
+                let mut pick = now.clone();
+                let label = ui.label(format!("{} column", capitalise(role.name())));
+                egui::ComboBox::from_id_salt(("import-column", &f.name, role.name()))
+                    .selected_text(if pick.is_empty() {
+                        "(none)".to_string()
+                    } else {
+                        crate::text::ellipsize(&pick, 28)
+                    })
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut pick, String::new(), "(none)");
+                        for c in &t.columns {
+                            ui.selectable_value(&mut pick, c.clone(), c);
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                if pick != now {
+                    // Every field as shown, this one changed: nothing is guessed again.
+                    let mut map = ColumnMap::default();
+                    for r in Role::ALL {
+                        map.columns.insert(r, t.map.get(r).unwrap_or("").to_string());
+                    }
+                    map.columns.insert(role, pick);
+                    changed.map = map;
+                    dirty = true;
+                }
+                if k % 2 == 1 {
+                    ui.end_row();
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            if let Some(d) = t.delimiter {
+                let name = |d: u8| match d {
+                    b'\t' => "tab".to_string(),
+                    b',' => "comma ,".to_string(),
+                    b';' => "semicolon ;".to_string(),
+                    b'|' => "bar |".to_string(),
+                    d => (d as char).to_string(),
+                };
+                let mut pick = d;
+                egui::ComboBox::from_label("Delimiter").selected_text(name(d)).show_ui(ui, |ui| {
+                    for c in [b',', b';', b'\t', b'|'] {
+                        ui.selectable_value(&mut pick, c, name(c));
+                    }
+                });
+                if pick != d {
+                    changed.delimiter = Some(pick);
+                    dirty = true;
+                }
+                let now = f.encoding.unwrap_or("UTF-8");
+                let mut enc = now.to_string();
+                egui::ComboBox::from_label("Encoding").selected_text(&enc).show_ui(ui, |ui| {
+                    for e in ENCODINGS {
+                        ui.selectable_value(&mut enc, e.to_string(), e);
+                    }
+                });
+                if enc != now {
+                    changed.encoding = encoding_rs::Encoding::for_label(enc.as_bytes());
+                    dirty = true;
+                }
+            }
+            if t.sheets.len() > 1 {
+                let now = t.sheet.clone().unwrap_or_default();
+                let mut pick = now.clone();
+                egui::ComboBox::from_label("Sheet").selected_text(&pick).show_ui(ui, |ui| {
+                    for s in &t.sheets {
+                        ui.selectable_value(&mut pick, s.clone(), s);
+                    }
+                });
+                if pick != now {
+                    changed.sheet = Some(pick);
+                    changed.map = ColumnMap::default();
+                    dirty = true;
+                }
+            }
+        });
+        if !t.first_rows.is_empty() {
+            egui::ScrollArea::horizontal().id_salt(("import-rows", &f.name)).show(ui, |ui| {
+                egui::Grid::new(("import-first-rows", &f.name)).striped(true).spacing([10.0, 2.0]).show(ui, |ui| {
+                    for c in &t.columns {
+                        ui.strong(crate::text::ellipsize(c, 24));
+                    }
+                    ui.end_row();
+                    for row in &t.first_rows {
+                        for cell in row {
+                            ui.label(crate::text::ellipsize(&cell.replace('\n', " "), 36));
+                        }
+                        ui.end_row();
+                    }
+                });
+            });
+        }
+        dirty.then(|| (f.path.clone(), f.name.clone(), changed))
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// The file's name (and archive member) without its folders.
+fn short_name(name: &str) -> String {
+    match name.split_once(" › ") {
+        Some((zip, member)) => {
+            let zip = std::path::Path::new(zip).file_name().map_or(zip.into(), |n| n.to_string_lossy());
+            format!("{zip} › {member}")
+        }
+        None => std::path::Path::new(name).file_name().map_or(name.into(), |n| n.to_string_lossy()).into_owned(),
+    }
+}
+
+/// Plans the records the preview holds into the project: the one undo step to apply, the
+/// first article added, and a summary line.
+pub fn plan_preview(preview: &mut ImportPreview, project: &mut Project) -> import::ImportPlan {
+    preview.wait();
+    let (files, fates) = preview.take();
+    import::plan(project, &files, &fates)
+}
+
+impl super::GloseApp {
+    /// Shows the import preview, if open; Import applies its articles as one undo step.
+    pub fn import_preview_ui(&mut self, ctx: &egui::Context) {
+        let Some(preview) = &mut self.import_preview else { return };
+        match preview.ui(ctx, &self.doc.project) {
+            PreviewAction::None => {}
+            PreviewAction::Cancel => self.import_preview = None,
+            PreviewAction::AddFiles => self.act(super::Action::ImportDialog),
+            PreviewAction::Import => {
+                let Some(mut preview) = self.import_preview.take() else { return };
+                let plan = plan_preview(&mut preview, &mut self.doc.project);
+                let summary = plan.summary();
+                if let Some(cmd) = plan.command
+                    && self.apply(cmd)
+                {
+                    if let Some(first) = plan.first_added {
+                        self.act(super::Action::SelectArticle(first));
+                    }
+                    self.info(format!("Imported: {summary}"));
+                }
+            }
+        }
+    }
+}
