@@ -395,6 +395,9 @@ c.save()
 # Encrypted with a user password.
 subprocess.run(["qpdf", "--encrypt", "secret", "owner", "256", "--", os.path.join(OUT, "two-columns.pdf"),
                 os.path.join(OUT, "encrypted.pdf")], check=True)
+# Protected against printing only (an empty user password): readable.
+subprocess.run(["qpdf", "--encrypt", "", "owner", "256", "--print=none", "--", os.path.join(OUT, "two-columns.pdf"),
+                os.path.join(OUT, "print-protected.pdf")], check=True)
 # The Markdown article through LibreOffice: a one-column PDF with its title in the metadata.
 soffice(os.path.join(OUT, "article.odt"), "pdf")
 

@@ -326,6 +326,10 @@ fn pdfs_without_text_or_with_a_password_say_so() {
     let locked = read_one(&fixture("encrypted.pdf"));
     let e = locked.error.unwrap();
     assert!(e.contains("encrypted") && e.contains("password"), "{e}");
+    // Protected against printing only (an empty user password): read like any other.
+    let (_, recs) = read_clean(&fixture("print-protected.pdf"));
+    let expected = std::fs::read_to_string(fixture("two-columns.expected.txt")).unwrap();
+    assert_eq!(recs[0].text, expected);
 }
 
 #[test]

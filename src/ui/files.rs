@@ -345,6 +345,13 @@ impl FileDialog {
             self.list();
         }
         let enter = ctx.input(|i| i.key_pressed(egui::Key::Enter));
+        if matches!(self.mode, Mode::Open { multiple: true, .. })
+            && !typing
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::A))
+        {
+            // Ctrl+A: every file shown.
+            self.selected = self.entries.iter().enumerate().filter(|(_, e)| !e.dir).map(|(i, _)| i).collect();
+        }
         // Sized from the screen (it holds at 1000×700), the list taking what the rows leave.
         let screen = ctx.content_rect().size();
         let size = egui::vec2((screen.x * 0.7).clamp(480.0, 900.0), (screen.y * 0.75).clamp(320.0, 720.0));

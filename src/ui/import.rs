@@ -383,22 +383,32 @@ impl ImportPreview {
                     d => (d as char).to_string(),
                 };
                 let mut pick = d;
-                egui::ComboBox::from_label("Delimiter").selected_text(name(d)).show_ui(ui, |ui| {
-                    for c in [b',', b';', b'\t', b'|'] {
-                        ui.selectable_value(&mut pick, c, name(c));
-                    }
-                });
+                let label = ui.label("Delimiter");
+                egui::ComboBox::from_id_salt(("import-delimiter", &f.name))
+                    .selected_text(name(d))
+                    .show_ui(ui, |ui| {
+                        for c in [b',', b';', b'\t', b'|'] {
+                            ui.selectable_value(&mut pick, c, name(c));
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
                 if pick != d {
                     changed.delimiter = Some(pick);
                     dirty = true;
                 }
                 let now = f.encoding.unwrap_or("UTF-8");
                 let mut enc = now.to_string();
-                egui::ComboBox::from_label("Encoding").selected_text(&enc).show_ui(ui, |ui| {
-                    for e in ENCODINGS {
-                        ui.selectable_value(&mut enc, e.to_string(), e);
-                    }
-                });
+                let label = ui.label("Encoding");
+                egui::ComboBox::from_id_salt(("import-encoding", &f.name))
+                    .selected_text(&enc)
+                    .show_ui(ui, |ui| {
+                        for e in ENCODINGS {
+                            ui.selectable_value(&mut enc, e.to_string(), e);
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
                 if enc != now {
                     changed.encoding = encoding_rs::Encoding::for_label(enc.as_bytes());
                     dirty = true;
@@ -407,11 +417,16 @@ impl ImportPreview {
             if t.sheets.len() > 1 {
                 let now = t.sheet.clone().unwrap_or_default();
                 let mut pick = now.clone();
-                egui::ComboBox::from_label("Sheet").selected_text(&pick).show_ui(ui, |ui| {
-                    for s in &t.sheets {
-                        ui.selectable_value(&mut pick, s.clone(), s);
-                    }
-                });
+                let label = ui.label("Sheet");
+                egui::ComboBox::from_id_salt(("import-sheet", &f.name))
+                    .selected_text(&pick)
+                    .show_ui(ui, |ui| {
+                        for s in &t.sheets {
+                            ui.selectable_value(&mut pick, s.clone(), s);
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
                 if pick != now {
                     changed.sheet = Some(pick);
                     changed.map = ColumnMap::default();
