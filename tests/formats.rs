@@ -481,3 +481,29 @@ fn an_export_reports_progress_and_can_be_cancelled() {
     let err = export::export(&p, Format::Brat, &opts, &dir.path().join("b")).unwrap_err();
     assert!(matches!(err, export::ExportError::Cancelled));
 }
+
+/// Article details (a press database's section, page, document number…) travel with the
+/// exports that carry article details and come back on import; a detail named like one of the
+/// format's own keys is written as `detail:NAME` and gets its name back.
+#[test]
+fn article_details_travel_through_doccano_and_label_studio() {
+    let mut p = tricky();
+    for a in &mut p.articles {
+        a.author = "Claire Dubois".into();
+        a.details.insert("document number".into(), format!("news·2024·LM·{}", a.id));
+        a.details.insert("page".into(), "16".into());
+        a.details.insert("text".into(), "a detail named like the text".into());
+    }
+    for (format, import_as) in [
+        (Format::Doccano, DatasetFormat::Doccano),
+        (Format::DoccanoRel, DatasetFormat::Doccano),
+        (Format::LabelStudio, DatasetFormat::LabelStudio),
+    ] {
+        let (q, _, _dir) = round_trip(&p, format, import_as, OffsetUnit::Utf16);
+        for (a, b) in p.articles.iter().zip(&q.articles) {
+            assert_eq!(b.details, a.details, "{format:?}");
+            assert_eq!(b.author, a.author, "{format:?}");
+            assert_eq!(b.title, a.title, "{format:?}");
+        }
+    }
+}
