@@ -37,7 +37,7 @@ fn frame(
     state: &mut ReaderState,
     project: &Project,
     index: usize,
-    rev: u64,
+    rev: glose::edit::Revision,
     scroll: f32,
     width: f32,
 ) -> usize {
@@ -64,16 +64,17 @@ fn bench_article(c: &mut Criterion, group: &str, project: &Project, index: usize
     }
     let mut reader = Reader::default();
     let mut state = ReaderState::default();
+    let opened = History::new().revisions();
     // Warm up the font atlas.
     for _ in 0..3 {
-        frame(&ctx, &mut reader, &mut state, project, index, 0, 0.0, 900.0);
+        frame(&ctx, &mut reader, &mut state, project, index, opened, 0.0, 900.0);
     }
     let mut g = c.benchmark_group(group);
     let mut dir = 1.0;
     g.bench_function("steady_frame_scrolling", |b| {
         b.iter(|| {
             dir = -dir;
-            black_box(frame(&ctx, &mut reader, &mut state, project, index, 0, 20.0 * dir, 900.0))
+            black_box(frame(&ctx, &mut reader, &mut state, project, index, opened, 20.0 * dir, 900.0))
         })
     });
     // Adding a span, then removing it: each is a new revision (the marks change, the layout not).
@@ -81,7 +82,6 @@ fn bench_article(c: &mut Criterion, group: &str, project: &Project, index: usize
     let mut history = History::new();
     let aid = p2.articles[index].id;
     let label = p2.schema.labels[0].id;
-    let mut rev = 1;
     let mut adding = true;
     g.bench_function("frame_after_adding_or_removing_a_span", |b| {
         b.iter(|| {
@@ -93,8 +93,7 @@ fn bench_article(c: &mut Criterion, group: &str, project: &Project, index: usize
                 history.undo(&mut p2).expect("undo");
             }
             adding = !adding;
-            rev += 1;
-            black_box(frame(&ctx, &mut reader, &mut state, &p2, index, rev, 0.0, 900.0))
+            black_box(frame(&ctx, &mut reader, &mut state, &p2, index, history.revisions(), 0.0, 900.0))
         })
     });
     // A width egui's own galley cache has not seen in the previous frame: a cold layout.
@@ -104,7 +103,7 @@ fn bench_article(c: &mut Criterion, group: &str, project: &Project, index: usize
             width = if width == 900.0 { 901.0 } else { 900.0 };
             let mut fresh = Reader::default();
             let mut st = ReaderState::default();
-            black_box(frame(&ctx, &mut fresh, &mut st, project, index, 0, 0.0, width))
+            black_box(frame(&ctx, &mut fresh, &mut st, project, index, opened, 0.0, width))
         })
     });
     g.finish();

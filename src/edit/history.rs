@@ -1,7 +1,26 @@
 //! Undo and redo: each stack holds the commands that take the project one step back or forth.
+//! Every change gets a revision number that no other change in the process ever had (not even
+//! in another document), so a view caching on it can never show an older project's state after
+//! Open or Reload.
 
 use super::{Command, EditError};
 use crate::model::Project;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+static REVISIONS: AtomicU64 = AtomicU64::new(1);
+
+/// A revision number never handed out before in this process.
+pub fn next_revision() -> u64 {
+    REVISIONS.fetch_add(1, Ordering::Relaxed)
+}
+
+/// What views cache on: the last change of any kind, and the last change of any article's
+/// text (a span edit repaints; only a text change lays the text out again).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Revision {
+    pub change: u64,
+    pub text: u64,
+}
 
 struct Step {
     /// What the user did, for "Undo add span".
@@ -10,12 +29,18 @@ struct Step {
 }
 
 /// Undo/redo stacks for one project.
-#[derive(Default)]
 pub struct History {
     undo: Vec<Step>,
     redo: Vec<Step>,
-    /// Bumped on every change (do, undo, redo): views cache on it.
-    revision: u64,
+    /// Renewed on every change (do, undo, redo): views cache on it.
+    revision: Revision,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        let fresh = next_revision();
+        History { undo: Vec::new(), redo: Vec::new(), revision: Revision { change: fresh, text: fresh } }
+    }
 }
 
 impl History {
@@ -23,14 +48,25 @@ impl History {
         Self::default()
     }
 
+    fn bump(revision: &mut Revision, cmd: &Command) {
+        revision.change = next_revision();
+        if cmd.touches_text() {
+            revision.text = revision.change;
+        }
+    }
+
     /// Applies `cmd` as a new step; clears the redo stack. Returns the command as applied,
     /// for the journal.
     pub fn apply(&mut self, project: &mut Project, cmd: Command) -> Result<(), EditError> {
         let what = cmd.describe();
+        let text = cmd.touches_text();
         let inverse = cmd.apply(project)?;
         self.undo.push(Step { what, command: inverse });
         self.redo.clear();
-        self.revision += 1;
+        self.revision.change = next_revision();
+        if text {
+            self.revision.text = self.revision.change;
+        }
         Ok(())
     }
 
@@ -48,14 +84,14 @@ impl History {
         project: &mut Project,
         from: &mut Vec<Step>,
         to: &mut Vec<Step>,
-        rev: &mut u64,
+        rev: &mut Revision,
     ) -> Result<Option<Command>, EditError> {
         let Some(step) = from.pop() else { return Ok(None) };
         let applied = step.command.clone();
         match step.command.apply(project) {
             Ok(inverse) => {
                 to.push(Step { what: step.what, command: inverse });
-                *rev += 1;
+                Self::bump(rev, &applied);
                 Ok(Some(applied))
             }
             Err(e) => {
@@ -83,14 +119,22 @@ impl History {
         self.redo.last().map(|s| s.what.as_str())
     }
 
-    /// Counts every change; a view whose cached revision differs must refresh.
+    /// The last change; a view whose cached revision differs must refresh. Unique in the
+    /// process: two documents never share one.
     pub fn revision(&self) -> u64 {
+        self.revision.change
+    }
+
+    /// The last change and the last text change.
+    pub fn revisions(&self) -> Revision {
         self.revision
     }
 
+    /// Forgets every step (the project was replaced, e.g. by a recovery): everything is new.
     pub fn clear(&mut self) {
         self.undo.clear();
         self.redo.clear();
-        self.revision += 1;
+        let fresh = next_revision();
+        self.revision = Revision { change: fresh, text: fresh };
     }
 }

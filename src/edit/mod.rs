@@ -7,7 +7,7 @@ mod journal;
 mod retext;
 
 pub use apply::EditError;
-pub use history::History;
+pub use history::{History, Revision, next_revision};
 pub(crate) use journal::remove_if_exists;
 pub use journal::{
     Journal, JournalError, Parsed as ParsedJournal, Recovery, fingerprint as journal_fingerprint, journal_path,
@@ -193,6 +193,15 @@ pub enum Command {
 }
 
 impl Command {
+    /// Whether applying it changes an article's text (views then lay the text out again).
+    pub fn touches_text(&self) -> bool {
+        match self {
+            Command::SetArticleText { .. } => true,
+            Command::Batch { commands, .. } => commands.iter().any(Command::touches_text),
+            _ => false,
+        }
+    }
+
     /// A short description for the Edit menu ("Undo add span").
     pub fn describe(&self) -> String {
         use Command::*;

@@ -316,12 +316,9 @@ impl GloseApp {
         }
     }
 
-    /// An article's text was corrected (or the correction undone): lay it out again.
+    /// An article's text was corrected (or the correction undone): the find hits are stale
+    /// (the readers lay the text out again by themselves: the text revision changed).
     fn text_changed(&mut self) {
-        self.reader.invalidate();
-        if let Some(c) = &mut self.compare {
-            c.reader.invalidate();
-        }
         self.rs.found.clear();
     }
 
@@ -894,8 +891,15 @@ impl GloseApp {
 
     /// Every two seconds: has someone else changed the file (git pull, another program)?
     pub fn check_disk(&mut self) {
+        if self.last_disk_check.elapsed() >= Duration::from_secs(2) {
+            self.check_disk_now();
+        }
+    }
+
+    /// Has someone else changed the file? Asks once per change (a dialog offers to reload).
+    pub fn check_disk_now(&mut self) {
         // While our own save replaces the file, the change is ours.
-        if self.dialog.is_some() || self.saving.is_some() || self.last_disk_check.elapsed() < Duration::from_secs(2) {
+        if self.dialog.is_some() || self.saving.is_some() {
             return;
         }
         self.last_disk_check = Instant::now();

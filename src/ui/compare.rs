@@ -109,8 +109,8 @@ pub fn compare_ui(app: &mut GloseApp, ui: &mut egui::Ui) -> bool {
         close = ui.button("Close compare").clicked();
     });
     // The comparison, recomputed when either text or the project changes.
-    let rev = app.doc.history.revision();
-    let key = (cur.0 ^ (pane.article.0 << 32), rev, 0);
+    let rev = app.doc.history.revisions();
+    let key = (cur.0, pane.article.0, rev.change);
     if pane.cache.as_ref().is_none_or(|(k, _)| *k != key)
         && let (Some(a), Some(b)) = (app.project().article(cur), app.project().article(pane.article))
     {

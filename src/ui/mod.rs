@@ -256,7 +256,7 @@ impl GloseApp {
         let Some(article) = self.current.and_then(|a| self.doc.project.article(a)) else { return };
         ui.separator();
         let font = egui::FontId::proportional(self.settings.font_size);
-        let revision = self.doc.history.revision();
+        let revision = self.doc.history.revisions();
         let events = self.reader.ui(
             ui,
             &self.doc.project,

@@ -27,7 +27,7 @@ struct Para {
 struct LayoutKey {
     article: ArticleId,
     text_len: usize,
-    text_hash: u64,
+    text_revision: u64,
     width_bits: u32,
     font_bits: u32,
     dark: bool,
@@ -138,19 +138,24 @@ pub const READER_LABEL: &str = "Article text";
 /// Room above the first line for relation arcs.
 const TOP_PAD: f32 = 34.0;
 
-/// A cheap identity for a text: its length and its first and last 256 bytes.
-fn text_key(text: &str) -> u64 {
-    let b = text.as_bytes();
-    let head = &b[..b.len().min(256)];
-    let tail = &b[b.len().saturating_sub(256)..];
-    crate::edit::journal_fingerprint(head) ^ crate::edit::journal_fingerprint(tail).rotate_left(17) ^ b.len() as u64
-}
-
 impl Reader {
     /// Forgets the layout: the article's text changed (its length and ends may not have).
     pub fn invalidate(&mut self) {
         self.key = None;
         self.marks_key = None;
+    }
+
+    /// The colours painted under code point `ch` last frame, innermost last (what the reader
+    /// draws, for tests).
+    pub fn drawn_colors_at(&self, ch: usize) -> Vec<Color32> {
+        let mut marks: Vec<&Mark> = self.marks.iter().filter(|m| m.start <= ch && ch < m.end).collect();
+        marks.sort_by_key(|m| m.level);
+        marks.iter().map(|m| m.color).collect()
+    }
+
+    /// The text of the paragraphs laid out last frame, in order (what the reader draws).
+    pub fn drawn_text(&self) -> String {
+        self.paras.iter().filter_map(|p| p.galley.as_ref().map(|g| g.text().to_string())).collect::<Vec<_>>().join("\n")
     }
 
     /// Screen position of code point `ch` (its left edge, vertical middle), after a frame.
@@ -211,12 +216,13 @@ impl Reader {
         }
     }
 
-    fn layout(&mut self, ui: &Ui, article: &Article, width: f32, font: &FontId, dark: bool) {
+    fn layout(&mut self, ui: &Ui, article: &Article, text_revision: u64, width: f32, font: &FontId, dark: bool) {
         let key = LayoutKey {
             article: article.id,
             text_len: article.text.len(),
-            // Hashing a whole book every frame would cost a millisecond: its ends and length do.
-            text_hash: text_key(&article.text),
+            // The text's revision: renewed by every text correction (done, undone, redone) and
+            // by every document opened or reloaded, never by a span edit.
+            text_revision,
             width_bits: width.to_bits(),
             font_bits: font.size.to_bits(),
             dark,
@@ -331,7 +337,7 @@ impl Reader {
         ui: &mut Ui,
         project: &Project,
         article: &Article,
-        revision: u64,
+        revision: crate::edit::Revision,
         state: &mut ReaderState,
         font: &FontId,
         exact: bool,
@@ -339,8 +345,8 @@ impl Reader {
         let mut events = Vec::new();
         let dark = ui.visuals().dark_mode;
         let width = (ui.available_width() - 24.0).max(120.0);
-        self.layout(ui, article, width, font, dark);
-        self.update_marks(project, article, revision, &state.hidden_labels);
+        self.layout(ui, article, revision.text, width, font, dark);
+        self.update_marks(project, article, revision.change, &state.hidden_labels);
         let text_len = self.paras.last().map_or(0, |p| p.chars.end);
         state.caret = state.caret.min(text_len);
         state.anchor = state.anchor.min(text_len);
