@@ -2,10 +2,10 @@
 //! that replay every input the fuzzers once crashed on (`tests/fuzz-regressions/`). Each
 //! function panics only when Glose breaks a promise; bad input must give an error, not a panic.
 
-use crate::edit::parse_journal;
 use crate::import::{DatasetFormat, Kind, article_from_bytes, brat_from_text, dataset, read_dataset_text};
 use crate::model::{Project, validate};
 use crate::store;
+use crate::store::parse_journal;
 use std::path::Path;
 use std::sync::OnceLock;
 

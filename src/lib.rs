@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod checks;
 pub mod edit;
 pub mod export;
+pub mod hash;
 pub mod import;
 pub mod model;
 pub mod progress;

@@ -272,7 +272,7 @@ fn import_cmd(inputs: &[PathBuf], into: &Path, options: import::ReadOptions) -> 
         Ok(p) => p,
         Err(code) => return code,
     };
-    if glose::edit::journal_path(into).exists() {
+    if glose::store::journal_path(into).exists() {
         eprintln!(
             "glose: warning: {} has unsaved edits from the window in its journal; they apply to the file as it was",
             into.display()
@@ -543,8 +543,9 @@ fn merge_driver_cmd(base: &Path, ours: &Path, theirs: &Path) -> ExitCode {
 /// The app's edit-and-save path without a window: journal each command, save atomically now and
 /// then. The crash test kills this at random moments.
 fn edit_loop_cmd(path: &Path, tag: &str, count: usize, every: usize) -> ExitCode {
-    use glose::edit::{Command, History, Journal};
+    use glose::edit::{Command, History};
     use glose::store::BackgroundSave;
+    use glose::store::Journal;
     let loaded = match store::load(path) {
         Ok(l) => l,
         Err(e) => return fail(e),

@@ -76,13 +76,13 @@ fn killed_at_random_moments_the_project_is_never_torn_and_no_reported_edit_is_lo
         torn_checks += 1;
 
         // Recovery gives back every edit reported before the kill.
-        let journal = std::fs::read(glose::edit::journal_path(&path)).unwrap_or_default();
-        if let Ok(Some(j)) = glose::edit::parse_journal(&journal, &path)
+        let journal = std::fs::read(glose::store::journal_path(&path)).unwrap_or_default();
+        if let Ok(Some(j)) = glose::store::parse_journal(&journal, &path)
             && j.base != loaded.fingerprint
         {
             between_save_and_journal += 1;
         }
-        let project = match glose::edit::recover(&path, &bytes).unwrap() {
+        let project = match glose::store::recover(&path, &bytes).unwrap() {
             Some(rec) => {
                 assert!(rec.base_matches, "run {run}: the journal belongs to the file on disk");
                 let p = rec.replay(&loaded.project).unwrap();
@@ -96,7 +96,7 @@ fn killed_at_random_moments_the_project_is_never_torn_and_no_reported_edit_is_lo
         assert!(missing.is_empty(), "run {run}: lost {missing:?}");
         // The user accepts the restore and saves: the next run starts from there.
         glose::store::save(&project, &path).unwrap();
-        let _ = std::fs::remove_file(glose::edit::journal_path(&path));
+        let _ = std::fs::remove_file(glose::store::journal_path(&path));
         assert!(glose::model::validate(&project).is_empty());
     }
     assert_eq!(torn_checks, 200);

@@ -1,9 +1,10 @@
 //! Project files: stable bytes, atomic saves with a backup, migrations, the journal and
 //! recovery, and clear errors (never a panic) on broken files.
 
-use glose::edit::{Command, History, Journal, journal_path, recover};
+use glose::edit::{Command, History};
 use glose::model::{Fragment, Project, Span, SpanId};
 use glose::store::{self, StoreError};
+use glose::store::{Journal, journal_path, recover};
 use std::fs;
 use std::path::Path;
 

@@ -304,7 +304,7 @@ fn save_reload_and_compare() {
     h.run();
     assert!(h.state().doc.is_dirty());
     // The edit is in the journal before any save.
-    assert!(glose::edit::journal_path(&path).exists());
+    assert!(glose::store::journal_path(&path).exists());
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     h.state_mut().finish_saving(); // the file is written by a background thread
@@ -929,7 +929,7 @@ fn editing_goes_on_while_the_project_is_saved_in_the_background() {
     assert_eq!(glose::store::load(&path).unwrap().project.name, "saved");
     assert!(h.state().doc.is_dirty(), "the edit made during the save still needs saving");
     let bytes = std::fs::read(&path).unwrap();
-    let rec = glose::edit::recover(&path, &bytes).unwrap().expect("the new journal holds it");
+    let rec = glose::store::recover(&path, &bytes).unwrap().expect("the new journal holds it");
     assert_eq!(rec.commands, vec![second]);
     h.state_mut().save_to(&path);
     h.state_mut().finish_saving();

@@ -1,18 +1,13 @@
 //! Every change to a project is a [`Command`] value. Applying one returns its inverse,
-//! which is what [`History`] keeps for undo and what the [`Journal`] replays after a crash.
+//! which is what [`History`] keeps for undo and what the journal (`store::Journal`) replays
+//! after a crash.
 
 mod apply;
 mod history;
-mod journal;
 mod retext;
 
 pub use apply::EditError;
 pub use history::{History, Revision, next_revision};
-pub(crate) use journal::remove_if_exists;
-pub use journal::{
-    Journal, JournalError, Parsed as ParsedJournal, Recovery, fingerprint as journal_fingerprint, journal_path,
-    parse as parse_journal, recover,
-};
 pub use retext::{OffsetMap, REVIEW_ATTRIBUTE, Retext, retext};
 
 use crate::model::{

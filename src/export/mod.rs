@@ -265,9 +265,9 @@ pub(crate) fn uuid_for(seed: u64, id: u64) -> String {
     let mut buf = [0u8; 24];
     buf[..8].copy_from_slice(&seed.to_le_bytes());
     buf[8..16].copy_from_slice(&id.to_le_bytes());
-    let a = crate::edit::journal_fingerprint(&buf[..16]);
+    let a = crate::hash::fnv1a64(&buf[..16]);
     buf[16..].copy_from_slice(&[0x5a; 8]);
-    let b = crate::edit::journal_fingerprint(&buf);
+    let b = crate::hash::fnv1a64(&buf);
     let hi = (a & 0xffff_ffff_ffff_0fff) | 0x0000_0000_0000_4000;
     let lo = (b & 0x3fff_ffff_ffff_ffff) | 0x8000_0000_0000_0000;
     format!(

@@ -41,8 +41,7 @@ pub fn write(view: &View, out: &Path, report: &mut Report) -> Result<(), ExportE
         users.extend(av.relations.iter().map(|r| r.annotator.clone()));
     }
     users.insert(String::new());
-    let user_guid =
-        |name: &str| uuid_for(seed ^ crate::edit::journal_fingerprint(name.as_bytes()), u64::MAX).to_uppercase();
+    let user_guid = |name: &str| uuid_for(seed ^ crate::hash::fnv1a64(name.as_bytes()), u64::MAX).to_uppercase();
 
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     x.push_str(&format!(

@@ -191,7 +191,7 @@ pub fn write(view: &View, out: &Path, report: &mut Report) -> Result<(), ExportE
 pub(crate) fn project_seed(view: &View) -> u64 {
     let first = view.project.articles.first().map_or("", |a| a.text.as_str());
     let head: String = first.chars().take(200).collect();
-    crate::edit::journal_fingerprint(format!("{}\u{0}{head}", view.project.name).as_bytes())
+    crate::hash::fnv1a64(format!("{}\u{0}{head}", view.project.name).as_bytes())
 }
 
 /// "wikidata:Q7747" → the Wikidata entity IRI; other ids that are IRIs already pass through.

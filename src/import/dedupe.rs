@@ -53,15 +53,6 @@ pub fn normalise_space(text: &str) -> String {
     out
 }
 
-fn fnv(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
-}
-
 /// splitmix64's finaliser: spreads the bits of a hash.
 fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -74,7 +65,7 @@ fn shingles(text: &str) -> Vec<u64> {
     let words: Vec<u64> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| fnv(w.to_lowercase().as_bytes()))
+        .map(|w| crate::hash::fnv1a64(w.to_lowercase().as_bytes()))
         .collect();
     if words.len() < MIN_WORDS {
         return Vec::new();
@@ -136,7 +127,7 @@ pub fn dedupe(existing: &[(ArticleId, &str)], files: &[SourceFile]) -> Vec<Vec<F
     };
     for &(id, text) in existing {
         let norm = normalise_space(text);
-        exact.entry(fnv(norm.as_bytes())).or_default().push((Origin::Article(id), norm));
+        exact.entry(crate::hash::fnv1a64(norm.as_bytes())).or_default().push((Origin::Article(id), norm));
         add_near(&mut docs, &mut buckets, Origin::Article(id), shingles(text));
     }
     let mut out = Vec::with_capacity(files.len());
@@ -145,7 +136,7 @@ pub fn dedupe(existing: &[(ArticleId, &str)], files: &[SourceFile]) -> Vec<Vec<F
         for (ri, rec) in file.records.iter().enumerate() {
             let origin = Origin::Record { file: fi, record: ri };
             let norm = normalise_space(&rec.text);
-            let key = fnv(norm.as_bytes());
+            let key = crate::hash::fnv1a64(norm.as_bytes());
             if let Some((twin, _)) = exact.get(&key).and_then(|v| v.iter().find(|(_, t)| *t == norm)) {
                 fates.push(Fate::Duplicate(*twin));
                 continue;

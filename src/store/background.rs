@@ -3,8 +3,9 @@
 //! [`Journal::mark_save`]), a thread writes the copy atomically; commands applied meanwhile are
 //! kept and open the next journal when the save lands.
 
+use super::{Journal, JournalError};
 use super::{Saved, StoreError, save};
-use crate::edit::{Command, Journal, JournalError};
+use crate::edit::Command;
 use crate::model::Project;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};

@@ -73,6 +73,6 @@ impl DiskState {
             return None;
         }
         let bytes = std::fs::read(path).ok()?;
-        (crate::edit::journal_fingerprint(&bytes) != self.fingerprint).then_some(bytes)
+        (super::fingerprint(&bytes) != self.fingerprint).then_some(bytes)
     }
 }

@@ -2,14 +2,19 @@
 //! saved atomically with the previous version kept as `PROJECT.ron.bak`.
 
 mod background;
+mod journal;
 mod lock;
 mod migrate;
 
 pub use background::BackgroundSave;
+pub use journal::{
+    Journal, JournalError, Parsed as ParsedJournal, Recovery, fingerprint, journal_path, parse as parse_journal,
+    recover,
+};
 pub use lock::{DiskState, LockFile, lock_path};
 
-use crate::edit::journal_fingerprint;
 use crate::model::{FORMAT_VERSION, Project};
+use journal::remove_if_exists;
 use serde::Deserialize;
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -201,7 +206,7 @@ pub fn from_str(text: &str, path: &Path) -> Result<Loaded, StoreError> {
         ),
     };
     project.repair_next_id();
-    Ok(Loaded { project, fingerprint: journal_fingerprint(text.as_bytes()), migrated_from })
+    Ok(Loaded { project, fingerprint: fingerprint(text.as_bytes()), migrated_from })
 }
 
 /// Parses a file laid out as Glose writes it with the articles split among threads (a third
@@ -324,7 +329,7 @@ pub fn save(project: &Project, path: &Path) -> Result<Saved, StoreError> {
     let text =
         to_string(project).map_err(|e| StoreError::Serialize { path: path.to_path_buf(), message: e.to_string() })?;
     write_atomic(path, text.as_bytes())?;
-    Ok(Saved { bytes: text.len(), fingerprint: journal_fingerprint(text.as_bytes()) })
+    Ok(Saved { bytes: text.len(), fingerprint: fingerprint(text.as_bytes()) })
 }
 
 /// Replaces `path` with `bytes` atomically, keeping the previous content as `.bak`.
@@ -348,7 +353,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     }
     if path.exists() {
         let bak = backup_path(path);
-        crate::edit::remove_if_exists(&bak).map_err(io)?;
+        remove_if_exists(&bak).map_err(io)?;
         // A hard link keeps the old bytes without copying them; copy where links are refused.
         if fs::hard_link(path, &bak).is_err() {
             fs::copy(path, &bak).map_err(io)?;

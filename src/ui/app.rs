@@ -5,9 +5,10 @@
 use super::files::{FileDialog, Purpose};
 use super::reader::{Reader, ReaderEvent, ReaderState};
 use super::{Settings, dialogs::Dialog};
-use crate::edit::{Command, History, Journal, Recovery};
+use crate::edit::{Command, History};
 use crate::model::{ArticleId, EntityId, Fragment, LabelId, Project, RelTypeId, Relation, RelationId, Span, SpanId};
 use crate::store;
+use crate::store::{Journal, Recovery};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -546,7 +547,7 @@ impl GloseApp {
         if let Some(pid) = other {
             self.dialog = Some(Dialog::AlreadyOpen(pid));
         }
-        match crate::edit::recover(path, &bytes) {
+        match crate::store::recover(path, &bytes) {
             Ok(Some(_)) if other.is_some() => {
                 // The other window owns the journal: do not touch it.
             }
@@ -555,8 +556,8 @@ impl GloseApp {
             Err(e) => {
                 self.error(format!("The journal could not be read and was kept aside: {e}"));
                 let _ = std::fs::rename(
-                    crate::edit::journal_path(path),
-                    crate::edit::journal_path(path).with_extension("journal.broken"),
+                    crate::store::journal_path(path),
+                    crate::store::journal_path(path).with_extension("journal.broken"),
                 );
                 self.start_journal(loaded.fingerprint);
             }
@@ -584,12 +585,8 @@ impl GloseApp {
     pub fn restore(&mut self, rec: &Recovery) {
         match rec.replay(&self.doc.project) {
             Ok(p) => {
-                let fp = self
-                    .doc
-                    .path
-                    .as_ref()
-                    .and_then(|p| std::fs::read(p).ok())
-                    .map(|b| crate::edit::journal_fingerprint(&b));
+                let fp =
+                    self.doc.path.as_ref().and_then(|p| std::fs::read(p).ok()).map(|b| crate::store::fingerprint(&b));
                 self.doc.project = p;
                 self.doc.history.clear();
                 self.doc.force_dirty = true;
@@ -607,8 +604,7 @@ impl GloseApp {
 
     /// User chose to discard a crashed session's journal.
     pub fn drop_recovery(&mut self) {
-        let fp =
-            self.doc.path.as_ref().and_then(|p| std::fs::read(p).ok()).map(|b| crate::edit::journal_fingerprint(&b));
+        let fp = self.doc.path.as_ref().and_then(|p| std::fs::read(p).ok()).map(|b| crate::store::fingerprint(&b));
         self.start_journal(fp.unwrap_or(0));
     }
 
@@ -906,7 +902,7 @@ impl GloseApp {
         let (Some(path), Some(disk)) = (self.doc.path.clone(), self.doc.disk.clone()) else { return };
         if let Some(bytes) = disk.changed(&path) {
             // Asked once per change: the next question comes only if the file changes again.
-            self.doc.disk = store::DiskState::of(&path, crate::edit::journal_fingerprint(&bytes));
+            self.doc.disk = store::DiskState::of(&path, crate::store::fingerprint(&bytes));
             self.dialog = Some(Dialog::ChangedOnDisk);
         }
     }

@@ -1,8 +1,9 @@
 //! Modal questions: unsaved changes, crash recovery, deleting a label in use, errors.
 
 use super::{Action, GloseApp};
-use crate::edit::{Command, InUse, Recovery};
+use crate::edit::{Command, InUse};
 use crate::model::{LabelId, RelTypeId};
+use crate::store::Recovery;
 use std::rc::Rc;
 
 #[derive(Clone, Debug)]

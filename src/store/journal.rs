@@ -1,7 +1,7 @@
 //! The journal: every command applied since the last save, one RON line each, flushed to
 //! disk as it happens. After a crash, [`recover`] finds it and replays it on the saved file.
 
-use super::{Command, EditError};
+use crate::edit::{Command, EditError};
 use crate::model::Project;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
@@ -28,14 +28,10 @@ pub fn journal_path(project: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// FNV-1a of the saved file, so a journal is only replayed on the file it was written against.
+/// The fingerprint of a saved file's bytes, so a journal is only replayed on the file it was
+/// written against.
 pub fn fingerprint(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
+    crate::hash::fnv1a64(bytes)
 }
 
 /// An open journal, appended to after each command.
