@@ -990,7 +990,7 @@ fn a_broken_project_file_gives_one_clear_message_and_changes_nothing() {
     h.state_mut().act(glose::ui::Action::Open(bad.clone()));
     h.run();
     h.run();
-    let Some(glose::ui::Dialog::Error(msg)) = h.state().dialog.clone() else { panic!("an error dialog") };
+    let Some(glose::ui::Dialog::Error(msg)) = h.state().dialog.clone() else { panic!("an error dialog: {:?} {:?}", h.state().dialog, h.state().status_text()) };
     assert!(msg.contains("bad.ron:") && msg.contains("Could not open"), "{msg}");
     assert!(h.query_by_label_contains("bad.ron:").is_some(), "the message is in the window");
     assert_eq!(h.state().doc.project, before, "the open project is untouched");

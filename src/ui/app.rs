@@ -30,12 +30,13 @@ pub struct Document {
 
 impl Document {
     pub fn new(project: Project, path: Option<PathBuf>) -> Self {
+        let history = History::new();
         Document {
             project,
             path,
-            history: History::new(),
+            saved_revision: history.revision(),
+            history,
             journal: None,
-            saved_revision: 0,
             force_dirty: false,
             lock: None,
             disk: None,
