@@ -132,12 +132,12 @@ fn reader_synthetic(c: &mut Criterion) {
 /// The article list of a 1 000-article project: a steady frame while scrolling it, and the
 /// frame after the filter changes (the list is filtered again over every title and text).
 fn article_list_1000(c: &mut Criterion) {
-    use glose::ui::{Document, GloseApp, Settings};
+    use glose::ui::{GloseApp, Settings};
     let project = glose::synth::project(7, 1000, 2500, 100, 10);
     let ctx = egui::Context::default();
     glose::ui::install_fonts(&ctx);
     let mut app = GloseApp::new(Settings::default());
-    app.doc = Document::new(project, None);
+    app.doc = glose::store::Session::new(project);
     let run = |app: &mut GloseApp, scroll: f32| {
         let out = ctx.run_ui(raw_input(scroll, 1400.0), |ui| glose::ui::articles_panel(app, ui));
         ctx.tessellate(out.shapes, out.pixels_per_point).len()

@@ -540,61 +540,54 @@ fn merge_driver_cmd(base: &Path, ours: &Path, theirs: &Path) -> ExitCode {
     if conflicts.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
-/// The app's edit-and-save path without a window: journal each command, save atomically now and
-/// then. The crash test kills this at random moments.
+/// The window's edit-and-save path without a window: the same `store::Session` the window uses
+/// (apply and journal each command, save in the background every `every` edits while editing
+/// goes on, restart the journal when a save lands). The crash test kills this at random moments.
 fn edit_loop_cmd(path: &Path, tag: &str, count: usize, every: usize) -> ExitCode {
-    use glose::edit::{Command, History};
-    use glose::store::BackgroundSave;
-    use glose::store::Journal;
-    let loaded = match store::load(path) {
-        Ok(l) => l,
+    use glose::edit::Command;
+    use glose::store::{SaveOutcome, Session};
+    let (mut session, report) = match Session::open(path) {
+        Ok(s) => s,
         Err(e) => return fail(e),
     };
-    let mut project = loaded.project;
-    let mut history = History::new();
-    let mut journal = match Journal::start(path, loaded.fingerprint) {
-        Ok(j) => j,
-        Err(e) => return fail(e),
-    };
-    // The window's save path: a background save on a snapshot while edits go on.
-    let mut saving: Option<BackgroundSave> = None;
-    let land = |saving: &mut Option<BackgroundSave>, journal: &mut Journal, wait: bool| -> Result<(), String> {
-        let Some(job) = saving.as_ref() else { return Ok(()) };
-        let result = if wait { Some(job.wait()) } else { job.try_result() };
-        if let Some(result) = result {
-            let saved = result.map_err(|e| e.to_string())?;
-            let job = saving.take().expect("a save");
-            *journal = job.next_journal(&saved).map_err(|e| e.to_string())?;
-            emit(&format!("saved {:016x}\n", saved.fingerprint));
+    if let Some(e) = report.journal_error {
+        return fail(e);
+    }
+    let landed = |outcome: SaveOutcome| -> Result<(), String> {
+        match outcome {
+            SaveOutcome::Saved { journal_error: Some(e), .. } => Err(e.to_string()),
+            SaveOutcome::Saved { fingerprint, .. } => {
+                emit(&format!("saved {fingerprint:016x}\n"));
+                Ok(())
+            }
+            SaveOutcome::Failed(e) => Err(e.to_string()),
         }
-        Ok(())
     };
     for i in 0..count {
         let entity =
-            model::Entity { id: model::EntityId(project.alloc_id()), name: format!("{tag}-{i}"), ..Default::default() };
-        let cmd = Command::AddEntity { entity, index: usize::MAX };
-        if let Err(e) = journal.append(&cmd) {
-            return fail(e);
-        }
-        if let Some(job) = &mut saving {
-            job.record(&cmd);
-        }
-        if let Err(e) = history.apply(&mut project, cmd) {
-            return fail(e);
+            model::Entity { id: model::EntityId(session.alloc_id()), name: format!("{tag}-{i}"), ..Default::default() };
+        match session.apply(Command::AddEntity { entity, index: usize::MAX }) {
+            Ok(applied) if applied.journal_error.is_none() => {}
+            Ok(applied) => return fail(applied.journal_error.map_or_else(String::new, |e| e.to_string())),
+            Err(e) => return fail(e),
         }
         emit(&format!("applied {tag}-{i}\n"));
-        if let Err(e) = land(&mut saving, &mut journal, false) {
+        if let Some(outcome) = session.poll_save()
+            && let Err(e) = landed(outcome)
+        {
             return fail(e);
         }
-        if (i + 1) % every.max(1) == 0 && saving.is_none() {
-            match BackgroundSave::start(&project, path, Some(&mut journal)) {
-                Ok(job) => saving = Some(job),
-                Err(e) => return fail(e),
-            }
+        if (i + 1) % every.max(1) == 0
+            && !session.is_saving()
+            && let Err(e) = session.start_save(path, false)
+        {
+            return fail(e);
         }
     }
-    if let Err(e) = land(&mut saving, &mut journal, true) {
-        return fail(e);
+    for outcome in session.finish_saving() {
+        if let Err(e) = landed(outcome) {
+            return fail(e);
+        }
     }
     ExitCode::SUCCESS
 }

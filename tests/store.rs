@@ -422,3 +422,41 @@ fn version_2_files_migrate_and_details_round_trip() {
     assert_eq!(back, p);
     assert_eq!(store::to_string(&back).unwrap(), text, "byte-stable");
 }
+
+/// The session (the lifecycle the window and the kill test share) says what it could not do
+/// with a broken journal instead of replacing it: set aside when it can be, left untouched
+/// (and nothing journaled) when it cannot.
+#[test]
+fn a_broken_journal_is_set_aside_or_left_alone_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    store::save(&example(), &path).unwrap();
+    let journal = journal_path(&path);
+    std::fs::write(&journal, "not a journal\n(AddEntity)\n").unwrap();
+    let (session, report) = store::Session::open(&path).unwrap();
+    let e = report.journal_error.expect("said").to_string();
+    assert!(e.contains("line 1"), "{e}");
+    assert!(journal.with_extension("journal.broken").exists(), "set aside");
+    assert!(store::parse_journal(&std::fs::read(&journal).unwrap(), &journal).unwrap().is_some(), "a new journal");
+    drop(session);
+    // Once more, where it cannot be set aside (a folder is in the way): left as it was.
+    std::fs::remove_file(journal.with_extension("journal.broken")).unwrap();
+    std::fs::create_dir(journal.with_extension("journal.broken")).unwrap();
+    std::fs::write(journal.with_extension("journal.broken").join("x"), "x").unwrap();
+    std::fs::write(&journal, "not a journal\n").unwrap();
+    let (mut session, report) = store::Session::open(&path).unwrap();
+    let e = report.journal_error.expect("said").to_string();
+    assert!(e.contains("nor set aside") && e.contains("not journaled"), "{e}");
+    assert_eq!(std::fs::read(&journal).unwrap(), b"not a journal\n", "untouched");
+    // Editing goes on, without a journal to lose.
+    let id = glose::model::EntityId(session.alloc_id());
+    let applied = session
+        .apply(Command::AddEntity {
+            entity: glose::model::Entity { id, name: "x".into(), ..Default::default() },
+            index: 0,
+        })
+        .unwrap();
+    assert!(applied.journal_error.is_none());
+    assert_eq!(std::fs::read(&journal).unwrap(), b"not a journal\n");
+    assert!(session.is_dirty());
+}

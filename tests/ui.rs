@@ -28,7 +28,7 @@ fn harness(path: &Path) -> Harness<'static, GloseApp> {
 }
 
 fn article_titled(h: &Harness<'_, GloseApp>, prefix: &str) -> glose::model::Article {
-    h.state().doc.project.articles.iter().find(|a| a.title.starts_with(prefix)).cloned().unwrap()
+    h.state().doc.project().articles.iter().find(|a| a.title.starts_with(prefix)).cloned().unwrap()
 }
 
 /// Code point range of `sub` in `text`.
@@ -116,7 +116,7 @@ fn keyboard_selection_after_emoji_and_cyrillic_gives_exact_offsets() {
     let art = article_titled(&h, RU);
     // The text starts with "⚡️🇷🇺🤝🇨🇳 " and Cyrillic: the offsets must still be code points.
     let (s, e) = chars_of(&art.text, "углублять");
-    let before = spans_of(&h.state().doc.project, RU).len();
+    let before = spans_of(h.state().doc.project(), RU).len();
     click_at(&mut h, s, Modifiers::NONE);
     assert_eq!(h.state().rs.caret, s, "the click puts the caret before the word");
     for _ in s..e {
@@ -126,23 +126,23 @@ fn keyboard_selection_after_emoji_and_cyrillic_gives_exact_offsets() {
     assert_eq!(h.state().rs.selection(), (s, e));
     h.key_press(Key::Num2); // Claim
     h.run();
-    let spans = spans_of(&h.state().doc.project, RU);
+    let spans = spans_of(h.state().doc.project(), RU);
     assert_eq!(spans.len(), before + 1);
     let new = spans.iter().find(|x| x.fragments == vec![Fragment::new(s, e)]).expect("new span at the exact offsets");
     assert_eq!(new.quote, "углублять");
-    assert_eq!(h.state().doc.project.schema.label_name(new.label), "Claim");
+    assert_eq!(h.state().doc.project().schema.label_name(new.label), "Claim");
 
     // Undo and redo by keyboard.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(spans_of(&h.state().doc.project, RU).len(), before);
+    assert_eq!(spans_of(h.state().doc.project(), RU).len(), before);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run();
-    assert_eq!(spans_of(&h.state().doc.project, RU).len(), before + 1);
+    assert_eq!(spans_of(h.state().doc.project(), RU).len(), before + 1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     h.run();
-    assert_eq!(spans_of(&h.state().doc.project, RU).len(), before + 1);
+    assert_eq!(spans_of(h.state().doc.project(), RU).len(), before + 1);
 }
 
 #[test]
@@ -158,7 +158,7 @@ fn dragging_selects_whole_words_and_a_hotkey_labels_them() {
     assert_eq!(h.state().rs.selection(), (s, e));
     h.key_press(Key::Num3); // Alliance
     h.run();
-    let spans = spans_of(&h.state().doc.project, RU);
+    let spans = spans_of(h.state().doc.project(), RU);
     let new = spans.iter().find(|x| x.fragments == vec![Fragment::new(s, e)]).expect("span from the drag");
     assert_eq!(new.quote, "регулярный механизм");
     assert_eq!(new.annotator, h.state().settings.annotator);
@@ -204,7 +204,7 @@ fn linking_two_spans_creates_a_relation() {
     let after = article_titled(&h, EN);
     assert_eq!(after.relations.len(), art.relations.len() + 1);
     let r = after.relations.iter().find(|r| r.from == sber.id && r.to == gref.id).expect("new relation");
-    assert_eq!(h.state().doc.project.schema.relation_type_name(r.kind), "alliance");
+    assert_eq!(h.state().doc.project().schema.relation_type_name(r.kind), "alliance");
 
     // The keyboard path: L, Tab to a candidate, Enter, then a type key.
     click_at(&mut h, gref.start() + 1, Modifiers::NONE);
@@ -226,7 +226,7 @@ fn linking_two_spans_creates_a_relation() {
 fn merging_two_actors_in_the_actors_tab() {
     let (_dir, path) = example_copy();
     let mut h = harness(&path);
-    let p = &h.state().doc.project;
+    let p = h.state().doc.project();
     let putin = p.entities.iter().find(|e| e.name == "Vladimir Putin").unwrap().id;
     let russia = p.entities.iter().find(|e| e.name == "Russia").unwrap().id;
     let mentions = |p: &Project, e| p.all_spans().filter(|(_, s)| s.entity == Some(e)).count();
@@ -241,7 +241,7 @@ fn merging_two_actors_in_the_actors_tab() {
     h.get_by_label("Russia").click();
     h.run();
     press(&mut h, "Merge actors");
-    let p = &h.state().doc.project;
+    let p = h.state().doc.project();
     assert!(p.entity(putin).is_none());
     assert_eq!(mentions(p, russia), total);
     assert!(p.entity(russia).unwrap().aliases.iter().any(|a| a == "Путин"));
@@ -251,8 +251,8 @@ fn merging_two_actors_in_the_actors_tab() {
 fn renaming_a_label_in_use_keeps_its_spans() {
     let (_dir, path) = example_copy();
     let mut h = harness(&path);
-    let claim = h.state().doc.project.schema.label_by_name("Claim").unwrap().id;
-    let uses = h.state().doc.project.all_spans().filter(|(_, s)| s.label == claim).count();
+    let claim = h.state().doc.project().schema.label_by_name("Claim").unwrap().id;
+    let uses = h.state().doc.project().all_spans().filter(|(_, s)| s.label == claim).count();
     h.get_by_label("Edit labels…").click();
     h.run();
     let field = h.get_by_label("Label 2");
@@ -262,12 +262,12 @@ fn renaming_a_label_in_use_keeps_its_spans() {
     h.get_by_label("Label 2").type_text("Assertion");
     h.key_press(Key::Enter);
     h.run();
-    let p = &h.state().doc.project;
+    let p = h.state().doc.project();
     assert_eq!(p.schema.label(claim).unwrap().name, "Assertion");
     assert_eq!(p.all_spans().filter(|(_, s)| s.label == claim).count(), uses);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().doc.project.schema.label(claim).unwrap().name, "Claim");
+    assert_eq!(h.state().doc.project().schema.label(claim).unwrap().name, "Claim");
 }
 
 #[test]
@@ -287,7 +287,7 @@ fn unlinked_mentions_are_proposed_and_accepted() {
     assert!(found.iter().any(|m| m.name == "Moscow"), "{found:?}");
     press(&mut h, "Accept all mentions");
     let after = article_titled(&h, EN);
-    let russia = h.state().doc.project.entities.iter().find(|e| e.name == "Russia").unwrap().id;
+    let russia = h.state().doc.project().entities.iter().find(|e| e.name == "Russia").unwrap().id;
     let linked = |a: &glose::model::Article| a.spans.iter().filter(|s| s.entity == Some(russia)).count();
     assert_eq!(linked(&after), linked(&before) + found.len());
 }
@@ -311,7 +311,7 @@ fn save_reload_and_compare() {
     h.run();
     assert!(!h.state().doc.is_dirty());
     let reloaded = glose::store::load(&path).unwrap().project;
-    let mut in_memory = h.state().doc.project.clone();
+    let mut in_memory = h.state().doc.project().clone();
     in_memory.normalize(); // the annotator list is completed on save
     assert_eq!(reloaded, in_memory);
     assert!(glose::model::validate(&reloaded).is_empty());
@@ -337,7 +337,7 @@ fn a_crashed_session_is_offered_back() {
     let mut h = harness(&path);
     h.get_by_label("Restore edits").click();
     h.run();
-    assert!(spans_of(&h.state().doc.project, EN).iter().any(|s| s.quote == "AI Journey"));
+    assert!(spans_of(h.state().doc.project(), EN).iter().any(|s| s.quote == "AI Journey"));
     assert!(h.state().doc.is_dirty());
 }
 
@@ -345,7 +345,7 @@ fn a_crashed_session_is_offered_back() {
 fn a_pasted_article_is_added_and_its_details_edited() {
     let (_dir, path) = example_copy();
     let mut h = harness(&path);
-    let n = h.state().doc.project.articles.len();
+    let n = h.state().doc.project().articles.len();
     h.get_by_label("New article…").click();
     h.run();
     h.get_by_label("Title").focus();
@@ -354,7 +354,7 @@ fn a_pasted_article_is_added_and_its_details_edited() {
     h.get_by_label("Text").type_text("Си Цзиньпин и Путин подписали заявление. 🤝");
     h.run();
     press(&mut h, "Add article");
-    let p = &h.state().doc.project;
+    let p = h.state().doc.project();
     assert_eq!(p.articles.len(), n + 1);
     let a = p.articles.last().unwrap().clone();
     assert_eq!(a.title, "Xi and Putin");
@@ -367,7 +367,7 @@ fn a_pasted_article_is_added_and_its_details_edited() {
     h.get_by_label("Source").type_text("Kremlin pool");
     h.run();
     press(&mut h, "Apply details");
-    assert_eq!(h.state().doc.project.article(a.id).unwrap().source, "Kremlin pool");
+    assert_eq!(h.state().doc.project().article(a.id).unwrap().source, "Kremlin pool");
     // Filtering the list by text shows only the matching articles.
     h.get_by_label("Filter").focus();
     h.get_by_label("Filter").type_text("Kremlin");
@@ -395,16 +395,16 @@ fn find_then_label_the_hit_and_sticky_labels() {
     h.run();
     h.key_press(Key::Num2);
     h.run();
-    assert!(spans_of(&h.state().doc.project, EN).iter().any(|x| x.quote == "large language"));
+    assert!(spans_of(h.state().doc.project(), EN).iter().any(|x| x.quote == "large language"));
 
     // Sticky label: Ctrl+3 makes Alliance sticky; a drag labels at once.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
     h.run();
-    let alliance = h.state().doc.project.schema.label_by_name("Alliance").unwrap().id;
+    let alliance = h.state().doc.project().schema.label_by_name("Alliance").unwrap().id;
     assert_eq!(h.state().sticky_label, Some(alliance));
     let (s, e) = chars_of(&art.text, "national strategy");
     drag(&mut h, s + 1, e - 1);
-    let got = spans_of(&h.state().doc.project, EN)
+    let got = spans_of(h.state().doc.project(), EN)
         .into_iter()
         .find(|x| x.quote == "national strategy")
         .expect("labelled on release");
@@ -441,7 +441,7 @@ fn resizing_a_span_by_keyboard_and_adding_a_fragment() {
 fn deleting_a_label_in_use_asks_and_reassigns() {
     let (_dir, path) = example_copy();
     let mut h = harness(&path);
-    let p = &h.state().doc.project;
+    let p = h.state().doc.project();
     let alliance = p.schema.label_by_name("Alliance").unwrap().id;
     let actor = p.schema.label_by_name("Actor").unwrap().id;
     let n_alliance = p.all_spans().filter(|(_, s)| s.label == alliance).count();
@@ -455,7 +455,7 @@ fn deleting_a_label_in_use_asks_and_reassigns() {
     h.get_all_by_label("Actor").last().unwrap().click();
     h.run();
     press(&mut h, "Reassign and delete");
-    let p = &h.state().doc.project;
+    let p = h.state().doc.project();
     assert!(p.schema.label(alliance).is_none());
     assert_eq!(p.all_spans().filter(|(_, s)| s.label == actor).count(), n_actor + n_alliance);
 }
@@ -464,7 +464,7 @@ fn deleting_a_label_in_use_asks_and_reassigns() {
 fn importing_files_runs_in_the_background_and_is_one_undo_step() {
     let (dir, path) = example_copy();
     let mut h = harness(&path);
-    let n = h.state().doc.project.articles.len();
+    let n = h.state().doc.project().articles.len();
     let a = dir.path().join("a.txt");
     std::fs::write(&a, "Title: One\n\nFirst imported text about India.\n").unwrap();
     let b = dir.path().join("b.md");
@@ -474,12 +474,12 @@ fn importing_files_runs_in_the_background_and_is_one_undo_step() {
     // The files are read in a thread: the preview waits for it (a condition, not a frame count).
     h.state_mut().import_preview.as_mut().expect("the import preview opens").wait();
     h.run();
-    assert_eq!(h.state().doc.project.articles.len(), n, "nothing is added before Import is pressed");
+    assert_eq!(h.state().doc.project().articles.len(), n, "nothing is added before Import is pressed");
     press(&mut h, "Import 3 articles");
-    assert_eq!(h.state().doc.project.articles.len(), n + 3);
+    assert_eq!(h.state().doc.project().articles.len(), n + 3);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().doc.project.articles.len(), n);
+    assert_eq!(h.state().doc.project().articles.len(), n);
 }
 
 /// Steps the app until background work is done (the status bar spinner keeps it repainting).
@@ -499,7 +499,7 @@ fn wait_for_exchange(h: &mut Harness<'_, GloseApp>) {
 fn exporting_and_importing_annotations_from_the_file_menu() {
     let (dir, path) = example_copy();
     let mut h = harness(&path);
-    let spans = h.state().doc.project.all_spans().count();
+    let spans = h.state().doc.project().all_spans().count();
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Export dataset…").click();
@@ -520,7 +520,7 @@ fn exporting_and_importing_annotations_from_the_file_menu() {
             .unwrap()
             .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "ann"))
             .count(),
-        h.state().doc.project.articles.len()
+        h.state().doc.project().articles.len()
     );
 
     // The same annotations back in, as another annotator's: added beside, one undo step.
@@ -535,7 +535,7 @@ fn exporting_and_importing_annotations_from_the_file_menu() {
     h.run();
     h.get_by_label("Import").click();
     wait_for_exchange(&mut h);
-    let p = &h.state().doc.project;
+    let p = h.state().doc.project();
     assert_eq!(
         p.articles.len(),
         glose::store::load(Path::new("projects/example.ron")).unwrap().project.articles.len(),
@@ -544,7 +544,7 @@ fn exporting_and_importing_annotations_from_the_file_menu() {
     assert_eq!(p.all_spans().filter(|(_, s)| s.annotator == "bob").count(), spans);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().doc.project.all_spans().count(), spans);
+    assert_eq!(h.state().doc.project().all_spans().count(), spans);
 }
 
 #[test]
@@ -579,11 +579,11 @@ fn the_corpus_overview_searches_labels_hits_and_shows_the_network() {
     h.run();
     h.get_all_by_label("Claim").last().unwrap().click();
     h.run();
-    let before = h.state().doc.project.all_spans().count();
+    let before = h.state().doc.project().all_spans().count();
     h.get_by_label("Label hit 1").click();
     h.run();
-    assert_eq!(h.state().doc.project.all_spans().count(), before + 1);
-    let a = h.state().doc.project.article(hits[0].article).unwrap().clone();
+    assert_eq!(h.state().doc.project().all_spans().count(), before + 1);
+    let a = h.state().doc.project().article(hits[0].article).unwrap().clone();
     assert!(a.spans.iter().any(|s| s.fragments == vec![Fragment::new(hits[0].start, hits[0].end)]));
     let last = hits.last().unwrap();
     h.get_all_by_label(&last.matched).last().unwrap().click();
@@ -675,7 +675,7 @@ fn compare_two_articles_side_by_side_and_annotate_either() {
     assert_eq!(h.state().rs.selection(), (s, e));
     h.key_press(Key::Num2);
     h.run();
-    assert!(spans_of(&h.state().doc.project, RU).iter().any(|x| x.quote == "консультаций"));
+    assert!(spans_of(h.state().doc.project(), RU).iter().any(|x| x.quote == "консультаций"));
     h.get_by_label("Close compare").click();
     h.run();
     assert!(h.state().compare.is_none());
@@ -695,9 +695,9 @@ fn a_plain_click_selects_nothing_even_with_a_sticky_label() {
     // Sticky label on: a plain click must not label anything.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
     h.run();
-    let before = spans_of(&h.state().doc.project, EN).len();
+    let before = spans_of(h.state().doc.project(), EN).len();
     click_at(&mut h, s + 3, Modifiers::NONE);
-    assert_eq!(spans_of(&h.state().doc.project, EN).len(), before, "a click is not a selection");
+    assert_eq!(spans_of(h.state().doc.project(), EN).len(), before, "a click is not a selection");
     // (Double-click selects a word in the real window; kittest's synthetic clicks do not
     // register as double clicks, so that gesture is checked by hand with xdotool.)
     let _ = e;
@@ -722,13 +722,13 @@ fn merging_another_annotators_file_then_adjudicating_into_gold() {
     let bob_path = dir.path().join("bob.ron");
     glose::store::save(&bob, &bob_path).unwrap();
     let mut h = harness(&path);
-    let n = h.state().doc.project.all_spans().count();
+    let n = h.state().doc.project().all_spans().count();
     glose::ui::merge_files(h.state_mut(), &[bob_path]);
     assert!(h.state().merge_job.is_some(), "files are read in the background");
     glose::ui::poll_merge(h.state_mut(), true);
     h.run();
-    assert_eq!(h.state().doc.project.all_spans().count(), 2 * n, "every span of bob's comes in beside");
-    assert_eq!(h.state().doc.project.articles.len(), 5, "articles matched by text");
+    assert_eq!(h.state().doc.project().all_spans().count(), 2 * n, "every span of bob's comes in beside");
+    assert_eq!(h.state().doc.project().articles.len(), 5, "articles matched by text");
     open_article(&mut h, EN);
     h.get_by_label("View").click();
     h.run();
@@ -741,7 +741,7 @@ fn merging_another_annotators_file_then_adjudicating_into_gold() {
     let gold: Vec<_> = h
         .state()
         .doc
-        .project
+        .project()
         .all_spans()
         .filter(|(_, s)| s.annotator == "gold")
         .map(|(_, s)| s.quote.clone())
@@ -750,11 +750,11 @@ fn merging_another_annotators_file_then_adjudicating_into_gold() {
     assert!(h.state().rs.selected_span.is_some(), "the gold span is selected for editing");
     press(&mut h, "Accept all agreements");
     let en_spans = article_titled(&h, EN).spans.iter().filter(|s| s.annotator == "glose-team").count();
-    let gold = h.state().doc.project.all_spans().filter(|(_, s)| s.annotator == "gold").count();
+    let gold = h.state().doc.project().all_spans().filter(|(_, s)| s.annotator == "gold").count();
     assert_eq!(gold, en_spans, "one differing span accepted plus every agreement");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().doc.project.all_spans().filter(|(_, s)| s.annotator == "gold").count(), 1);
+    assert_eq!(h.state().doc.project().all_spans().filter(|(_, s)| s.annotator == "gold").count(), 1);
 }
 
 #[test]
@@ -789,7 +789,7 @@ fn a_file_changed_by_git_pull_is_offered_for_reload() {
     assert!(matches!(h.state().dialog, Some(glose::ui::Dialog::ChangedOnDisk)), "asked");
     h.get_by_label("Reload from disk").click();
     h.run();
-    assert_eq!(h.state().doc.project.name, "After git pull");
+    assert_eq!(h.state().doc.project().name, "After git pull");
     assert!(h.state().dialog.is_none());
     drop(h);
     assert!(!glose::store::lock_path(&path).exists(), "the lock goes with the window");
@@ -806,7 +806,7 @@ fn reload_shows_what_the_file_now_says() {
     let art = article_titled(&h, title);
     assert_eq!(h.state().current, Some(art.id), "the first article is open");
     let macron = art.spans.iter().find(|s| s.quote == "Emmanuel Macron").unwrap().clone();
-    let p = &h.state().doc.project;
+    let p = h.state().doc.project();
     let actor = p.schema.labels.iter().find(|l| l.name == "Actor").unwrap().clone();
     let claim = p.schema.labels.iter().find(|l| l.name == "Claim").unwrap().clone();
     assert_eq!(macron.label, actor.id);
@@ -830,6 +830,7 @@ fn reload_shows_what_the_file_now_says() {
     assert_eq!(h.state().reader.drawn_colors_at(at).last(), Some(&glose::ui::color32(claim.color)), "drawn as a Claim");
     let drawn = h.state().reader.drawn_text();
     assert!(drawn.contains("clôturé lundi le Sommet") && !drawn.contains("mardi"), "the corrected text is laid out");
+    assert!(glose::store::lock_path(&path).exists(), "the reopened file keeps its lock");
 }
 
 #[test]
@@ -884,7 +885,7 @@ fn a_book_length_article_is_laid_out_where_it_is_read_and_offsets_stay_exact() {
     h.key_press(Key::Num1);
     h.run();
     let (s, e) = chars_of(&text, "Zanzibar");
-    let span = &h.state().doc.project.articles[0].spans[0];
+    let span = &h.state().doc.project().articles[0].spans[0];
     assert_eq!(span.fragments, vec![Fragment::new(s, e)]);
     assert_eq!(span.quote, "Zanzibar");
     // The word is on screen and can be clicked: the reader laid out the end of the text.
@@ -902,7 +903,7 @@ fn a_book_length_article_is_laid_out_where_it_is_read_and_offsets_stay_exact() {
     h.run();
     h.get_by_label("Apply correction").click();
     h.run();
-    let after = &h.state().doc.project.articles[0];
+    let after = &h.state().doc.project().articles[0];
     assert_eq!(after.text.chars().count(), text.chars().count());
     assert!(
         after
@@ -921,7 +922,7 @@ fn editing_goes_on_while_the_project_is_saved_in_the_background() {
     let second = glose::edit::Command::SetProjectName { name: "typed while saving".into() };
     assert!(h.state_mut().apply(first));
     h.state_mut().save_to(&path);
-    assert!(h.state().saving.is_some(), "the save runs in the background");
+    assert!(h.state().doc.is_saving(), "the save runs in the background");
     // An edit while the file is being written: not in this save, not lost either.
     assert!(h.state_mut().apply(second.clone()));
     h.state_mut().finish_saving();
@@ -954,7 +955,7 @@ fn correcting_the_text_moves_spans_marks_changed_ones_and_undoes() {
     h.run();
     let after = article_titled(&h, EN);
     assert!(after.text.contains("Putln said"));
-    assert!(glose::model::validate(&h.state().doc.project).is_empty());
+    assert!(glose::model::validate(h.state().doc.project()).is_empty());
     let marked: Vec<_> = after.spans.iter().filter(|s| s.attributes.contains_key("review")).collect();
     // The span over "Russian President Vladimir Putin" covered the corrected letter.
     assert!(!marked.is_empty());
@@ -983,17 +984,19 @@ fn correcting_the_text_moves_spans_marks_changed_ones_and_undoes() {
 fn a_broken_project_file_gives_one_clear_message_and_changes_nothing() {
     let (dir, path) = example_copy();
     let mut h = harness(&path);
-    let before = h.state().doc.project.clone();
+    let before = h.state().doc.project().clone();
     let text = std::fs::read_to_string(&path).unwrap();
     let bad = dir.path().join("bad.ron");
     std::fs::write(&bad, &text[..text.len() / 2]).unwrap(); // cut in the middle
     h.state_mut().act(glose::ui::Action::Open(bad.clone()));
     h.run();
     h.run();
-    let Some(glose::ui::Dialog::Error(msg)) = h.state().dialog.clone() else { panic!("an error dialog: {:?} {:?}", h.state().dialog, h.state().status_text()) };
+    let Some(glose::ui::Dialog::Error(msg)) = h.state().dialog.clone() else {
+        panic!("an error dialog: {:?} {:?}", h.state().dialog, h.state().status_text())
+    };
     assert!(msg.contains("bad.ron:") && msg.contains("Could not open"), "{msg}");
     assert!(h.query_by_label_contains("bad.ron:").is_some(), "the message is in the window");
-    assert_eq!(h.state().doc.project, before, "the open project is untouched");
-    assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));
+    assert_eq!(h.state().doc.project(), &before, "the open project is untouched");
+    assert_eq!(h.state().doc.path(), Some(path.as_path()));
     assert_eq!(std::fs::read(&bad).unwrap(), text.as_bytes()[..text.len() / 2], "the bad file is untouched");
 }

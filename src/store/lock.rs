@@ -21,21 +21,34 @@ fn alive(pid: u32) -> bool {
     if cfg!(target_os = "linux") { Path::new(&format!("/proc/{pid}")).exists() } else { true }
 }
 
+/// How many `LockFile`s of this process hold each lock file: reopening a project (Reload) takes
+/// the lock again before the old session lets go, and the file must stay until the last one does.
+fn holders() -> &'static std::sync::Mutex<std::collections::HashMap<PathBuf, usize>> {
+    static HOLDERS: std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<PathBuf, usize>>> =
+        std::sync::OnceLock::new();
+    HOLDERS.get_or_init(Default::default)
+}
+
 impl LockFile {
     /// Takes the lock. Returns it, and the id of another live process that already held it.
     pub fn acquire(project: &Path) -> (Option<LockFile>, Option<u32>) {
         let path = lock_path(project);
         let me = std::process::id();
-        let other = std::fs::read_to_string(&path)
-            .ok()
-            .and_then(|s| s.trim().parse::<u32>().ok())
-            .filter(|&pid| pid != me && alive(pid));
+        let holder = std::fs::read_to_string(&path).ok().and_then(|s| s.trim().parse::<u32>().ok());
+        let other = holder.filter(|&pid| pid != me && alive(pid));
         if other.is_some() {
             // Leave the other window's lock in place.
             return (None, other);
         }
         match std::fs::write(&path, format!("{me}\n")) {
-            Ok(()) => (Some(LockFile { path }), None),
+            Ok(()) => {
+                if let Ok(mut h) = holders().lock() {
+                    // Ours already (a reload): one more holder. Taken over: the only one.
+                    let n = h.entry(path.clone()).or_insert(0);
+                    *n = if holder == Some(me) { *n + 1 } else { 1 };
+                }
+                (Some(LockFile { path }), None)
+            }
             // A read-only folder: work without a lock.
             Err(_) => (None, None),
         }
@@ -44,6 +57,18 @@ impl LockFile {
 
 impl Drop for LockFile {
     fn drop(&mut self) {
+        let last = holders().lock().map_or(true, |mut h| {
+            let n = h.entry(self.path.clone()).or_insert(1);
+            *n = n.saturating_sub(1);
+            let last = *n == 0;
+            if last {
+                h.remove(&self.path);
+            }
+            last
+        });
+        if !last {
+            return;
+        }
         let mine = std::fs::read_to_string(&self.path).ok().and_then(|s| s.trim().parse::<u32>().ok())
             == Some(std::process::id());
         if mine {

@@ -5,6 +5,7 @@ mod background;
 mod journal;
 mod lock;
 mod migrate;
+mod session;
 
 pub use background::BackgroundSave;
 pub use journal::{
@@ -12,6 +13,7 @@ pub use journal::{
     recover,
 };
 pub use lock::{DiskState, LockFile, lock_path};
+pub use session::{Applied, OpenReport, SaveOutcome, Session, SessionError};
 
 use crate::model::{FORMAT_VERSION, Project};
 use journal::remove_if_exists;

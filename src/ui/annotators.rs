@@ -108,7 +108,7 @@ pub fn annotators_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
     let copy = |app: &mut GloseApp, id: SpanId| -> Option<Command> {
         let aid = app.current?;
         let s = app.project().article(aid)?.span(id)?.clone();
-        let new = Span { id: SpanId(app.doc.project.alloc_id()), annotator: gold.clone(), quote: String::new(), ..s };
+        let new = Span { id: SpanId(app.doc.alloc_id()), annotator: gold.clone(), quote: String::new(), ..s };
         Some(Command::AddSpan { article: aid, span: new, relations: vec![] })
     };
     if let Some(id) = accept
@@ -174,7 +174,7 @@ pub fn poll_merge(app: &mut GloseApp, wait: bool) {
         }
     };
     let fallback = app.settings.annotator.clone();
-    let plan = crate::import::dataset::plan(&mut app.doc.project, total, None, &fallback);
+    let plan = app.doc.plan_with(|p| crate::import::dataset::plan(p, total, None, &fallback));
     if let Some(cmd) = plan.command {
         app.apply(cmd);
     }

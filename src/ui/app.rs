@@ -5,67 +5,11 @@
 use super::files::{FileDialog, Purpose};
 use super::reader::{Reader, ReaderEvent, ReaderState};
 use super::{Settings, dialogs::Dialog};
-use crate::edit::{Command, History};
+use crate::edit::Command;
 use crate::model::{ArticleId, EntityId, Fragment, LabelId, Project, RelTypeId, Relation, RelationId, Span, SpanId};
-use crate::store;
-use crate::store::{Journal, Recovery};
+use crate::store::Session;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-/// The project being edited, with its file, history and journal.
-pub struct Document {
-    pub project: Project,
-    pub path: Option<PathBuf>,
-    pub history: History,
-    pub journal: Option<Journal>,
-    /// History revision at the last save (or open).
-    saved_revision: u64,
-    /// The file was replaced by a recovery or a migration and needs saving.
-    force_dirty: bool,
-    /// Held while the file is open here, so a second window is told.
-    pub lock: Option<store::LockFile>,
-    /// The file as last read or written, to notice changes made by others (git pull).
-    pub disk: Option<store::DiskState>,
-}
-
-impl Document {
-    pub fn new(project: Project, path: Option<PathBuf>) -> Self {
-        let history = History::new();
-        Document {
-            project,
-            path,
-            saved_revision: history.revision(),
-            history,
-            journal: None,
-            force_dirty: false,
-            lock: None,
-            disk: None,
-        }
-    }
-
-    pub fn is_dirty(&self) -> bool {
-        self.force_dirty || self.history.revision() != self.saved_revision
-    }
-
-    pub fn title(&self) -> String {
-        let file = self
-            .path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map_or("unsaved project".into(), |n| n.to_string_lossy().into_owned());
-        format!("{}{} — Glose", if self.is_dirty() { "• " } else { "" }, file)
-    }
-}
-
-/// A save running in a background thread on a snapshot of the project, so that writing a
-/// large project never holds up typing ([`store::BackgroundSave`]).
-pub struct SaveJob {
-    inner: store::BackgroundSave,
-    /// History revision of the snapshot being written.
-    revision: u64,
-    started: Instant,
-    auto: bool,
-}
 
 /// Things panels ask the app to do that are not project edits.
 #[derive(Debug, Clone)]
@@ -132,7 +76,8 @@ pub enum SideTab {
 }
 
 pub struct GloseApp {
-    pub doc: Document,
+    /// The open project and its life on disk (journal, saves, lock, recovery).
+    pub doc: Session,
     pub settings: Settings,
     pub reader: Reader,
     pub rs: ReaderState,
@@ -158,10 +103,6 @@ pub struct GloseApp {
     pub file_dialog: Option<super::files::FileDialog>,
     /// Other project files being read for a merge.
     pub merge_job: Option<super::jobs::MergeJob>,
-    /// The save being written, if any.
-    pub saving: Option<SaveJob>,
-    /// A save asked for while another was running: done when it lands.
-    save_again: Option<(PathBuf, bool)>,
     pub schema_open: bool,
     /// Edit → Correct article text.
     pub text_editor: Option<super::retext::TextEditor>,
@@ -196,10 +137,10 @@ pub struct GloseApp {
     pub allow_close: bool,
     /// The window title last sent (sending it requests a repaint).
     pub window_title: String,
-    last_disk_check: Instant,
+    pub(super) last_disk_check: Instant,
     /// History revision of the last change and when it happened (for autosave).
     pub last_change: (u64, Instant),
-    was_focused: bool,
+    pub(super) was_focused: bool,
     /// Frames seen by the start-up probe, when `GLOSE_STARTUP_PROBE` is set.
     pub probe_frames: Option<u32>,
 }
@@ -207,7 +148,7 @@ pub struct GloseApp {
 impl GloseApp {
     pub fn new(settings: Settings) -> Self {
         GloseApp {
-            doc: Document::new(Project::new("Untitled"), None),
+            doc: Session::new(Project::new("Untitled")),
             settings,
             reader: Reader::default(),
             rs: ReaderState::default(),
@@ -227,8 +168,6 @@ impl GloseApp {
             import_preview: None,
             file_dialog: None,
             merge_job: None,
-            saving: None,
-            save_again: None,
             schema_open: false,
             text_editor: None,
             review_only: false,
@@ -273,7 +212,7 @@ impl GloseApp {
     }
 
     pub fn project(&self) -> &Project {
-        &self.doc.project
+        self.doc.project()
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
@@ -286,14 +225,9 @@ impl GloseApp {
 
     /// Applies a command now, journals it, and reports a refusal in the status bar.
     pub fn apply(&mut self, cmd: Command) -> bool {
-        let journal_copy = (self.doc.journal.is_some() || self.saving.is_some()).then(|| cmd.clone());
-        let retext = matches!(cmd, Command::SetArticleText { .. });
-        match self.doc.history.apply(&mut self.doc.project, cmd) {
-            Ok(()) => {
-                if retext {
-                    self.text_changed();
-                }
-                self.journal(journal_copy);
+        match self.doc.apply(cmd) {
+            Ok(applied) => {
+                self.applied(applied);
                 true
             }
             Err(e) => {
@@ -303,36 +237,23 @@ impl GloseApp {
         }
     }
 
-    /// Undo (or redo) one step, and journal the command that did it.
+    /// Undo (or redo) one step (the session journals the command that did it).
     fn shift_history(&mut self, redo: bool) {
-        let (h, p) = (&mut self.doc.history, &mut self.doc.project);
-        match if redo { h.redo(p) } else { h.undo(p) } {
-            Ok(Some(applied)) => {
-                if matches!(applied, Command::SetArticleText { .. }) {
-                    self.text_changed();
-                }
-                self.journal(Some(applied))
-            }
+        match if redo { self.doc.redo() } else { self.doc.undo() } {
+            Ok(Some(applied)) => self.applied(applied),
             Ok(None) => {}
             Err(e) => self.error(format!("{} failed: {e}", if redo { "Redo" } else { "Undo" })),
         }
     }
 
-    /// An article's text was corrected (or the correction undone): the find hits are stale
-    /// (the readers lay the text out again by themselves: the text revision changed).
-    fn text_changed(&mut self) {
-        self.rs.found.clear();
-    }
-
-    fn journal(&mut self, cmd: Option<Command>) {
-        let Some(c) = cmd else { return };
-        if let Some(j) = self.doc.journal.as_mut()
-            && let Err(e) = j.append(&c)
-        {
-            self.error(format!("Journal: {e}"));
+    /// After a change: a text correction makes the find hits stale (the readers lay the text
+    /// out again by themselves: the text revision changed); a journal failure is said.
+    fn applied(&mut self, applied: crate::store::Applied) {
+        if applied.text_changed {
+            self.rs.found.clear();
         }
-        if let Some(job) = &mut self.saving {
-            job.inner.record(&c);
+        if let Some(e) = applied.journal_error {
+            self.error(format!("This edit could not be journaled (it is made, but a crash would lose it): {e}"));
         }
     }
 
@@ -349,8 +270,8 @@ impl GloseApp {
     }
 
     /// Keeps the view pointing at things that exist (after undo, delete, …).
-    fn fix_view(&mut self) {
-        let p = &self.doc.project;
+    pub(super) fn fix_view(&mut self) {
+        let p = self.doc.project();
         if self.current.is_none_or(|a| p.article(a).is_none()) {
             self.current = p.articles.first().map(|a| a.id);
             self.rs.reset();
@@ -377,8 +298,7 @@ impl GloseApp {
     pub fn run_action(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::New => self.guard_unsaved(Action::New, |app| {
-                app.close_journal(false);
-                app.doc = Document::new(Project::new("Untitled"), None);
+                app.replace_session(Session::new(Project::new("Untitled")));
                 app.current = None;
                 app.rs.reset();
             }),
@@ -392,16 +312,16 @@ impl GloseApp {
                 let p = path.clone();
                 self.guard_unsaved(Action::Open(path), move |app| app.open(&p));
             }
-            Action::Save => match self.doc.path.clone() {
+            Action::Save => match self.doc.path().map(Path::to_path_buf) {
                 Some(p) => self.save_to(&p),
                 None => self.act(Action::SaveAsDialog),
             },
             Action::SaveAsDialog => {
                 let name = format!(
                     "{}.ron",
-                    if self.doc.project.name.is_empty() { "project" } else { &self.doc.project.name }
+                    if self.doc.project().name.is_empty() { "project" } else { &self.doc.project().name }
                 );
-                let start = self.doc.path.as_deref().and_then(Path::parent).map(Path::to_path_buf);
+                let start = self.doc.path().and_then(Path::parent).map(Path::to_path_buf);
                 let d = FileDialog::save(
                     Purpose::SaveProject,
                     "Save the project as",
@@ -426,7 +346,9 @@ impl GloseApp {
             }
             Action::Import(paths) => match &mut self.import_preview {
                 Some(preview) => preview.add(paths, ctx),
-                None => self.import_preview = Some(super::import::ImportPreview::start(paths, &self.doc.project, ctx)),
+                None => {
+                    self.import_preview = Some(super::import::ImportPreview::start(paths, self.doc.project(), ctx))
+                }
             },
             Action::Undo => self.shift_history(false),
             Action::Redo => self.shift_history(true),
@@ -462,7 +384,7 @@ impl GloseApp {
                 self.pending_link = None;
             }
             Action::JumpToSpan(id) => {
-                if let Some(a) = self.doc.project.articles.iter().find(|a| a.span(id).is_some()) {
+                if let Some(a) = self.doc.project().articles.iter().find(|a| a.span(id).is_some()) {
                     let (aid, start) = (a.id, a.span(id).map_or(0, |s| s.start()));
                     self.run_action(ctx, Action::SelectArticle(aid));
                     self.rs.selected_span = Some(id);
@@ -470,8 +392,11 @@ impl GloseApp {
                 }
             }
             Action::JumpToRelation(id) => {
-                let hit =
-                    self.current.and_then(|a| self.doc.project.article(a)).and_then(|a| a.relation(id)).map(|r| r.from);
+                let hit = self
+                    .current
+                    .and_then(|a| self.doc.project().article(a))
+                    .and_then(|a| a.relation(id))
+                    .map(|r| r.from);
                 if let Some(from) = hit {
                     self.run_action(ctx, Action::JumpToSpan(from));
                 }
@@ -493,197 +418,8 @@ impl GloseApp {
         }
     }
 
-    /// Runs `then` now, or after asking whether to save unsaved changes.
-    fn guard_unsaved(&mut self, retry: Action, then: impl FnOnce(&mut Self)) {
-        self.finish_saving();
-        if self.doc.is_dirty() {
-            self.dialog = Some(Dialog::Unsaved { then: Box::new(retry) });
-        } else {
-            then(self);
-        }
-    }
-
-    /// Drops the dirty flag so a guarded action can proceed (user chose "Discard").
-    pub fn discard_changes(&mut self) {
-        self.close_journal(false);
-        self.doc.saved_revision = self.doc.history.revision();
-        self.doc.force_dirty = false;
-    }
-
-    fn close_journal(&mut self, keep: bool) {
-        if let Some(j) = self.doc.journal.take()
-            && !keep
-        {
-            let _ = j.discard();
-        }
-    }
-
-    /// Opens a project file; offers journaled edits back if the last session crashed.
-    pub fn open(&mut self, path: &Path) {
-        let bytes = match store::read_limited(path, store::MAX_PROJECT_BYTES) {
-            Ok(b) => b,
-            Err(e) => return self.error(e.to_string()),
-        };
-        let loaded = match std::str::from_utf8(&bytes) {
-            Ok(text) => store::from_str(text, path),
-            Err(_) => store::load(path),
-        };
-        let loaded = match loaded {
-            Ok(l) => l,
-            Err(e) => {
-                self.dialog = Some(Dialog::Error(format!("Could not open the project.\n\n{e}")));
-                return;
-            }
-        };
-        self.close_journal(true);
-        self.doc = Document::new(loaded.project, Some(path.to_path_buf()));
-        self.doc.force_dirty = loaded.migrated_from.is_some();
-        self.doc.disk = store::DiskState::of(path, loaded.fingerprint);
-        let (lock, other) = store::LockFile::acquire(path);
-        self.doc.lock = lock;
-        self.current = None;
-        self.rs.reset();
-        self.settings.remember(path);
-        let problems = crate::model::validate(&self.doc.project);
-        if let Some(pid) = other {
-            self.dialog = Some(Dialog::AlreadyOpen(pid));
-        }
-        match crate::store::recover(path, &bytes) {
-            Ok(Some(_)) if other.is_some() => {
-                // The other window owns the journal: do not touch it.
-            }
-            Ok(Some(rec)) => self.dialog = Some(Dialog::Recover(std::rc::Rc::new(rec))),
-            Ok(None) => self.start_journal(loaded.fingerprint),
-            Err(e) => {
-                self.error(format!("The journal could not be read and was kept aside: {e}"));
-                let _ = std::fs::rename(
-                    crate::store::journal_path(path),
-                    crate::store::journal_path(path).with_extension("journal.broken"),
-                );
-                self.start_journal(loaded.fingerprint);
-            }
-        }
-        if let Some(v) = loaded.migrated_from {
-            self.info(format!("Opened {} (format {v}, upgraded; saving writes the new format)", path.display()));
-        } else if !problems.is_empty() {
-            self.error(format!("{} problem(s) in this project, e.g. {}", problems.len(), problems[0]));
-        } else {
-            self.info(format!("Opened {}", path.display()));
-        }
-        self.fix_view();
-    }
-
-    fn start_journal(&mut self, fingerprint: u64) {
-        if let Some(path) = &self.doc.path {
-            match Journal::start(path, fingerprint) {
-                Ok(j) => self.doc.journal = Some(j),
-                Err(e) => self.error(format!("Edits will not be journaled: {e}")),
-            }
-        }
-    }
-
-    /// Replays a crashed session's journal (user chose "Restore").
-    pub fn restore(&mut self, rec: &Recovery) {
-        match rec.replay(&self.doc.project) {
-            Ok(p) => {
-                let fp =
-                    self.doc.path.as_ref().and_then(|p| std::fs::read(p).ok()).map(|b| crate::store::fingerprint(&b));
-                self.doc.project = p;
-                self.doc.history.clear();
-                self.doc.force_dirty = true;
-                self.start_journal(fp.unwrap_or(0));
-                // The restored edits go straight back into the new journal.
-                for c in &rec.commands {
-                    self.journal(Some(c.clone()));
-                }
-                self.info(format!("Restored {} unsaved edit(s); save to keep them", rec.commands.len()));
-                self.fix_view();
-            }
-            Err(e) => self.dialog = Some(Dialog::Error(format!("The unsaved edits could not be restored.\n\n{e}"))),
-        }
-    }
-
-    /// User chose to discard a crashed session's journal.
-    pub fn drop_recovery(&mut self) {
-        let fp = self.doc.path.as_ref().and_then(|p| std::fs::read(p).ok()).map(|b| crate::store::fingerprint(&b));
-        self.start_journal(fp.unwrap_or(0));
-    }
-
-    /// Saves in the background: the project is copied (tens of milliseconds for 100 000
-    /// spans) and written by another thread while editing goes on.
-    pub fn save_to(&mut self, path: &Path) {
-        self.start_save(path, false);
-    }
-
-    fn start_save(&mut self, path: &Path, auto: bool) {
-        if self.saving.is_some() {
-            self.save_again = Some((path.to_path_buf(), auto));
-            return;
-        }
-        let same_file = self.doc.path.as_deref() == Some(path);
-        let journal = self.doc.journal.as_mut().filter(|_| same_file);
-        match store::BackgroundSave::start(&self.doc.project, path, journal) {
-            Ok(inner) => {
-                let revision = self.doc.history.revision();
-                self.saving = Some(SaveJob { inner, revision, started: Instant::now(), auto });
-            }
-            Err(e) => self.dialog = Some(Dialog::Error(format!("The project was not saved.\n\n{e}"))),
-        }
-    }
-
-    /// Takes in a finished background save, if there is one; called every frame.
-    pub fn poll_save(&mut self) {
-        if let Some(result) = self.saving.as_ref().and_then(|job| job.inner.try_result()) {
-            self.finish_save(result);
-        }
-    }
-
-    /// Waits for the background save to land (before quitting, opening another project, …).
-    pub fn finish_saving(&mut self) {
-        while let Some(job) = &self.saving {
-            let result = job.inner.wait();
-            self.finish_save(result);
-        }
-    }
-
-    fn finish_save(&mut self, result: Result<store::Saved, store::StoreError>) {
-        let Some(job) = self.saving.take() else { return };
-        let path = job.inner.path.clone();
-        match result {
-            Ok(saved) => {
-                let moved = self.doc.path.as_deref() != Some(path.as_path());
-                if moved {
-                    self.close_journal(false);
-                    let (lock, _) = store::LockFile::acquire(&path);
-                    self.doc.lock = lock;
-                }
-                self.doc.path = Some(path.clone());
-                self.doc.disk = store::DiskState::of(&path, saved.fingerprint);
-                self.doc.saved_revision = job.revision;
-                self.doc.force_dirty = false;
-                // Edits made while the file was written are not in it: they open the new journal.
-                match job.inner.next_journal(&saved) {
-                    Ok(j) => self.doc.journal = Some(j),
-                    Err(e) => self.error(format!("Edits will not be journaled: {e}")),
-                }
-                self.settings.remember(&path);
-                self.info(format!(
-                    "{}Saved {} ({} KB in {} ms)",
-                    if job.auto { "Autosaved: " } else { "" },
-                    path.display(),
-                    saved.bytes / 1024,
-                    job.started.elapsed().as_millis()
-                ));
-            }
-            Err(e) => self.dialog = Some(Dialog::Error(format!("The project was not saved.\n\n{e}"))),
-        }
-        if let Some((path, auto)) = self.save_again.take() {
-            self.start_save(&path, auto);
-        }
-    }
-
     fn new_span(&mut self, article: ArticleId, fragments: Vec<Fragment>, label: LabelId) -> Option<SpanId> {
-        let id = SpanId(self.doc.project.alloc_id());
+        let id = SpanId(self.doc.alloc_id());
         let span = Span { id, fragments, label, annotator: self.settings.annotator.clone(), ..Default::default() };
         self.apply(Command::AddSpan { article, span, relations: vec![] }).then_some(id)
     }
@@ -710,7 +446,7 @@ impl GloseApp {
             return self.info("Select the text to add to this span, then press Ctrl+G");
         }
         let (s, e) = self.rs.selection();
-        let Some(span) = self.doc.project.article(a).and_then(|x| x.span(sid)) else { return };
+        let Some(span) = self.doc.project().article(a).and_then(|x| x.span(sid)) else { return };
         let mut frags = span.fragments.clone();
         // Overlapping parts merge into one fragment.
         frags.push(Fragment::new(s, e));
@@ -730,7 +466,7 @@ impl GloseApp {
     /// Alt+arrows: grow or shrink the selected span by one word at either end.
     fn resize_span(&mut self, at_start: bool, grow: bool) {
         let (Some(a), Some(sid)) = (self.current, self.rs.selected_span) else { return };
-        let Some(article) = self.doc.project.article(a) else { return };
+        let Some(article) = self.doc.project().article(a) else { return };
         let Some(span) = article.span(sid) else { return };
         let text = &article.text;
         let mut frags = span.fragments.clone();
@@ -765,7 +501,7 @@ impl GloseApp {
 
     /// Relation types whose label constraints fit the two spans (all types when none fit).
     pub fn fitting_types(&self, from: SpanId, to: SpanId) -> Vec<RelTypeId> {
-        let p = &self.doc.project;
+        let p = self.doc.project();
         let art = self.current.and_then(|a| p.article(a));
         let (Some(f), Some(t)) = (art.and_then(|a| a.span(from)), art.and_then(|a| a.span(to))) else { return vec![] };
         let fits: Vec<RelTypeId> = p
@@ -784,10 +520,10 @@ impl GloseApp {
 
     fn finish_link(&mut self, kind: RelTypeId) {
         let (Some(article), Some((from, to))) = (self.current, self.pending_link.take()) else { return };
-        let id = RelationId(self.doc.project.alloc_id());
+        let id = RelationId(self.doc.alloc_id());
         let relation = Relation { id, kind, from, to, note: String::new(), annotator: self.settings.annotator.clone() };
         if self.apply(Command::AddRelation { article, relation }) {
-            let name = self.doc.project.schema.relation_type_name(kind).to_string();
+            let name = self.doc.project().schema.relation_type_name(kind).to_string();
             self.info(format!("Linked: {name}"));
         }
     }
@@ -797,7 +533,7 @@ impl GloseApp {
         self.rs.found.clear();
         self.rs.found_index = 0;
         let needle = self.find_text.to_lowercase();
-        let Some(a) = self.current.and_then(|a| self.doc.project.article(a)) else { return };
+        let Some(a) = self.current.and_then(|a| self.doc.project().article(a)) else { return };
         if needle.is_empty() {
             return;
         }
@@ -818,7 +554,7 @@ impl GloseApp {
     }
 
     fn find_exact(&mut self) {
-        let Some(a) = self.current.and_then(|a| self.doc.project.article(a)) else { return };
+        let Some(a) = self.current.and_then(|a| self.doc.project().article(a)) else { return };
         let map = crate::text::CharMap::new(&a.text);
         for (b, m) in a.text.match_indices(self.find_text.as_str()) {
             if let (Some(s), Some(e)) = (map.char_of_byte(&a.text, b), map.char_of_byte(&a.text, b + m.len())) {
@@ -853,68 +589,12 @@ impl GloseApp {
                     self.side_tab = SideTab::Annotate;
                     let from = self
                         .current
-                        .and_then(|a| self.doc.project.article(a))
+                        .and_then(|a| self.doc.project().article(a))
                         .and_then(|a| a.relation(r))
                         .map(|r| r.from);
                     self.rs.selected_span = from;
                 }
             }
-        }
-    }
-
-    /// Saves by itself: some seconds after the last change, and when the window loses focus.
-    /// Only projects that have a file; the journal already holds every edit in between.
-    pub fn autosave(&mut self, ctx: &egui::Context) {
-        let focused = ctx.input(|i| i.viewport().focused).unwrap_or(true);
-        let lost_focus = self.was_focused && !focused;
-        self.was_focused = focused;
-        let rev = self.doc.history.revision();
-        if rev != self.last_change.0 {
-            self.last_change = (rev, Instant::now());
-        }
-        if self.doc.path.is_none() || !self.doc.is_dirty() || self.dialog.is_some() || self.saving.is_some() {
-            return;
-        }
-        let secs = self.settings.autosave_secs;
-        let due = secs > 0 && self.last_change.1.elapsed() >= Duration::from_secs(u64::from(secs));
-        if due || (lost_focus && self.settings.autosave_on_focus_loss) {
-            if let Some(path) = self.doc.path.clone() {
-                self.start_save(&path, true);
-            }
-        } else if secs > 0 {
-            ctx.request_repaint_after(Duration::from_secs(u64::from(secs)));
-        }
-    }
-
-    /// Every two seconds: has someone else changed the file (git pull, another program)?
-    pub fn check_disk(&mut self) {
-        if self.last_disk_check.elapsed() >= Duration::from_secs(2) {
-            self.check_disk_now();
-        }
-    }
-
-    /// Has someone else changed the file? Asks once per change (a dialog offers to reload).
-    pub fn check_disk_now(&mut self) {
-        // While our own save replaces the file, the change is ours.
-        if self.dialog.is_some() || self.saving.is_some() {
-            return;
-        }
-        self.last_disk_check = Instant::now();
-        let (Some(path), Some(disk)) = (self.doc.path.clone(), self.doc.disk.clone()) else { return };
-        if let Some(bytes) = disk.changed(&path) {
-            // Asked once per change: the next question comes only if the file changes again.
-            self.doc.disk = store::DiskState::of(&path, crate::store::fingerprint(&bytes));
-            self.dialog = Some(Dialog::ChangedOnDisk);
-        }
-    }
-
-    /// Reads the file again, dropping unsaved edits (the user chose so).
-    pub fn reload(&mut self) {
-        self.finish_saving();
-        if let Some(path) = self.doc.path.clone() {
-            self.discard_changes();
-            self.doc.lock = None;
-            self.open(&path);
         }
     }
 

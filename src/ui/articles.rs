@@ -195,10 +195,10 @@ impl GloseApp {
     /// language, and the languages to choose from; computed again only when the filter, the
     /// language or the project changes.
     pub fn article_list(&mut self) -> ArticleRows {
-        let p = &self.doc.project;
+        let p = self.doc.project();
         let ids = p.articles.iter().fold(0u64, |h, a| h.rotate_left(5) ^ a.id.0);
         let key = (
-            self.doc.history.revision(),
+            self.doc.history().revision(),
             p.articles.len(),
             ids,
             self.article_filter.clone(),
@@ -386,7 +386,7 @@ pub fn new_article_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
         add = ui.add_enabled(!draft.text.trim().is_empty(), egui::Button::new("Add article")).clicked();
     });
     if add {
-        let id = crate::model::ArticleId(app.doc.project.alloc_id());
+        let id = crate::model::ArticleId(app.doc.alloc_id());
         let mut meta = draft.meta.clone();
         if meta.language.is_empty() {
             meta.language = crate::import::detect_language(&draft.text).unwrap_or_default();

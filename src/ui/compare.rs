@@ -109,7 +109,7 @@ pub fn compare_ui(app: &mut GloseApp, ui: &mut egui::Ui) -> bool {
         close = ui.button("Close compare").clicked();
     });
     // The comparison, recomputed when either text or the project changes.
-    let rev = app.doc.history.revisions();
+    let rev = app.doc.history().revisions();
     let key = (cur.0, pane.article.0, rev.change);
     if pane.cache.as_ref().is_none_or(|(k, _)| *k != key)
         && let (Some(a), Some(b)) = (app.project().article(cur), app.project().article(pane.article))
@@ -127,10 +127,10 @@ pub fn compare_ui(app: &mut GloseApp, ui: &mut egui::Ui) -> bool {
     ui.columns(2, |cols| {
         let (active_col, other_col) = if pane.active_left { (0, 1) } else { (1, 0) };
         // The active pane: the app's own reader state.
-        if let Some(article) = app.doc.project.article(cur) {
+        if let Some(article) = app.doc.project().article(cur) {
             let ui = &mut cols[active_col];
             ui.strong(crate::text::ellipsize(&article.title, 70));
-            let events = app.reader.ui(ui, &app.doc.project, article, rev, &mut app.rs, &font, exact);
+            let events = app.reader.ui(ui, app.doc.project(), article, rev, &mut app.rs, &font, exact);
             for e in &events {
                 if let ReaderEvent::HoveredEntity(h) = e {
                     hovered = Some(*h);
@@ -140,10 +140,10 @@ pub fn compare_ui(app: &mut GloseApp, ui: &mut egui::Ui) -> bool {
                 events.into_iter().filter(|e| !matches!(e, ReaderEvent::HoveredEntity(_))).collect();
             app.handle_reader_events(events);
         }
-        if let Some(article) = app.doc.project.article(pane.article) {
+        if let Some(article) = app.doc.project().article(pane.article) {
             let ui = &mut cols[other_col];
             ui.strong(crate::text::ellipsize(&article.title, 70));
-            let events = pane.reader.ui(ui, &app.doc.project, article, rev, &mut pane.rs, &font, exact);
+            let events = pane.reader.ui(ui, app.doc.project(), article, rev, &mut pane.rs, &font, exact);
             for e in events {
                 match e {
                     ReaderEvent::Interacted | ReaderEvent::SelectionMade => swap = true,

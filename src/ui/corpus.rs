@@ -356,7 +356,7 @@ fn search_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
     }
     if let (Some(h), Some(l)) = (label, st.hit_label) {
         let span = Span {
-            id: SpanId(app.doc.project.alloc_id()),
+            id: SpanId(app.doc.alloc_id()),
             fragments: vec![Fragment::new(h.start, h.end)],
             label: l,
             annotator: app.settings.annotator.clone(),
@@ -372,7 +372,7 @@ fn network_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
     let mut actors: Vec<EntityId> = edges.iter().flat_map(|e| [e.a, e.b]).collect();
     actors.sort();
     actors.dedup();
-    let rev = app.doc.history.revision();
+    let rev = app.doc.history().revision();
     if st.layout_revision != Some(rev) || st.layout.iter().map(|(e, _)| *e).collect::<Vec<_>>() != actors {
         let idx = |e: EntityId| actors.iter().position(|&x| x == e).unwrap_or(0);
         let weighted: Vec<(usize, usize, f32)> =

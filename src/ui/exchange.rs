@@ -156,7 +156,7 @@ pub fn export_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
         let progress = export::Progress::default();
         let options = Options { offsets: d.offsets, filter, prefer: d.prefer, progress: Some(progress.clone()) };
         let total = if d.only_current { 1 } else { app.project().articles.len() }.max(1);
-        let project = app.doc.project.clone();
+        let project = app.doc.project().clone();
         let out = PathBuf::from(d.destination.trim());
         let format = d.format;
         let (tx, rx) = channel();
@@ -276,7 +276,7 @@ pub fn poll(app: &mut GloseApp) {
         Exchange::Import { rx, annotator } => match rx.try_recv() {
             Ok(Ok(data)) => {
                 let fallback = app.settings.annotator.clone();
-                let plan = import::dataset::plan(&mut app.doc.project, data, annotator.as_deref(), &fallback);
+                let plan = app.doc.plan_with(|p| import::dataset::plan(p, data, annotator.as_deref(), &fallback));
                 if let Some(cmd) = plan.command {
                     app.apply(cmd);
                 }

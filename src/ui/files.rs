@@ -560,7 +560,7 @@ fn age(t: SystemTime) -> String {
 impl super::GloseApp {
     /// Where file dialogs open: the folder last chosen from, else the project's.
     pub fn start_dir(&self) -> Option<&Path> {
-        self.settings.last_dir.as_deref().or_else(|| self.doc.path.as_deref().and_then(Path::parent))
+        self.settings.last_dir.as_deref().or_else(|| self.doc.path().and_then(Path::parent))
     }
 
     /// The folders of recent projects, for the dialog's places.

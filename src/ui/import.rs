@@ -482,13 +482,13 @@ impl super::GloseApp {
     /// Shows the import preview, if open; Import applies its articles as one undo step.
     pub fn import_preview_ui(&mut self, ctx: &egui::Context) {
         let Some(preview) = &mut self.import_preview else { return };
-        match preview.ui(ctx, &self.doc.project) {
+        match preview.ui(ctx, self.doc.project()) {
             PreviewAction::None => {}
             PreviewAction::Cancel => self.import_preview = None,
             PreviewAction::AddFiles => self.act(super::Action::ImportDialog),
             PreviewAction::Import => {
                 let Some(mut preview) = self.import_preview.take() else { return };
-                let plan = plan_preview(&mut preview, &mut self.doc.project);
+                let plan = self.doc.plan_with(|p| plan_preview(&mut preview, p));
                 let summary = plan.summary();
                 if let Some(cmd) = plan.command
                     && self.apply(cmd)

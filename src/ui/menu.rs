@@ -202,14 +202,14 @@ pub fn menu_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
                 }
             });
             ui.menu_button("Edit", |ui| {
-                let undo = app.doc.history.undo_label().map_or("Undo".to_string(), |l| format!("Undo {l}"));
-                let redo = app.doc.history.redo_label().map_or("Redo".to_string(), |l| format!("Redo {l}"));
+                let undo = app.doc.history().undo_label().map_or("Undo".to_string(), |l| format!("Undo {l}"));
+                let redo = app.doc.history().redo_label().map_or("Redo".to_string(), |l| format!("Redo {l}"));
                 let b = egui::Button::new(undo).shortcut_text(ctx.format_shortcut(&UNDO));
-                if ui.add_enabled(app.doc.history.can_undo(), b).clicked() {
+                if ui.add_enabled(app.doc.history().can_undo(), b).clicked() {
                     app.act(Action::Undo);
                 }
                 let b = egui::Button::new(redo).shortcut_text(ctx.format_shortcut(&REDO));
-                if ui.add_enabled(app.doc.history.can_redo(), b).clicked() {
+                if ui.add_enabled(app.doc.history().can_redo(), b).clicked() {
                     app.act(Action::Redo);
                 }
                 ui.separator();
@@ -317,7 +317,7 @@ pub fn status_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
                 let what = format!("Reading {} project file(s) to merge…", job.total);
                 progress_row(ui, &job.progress, job.total, &what, "Cancel merge");
             }
-            if app.saving.is_some() {
+            if app.doc.is_saving() {
                 ui.spinner();
                 ui.label("Saving…");
                 ui.separator();

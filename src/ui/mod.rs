@@ -7,6 +7,7 @@ mod articles;
 mod compare;
 mod corpus;
 mod dialogs;
+mod document;
 mod exchange;
 mod files;
 mod import;
@@ -18,7 +19,7 @@ mod schema;
 mod side;
 
 pub use annotators::{merge_files, poll_merge};
-pub use app::{Action, Document, GloseApp, SideTab};
+pub use app::{Action, GloseApp, SideTab};
 pub use articles::articles_panel_ui as articles_panel;
 pub use corpus::take_result as take_search_result;
 pub use dialogs::Dialog;
@@ -170,12 +171,12 @@ impl eframe::App for GloseApp {
         menu::shortcuts(self, &ctx);
         self.poll_save();
         annotators::poll_merge(self, false);
-        if self.saving.is_some() || self.merge_job.is_some() {
+        if self.doc.is_saving() || self.merge_job.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(30));
         }
         self.check_disk();
         self.autosave(&ctx);
-        if self.doc.path.is_some() {
+        if self.doc.path().is_some() {
             // Wake up now and then to notice changes made by others to the file.
             ctx.request_repaint_after(std::time::Duration::from_secs(2));
         }
@@ -216,7 +217,7 @@ impl GloseApp {
         if compare::compare_ui(self, ui) {
             return;
         }
-        let Some(article) = self.current.and_then(|a| self.doc.project.article(a)) else {
+        let Some(article) = self.current.and_then(|a| self.doc.project().article(a)) else {
             ui.centered_and_justified(|ui| {
                 ui.label("No article yet. File → Import articles… (or drop .txt, .md, .html files here).");
             });
@@ -230,7 +231,8 @@ impl GloseApp {
             meta.insert(1, article.author.clone());
         }
         meta.retain(|m| !m.is_empty());
-        let twin = article.near_duplicate_of.and_then(|o| self.doc.project.article(o)).map(|o| (o.id, o.title.clone()));
+        let twin =
+            article.near_duplicate_of.and_then(|o| self.doc.project().article(o)).map(|o| (o.id, o.title.clone()));
         let this = article.id;
         let mut compare = None;
         ui.horizontal(|ui| {
@@ -253,13 +255,13 @@ impl GloseApp {
             compare::open_pair(self, this, other);
             return;
         }
-        let Some(article) = self.current.and_then(|a| self.doc.project.article(a)) else { return };
+        let Some(article) = self.current.and_then(|a| self.doc.project().article(a)) else { return };
         ui.separator();
         let font = egui::FontId::proportional(self.settings.font_size);
-        let revision = self.doc.history.revisions();
+        let revision = self.doc.history().revisions();
         let events = self.reader.ui(
             ui,
-            &self.doc.project,
+            self.doc.project(),
             article,
             revision,
             &mut self.rs,

@@ -56,7 +56,7 @@ impl Preview {
             .collect();
         Some(Preview {
             buf: ed.buf.clone(),
-            revision: app.doc.history.revision(),
+            revision: app.doc.history().revision(),
             unchanged: new_text == article.text,
             blank: new_text.trim().is_empty(),
             marked,
@@ -94,7 +94,7 @@ fn paragraphs_around(text: &str, map: &CharMap, s: usize, e: usize) -> (usize, u
 
 pub fn text_editor_ui(app: &mut GloseApp, ctx: &egui::Context) {
     let Some(mut ed) = app.text_editor.take() else { return };
-    let revision = app.doc.history.revision();
+    let revision = app.doc.history().revision();
     if ed.preview.as_ref().is_none_or(|p| p.buf != ed.buf || p.revision != revision) {
         let Some(preview) = Preview::compute(app, &ed) else { return };
         ed.preview = Some(preview);

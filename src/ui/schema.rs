@@ -102,7 +102,7 @@ fn labels_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
         if ui.add_enabled(!name.is_empty(), egui::Button::new("Add label")).clicked() {
             let used: Vec<char> = app.project().schema.labels.iter().filter_map(|l| l.hotkey).collect();
             let hotkey = ('1'..='9').find(|k| !used.contains(k));
-            let id = LabelId(app.doc.project.alloc_id());
+            let id = LabelId(app.doc.alloc_id());
             let color = Color::palette(app.project().schema.labels.len());
             let label = Label { id, name, color, hotkey, parent: None, description: String::new() };
             app.push(Command::AddLabel { label, index: usize::MAX });
@@ -189,7 +189,7 @@ fn relation_types_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
         named_field(ui, "New relation type", &mut app.new_type, 140.0);
         let name = app.new_type.trim().to_string();
         if ui.add_enabled(!name.is_empty(), egui::Button::new("Add relation type")).clicked() {
-            let id = RelTypeId(app.doc.project.alloc_id());
+            let id = RelTypeId(app.doc.alloc_id());
             let color = Color::palette(app.project().schema.relation_types.len() + 4);
             let relation_type =
                 RelationType { id, name, color, symmetric: false, from_labels: vec![], to_labels: vec![] };

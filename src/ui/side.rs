@@ -184,7 +184,7 @@ fn span_inspector_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
         app.push(Command::SetSpanEntity { article: aid, span: sid, entity });
     }
     if span.entity.is_none() && ui.button("New actor from this text").clicked() {
-        let id = EntityId(app.doc.project.alloc_id());
+        let id = EntityId(app.doc.alloc_id());
         let entity = Entity { id, name: span.quote.trim().to_string(), kind: String::new(), ..Default::default() };
         app.push(Command::Batch {
             label: "new actor".into(),
@@ -357,7 +357,7 @@ fn actors_tab_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         named_field(ui, "New actor", &mut app.new_actor, 150.0);
         if ui.add_enabled(!app.new_actor.trim().is_empty(), egui::Button::new("Add actor")).clicked() {
-            let id = EntityId(app.doc.project.alloc_id());
+            let id = EntityId(app.doc.alloc_id());
             let entity = Entity { id, name: app.new_actor.trim().to_string(), ..Default::default() };
             app.push(Command::AddEntity { entity, index: usize::MAX });
             app.selected_entity = Some(id);
@@ -484,7 +484,7 @@ fn proposals_ui(app: &mut GloseApp, ui: &mut egui::Ui, entity: EntityId) {
         None => Command::AddSpan {
             article: aid,
             span: Span {
-                id: SpanId(app.doc.project.alloc_id()),
+                id: SpanId(app.doc.alloc_id()),
                 fragments: vec![Fragment::new(m.start, m.end)],
                 label,
                 entity: Some(entity),

@@ -1,0 +1,188 @@
+//! The window's side of the document's life: it asks the session (`store::Session`) to open,
+//! save, recover and reload, and shows what happened — every failure in the status bar or a
+//! dialog, none dropped. The lifecycle itself lives in the session, shared with the CLI's edit
+//! loop and the kill test.
+
+use super::{Action, Dialog, GloseApp};
+use crate::store::{Recovery, SaveOutcome, Session};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+impl GloseApp {
+    /// Runs `then` now, or after asking whether to save unsaved changes.
+    pub(super) fn guard_unsaved(&mut self, retry: Action, then: impl FnOnce(&mut Self)) {
+        self.finish_saving();
+        if self.doc.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved { then: Box::new(retry) });
+        } else {
+            then(self);
+        }
+    }
+
+    /// Drops the unsaved changes so a guarded action can proceed (the user chose "Discard").
+    pub fn discard_changes(&mut self) {
+        if let Err(e) = self.doc.discard_changes() {
+            self.error(format!("The journal of the discarded edits could not be removed: {e}"));
+        }
+    }
+
+    /// Puts `session` in place of the open one, which is closed with its journal kept (unsaved
+    /// edits stay recoverable; after a save or a discard there are none).
+    pub(super) fn replace_session(&mut self, session: Session) {
+        let old = std::mem::replace(&mut self.doc, session);
+        let (outcomes, error) = old.close(true);
+        for o in outcomes {
+            self.save_landed(o);
+        }
+        if let Some(e) = error {
+            self.error(format!("Closing the previous project: {e}"));
+        }
+    }
+
+    /// Opens a project file; offers a crashed session's edits back.
+    pub fn open(&mut self, path: &Path) {
+        let (session, report) = match Session::open(path) {
+            Ok(opened) => opened,
+            Err(e) => {
+                self.dialog = Some(Dialog::Error(format!("Could not open the project.\n\n{e}")));
+                return;
+            }
+        };
+        self.replace_session(session);
+        self.current = None;
+        self.rs.reset();
+        self.settings.remember(path);
+        if let Some(pid) = report.other_window {
+            self.dialog = Some(Dialog::AlreadyOpen(pid));
+        }
+        if let Some(rec) = report.recovery {
+            self.dialog = Some(Dialog::Recover(std::rc::Rc::new(rec)));
+        }
+        if let Some(v) = report.migrated_from {
+            self.info(format!("Opened {} (format {v}, upgraded; saving writes the new format)", path.display()));
+        } else if let Some(p) = report.problems.first() {
+            self.error(format!("{} problem(s) in this project, e.g. {p}", report.problems.len()));
+        } else {
+            self.info(format!("Opened {}", path.display()));
+        }
+        if let Some(e) = report.journal_error {
+            self.error(format!("The journal: {e}"));
+        }
+        self.fix_view();
+    }
+
+    /// Replays a crashed session's journal (the user chose "Restore").
+    pub fn restore(&mut self, rec: &Recovery) {
+        match self.doc.restore(rec) {
+            Ok(n) => self.info(format!("Restored {n} unsaved edit(s); save to keep them")),
+            Err(e) => self.dialog = Some(Dialog::Error(format!("The unsaved edits could not be restored.\n\n{e}"))),
+        }
+        self.fix_view();
+    }
+
+    /// The user chose to discard a crashed session's journal.
+    pub fn drop_recovery(&mut self) {
+        if let Err(e) = self.doc.drop_recovery() {
+            self.error(format!("Edits will not be journaled: {e}"));
+        }
+    }
+
+    /// Saves in the background: the project is copied and written by another thread while
+    /// editing goes on.
+    pub fn save_to(&mut self, path: &Path) {
+        self.start_save(path, false);
+    }
+
+    fn start_save(&mut self, path: &Path, auto: bool) {
+        if let Err(e) = self.doc.start_save(path, auto) {
+            self.dialog = Some(Dialog::Error(format!("The project was not saved.\n\n{e}")));
+        }
+    }
+
+    /// Takes in a finished background save, if there is one; called every frame.
+    pub fn poll_save(&mut self) {
+        if let Some(outcome) = self.doc.poll_save() {
+            self.save_landed(outcome);
+        }
+    }
+
+    /// Waits for the background save to land (before quitting, opening another project, …).
+    pub fn finish_saving(&mut self) {
+        for outcome in self.doc.finish_saving() {
+            self.save_landed(outcome);
+        }
+    }
+
+    fn save_landed(&mut self, outcome: SaveOutcome) {
+        match outcome {
+            SaveOutcome::Saved { path, bytes, millis, auto, journal_error, .. } => {
+                self.settings.remember(&path);
+                self.info(format!(
+                    "{}Saved {} ({} KB in {millis} ms)",
+                    if auto { "Autosaved: " } else { "" },
+                    path.display(),
+                    bytes / 1024
+                ));
+                if let Some(e) = journal_error {
+                    self.error(format!("Saved, but edits from now on will not be journaled: {e}"));
+                }
+            }
+            SaveOutcome::Failed(e) => self.dialog = Some(Dialog::Error(format!("The project was not saved.\n\n{e}"))),
+        }
+    }
+
+    /// Saves by itself: some seconds after the last change, and when the window loses focus.
+    /// Only projects that have a file; the journal already holds every edit in between.
+    pub fn autosave(&mut self, ctx: &egui::Context) {
+        let focused = ctx.input(|i| i.viewport().focused).unwrap_or(true);
+        let lost_focus = self.was_focused && !focused;
+        self.was_focused = focused;
+        let rev = self.doc.history().revision();
+        if rev != self.last_change.0 {
+            self.last_change = (rev, Instant::now());
+        }
+        if !self.doc.is_dirty() || self.dialog.is_some() || self.doc.is_saving() {
+            return;
+        }
+        let Some(path) = self.doc.path().map(Path::to_path_buf) else { return };
+        let secs = self.settings.autosave_secs;
+        let due = secs > 0 && self.last_change.1.elapsed() >= Duration::from_secs(u64::from(secs));
+        if due || (lost_focus && self.settings.autosave_on_focus_loss) {
+            self.start_save(&path, true);
+        } else if secs > 0 {
+            ctx.request_repaint_after(Duration::from_secs(u64::from(secs)));
+        }
+    }
+
+    /// Every two seconds: has someone else changed the file (git pull, another program)?
+    pub fn check_disk(&mut self) {
+        if self.last_disk_check.elapsed() >= Duration::from_secs(2) {
+            self.check_disk_now();
+        }
+    }
+
+    /// Has someone else changed the file? Asks once per change (a dialog offers to reload).
+    pub fn check_disk_now(&mut self) {
+        if self.dialog.is_some() {
+            return;
+        }
+        self.last_disk_check = Instant::now();
+        if self.doc.changed_on_disk() {
+            self.dialog = Some(Dialog::ChangedOnDisk);
+        }
+    }
+
+    /// Reads the file again, dropping unsaved edits (the user chose so).
+    pub fn reload(&mut self) {
+        self.finish_saving();
+        if let Some(path) = self.doc.path().map(Path::to_path_buf) {
+            let current = self.current;
+            self.discard_changes();
+            self.open(&path);
+            // The same article stays open when it is still there.
+            if current.is_some_and(|c| self.doc.project().article(c).is_some()) {
+                self.current = current;
+            }
+        }
+    }
+}
