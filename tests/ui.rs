@@ -482,17 +482,22 @@ fn importing_files_runs_in_the_background_and_is_one_undo_step() {
     assert_eq!(h.state().doc.project().articles.len(), n);
 }
 
-/// Steps the app until background work is done (the status bar spinner keeps it repainting).
-fn wait_for_exchange(h: &mut Harness<'_, GloseApp>) {
-    for _ in 0..500 {
+/// Steps the app until `done` holds (background work ended), however long a loaded machine
+/// takes; fails only if it never does (two minutes).
+fn wait_until(h: &mut Harness<'_, GloseApp>, what: &str, done: impl Fn(&GloseApp) -> bool) {
+    let start = std::time::Instant::now();
+    h.step(); // the click or key queued before this call
+    while !done(h.state()) {
+        assert!(start.elapsed() < std::time::Duration::from_secs(120), "still waiting for {what}");
         h.step();
-        if h.state().exchange.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
+        std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    assert!(h.state().exchange.is_none(), "background work finished");
     h.run();
+}
+
+/// Steps the app until an export or annotation import running in a thread is taken in.
+fn wait_for_exchange(h: &mut Harness<'_, GloseApp>) {
+    wait_until(h, "the export or import", |app| app.exchange.is_none());
 }
 
 #[test]
@@ -845,8 +850,8 @@ fn autosave_writes_the_project_after_a_quiet_moment() {
     h.key_press(Key::Num1);
     h.run();
     assert!(h.state().doc.is_dirty());
-    std::thread::sleep(std::time::Duration::from_millis(1100));
-    h.run();
+    // A second of quiet, then the autosave starts by itself.
+    wait_until(&mut h, "the autosave", |app| app.doc.is_saving() || !app.doc.is_dirty());
     h.state_mut().finish_saving();
     assert!(!h.state().doc.is_dirty(), "autosaved");
     let on_disk = glose::store::load(&path).unwrap().project;

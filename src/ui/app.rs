@@ -346,9 +346,7 @@ impl GloseApp {
             }
             Action::Import(paths) => match &mut self.import_preview {
                 Some(preview) => preview.add(paths, ctx),
-                None => {
-                    self.import_preview = Some(super::import::ImportPreview::start(paths, self.doc.project(), ctx))
-                }
+                None => self.import_preview = Some(super::import::ImportPreview::start(paths, self.doc.project(), ctx)),
             },
             Action::Undo => self.shift_history(false),
             Action::Redo => self.shift_history(true),

@@ -164,7 +164,7 @@ impl ImportPreview {
             .show(ctx, |ui| {
                 if let Some(job) = &self.job {
                     ui.horizontal(|ui| {
-                        ui.spinner();
+                        super::busy::busy(ui);
                         let done = job.progress.done().min(job.total);
                         ui.add(
                             egui::ProgressBar::new(job.progress.fraction(job.total))

@@ -304,7 +304,7 @@ pub fn status_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
                     ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
                 }
                 Some(super::exchange::Exchange::Import { .. }) => {
-                    ui.spinner();
+                    super::busy::busy(ui);
                     ui.label("Reading annotations…");
                     if ui.button("Stop waiting").on_hover_text("Nothing is changed").clicked() {
                         app.exchange = None;
@@ -318,7 +318,7 @@ pub fn status_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
                 progress_row(ui, &job.progress, job.total, &what, "Cancel merge");
             }
             if app.doc.is_saving() {
-                ui.spinner();
+                super::busy::busy(ui);
                 ui.label("Saving…");
                 ui.separator();
             }

@@ -4,6 +4,7 @@
 mod annotators;
 mod app;
 mod articles;
+mod busy;
 mod compare;
 mod corpus;
 mod dialogs;
