@@ -29,15 +29,15 @@ enum Cmd {
         /// The project file to create or extend.
         #[arg(long)]
         into: PathBuf,
-        /// doccano | label-studio | brat | conll (IOB1 or IOB2); without it, articles.
-        #[arg(long)]
-        format: Option<String>,
+        /// An annotated dataset instead of articles (conll reads IOB1, IOB2 and BIOES).
+        #[arg(long, value_enum, ignore_case = true)]
+        format: Option<DatasetFormatArg>,
         /// Whose annotations these are (default: what the file says, else your user name).
         #[arg(long)]
         annotator: Option<String>,
         /// doccano offsets: utf16 (doccano's default) or codepoint (its grapheme mode).
-        #[arg(long, default_value = "utf16")]
-        offsets: String,
+        #[arg(long, value_enum, ignore_case = true, default_value = "utf16")]
+        offsets: OffsetsArg,
         /// Tables: which column is which field, e.g. text=body,title=headline,published=date
         /// (fields: text, title, source, author, published, url, language, id). Unmapped fields
         /// are guessed from the column names; other columns become article details.
@@ -68,15 +68,14 @@ enum Cmd {
     /// or the actor network (graphml, network-csv).
     Export {
         project: PathBuf,
-        /// doccano | doccano-rel | label-studio | brat | conll | csv | w3c | refi-qda | graphml | network-csv
-        #[arg(long)]
-        format: String,
-        /// A file, or a folder for brat and csv.
+        #[arg(long, value_enum, ignore_case = true)]
+        format: FormatArg,
+        /// A file (`-`: standard output), or a folder for brat and csv.
         #[arg(long)]
         out: PathBuf,
         /// doccano offsets: utf16 (doccano's default) or codepoint (its grapheme mode).
-        #[arg(long, default_value = "utf16")]
-        offsets: String,
+        #[arg(long, value_enum, ignore_case = true, default_value = "utf16")]
+        offsets: OffsetsArg,
         /// Only these articles (ids like a23, or parts of titles), comma-separated.
         #[arg(long, value_delimiter = ',')]
         articles: Vec<String>,
@@ -87,8 +86,8 @@ enum Cmd {
         #[arg(long, value_delimiter = ',')]
         annotators: Vec<String>,
         /// CoNLL: of two overlapping spans keep the inner (shorter) or the outer one.
-        #[arg(long, default_value = "inner")]
-        prefer: String,
+        #[arg(long, value_enum, ignore_case = true, default_value = "inner")]
+        prefer: PreferArg,
     },
     /// Agreement of two annotators: span F1 (exact, overlap), Cohen's kappa and Krippendorff's
     /// alpha on tokens, per label and overall.
@@ -126,6 +125,82 @@ enum Cmd {
     },
 }
 
+/// Export formats, as `--format` takes them (any case).
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum FormatArg {
+    Doccano,
+    DoccanoRel,
+    LabelStudio,
+    Brat,
+    Conll,
+    Csv,
+    W3c,
+    RefiQda,
+    Graphml,
+    NetworkCsv,
+}
+
+impl From<FormatArg> for export::Format {
+    fn from(f: FormatArg) -> Self {
+        use export::Format as F;
+        match f {
+            FormatArg::Doccano => F::Doccano,
+            FormatArg::DoccanoRel => F::DoccanoRel,
+            FormatArg::LabelStudio => F::LabelStudio,
+            FormatArg::Brat => F::Brat,
+            FormatArg::Conll => F::Conll,
+            FormatArg::Csv => F::Csv,
+            FormatArg::W3c => F::W3c,
+            FormatArg::RefiQda => F::RefiQda,
+            FormatArg::Graphml => F::Graphml,
+            FormatArg::NetworkCsv => F::NetworkCsv,
+        }
+    }
+}
+
+/// Annotated dataset formats `glose import --format` reads.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum DatasetFormatArg {
+    #[value(alias = "doccano-rel")]
+    Doccano,
+    LabelStudio,
+    Brat,
+    #[value(alias = "iob")]
+    Conll,
+}
+
+impl From<DatasetFormatArg> for import::DatasetFormat {
+    fn from(f: DatasetFormatArg) -> Self {
+        match f {
+            DatasetFormatArg::Doccano => import::DatasetFormat::Doccano,
+            DatasetFormatArg::LabelStudio => import::DatasetFormat::LabelStudio,
+            DatasetFormatArg::Brat => import::DatasetFormat::Brat,
+            DatasetFormatArg::Conll => import::DatasetFormat::Conll,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum OffsetsArg {
+    Utf16,
+    Codepoint,
+}
+
+impl From<OffsetsArg> for export::OffsetUnit {
+    fn from(o: OffsetsArg) -> Self {
+        match o {
+            OffsetsArg::Utf16 => export::OffsetUnit::Utf16,
+            OffsetsArg::Codepoint => export::OffsetUnit::CodePoint,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum PreferArg {
+    Inner,
+    Outer,
+}
+
 fn main() -> ExitCode {
     #[cfg(feature = "gui")]
     glose::ui::STARTED.get_or_init(std::time::Instant::now);
@@ -138,7 +213,7 @@ fn main() -> ExitCode {
             }
         }
         Some(Cmd::Import { inputs, into, format: Some(format), annotator, offsets, .. }) => {
-            import_dataset_cmd(&inputs, &into, &format, annotator.as_deref(), &offsets)
+            import_dataset_cmd(&inputs, &into, format.into(), annotator.as_deref(), offsets)
         }
         Some(Cmd::Articles { project, json }) => articles_cmd(&project, json),
         Some(Cmd::Validate { project }) => validate_cmd(&project),
@@ -149,7 +224,11 @@ fn main() -> ExitCode {
         Some(Cmd::MergeDriver { base, ours, theirs }) => merge_driver_cmd(&base, &ours, &theirs),
         Some(Cmd::Export { project, format, out, offsets, articles, labels, annotators, prefer }) => {
             let filter = export::Filter { articles, labels, annotators };
-            export_cmd(&project, &format, &out, &offsets, filter, &prefer)
+            let prefer = match prefer {
+                PreferArg::Inner => export::Prefer::Inner,
+                PreferArg::Outer => export::Prefer::Outer,
+            };
+            export_cmd(&project, format.into(), &out, offsets.into(), filter, prefer)
         }
         None => open_window(cli.project),
     }
@@ -168,9 +247,13 @@ fn open_window(_project: Option<PathBuf>) -> ExitCode {
 
 /// Prints to stdout; a closed pipe (`glose stats … | head`) ends the program quietly.
 fn emit(text: &str) {
+    emit_bytes(text.as_bytes());
+}
+
+fn emit_bytes(bytes: &[u8]) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    if let Err(e) = out.write_all(bytes).and_then(|()| out.flush()) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
@@ -366,18 +449,12 @@ fn articles_cmd(path: &Path, json: bool) -> ExitCode {
 fn import_dataset_cmd(
     inputs: &[PathBuf],
     into: &Path,
-    format: &str,
+    fmt: import::DatasetFormat,
     annotator: Option<&str>,
-    offsets: &str,
+    offsets: OffsetsArg,
 ) -> ExitCode {
-    let Some(fmt) = import::DatasetFormat::parse(format) else {
-        return fail(format!("unknown import format {format:?}; one of: doccano, label-studio, brat, conll"));
-    };
-    let utf16 = match offsets {
-        "utf16" => true,
-        "codepoint" => false,
-        other => return fail(format!("--offsets {other:?}: utf16 or codepoint")),
-    };
+    let utf16 = matches!(offsets, OffsetsArg::Utf16);
+    let format = format!("{fmt:?}").to_lowercase();
     let mut project = match load_or_new(into) {
         Ok(p) => p,
         Err(code) => return code,
@@ -415,31 +492,44 @@ fn import_dataset_cmd(
     ExitCode::SUCCESS
 }
 
-fn export_cmd(path: &Path, format: &str, out: &Path, offsets: &str, filter: export::Filter, prefer: &str) -> ExitCode {
-    let Some(format) = export::Format::parse(format) else {
-        let names: Vec<&str> = export::Format::ALL.iter().map(|(n, _)| *n).collect();
-        return fail(format!("unknown format {format:?}; one of: {}", names.join(", ")));
-    };
-    let offsets = match offsets {
-        "utf16" => export::OffsetUnit::Utf16,
-        "codepoint" => export::OffsetUnit::CodePoint,
-        other => return fail(format!("--offsets {other:?}: utf16 or codepoint")),
-    };
-    let Some(prefer) = export::Prefer::parse(prefer) else {
-        return fail(format!("--prefer {prefer:?}: inner or outer"));
-    };
+fn export_cmd(
+    path: &Path,
+    format: export::Format,
+    out: &Path,
+    offsets: export::OffsetUnit,
+    filter: export::Filter,
+    prefer: export::Prefer,
+) -> ExitCode {
+    let to_stdout = out.as_os_str() == "-";
+    if to_stdout && format.is_folder() {
+        return fail(format!("--out -: {} writes a folder of files; give a folder name", format.name()));
+    }
     let project = match load(path) {
         Ok(p) => p,
         Err(code) => return code,
     };
     let options = export::Options { offsets, filter, prefer, progress: None };
-    match export::export(&project, format, &options, out) {
+    // Standard output: the file is written aside, then copied out.
+    let scratch = if to_stdout { tempfile::tempdir().ok() } else { None };
+    let target = match &scratch {
+        Some(dir) => dir.path().join("out"),
+        None if to_stdout => return fail("--out -: no temporary folder to write into"),
+        None => out.to_path_buf(),
+    };
+    match export::export(&project, format, &options, &target) {
         Ok(report) => {
             for w in &report.warnings {
                 eprintln!("{}: {w}", format.name());
             }
-            for f in &report.files {
-                emit(&format!("{}\n", f.display()));
+            if to_stdout {
+                match std::fs::read(&target) {
+                    Ok(bytes) => emit_bytes(&bytes),
+                    Err(e) => return fail(format!("{}: {e}", target.display())),
+                }
+            } else {
+                for f in &report.files {
+                    emit(&format!("{}\n", f.display()));
+                }
             }
             eprintln!(
                 "{}: {} articles, {} spans, {} relations written to {} file(s); {} warning(s)",

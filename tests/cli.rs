@@ -290,3 +290,29 @@ fn import_takes_a_column_mapping_delimiter_encoding_and_sheet() {
     assert!(String::from_utf8(err).unwrap().contains("unknown field \"colour\""));
     glose().args(["import", "tests/fixtures/import/corpus.csv", "--into", p, "--encoding", "klingon"]).assert().code(2);
 }
+
+/// Formats and options are value lists (any case), `--out -` writes a one-file format to
+/// standard output, and an error never names our internal types.
+#[test]
+fn export_options_are_checked_and_out_dash_is_standard_output() {
+    let out = glose()
+        .args(["export", "projects/example.ron", "--format", "CoNLL", "--out", "-", "--prefer", "OUTER"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("-DOCSTART-"), "{}", &text[..80.min(text.len())]);
+    assert!(!std::path::Path::new("-").exists(), "no file named -");
+    let err = glose().args(["export", "projects/example.ron", "--format", "brat", "--out", "-"]).assert().code(2);
+    assert!(String::from_utf8_lossy(&err.get_output().stderr).contains("writes a folder"));
+    let err = glose().args(["export", "projects/example.ron", "--format", "docx", "--out", "x"]).assert().failure();
+    assert!(String::from_utf8_lossy(&err.get_output().stderr).contains("possible values"));
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("not-a-project.ron");
+    fs::write(&json, "{\"a\": 1}").unwrap();
+    let err = glose().args(["validate", json.to_str().unwrap()]).assert().code(2);
+    let msg = String::from_utf8_lossy(&err.get_output().stderr).into_owned();
+    assert!(msg.contains("not-a-project.ron:1:1") && msg.contains("Glose project") && !msg.contains("Probe"), "{msg}");
+}

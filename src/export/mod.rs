@@ -69,10 +69,6 @@ impl Format {
         ("network-csv", Format::NetworkCsv),
     ];
 
-    pub fn parse(name: &str) -> Option<Format> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
-    }
-
     pub fn name(self) -> &'static str {
         Self::ALL.iter().find(|(_, f)| *f == self).map_or("?", |(n, _)| n)
     }

@@ -151,17 +151,6 @@ pub enum DatasetFormat {
     Conll,
 }
 
-impl DatasetFormat {
-    pub fn parse(name: &str) -> Option<DatasetFormat> {
-        Some(match name {
-            "doccano" | "doccano-rel" => DatasetFormat::Doccano,
-            "label-studio" => DatasetFormat::LabelStudio,
-            "brat" => DatasetFormat::Brat,
-            "conll" | "iob" => DatasetFormat::Conll,
-            _ => return None,
-        })
-    }
-}
 
 /// Parses annotated text already in memory (doccano JSONL, Label Studio JSON, CoNLL);
 /// `name` names it in messages. doccano offsets are read as UTF-16 units.

@@ -177,7 +177,18 @@ pub fn from_str(text: &str, path: &Path) -> Result<Loaded, StoreError> {
     // full parse; anything unusual falls back to a real (slower) parse.
     let version = match quick_version(text) {
         Some(v) => v,
-        None => ron::from_str::<Probe>(text).map_err(syntax)?.format_version,
+        // The probe is ours: its name must not show in the message.
+        None => {
+            ron::from_str::<Probe>(text)
+                .map_err(|e| {
+                    let mut err = syntax(e);
+                    if let StoreError::Syntax { message, .. } = &mut err {
+                        *message = message.replace("struct `Probe`", "a Glose project `(format_version: …, …)`");
+                    }
+                    err
+                })?
+                .format_version
+        }
     };
     let version = Some(version).filter(|&v| v > 0).ok_or_else(|| StoreError::Syntax {
         path: path.to_path_buf(),

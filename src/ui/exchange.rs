@@ -52,8 +52,16 @@ impl Default for ImportDialog {
 
 /// Work running in a thread.
 pub enum Exchange {
-    Export { rx: Receiver<Result<export::Report, String>>, format: Format, progress: export::Progress, total: usize },
-    Import { rx: Receiver<Result<import::dataset::Dataset, String>>, annotator: Option<String> },
+    Export {
+        rx: Receiver<Result<export::Report, export::ExportError>>,
+        format: Format,
+        progress: export::Progress,
+        total: usize,
+    },
+    Import {
+        rx: Receiver<Result<import::dataset::Dataset, String>>,
+        annotator: Option<String>,
+    },
 }
 
 const IMPORT_FORMATS: [(&str, DatasetFormat); 4] = [
@@ -162,7 +170,7 @@ pub fn export_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
         let (tx, rx) = channel();
         let ctx2 = ctx.clone();
         std::thread::spawn(move || {
-            let _ = tx.send(export::export(&project, format, &options, &out).map_err(|e| e.to_string()));
+            let _ = tx.send(export::export(&project, format, &options, &out));
             ctx2.request_repaint();
         });
         app.exchange = Some(Exchange::Export { rx, format, progress, total });
@@ -267,7 +275,7 @@ pub fn poll(app: &mut GloseApp) {
                     app.dialog = Some(super::Dialog::Error(msg));
                 }
             }
-            Ok(Err(e)) if e == export::ExportError::Cancelled.to_string() => {
+            Ok(Err(export::ExportError::Cancelled)) => {
                 app.info("Export cancelled (files written so far are incomplete)")
             }
             Ok(Err(e)) => app.dialog = Some(super::Dialog::Error(format!("The export failed.\n\n{e}"))),
