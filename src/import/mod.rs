@@ -151,7 +151,6 @@ pub enum DatasetFormat {
     Conll,
 }
 
-
 /// Parses annotated text already in memory (doccano JSONL, Label Studio JSON, CoNLL);
 /// `name` names it in messages. doccano offsets are read as UTF-16 units.
 pub fn read_dataset_text(format: DatasetFormat, text: &str, name: &str) -> Result<dataset::Dataset, String> {

@@ -120,6 +120,11 @@ pub struct GloseApp {
     /// The compare view's other pane (View → Compare two articles).
     pub compare: Option<super::compare::ComparePane>,
     pub corpus: super::corpus::CorpusState,
+    /// Uses of labels, types and actors, counted once per revision.
+    pub(super) counts: super::derived::Cached<(), super::derived::Counts>,
+    /// Colours being picked (a drag in a colour picker), by widget key: applied once, when
+    /// the gesture ends.
+    pub colour_drafts: std::collections::HashMap<String, egui::Color32>,
     /// Text fields being edited, by key, committed when they lose focus.
     pub bufs: std::collections::HashMap<String, String>,
     /// "Find unlinked mentions" results for an actor in the current article.
@@ -181,6 +186,8 @@ impl GloseApp {
             annotators: None,
             compare: None,
             corpus: Default::default(),
+            counts: Default::default(),
+            colour_drafts: Default::default(),
             bufs: Default::default(),
             proposals: None,
             new_alias: String::new(),

@@ -7,6 +7,7 @@ mod articles;
 mod busy;
 mod compare;
 mod corpus;
+mod derived;
 mod dialogs;
 mod document;
 mod exchange;

@@ -25,14 +25,14 @@ fn labels_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
     ui.heading("Labels");
     let labels = app.project().schema.labels.clone();
     let n = labels.len();
+    let counts = app.counts();
     for (i, l) in labels.iter().enumerate() {
-        let uses = app.project().all_spans().filter(|(_, s)| s.label == l.id).count();
+        let uses = counts.spans_per_label.get(&l.id).copied().unwrap_or(0);
         ui.push_id(("label", l.id.0), |ui| {
             ui.horizontal(|ui| {
-                let mut c = color32(l.color);
                 let mut changed = l.clone();
-                if ui.color_edit_button_srgba(&mut c).on_hover_text("Colour").changed() {
-                    changed.color = from_color32(c);
+                if let Some(c) = colour_picker(ui, &mut app.colour_drafts, format!("label-{}", l.id.0), l.color) {
+                    changed.color = c;
                 }
                 ui.scope(|ui| {
                     ui.set_width(150.0);
@@ -126,14 +126,14 @@ fn relation_types_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
     ui.heading("Relation types");
     let types = app.project().schema.relation_types.clone();
     let n = types.len();
+    let counts = app.counts();
     for (i, t) in types.iter().enumerate() {
-        let uses = app.project().articles.iter().flat_map(|a| &a.relations).filter(|r| r.kind == t.id).count();
+        let uses = counts.relations_per_type.get(&t.id).copied().unwrap_or(0);
         ui.push_id(("type", t.id.0), |ui| {
             ui.horizontal(|ui| {
-                let mut c = color32(t.color);
                 let mut changed = t.clone();
-                if ui.color_edit_button_srgba(&mut c).on_hover_text("Colour").changed() {
-                    changed.color = from_color32(c);
+                if let Some(c) = colour_picker(ui, &mut app.colour_drafts, format!("type-{}", t.id.0), t.color) {
+                    changed.color = c;
                 }
                 ui.scope(|ui| {
                     ui.set_width(150.0);
@@ -197,4 +197,25 @@ fn relation_types_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
             app.new_type.clear();
         }
     });
+}
+
+/// A colour button whose picking is one change: while the pointer is held (a drag across the
+/// picker) the colour is only shown; it is returned once, when the gesture ends, so one drag is
+/// one command, one undo step and one journal line.
+fn colour_picker(
+    ui: &mut egui::Ui,
+    drafts: &mut std::collections::HashMap<String, egui::Color32>,
+    key: String,
+    current: crate::model::Color,
+) -> Option<crate::model::Color> {
+    let saved = color32(current);
+    let mut shown = drafts.get(&key).copied().unwrap_or(saved);
+    if ui.color_edit_button_srgba(&mut shown).on_hover_text("Colour").changed() {
+        drafts.insert(key.clone(), shown);
+    }
+    if ui.input(|i| i.pointer.any_down()) {
+        return None;
+    }
+    let draft = drafts.remove(&key)?;
+    (draft != saved).then(|| from_color32(draft))
 }

@@ -364,12 +364,8 @@ fn actors_tab_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
             app.new_actor.clear();
         }
     });
-    let mut counts: HashMap<EntityId, usize> = HashMap::new();
-    for (_, s) in app.project().all_spans() {
-        if let Some(e) = s.entity {
-            *counts.entry(e).or_insert(0) += 1;
-        }
-    }
+    let all = app.counts();
+    let counts = &all.mentions_per_entity;
     let mut hovered = None;
     let entities: Vec<(EntityId, String, String)> =
         app.project().entities.iter().map(|e| (e.id, e.name.clone(), e.aliases.join(" · "))).collect();
