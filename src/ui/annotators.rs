@@ -12,11 +12,14 @@ pub struct AnnotatorsState {
     pub a: String,
     pub b: String,
     pub gold: String,
+    /// The agreement of A and B, computed once per revision and pair (66 ms at 10 000 spans:
+    /// it was computed every frame).
+    agreement: super::derived::Cached<(String, String), agreement::Agreement>,
 }
 
 impl Default for AnnotatorsState {
     fn default() -> Self {
-        AnnotatorsState { a: String::new(), b: String::new(), gold: "gold".into() }
+        AnnotatorsState { a: String::new(), b: String::new(), gold: "gold".into(), agreement: Default::default() }
     }
 }
 
@@ -50,7 +53,10 @@ pub fn annotators_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
             ui.label("This project has fewer than two annotators.");
             return;
         }
-        let g = agreement::agreement(app.project(), &st.a, &st.b);
+        let rev = app.doc.history().revision();
+        let project = app.doc.project();
+        let (a, b) = (st.a.clone(), st.b.clone());
+        let g = st.agreement.get(rev, (a.clone(), b.clone()), || agreement::agreement(project, &a, &b));
         ui.monospace(g.to_string());
         ui.separator();
         let Some(article) = app.current.and_then(|a| app.project().article(a)) else { return };

@@ -3,6 +3,7 @@
 //! or label a hit), and the alliance network (drag the actors, click an edge for its passages).
 //! The numbers come from `analysis::corpus`; this file only shows them.
 
+use super::derived::Cached;
 use super::{Action, GloseApp, color32};
 use crate::analysis::corpus::{self, Edge, Hit, Query};
 use crate::edit::Command;
@@ -74,6 +75,11 @@ pub struct CorpusState {
     pub layout: Vec<(EntityId, Pos2)>,
     layout_revision: Option<u64>,
     pub selected_edge: Option<usize>,
+    /// Each tab's numbers, computed once per revision (not per frame).
+    matrix: Cached<(), corpus::ActorMatrix>,
+    label_counts: Cached<(), (Vec<LabelId>, Vec<(ArticleId, Vec<usize>)>)>,
+    cooccurrence: Cached<(), std::collections::BTreeMap<(LabelId, LabelId), usize>>,
+    network: Cached<(), Vec<Edge>>,
 }
 
 pub fn corpus_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
@@ -92,9 +98,9 @@ pub fn corpus_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
         });
         ui.separator();
         match st.tab {
-            CorpusTab::Actors => actors_ui(app, ui),
-            CorpusTab::Labels => labels_ui(app, ui),
-            CorpusTab::Cooccurrence => cooccurrence_ui(app, ui),
+            CorpusTab::Actors => actors_ui(app, &mut st, ui),
+            CorpusTab::Labels => labels_ui(app, &mut st, ui),
+            CorpusTab::Cooccurrence => cooccurrence_ui(app, &mut st, ui),
             CorpusTab::Search => search_ui(app, &mut st, ui),
             CorpusTab::Network => network_ui(app, &mut st, ui),
         }
@@ -107,9 +113,10 @@ fn short(title: &str) -> String {
     crate::text::ellipsize(title, 18)
 }
 
-fn actors_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
+fn actors_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
+    let rev = app.doc.history().revision();
     let p = app.project();
-    let m = corpus::actor_matrix(p);
+    let m = st.matrix.get(rev, (), || corpus::actor_matrix(p));
     let titles: Vec<String> =
         m.articles.iter().map(|a| p.article(*a).map_or(String::new(), |a| short(&a.title))).collect();
     let names: Vec<String> = m.actors.iter().map(|e| p.entity(*e).map_or(String::new(), |e| e.name.clone())).collect();
@@ -165,9 +172,11 @@ fn actors_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
     }
 }
 
-fn labels_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
+fn labels_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
+    let rev = app.doc.history().revision();
     let p = app.project();
-    let (labels, rows) = corpus::label_counts(p);
+    let counted = st.label_counts.get(rev, (), || corpus::label_counts(p));
+    let (labels, rows) = (&counted.0, &counted.1);
     let titles: Vec<String> =
         rows.iter().map(|(a, _)| p.article(*a).map_or(String::new(), |a| short(&a.title))).collect();
     let mut charts: Vec<egui_plot::BarChart> = Vec::new();
@@ -205,9 +214,10 @@ fn labels_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
         });
 }
 
-fn cooccurrence_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
+fn cooccurrence_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
+    let rev = app.doc.history().revision();
     let p = app.project();
-    let co = corpus::cooccurrence(p);
+    let co = st.cooccurrence.get(rev, (), || corpus::cooccurrence(p));
     ui.label("How many sentences hold spans of both labels.");
     let labels: Vec<(LabelId, String)> = p.schema.labels.iter().map(|l| (l.id, l.name.clone())).collect();
     egui::Grid::new("cooc").striped(true).show(ui, |ui| {
@@ -367,8 +377,9 @@ fn search_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
 }
 
 fn network_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
+    let rev = app.doc.history().revision();
     let p = app.project();
-    let edges: Vec<Edge> = corpus::network(p, &corpus::network_types(p));
+    let edges = st.network.get(rev, (), || corpus::network(p, &corpus::network_types(p)));
     let mut actors: Vec<EntityId> = edges.iter().flat_map(|e| [e.a, e.b]).collect();
     actors.sort();
     actors.dedup();
