@@ -31,7 +31,10 @@ pub fn actor_matrix(p: &Project) -> ActorMatrix {
 }
 
 /// Spans per label per article: `counts[article][label]` in schema order.
-pub fn label_counts(p: &Project) -> (Vec<LabelId>, Vec<(ArticleId, Vec<usize>)>) {
+/// Labels (in schema order) and, per article, the number of spans of each.
+pub type LabelCounts = (Vec<LabelId>, Vec<(ArticleId, Vec<usize>)>);
+
+pub fn label_counts(p: &Project) -> LabelCounts {
     let labels: Vec<LabelId> = p.schema.labels.iter().map(|l| l.id).collect();
     let rows = p
         .articles

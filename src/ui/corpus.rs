@@ -77,7 +77,7 @@ pub struct CorpusState {
     pub selected_edge: Option<usize>,
     /// Each tab's numbers, computed once per revision (not per frame).
     matrix: Cached<(), corpus::ActorMatrix>,
-    label_counts: Cached<(), (Vec<LabelId>, Vec<(ArticleId, Vec<usize>)>)>,
+    label_counts: Cached<(), corpus::LabelCounts>,
     cooccurrence: Cached<(), std::collections::BTreeMap<(LabelId, LabelId), usize>>,
     network: Cached<(), Vec<Edge>>,
 }
