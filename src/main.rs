@@ -31,13 +31,13 @@ enum Cmd {
         into: PathBuf,
         /// An annotated dataset instead of articles (conll reads IOB1, IOB2 and BIOES).
         #[arg(long, value_enum, ignore_case = true)]
-        format: Option<DatasetFormatArg>,
+        format: Option<import::DatasetFormat>,
         /// Whose annotations these are (default: what the file says, else your user name).
         #[arg(long)]
         annotator: Option<String>,
         /// doccano offsets: utf16 (doccano's default) or codepoint (its grapheme mode).
         #[arg(long, value_enum, ignore_case = true, default_value = "utf16")]
-        offsets: OffsetsArg,
+        offsets: export::OffsetUnit,
         /// Tables: which column is which field, e.g. text=body,title=headline,published=date
         /// (fields: text, title, source, author, published, url, language, id). Unmapped fields
         /// are guessed from the column names; other columns become article details.
@@ -69,13 +69,13 @@ enum Cmd {
     Export {
         project: PathBuf,
         #[arg(long, value_enum, ignore_case = true)]
-        format: FormatArg,
+        format: export::Format,
         /// A file (`-`: standard output), or a folder for brat and csv.
         #[arg(long)]
         out: PathBuf,
         /// doccano offsets: utf16 (doccano's default) or codepoint (its grapheme mode).
         #[arg(long, value_enum, ignore_case = true, default_value = "utf16")]
-        offsets: OffsetsArg,
+        offsets: export::OffsetUnit,
         /// Only these articles (ids like a23, or parts of titles), comma-separated.
         #[arg(long, value_delimiter = ',')]
         articles: Vec<String>,
@@ -87,7 +87,7 @@ enum Cmd {
         annotators: Vec<String>,
         /// CoNLL: of two overlapping spans keep the inner (shorter) or the outer one.
         #[arg(long, value_enum, ignore_case = true, default_value = "inner")]
-        prefer: PreferArg,
+        prefer: export::Prefer,
     },
     /// Agreement of two annotators: span F1 (exact, overlap), Cohen's kappa and Krippendorff's
     /// alpha on tokens, per label and overall.
@@ -125,82 +125,6 @@ enum Cmd {
     },
 }
 
-/// Export formats, as `--format` takes them (any case).
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-enum FormatArg {
-    Doccano,
-    DoccanoRel,
-    LabelStudio,
-    Brat,
-    Conll,
-    Csv,
-    W3c,
-    RefiQda,
-    Graphml,
-    NetworkCsv,
-}
-
-impl From<FormatArg> for export::Format {
-    fn from(f: FormatArg) -> Self {
-        use export::Format as F;
-        match f {
-            FormatArg::Doccano => F::Doccano,
-            FormatArg::DoccanoRel => F::DoccanoRel,
-            FormatArg::LabelStudio => F::LabelStudio,
-            FormatArg::Brat => F::Brat,
-            FormatArg::Conll => F::Conll,
-            FormatArg::Csv => F::Csv,
-            FormatArg::W3c => F::W3c,
-            FormatArg::RefiQda => F::RefiQda,
-            FormatArg::Graphml => F::Graphml,
-            FormatArg::NetworkCsv => F::NetworkCsv,
-        }
-    }
-}
-
-/// Annotated dataset formats `glose import --format` reads.
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-enum DatasetFormatArg {
-    #[value(alias = "doccano-rel")]
-    Doccano,
-    LabelStudio,
-    Brat,
-    #[value(alias = "iob")]
-    Conll,
-}
-
-impl From<DatasetFormatArg> for import::DatasetFormat {
-    fn from(f: DatasetFormatArg) -> Self {
-        match f {
-            DatasetFormatArg::Doccano => import::DatasetFormat::Doccano,
-            DatasetFormatArg::LabelStudio => import::DatasetFormat::LabelStudio,
-            DatasetFormatArg::Brat => import::DatasetFormat::Brat,
-            DatasetFormatArg::Conll => import::DatasetFormat::Conll,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-enum OffsetsArg {
-    Utf16,
-    Codepoint,
-}
-
-impl From<OffsetsArg> for export::OffsetUnit {
-    fn from(o: OffsetsArg) -> Self {
-        match o {
-            OffsetsArg::Utf16 => export::OffsetUnit::Utf16,
-            OffsetsArg::Codepoint => export::OffsetUnit::CodePoint,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-enum PreferArg {
-    Inner,
-    Outer,
-}
-
 fn main() -> ExitCode {
     #[cfg(feature = "gui")]
     glose::ui::STARTED.get_or_init(std::time::Instant::now);
@@ -213,7 +137,7 @@ fn main() -> ExitCode {
             }
         }
         Some(Cmd::Import { inputs, into, format: Some(format), annotator, offsets, .. }) => {
-            import_dataset_cmd(&inputs, &into, format.into(), annotator.as_deref(), offsets)
+            import_dataset_cmd(&inputs, &into, format, annotator.as_deref(), offsets)
         }
         Some(Cmd::Articles { project, json }) => articles_cmd(&project, json),
         Some(Cmd::Validate { project }) => validate_cmd(&project),
@@ -224,11 +148,7 @@ fn main() -> ExitCode {
         Some(Cmd::MergeDriver { base, ours, theirs }) => merge_driver_cmd(&base, &ours, &theirs),
         Some(Cmd::Export { project, format, out, offsets, articles, labels, annotators, prefer }) => {
             let filter = export::Filter { articles, labels, annotators };
-            let prefer = match prefer {
-                PreferArg::Inner => export::Prefer::Inner,
-                PreferArg::Outer => export::Prefer::Outer,
-            };
-            export_cmd(&project, format.into(), &out, offsets.into(), filter, prefer)
+            export_cmd(&project, format, &out, offsets, filter, prefer)
         }
         None => open_window(cli.project),
     }
@@ -451,9 +371,9 @@ fn import_dataset_cmd(
     into: &Path,
     fmt: import::DatasetFormat,
     annotator: Option<&str>,
-    offsets: OffsetsArg,
+    offsets: export::OffsetUnit,
 ) -> ExitCode {
-    let utf16 = matches!(offsets, OffsetsArg::Utf16);
+    let utf16 = offsets == export::OffsetUnit::Utf16;
     let format = format!("{fmt:?}").to_lowercase();
     let mut project = match load_or_new(into) {
         Ok(p) => p,

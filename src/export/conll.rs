@@ -10,23 +10,13 @@ use std::path::Path;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Which span survives when two overlap.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Prefer {
     /// The shorter (inner) span: actor mentions inside claims survive. The default.
     #[default]
     Inner,
     /// The longer (outer) span.
     Outer,
-}
-
-impl Prefer {
-    pub fn parse(s: &str) -> Option<Prefer> {
-        match s {
-            "inner" => Some(Prefer::Inner),
-            "outer" => Some(Prefer::Outer),
-            _ => None,
-        }
-    }
 }
 
 /// Characters that never make a token on their own: white space (NBSP, NNBSP included),

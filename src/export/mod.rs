@@ -30,8 +30,8 @@ pub(crate) fn io_err(path: &Path) -> impl Fn(std::io::Error) -> ExportError + '_
     move |source| ExportError::Io { path: path.to_path_buf(), source }
 }
 
-/// The formats Glose writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The formats Glose writes (`--format` takes their names in any case).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// doccano sequence-labelling JSONL: `text`, `label: [[start, end, label]]`.
     Doccano,
@@ -80,12 +80,13 @@ impl Format {
 }
 
 /// How offsets are counted in formats that can count either way (doccano).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum OffsetUnit {
     /// UTF-16 code units: what doccano counts by default (JavaScript string indices).
     #[default]
     Utf16,
     /// Unicode code points: doccano's grapheme mode, Python `str` indices.
+    #[value(name = "codepoint")]
     CodePoint,
 }
 

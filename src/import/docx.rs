@@ -86,7 +86,8 @@ pub fn parse_document(xml: &[u8]) -> Result<Vec<Para>, String> {
     Ok(out)
 }
 
-fn push(open: &mut [Para], s: &str) {
+/// Appends text to the innermost open paragraph.
+pub(super) fn push(open: &mut [Para], s: &str) {
     if let Some(p) = open.last_mut() {
         p.text.push_str(s);
     }

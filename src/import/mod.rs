@@ -142,12 +142,15 @@ pub fn plan_import(project: &mut Project, paths: &[PathBuf]) -> ImportPlan {
     plan_files(project, &files)
 }
 
-/// Annotated dataset formats `glose import --format` reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Annotated dataset formats `glose import --format` reads (any case; conll reads IOB1, IOB2
+/// and BIOES).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum DatasetFormat {
+    #[value(alias = "doccano-rel")]
     Doccano,
     LabelStudio,
     Brat,
+    #[value(alias = "iob")]
     Conll,
 }
 

@@ -23,26 +23,11 @@ fn field(line: &str) -> Option<(&str, &str)> {
     let (key, value) = line.split_once(':')?;
     let key = key.trim();
     let nbsp = value.starts_with('\u{a0}');
-    const KNOWN: [&str; 16] = [
-        "Length",
-        "Byline",
-        "Section",
-        "Copyright",
-        "Highlight",
-        "Dateline",
-        "Language",
-        "Load-Date",
-        "Publication-Type",
-        "Journal Code",
-        "Subject",
-        "Organization",
-        "Person",
-        "Geographic",
-        "Industry",
-        "Graphic",
-    ];
+    // Fields of the header, then those that close the body.
+    const HEADER: [&str; 7] = ["Length", "Byline", "Section", "Copyright", "Highlight", "Dateline", "Graphic"];
     let plausible = !key.is_empty() && key.len() <= 40 && key.chars().next().is_some_and(char::is_alphabetic);
-    (plausible && (nbsp || KNOWN.contains(&key))).then(|| (key, value.trim_matches(|c: char| c.is_whitespace())))
+    (plausible && (nbsp || HEADER.contains(&key) || TRAILER.contains(&key)))
+        .then(|| (key, value.trim_matches(|c: char| c.is_whitespace())))
 }
 
 fn new_record(n: usize) -> Record {

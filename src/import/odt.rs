@@ -3,7 +3,7 @@
 //! footnotes, comments or tracked deletions; details from `meta.xml`.
 
 use super::archive::{self, Zip};
-use super::docx::{MAX_PART_BYTES, Para, dublin_core};
+use super::docx::{MAX_PART_BYTES, Para, dublin_core, push};
 use super::xml::{Ev, XmlReader};
 use crate::model::ArticleMeta;
 
@@ -63,12 +63,6 @@ pub fn parse_content(xml: &[u8]) -> Result<Vec<Para>, String> {
     }
     out.extend(open.into_iter().filter(|p| !p.text.trim().is_empty()));
     Ok(out)
-}
-
-fn push(open: &mut [Para], s: &str) {
-    if let Some(p) = open.last_mut() {
-        p.text.push_str(s);
-    }
 }
 
 /// Title, author, date and language from `meta.xml`.
