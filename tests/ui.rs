@@ -1005,3 +1005,24 @@ fn a_broken_project_file_gives_one_clear_message_and_changes_nothing() {
     assert_eq!(h.state().doc.path(), Some(path.as_path()));
     assert_eq!(std::fs::read(&bad).unwrap(), text.as_bytes()[..text.len() / 2], "the bad file is untouched");
 }
+
+/// The README's shortcut table and the window read the same registry: every shortcut of a
+/// command is in the table, and every Ctrl+letter in the table is a command's.
+#[test]
+fn the_readme_shortcut_table_matches_the_commands() {
+    use glose::ui::UiCommand;
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let table = readme.split("## Shortcuts").nth(1).unwrap().split("\n## ").next().unwrap();
+    let mut known = Vec::new();
+    for c in UiCommand::ALL {
+        for s in c.shortcuts() {
+            let text = UiCommand::shortcut_text(s);
+            assert!(table.contains(&text), "{c:?}: {text} is not in the README's shortcut table");
+            known.push(text);
+        }
+    }
+    let re = regex::Regex::new(r"Ctrl\+(Shift\+)?[A-Z]\b").unwrap();
+    for m in re.find_iter(table) {
+        assert!(known.contains(&m.as_str().to_string()), "the README lists {} but no command has it", m.as_str());
+    }
+}

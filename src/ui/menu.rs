@@ -1,20 +1,8 @@
 //! The menu bar, keyboard shortcuts, the status bar, and the find and link bars above the reader.
 
+use super::commands::UiCommand;
 use super::{Action, GloseApp, SideTab};
-use egui::{Key, KeyboardShortcut, Modifiers};
-
-const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-const SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
-const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
-const IMPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::I);
-const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
-const FRAGMENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::G);
-const CORRECT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::E);
-const DETAILS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+use egui::{Key, Modifiers};
 
 /// Global shortcuts. Keys that type text are left alone while a text field has focus.
 pub fn shortcuts(app: &mut GloseApp, ctx: &egui::Context) {
@@ -22,47 +10,9 @@ pub fn shortcuts(app: &mut GloseApp, ctx: &egui::Context) {
     if app.dialog.is_some() || app.file_dialog.is_some() {
         return;
     }
-    let typing = ctx.text_edit_focused();
-    let fire = |s: &KeyboardShortcut| ctx.input_mut(|i| i.consume_shortcut(s));
-    if fire(&SAVE_AS) {
-        app.act(Action::SaveAsDialog);
-    } else if fire(&SAVE) {
-        app.act(Action::Save);
-    }
-    if fire(&OPEN) {
-        app.act(Action::OpenDialog);
-    }
-    if fire(&NEW) {
-        app.act(Action::New);
-    }
-    if fire(&IMPORT) {
-        app.act(Action::ImportDialog);
-    }
-    if fire(&FIND) {
-        app.find_open = true;
-        ctx.memory_mut(|m| m.request_focus(egui::Id::unique(FIND_ID)));
-    }
-    if fire(&CORRECT) {
-        app.act(Action::CorrectText);
-    } else if fire(&DETAILS) {
-        app.meta_open = true;
-    }
-    if ctx.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::F3)) {
-        app.find_next(true);
-    }
-    if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F3)) {
-        app.find_next(false);
-    }
-    if typing {
+    app.command_shortcuts(ctx);
+    if ctx.text_edit_focused() {
         return;
-    }
-    if fire(&REDO) || fire(&REDO_Y) {
-        app.act(Action::Redo);
-    } else if fire(&UNDO) {
-        app.act(Action::Undo);
-    }
-    if fire(&FRAGMENT) {
-        app.act(Action::AddFragment);
     }
     let (alt, shift) = ctx.input(|i| (i.modifiers.alt, i.modifiers.shift));
     if alt {
@@ -150,12 +100,8 @@ pub fn menu_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             let ctx = ui.ctx().clone();
             ui.menu_button("File", |ui| {
-                if ui.add(egui::Button::new("New project").shortcut_text(ctx.format_shortcut(&NEW))).clicked() {
-                    app.act(Action::New);
-                }
-                if ui.add(egui::Button::new("Open…").shortcut_text(ctx.format_shortcut(&OPEN))).clicked() {
-                    app.act(Action::OpenDialog);
-                }
+                app.command_button(ui, UiCommand::NewProject, None, true);
+                app.command_button(ui, UiCommand::Open, None, true);
                 ui.menu_button("Open recent", |ui| {
                     if app.settings.recent.is_empty() {
                         ui.weak("(none yet)");
@@ -167,17 +113,10 @@ pub fn menu_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
                     }
                 });
                 ui.separator();
-                if ui.add(egui::Button::new("Save").shortcut_text(ctx.format_shortcut(&SAVE))).clicked() {
-                    app.act(Action::Save);
-                }
-                if ui.add(egui::Button::new("Save as…").shortcut_text(ctx.format_shortcut(&SAVE_AS))).clicked() {
-                    app.act(Action::SaveAsDialog);
-                }
+                app.command_button(ui, UiCommand::Save, None, true);
+                app.command_button(ui, UiCommand::SaveAs, None, true);
                 ui.separator();
-                if ui.add(egui::Button::new("Import articles…").shortcut_text(ctx.format_shortcut(&IMPORT))).clicked()
-                {
-                    app.act(Action::ImportDialog);
-                }
+                app.command_button(ui, UiCommand::ImportArticles, None, true);
                 if ui.button("Import annotations…").clicked() {
                     app.import_dialog = Some(Default::default());
                 }
@@ -202,28 +141,16 @@ pub fn menu_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
                 }
             });
             ui.menu_button("Edit", |ui| {
-                let undo = app.doc.history().undo_label().map_or("Undo".to_string(), |l| format!("Undo {l}"));
-                let redo = app.doc.history().redo_label().map_or("Redo".to_string(), |l| format!("Redo {l}"));
-                let b = egui::Button::new(undo).shortcut_text(ctx.format_shortcut(&UNDO));
-                if ui.add_enabled(app.doc.history().can_undo(), b).clicked() {
-                    app.act(Action::Undo);
-                }
-                let b = egui::Button::new(redo).shortcut_text(ctx.format_shortcut(&REDO));
-                if ui.add_enabled(app.doc.history().can_redo(), b).clicked() {
-                    app.act(Action::Redo);
-                }
+                let undo = app.doc.history().undo_label().map(|l| format!("Undo {l}"));
+                let redo = app.doc.history().redo_label().map(|l| format!("Redo {l}"));
+                let (can_undo, can_redo) = (app.doc.history().can_undo(), app.doc.history().can_redo());
+                app.command_button(ui, UiCommand::Undo, undo, can_undo);
+                app.command_button(ui, UiCommand::Redo, redo, can_redo);
                 ui.separator();
-                if ui.add(egui::Button::new("Find in article").shortcut_text(ctx.format_shortcut(&FIND))).clicked() {
-                    app.find_open = true;
-                }
-                if ui.add(egui::Button::new("Article details…").shortcut_text(ctx.format_shortcut(&DETAILS))).clicked()
-                {
-                    app.meta_open = true;
-                }
-                let b = egui::Button::new("Correct article text…").shortcut_text(ctx.format_shortcut(&CORRECT));
-                if ui.add_enabled(app.current.is_some(), b).clicked() {
-                    app.act(Action::CorrectText);
-                }
+                app.command_button(ui, UiCommand::Find, None, true);
+                app.command_button(ui, UiCommand::ArticleDetails, None, true);
+                let has_article = app.current.is_some();
+                app.command_button(ui, UiCommand::CorrectText, None, has_article);
                 if ui.button("Labels and relation types…").clicked() {
                     app.schema_open = true;
                 }

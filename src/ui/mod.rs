@@ -5,6 +5,7 @@ mod annotators;
 mod app;
 mod articles;
 mod busy;
+mod commands;
 mod compare;
 mod corpus;
 mod derived;
@@ -23,6 +24,7 @@ mod side;
 pub use annotators::{merge_files, poll_merge};
 pub use app::{Action, GloseApp, SideTab};
 pub use articles::articles_panel_ui as articles_panel;
+pub use commands::UiCommand;
 pub use corpus::take_result as take_search_result;
 pub use dialogs::Dialog;
 

@@ -1,0 +1,177 @@
+//! The one registry of the window's commands that have a keyboard shortcut: their name in the
+//! menus, their shortcuts, whether they work while typing in a text field. The menus, the key
+//! handling and the test of the README's shortcut table all read it (rerun's `UICommand`).
+
+use super::{Action, GloseApp};
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UiCommand {
+    NewProject,
+    Open,
+    Save,
+    SaveAs,
+    ImportArticles,
+    Undo,
+    Redo,
+    Find,
+    FindNext,
+    FindPrevious,
+    ArticleDetails,
+    CorrectText,
+    AddFragment,
+}
+
+const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+const CTRL: Modifiers = Modifiers::COMMAND;
+const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+
+impl UiCommand {
+    pub const ALL: [UiCommand; 13] = [
+        UiCommand::NewProject,
+        UiCommand::Open,
+        UiCommand::Save,
+        UiCommand::SaveAs,
+        UiCommand::ImportArticles,
+        UiCommand::Undo,
+        UiCommand::Redo,
+        UiCommand::Find,
+        UiCommand::FindNext,
+        UiCommand::FindPrevious,
+        UiCommand::ArticleDetails,
+        UiCommand::CorrectText,
+        UiCommand::AddFragment,
+    ];
+
+    /// Its name in the menus.
+    pub fn label(self) -> &'static str {
+        match self {
+            UiCommand::NewProject => "New project",
+            UiCommand::Open => "Open…",
+            UiCommand::Save => "Save",
+            UiCommand::SaveAs => "Save as…",
+            UiCommand::ImportArticles => "Import articles…",
+            UiCommand::Undo => "Undo",
+            UiCommand::Redo => "Redo",
+            UiCommand::Find => "Find in article",
+            UiCommand::FindNext => "Find next",
+            UiCommand::FindPrevious => "Find previous",
+            UiCommand::ArticleDetails => "Article details…",
+            UiCommand::CorrectText => "Correct article text…",
+            UiCommand::AddFragment => "Add the selection to the span",
+        }
+    }
+
+    /// Its shortcuts, the one shown in menus first.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        const NEW: [KeyboardShortcut; 1] = [key(CTRL, Key::N)];
+        const OPEN: [KeyboardShortcut; 1] = [key(CTRL, Key::O)];
+        const SAVE: [KeyboardShortcut; 1] = [key(CTRL, Key::S)];
+        const SAVE_AS: [KeyboardShortcut; 1] = [key(CTRL_SHIFT, Key::S)];
+        const IMPORT: [KeyboardShortcut; 1] = [key(CTRL, Key::I)];
+        const UNDO: [KeyboardShortcut; 1] = [key(CTRL, Key::Z)];
+        const REDO: [KeyboardShortcut; 2] = [key(CTRL_SHIFT, Key::Z), key(CTRL, Key::Y)];
+        const FIND: [KeyboardShortcut; 1] = [key(CTRL, Key::F)];
+        const NEXT: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::F3)];
+        const PREVIOUS: [KeyboardShortcut; 1] = [key(Modifiers::SHIFT, Key::F3)];
+        const DETAILS: [KeyboardShortcut; 1] = [key(CTRL, Key::E)];
+        const CORRECT: [KeyboardShortcut; 1] = [key(CTRL_SHIFT, Key::E)];
+        const FRAGMENT: [KeyboardShortcut; 1] = [key(CTRL, Key::G)];
+        match self {
+            UiCommand::NewProject => &NEW,
+            UiCommand::Open => &OPEN,
+            UiCommand::Save => &SAVE,
+            UiCommand::SaveAs => &SAVE_AS,
+            UiCommand::ImportArticles => &IMPORT,
+            UiCommand::Undo => &UNDO,
+            UiCommand::Redo => &REDO,
+            UiCommand::Find => &FIND,
+            UiCommand::FindNext => &NEXT,
+            UiCommand::FindPrevious => &PREVIOUS,
+            UiCommand::ArticleDetails => &DETAILS,
+            UiCommand::CorrectText => &CORRECT,
+            UiCommand::AddFragment => &FRAGMENT,
+        }
+    }
+
+    /// Whether the shortcut works while a text field has the keyboard (Ctrl+Z there undoes
+    /// the typing, not the project).
+    pub fn while_typing(self) -> bool {
+        !matches!(self, UiCommand::Undo | UiCommand::Redo | UiCommand::AddFragment)
+    }
+
+    /// "Ctrl+Shift+S", as the README writes it (egui's own text on this platform in menus).
+    pub fn shortcut_text(shortcut: &KeyboardShortcut) -> String {
+        let mut parts = Vec::new();
+        if shortcut.modifiers.command || shortcut.modifiers.ctrl {
+            parts.push("Ctrl".to_string());
+        }
+        if shortcut.modifiers.alt {
+            parts.push("Alt".to_string());
+        }
+        if shortcut.modifiers.shift {
+            parts.push("Shift".to_string());
+        }
+        parts.push(shortcut.logical_key.name().to_string());
+        parts.join("+")
+    }
+}
+
+impl GloseApp {
+    /// Runs a command of the registry (from its shortcut or its menu entry).
+    pub fn run_command(&mut self, ctx: &egui::Context, c: UiCommand) {
+        match c {
+            UiCommand::NewProject => self.act(Action::New),
+            UiCommand::Open => self.act(Action::OpenDialog),
+            UiCommand::Save => self.act(Action::Save),
+            UiCommand::SaveAs => self.act(Action::SaveAsDialog),
+            UiCommand::ImportArticles => self.act(Action::ImportDialog),
+            UiCommand::Undo => self.act(Action::Undo),
+            UiCommand::Redo => self.act(Action::Redo),
+            UiCommand::Find => {
+                self.find_open = true;
+                ctx.memory_mut(|m| m.request_focus(egui::Id::unique(super::menu::FIND_ID)));
+            }
+            UiCommand::FindNext => self.find_next(false),
+            UiCommand::FindPrevious => self.find_next(true),
+            UiCommand::ArticleDetails => self.meta_open = true,
+            UiCommand::CorrectText => self.act(Action::CorrectText),
+            UiCommand::AddFragment => self.act(Action::AddFragment),
+        }
+    }
+
+    /// Fires the commands whose shortcut was pressed. The most specific shortcuts are tried
+    /// first (Ctrl+Shift+S before Ctrl+S: egui matches Ctrl+S on Ctrl+Shift+S too).
+    pub fn command_shortcuts(&mut self, ctx: &egui::Context) {
+        let typing = ctx.text_edit_focused();
+        let mut all: Vec<(UiCommand, &KeyboardShortcut)> =
+            UiCommand::ALL.iter().flat_map(|&c| c.shortcuts().iter().map(move |s| (c, s))).collect();
+        let weight = |s: &KeyboardShortcut| {
+            let m = s.modifiers;
+            u8::from(m.command || m.ctrl) + u8::from(m.shift) + u8::from(m.alt)
+        };
+        all.sort_by_key(|(_, s)| std::cmp::Reverse(weight(s)));
+        for (c, s) in all {
+            if (typing && !c.while_typing()) || !ctx.input_mut(|i| i.consume_shortcut(s)) {
+                continue;
+            }
+            self.run_command(ctx, c);
+        }
+    }
+
+    /// A menu entry for a registry command, with its shortcut shown.
+    pub fn command_button(&mut self, ui: &mut egui::Ui, c: UiCommand, label: Option<String>, enabled: bool) {
+        let text = label.unwrap_or_else(|| c.label().to_string());
+        let mut button = egui::Button::new(text);
+        if let Some(s) = c.shortcuts().first() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(s));
+        }
+        if ui.add_enabled(enabled, button).clicked() {
+            let ctx = ui.ctx().clone();
+            self.run_command(&ctx, c);
+        }
+    }
+}
