@@ -1,6 +1,7 @@
-//! Writes `projects/example.ron`, the project a new user opens first: four short news
-//! articles on the geopolitics of AI (French, English, Russian, Chinese), annotated with
-//! actors, claims and alliances, relations and canonical actors with aliases.
+//! Writes `projects/example.ron`, the project a new user opens first: short news articles on
+//! the geopolitics of AI (French, English, Russian, Chinese) and the French seed article of
+//! `projects/articles/`, annotated with actors, claims and alliances, relations and canonical
+//! actors with aliases.
 //!
 //! Run: `cargo run --example make_example_project` (then `glose validate projects/example.ron`).
 //! Spans are given by their quote (and which occurrence), so the offsets are computed, never typed.
@@ -339,6 +340,45 @@ mainly serves state control over information.\n"
                 ("says", "putin", "claim_bias"),
                 ("says", "critics", "claim_control"),
                 ("opposes", "critics", "kremlin"),
+            ],
+        },
+        // The seed article new users start from (projects/articles/), byte for byte as it was
+        // scraped, debris line included: what `glose import` makes of it, annotated.
+        Spec {
+            title: "Poutine critique la suprématie américaine dans l’IA",
+            source: "web (article scrapé)",
+            published: "2023-11",
+            language: "fr",
+            text: include_str!("../projects/articles/seed-fr-ia-geopolitique.txt").to_string(),
+            spans: vec![
+                ("putin", "Actor", "Vladimir Poutine", 0, Some("Vladimir Putin")),
+                ("us", "Actor", "américaine", 0, Some("United States")),
+                ("claim_threat", "Claim", "la qualifiant de menace pour la culture russe", 0, None),
+                ("putin2", "Actor", "président Poutine", 0, Some("Vladimir Putin")),
+                ("claim_independent", "Claim", "développer des technologies d’IA indépendantes", 0, None),
+                ("putin3", "Actor", "Poutine", 2, Some("Vladimir Putin")),
+                ("claim_vanguard", "Claim", "rester à l’avant-garde des avancées technologiques", 0, None),
+                ("russia", "Actor", "la Russie", 4, Some("Russia")),
+                ("ally", "Alliance", "un autre allié de la Russie", 0, None),
+                ("china", "Actor", "La Chine", 1, Some("China")),
+                ("us2", "Actor", "américains", 0, Some("United States")),
+                ("france", "Actor", "la France", 0, Some("France")),
+                ("cooperation", "Alliance", "une collaboration étroite avec la France", 0, None),
+                ("claim_alternative", "Claim", "une alternative à la domination technologique américaine", 0, None),
+                ("china2", "Actor", "la Chine", 0, Some("China")),
+                ("france2", "Actor", "la France", 1, Some("France")),
+                ("alliance", "Alliance", "alliance potentielle entre la Chine et la France", 0, None),
+            ],
+            relations: vec![
+                ("says", "putin", "claim_threat"),
+                ("opposes", "putin", "us"),
+                ("says", "putin2", "claim_independent"),
+                ("says", "putin3", "claim_vanguard"),
+                ("alliance", "china", "russia"),
+                ("opposes", "china", "us2"),
+                ("alliance", "china", "france"),
+                ("says", "china", "claim_alternative"),
+                ("alliance", "china2", "france2"),
             ],
         },
     ]

@@ -40,7 +40,7 @@ fn validate_exits_2_with_the_position_when_the_file_cannot_be_read() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cut.ron");
     let text = fs::read_to_string("projects/example.ron").unwrap();
-    fs::write(&path, &text[..text.len() / 3]).unwrap();
+    fs::write(&path, &text[..text.floor_char_boundary(text.len() / 3)]).unwrap();
     let out = glose().args(["validate", path.to_str().unwrap()]).assert().code(2).get_output().stderr.clone();
     let err = String::from_utf8(out).unwrap();
     assert!(err.contains("cut.ron:") && err.lines().count() == 1, "{err}");
@@ -51,10 +51,10 @@ fn validate_exits_2_with_the_position_when_the_file_cannot_be_read() {
 fn stats_prints_counts_as_text_and_json() {
     let out = glose().args(["stats", "projects/example.ron"]).assert().success().get_output().stdout.clone();
     let text = String::from_utf8(out).unwrap();
-    assert!(text.contains("articles   5"), "{text}");
+    assert!(text.contains("articles   6"), "{text}");
     let out = glose().args(["stats", "projects/example.ron", "--json"]).assert().success().get_output().stdout.clone();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    assert_eq!(v["articles"], 5);
+    assert_eq!(v["articles"], 6);
     assert_eq!(v["languages"]["ru"], 1);
     let per_label = v["spans_per_label"].as_array().unwrap();
     let total: u64 = per_label.iter().map(|p| p[1].as_u64().unwrap()).sum();
@@ -171,7 +171,7 @@ fn export_writes_every_format_and_reports_what_it_cannot_hold() {
             .assert()
             .success();
         let err = String::from_utf8(res.get_output().stderr.clone()).unwrap();
-        assert!(err.contains("5 articles, 63 spans, 29 relations"), "{format}: {err}");
+        assert!(err.contains("6 articles, 80 spans, 38 relations"), "{format}: {err}");
         assert!(out.exists(), "{format}");
     }
     let res = glose()

@@ -161,3 +161,21 @@ fn a_correction_that_removes_a_span_from_the_article_is_refused() {
     let blank = Command::SetArticleText { article: a.id, text: "  \n".into(), spans: vec![] }.apply(&mut p);
     assert!(blank.is_err());
 }
+
+/// Two edits in a Chinese article, one word apart at the start and far away at the end: the
+/// diff library's Myers once placed the first deletion at the wrong end of the insertion, and
+/// carrying spans through it panicked (found by the property test on the seed article).
+#[test]
+fn a_deletion_then_an_insertion_are_carried_in_order() {
+    let p = example();
+    let a = p.articles.iter().find(|a| a.language == "zh").unwrap().clone();
+    let mut chars: Vec<char> = a.text.chars().collect();
+    chars.splice(165..173, ".a中é".chars());
+    chars.splice(11..19, "中’a".chars());
+    let new_text: String = chars.into_iter().collect();
+    let m = OffsetMap::new(&a.text, &new_text);
+    // Old position 20 (just after the first edit) is new position 15, whatever the diff says.
+    assert_eq!(m.start(20), 15);
+    let r = retext(&a, &new_text);
+    assert_eq!(r.spans.len(), a.spans.len());
+}

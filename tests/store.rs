@@ -69,7 +69,7 @@ fn load_err(text: &[u8]) -> StoreError {
 fn broken_files_give_errors_with_file_line_and_column() {
     let good = fs::read_to_string("projects/example.ron").unwrap();
     // Truncated in the middle.
-    let e = load_err(&good.as_bytes()[..good.len() / 2]);
+    let e = load_err(&good.as_bytes()[..good.floor_char_boundary(good.len() / 2)]);
     let msg = e.to_string();
     assert!(matches!(e, StoreError::Syntax { line, .. } if line > 1), "{msg}");
     assert!(msg.contains("bad.ron:"), "{msg}");
