@@ -286,39 +286,7 @@ pub fn meta_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
             field(ui, "Language", &mut buf.language);
         });
         ui.separator();
-        ui.strong("Other details");
-        if buf.details.is_empty() {
-            ui.weak("None yet: imports from press databases fill in section, page, document number…");
-        }
-        let mut drop_key = None;
-        egui::ScrollArea::vertical().max_height(260.0).id_salt("meta-details").show(ui, |ui| {
-            egui::Grid::new("meta-details-grid").num_columns(3).spacing([8.0, 4.0]).striped(true).show(ui, |ui| {
-                for (k, v) in buf.details.iter_mut() {
-                    let label = ui.label(k.as_str());
-                    ui.add(egui::TextEdit::singleline(v).desired_width(260.0)).labelled_by(label.id);
-                    if ui.small_button("Remove").on_hover_text(format!("Remove the detail «{k}»")).clicked() {
-                        drop_key = Some(k.clone());
-                    }
-                    ui.end_row();
-                }
-            });
-        });
-        if let Some(k) = drop_key {
-            buf.details.remove(&k);
-        }
-        ui.horizontal(|ui| {
-            let l = ui.label("New detail");
-            ui.add(egui::TextEdit::singleline(&mut ed.new_key).hint_text("name").desired_width(110.0))
-                .labelled_by(l.id);
-            let l = ui.label("value");
-            ui.add(egui::TextEdit::singleline(&mut ed.new_value).desired_width(170.0)).labelled_by(l.id);
-            let key = ed.new_key.trim().to_string();
-            if ui.add_enabled(!key.is_empty(), egui::Button::new("Add detail")).clicked() {
-                ed.meta.details.insert(key, ed.new_value.trim().to_string());
-                ed.new_key.clear();
-                ed.new_value.clear();
-            }
-        });
+        details_ui(ui, ed);
         if let Some((_, title)) = &twin {
             ui.separator();
             ui.horizontal_wrapped(|ui| {
@@ -349,6 +317,43 @@ pub fn meta_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
         open = false;
     }
     app.meta_open = open;
+}
+
+/// The free details of an article: each editable or removable, and a new one to add.
+fn details_ui(ui: &mut egui::Ui, ed: &mut MetaEditor) {
+    let buf = &mut ed.meta;
+    ui.strong("Other details");
+    if buf.details.is_empty() {
+        ui.weak("None yet: imports from press databases fill in section, page, document number…");
+    }
+    let mut drop_key = None;
+    egui::ScrollArea::vertical().max_height(260.0).id_salt("meta-details").show(ui, |ui| {
+        egui::Grid::new("meta-details-grid").num_columns(3).spacing([8.0, 4.0]).striped(true).show(ui, |ui| {
+            for (k, v) in buf.details.iter_mut() {
+                let label = ui.label(k.as_str());
+                ui.add(egui::TextEdit::singleline(v).desired_width(260.0)).labelled_by(label.id);
+                if ui.small_button("Remove").on_hover_text(format!("Remove the detail «{k}»")).clicked() {
+                    drop_key = Some(k.clone());
+                }
+                ui.end_row();
+            }
+        });
+    });
+    if let Some(k) = drop_key {
+        buf.details.remove(&k);
+    }
+    ui.horizontal(|ui| {
+        let l = ui.label("New detail");
+        ui.add(egui::TextEdit::singleline(&mut ed.new_key).hint_text("name").desired_width(110.0)).labelled_by(l.id);
+        let l = ui.label("value");
+        ui.add(egui::TextEdit::singleline(&mut ed.new_value).desired_width(170.0)).labelled_by(l.id);
+        let key = ed.new_key.trim().to_string();
+        if ui.add_enabled(!key.is_empty(), egui::Button::new("Add detail")).clicked() {
+            ed.meta.details.insert(key, ed.new_value.trim().to_string());
+            ed.new_key.clear();
+            ed.new_value.clear();
+        }
+    });
 }
 
 fn field(ui: &mut egui::Ui, name: &str, value: &mut String) {

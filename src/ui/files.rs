@@ -334,24 +334,14 @@ impl FileDialog {
 
     pub fn ui(&mut self, ctx: &egui::Context) -> Outcome {
         self.list();
-        let mut outcome = Outcome::Pending;
-        let mut open = true;
         let typing = ctx.text_edit_focused();
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
             return Outcome::Cancelled;
         }
-        if !typing && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Backspace)) {
-            self.up();
-            self.list();
-        }
+        self.keys(ctx, typing);
         let enter = ctx.input(|i| i.key_pressed(egui::Key::Enter));
-        if matches!(self.mode, Mode::Open { multiple: true, .. })
-            && !typing
-            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::A))
-        {
-            // Ctrl+A: every file shown.
-            self.selected = self.entries.iter().enumerate().filter(|(_, e)| !e.dir).map(|(i, _)| i).collect();
-        }
+        let mut outcome = Outcome::Pending;
+        let mut open = true;
         // Sized from the screen (it holds at 1000×700), the list taking what the rows leave.
         let screen = ctx.content_rect().size();
         let size = egui::vec2((screen.x * 0.7).clamp(480.0, 900.0), (screen.y * 0.75).clamp(320.0, 720.0));
@@ -364,132 +354,20 @@ impl FileDialog {
             .fixed_size(size)
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show(ctx, |ui| {
-                ui.horizontal(|ui| {
-                    if ui
-                        .add_enabled(self.dir.parent().is_some(), egui::Button::new("⬆ Up"))
-                        .on_hover_text("Parent folder (Backspace)")
-                        .clicked()
-                    {
-                        self.up();
-                    }
-                    let label = ui.label("Location");
-                    let mut out = egui::TextEdit::singleline(&mut self.location).desired_width(f32::INFINITY).show(ui);
-                    let r = egui::Response::clone(&out.response).labelled_by(label.id);
-                    if r.gained_focus() {
-                        // Typing replaces the whole path, as in other file dialogs.
-                        out.state.cursor.set_char_range(Some(egui::text::CCursorRange::select_all_str(&self.location)));
-                        out.state.store(ui.ctx(), r.id);
-                    }
-                    if r.lost_focus()
-                        && enter
-                        && let Some(paths) = self.typed_location()
-                    {
+                if let Some(paths) = self.location_ui(ui, enter) {
+                    outcome = Outcome::Chosen(paths);
+                }
+                ui.separator();
+                ui.horizontal_top(|ui| {
+                    self.places_ui(ui);
+                    ui.separator();
+                    if let Some(paths) = self.entries_ui(ui, list_height) {
                         outcome = Outcome::Chosen(paths);
                     }
                 });
                 ui.separator();
-                let height = list_height;
-                let mut clicked: Option<(usize, egui::Modifiers)> = None;
-                let mut double: Option<usize> = None;
-                ui.horizontal_top(|ui| {
-                    ui.vertical(|ui| {
-                        ui.set_width(140.0);
-                        ui.weak("Places");
-                        for (name, path) in self.places.clone() {
-                            if ui
-                                .add(egui::Button::selectable(self.dir == path, name).truncate())
-                                .on_hover_text(path.display().to_string())
-                                .clicked()
-                            {
-                                self.go(path);
-                            }
-                        }
-                    });
-                    ui.separator();
-                    ui.vertical(|ui| {
-                        let row_h = ui.spacing().interact_size.y;
-                        egui::ScrollArea::vertical().max_height(height).auto_shrink([false, false]).show_rows(
-                            ui,
-                            row_h,
-                            self.entries.len(),
-                            |ui, range| {
-                                for i in range {
-                                    let Some(e) = self.entries.get(i) else { continue };
-                                    let icon = if e.dir { "📁 " } else { "📄 " };
-                                    let selected = self.selected.contains(&i);
-                                    let details = if e.dir {
-                                        e.modified.map(age).unwrap_or_default()
-                                    } else {
-                                        format!("{}    {}", human_size(e.size), e.modified.map(age).unwrap_or_default())
-                                    };
-                                    let button = egui::Button::selectable(selected, format!("{icon}{}", e.name))
-                                        .right_text(egui::RichText::new(details).weak())
-                                        .min_size(egui::vec2(ui.available_width(), row_h));
-                                    let r = ui.add(button).on_hover_text(e.path.display().to_string());
-                                    if r.double_clicked() {
-                                        double = Some(i);
-                                    } else if r.clicked() {
-                                        clicked = Some((i, click_modifiers(ui)));
-                                    }
-                                }
-                            },
-                        );
-                        if self.entries.is_empty() {
-                            ui.weak(if self.message.is_some() { "" } else { "(nothing here)" });
-                        }
-                    });
-                });
-                if let Some((i, m)) = clicked {
-                    self.click(i, m);
-                }
-                if let Some(i) = double
-                    && let Some(paths) = self.double_click(i)
-                {
-                    outcome = Outcome::Chosen(paths);
-                }
-                ui.separator();
-                if self.mode == Mode::Save {
-                    ui.horizontal(|ui| {
-                        let label = ui.label("File name");
-                        ui.add(egui::TextEdit::singleline(&mut self.file_name).desired_width(320.0))
-                            .labelled_by(label.id);
-                    });
-                }
-                ui.horizontal(|ui| {
-                    if !self.filter.1.is_empty() && self.mode != Mode::Folder {
-                        let before = self.all_files;
-                        let name = self.filter.0.clone();
-                        egui::ComboBox::from_label("Show")
-                            .selected_text(if self.all_files { "All files" } else { name.as_str() })
-                            .show_ui(ui, |ui| {
-                                ui.selectable_value(&mut self.all_files, false, name.as_str());
-                                ui.selectable_value(&mut self.all_files, true, "All files");
-                            });
-                        if before != self.all_files {
-                            self.listed = None;
-                        }
-                    }
-                    if ui.checkbox(&mut self.hidden, "Hidden files").changed() {
-                        self.listed = None;
-                    }
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if ui.button(&self.verb).clicked()
-                            && let Some(paths) = self.choice()
-                        {
-                            outcome = Outcome::Chosen(paths);
-                        }
-                        if ui.button("Cancel").clicked() {
-                            outcome = Outcome::Cancelled;
-                        }
-                        if let Mode::Open { multiple: true, .. } = self.mode
-                            && !self.selected.is_empty()
-                        {
-                            ui.weak(format!("{} selected", self.selected.len()));
-                        }
-                    });
-                });
-                if let Some(m) = &self.message {
-                    ui.colored_label(ui.visuals().warn_fg_color, m);
+                if let Some(o) = self.buttons_ui(ui) {
+                    outcome = o;
                 }
             });
         if outcome == Outcome::Pending
@@ -501,6 +379,135 @@ impl FileDialog {
         }
         if !open {
             outcome = Outcome::Cancelled;
+        }
+        outcome
+    }
+
+    /// Backspace goes up; Ctrl+A selects every file shown (when several may be chosen).
+    fn keys(&mut self, ctx: &egui::Context, typing: bool) {
+        if typing {
+            return;
+        }
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Backspace)) {
+            self.up();
+            self.list();
+        }
+        if matches!(self.mode, Mode::Open { multiple: true, .. })
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::A))
+        {
+            self.selected = self.entries.iter().enumerate().filter(|(_, e)| !e.dir).map(|(i, _)| i).collect();
+        }
+    }
+
+    /// Up, and the location bar (a typed folder opens; a typed file is chosen).
+    fn location_ui(&mut self, ui: &mut egui::Ui, enter: bool) -> Option<Vec<PathBuf>> {
+        ui.horizontal(|ui| {
+            let up = ui.add_enabled(self.dir.parent().is_some(), egui::Button::new("⬆ Up"));
+            if up.on_hover_text("Parent folder (Backspace)").clicked() {
+                self.up();
+            }
+            let label = ui.label("Location");
+            let mut out = egui::TextEdit::singleline(&mut self.location).desired_width(f32::INFINITY).show(ui);
+            let r = egui::Response::clone(&out.response).labelled_by(label.id);
+            if r.gained_focus() {
+                // Typing replaces the whole path, as in other file dialogs.
+                out.state.cursor.set_char_range(Some(egui::text::CCursorRange::select_all_str(&self.location)));
+                out.state.store(ui.ctx(), r.id);
+            }
+            if r.lost_focus() && enter { self.typed_location() } else { None }
+        })
+        .inner
+    }
+
+    fn places_ui(&mut self, ui: &mut egui::Ui) {
+        ui.vertical(|ui| {
+            ui.set_width(140.0);
+            ui.weak("Places");
+            for (name, path) in self.places.clone() {
+                let b = ui.add(egui::Button::selectable(self.dir == path, name).truncate());
+                if b.on_hover_text(path.display().to_string()).clicked() {
+                    self.go(path);
+                }
+            }
+        });
+    }
+
+    /// The folder's entries, only the rows on screen laid out; a double click opens or chooses.
+    fn entries_ui(&mut self, ui: &mut egui::Ui, height: f32) -> Option<Vec<PathBuf>> {
+        let mut clicked: Option<(usize, egui::Modifiers)> = None;
+        let mut double: Option<usize> = None;
+        ui.vertical(|ui| {
+            let row_h = ui.spacing().interact_size.y;
+            let area = egui::ScrollArea::vertical().max_height(height).auto_shrink([false, false]);
+            area.show_rows(ui, row_h, self.entries.len(), |ui, range| {
+                for i in range {
+                    let Some(e) = self.entries.get(i) else { continue };
+                    let icon = if e.dir { "📁 " } else { "📄 " };
+                    let when = e.modified.map(age).unwrap_or_default();
+                    let details = if e.dir { when } else { format!("{}    {when}", human_size(e.size)) };
+                    let button = egui::Button::selectable(self.selected.contains(&i), format!("{icon}{}", e.name))
+                        .right_text(egui::RichText::new(details).weak())
+                        .min_size(egui::vec2(ui.available_width(), row_h));
+                    let r = ui.add(button).on_hover_text(e.path.display().to_string());
+                    if r.double_clicked() {
+                        double = Some(i);
+                    } else if r.clicked() {
+                        clicked = Some((i, click_modifiers(ui)));
+                    }
+                }
+            });
+            if self.entries.is_empty() {
+                ui.weak(if self.message.is_some() { "" } else { "(nothing here)" });
+            }
+        });
+        if let Some((i, m)) = clicked {
+            self.click(i, m);
+        }
+        double.and_then(|i| self.double_click(i))
+    }
+
+    /// The file name (to save), the filter, hidden files, Cancel and the choosing button.
+    fn buttons_ui(&mut self, ui: &mut egui::Ui) -> Option<Outcome> {
+        if self.mode == Mode::Save {
+            ui.horizontal(|ui| {
+                let label = ui.label("File name");
+                ui.add(egui::TextEdit::singleline(&mut self.file_name).desired_width(320.0)).labelled_by(label.id);
+            });
+        }
+        let mut outcome = None;
+        ui.horizontal(|ui| {
+            if !self.filter.1.is_empty() && self.mode != Mode::Folder {
+                let before = self.all_files;
+                let name = self.filter.0.clone();
+                egui::ComboBox::from_label("Show")
+                    .selected_text(if self.all_files { "All files" } else { name.as_str() })
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.all_files, false, name.as_str());
+                        ui.selectable_value(&mut self.all_files, true, "All files");
+                    });
+                if before != self.all_files {
+                    self.listed = None;
+                }
+            }
+            if ui.checkbox(&mut self.hidden, "Hidden files").changed() {
+                self.listed = None;
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button(&self.verb).clicked() {
+                    outcome = self.choice().map(Outcome::Chosen);
+                }
+                if ui.button("Cancel").clicked() {
+                    outcome = Some(Outcome::Cancelled);
+                }
+                if let Mode::Open { multiple: true, .. } = self.mode
+                    && !self.selected.is_empty()
+                {
+                    ui.weak(format!("{} selected", self.selected.len()));
+                }
+            });
+        });
+        if let Some(m) = &self.message {
+            ui.colored_label(ui.visuals().warn_fg_color, m);
         }
         outcome
     }

@@ -332,33 +332,22 @@ impl ImportPreview {
         }
     }
 
-    /// A table's column mapping (and delimiter, encoding, sheet) with its first rows.
+    /// A table's column mapping (and delimiter, encoding, sheet) with its first rows; returns
+    /// the table to read again when a choice changed.
     fn table_ui(&self, ui: &mut egui::Ui, f: &SourceFile) -> Option<(PathBuf, String, TableOptions)> {
         let t = f.table.as_ref()?;
-        let current = self.options.per_file.get(&f.name).cloned().unwrap_or_else(|| self.options.table.clone());
-        let mut changed = current.clone();
+        let mut changed = self.options.per_file.get(&f.name).cloned().unwrap_or_else(|| self.options.table.clone());
         let mut dirty = false;
         ui.label("Which column is which field (the other columns become article details):");
+        let columns: Vec<(String, String)> = std::iter::once((String::new(), "(none)".to_string()))
+            .chain(t.columns.iter().map(|c| (c.clone(), crate::text::ellipsize(c, 28))))
+            .collect();
         egui::Grid::new(("import-map", &f.name)).num_columns(4).spacing([8.0, 4.0]).show(ui, |ui| {
             for (k, role) in Role::ALL.into_iter().enumerate() {
                 let now = t.map.get(role).unwrap_or("").to_string();
-                let mut pick = now.clone();
-                let label = ui.label(format!("{} column", capitalise(role.name())));
-                egui::ComboBox::from_id_salt(("import-column", &f.name, role.name()))
-                    .selected_text(if pick.is_empty() {
-                        "(none)".to_string()
-                    } else {
-                        crate::text::ellipsize(&pick, 28)
-                    })
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut pick, String::new(), "(none)");
-                        for c in &t.columns {
-                            ui.selectable_value(&mut pick, c.clone(), c);
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                if pick != now {
+                let label = format!("{} column", capitalise(role.name()));
+                if let Some(pick) = labelled_combo(ui, &label, ("import-column", &f.name, role.name()), &now, &columns)
+                {
                     // Every field as shown, this one changed: nothing is guessed again.
                     let mut map = ColumnMap::default();
                     for r in Role::ALL {
@@ -375,83 +364,77 @@ impl ImportPreview {
         });
         ui.horizontal(|ui| {
             if let Some(d) = t.delimiter {
-                let name = |d: u8| match d {
-                    b'\t' => "tab".to_string(),
-                    b',' => "comma ,".to_string(),
-                    b';' => "semicolon ;".to_string(),
-                    b'|' => "bar |".to_string(),
-                    d => (d as char).to_string(),
-                };
-                let mut pick = d;
-                let label = ui.label("Delimiter");
-                egui::ComboBox::from_id_salt(("import-delimiter", &f.name))
-                    .selected_text(name(d))
-                    .show_ui(ui, |ui| {
-                        for c in [b',', b';', b'\t', b'|'] {
-                            ui.selectable_value(&mut pick, c, name(c));
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                if pick != d {
+                let names = [(b',', "comma ,"), (b';', "semicolon ;"), (b'\t', "tab"), (b'|', "bar |")];
+                let options: Vec<(u8, String)> = names.iter().map(|(c, n)| (*c, n.to_string())).collect();
+                if let Some(pick) = labelled_combo(ui, "Delimiter", ("import-delimiter", &f.name), &d, &options) {
                     changed.delimiter = Some(pick);
                     dirty = true;
                 }
-                let now = f.encoding.unwrap_or("UTF-8");
-                let mut enc = now.to_string();
-                let label = ui.label("Encoding");
-                egui::ComboBox::from_id_salt(("import-encoding", &f.name))
-                    .selected_text(&enc)
-                    .show_ui(ui, |ui| {
-                        for e in ENCODINGS {
-                            ui.selectable_value(&mut enc, e.to_string(), e);
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                if enc != now {
+                let now = f.encoding.unwrap_or("UTF-8").to_string();
+                let options: Vec<(String, String)> = ENCODINGS.iter().map(|e| (e.to_string(), e.to_string())).collect();
+                if let Some(enc) = labelled_combo(ui, "Encoding", ("import-encoding", &f.name), &now, &options) {
                     changed.encoding = encoding_rs::Encoding::for_label(enc.as_bytes());
                     dirty = true;
                 }
             }
             if t.sheets.len() > 1 {
                 let now = t.sheet.clone().unwrap_or_default();
-                let mut pick = now.clone();
-                let label = ui.label("Sheet");
-                egui::ComboBox::from_id_salt(("import-sheet", &f.name))
-                    .selected_text(&pick)
-                    .show_ui(ui, |ui| {
-                        for s in &t.sheets {
-                            ui.selectable_value(&mut pick, s.clone(), s);
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                if pick != now {
+                let options: Vec<(String, String)> = t.sheets.iter().map(|s| (s.clone(), s.clone())).collect();
+                if let Some(pick) = labelled_combo(ui, "Sheet", ("import-sheet", &f.name), &now, &options) {
                     changed.sheet = Some(pick);
                     changed.map = ColumnMap::default();
                     dirty = true;
                 }
             }
         });
-        if !t.first_rows.is_empty() {
-            egui::ScrollArea::horizontal().id_salt(("import-rows", &f.name)).show(ui, |ui| {
-                egui::Grid::new(("import-first-rows", &f.name)).striped(true).spacing([10.0, 2.0]).show(ui, |ui| {
-                    for c in &t.columns {
-                        ui.strong(crate::text::ellipsize(c, 24));
-                    }
-                    ui.end_row();
-                    for row in &t.first_rows {
-                        for cell in row {
-                            ui.label(crate::text::ellipsize(&cell.replace('\n', " "), 36));
-                        }
-                        ui.end_row();
-                    }
-                });
-            });
-        }
+        first_rows_ui(ui, f, t);
         dirty.then(|| (f.path.clone(), f.name.clone(), changed))
     }
+}
+
+/// A combo box with a label before it (and as its accessible name); returns the entry picked,
+/// when it is not the current one.
+fn labelled_combo<T: Clone + PartialEq>(
+    ui: &mut egui::Ui,
+    label: &str,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    current: &T,
+    options: &[(T, String)],
+) -> Option<T> {
+    let label = ui.label(label);
+    let shown = options.iter().find(|(v, _)| v == current).map_or(String::new(), |(_, n)| n.clone());
+    let mut pick = current.clone();
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            for (v, name) in options {
+                ui.selectable_value(&mut pick, v.clone(), name);
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    (pick != *current).then_some(pick)
+}
+
+/// The table's first rows, as read.
+fn first_rows_ui(ui: &mut egui::Ui, f: &SourceFile, t: &crate::import::TableInfo) {
+    if t.first_rows.is_empty() {
+        return;
+    }
+    egui::ScrollArea::horizontal().id_salt(("import-rows", &f.name)).show(ui, |ui| {
+        egui::Grid::new(("import-first-rows", &f.name)).striped(true).spacing([10.0, 2.0]).show(ui, |ui| {
+            for c in &t.columns {
+                ui.strong(crate::text::ellipsize(c, 24));
+            }
+            ui.end_row();
+            for row in &t.first_rows {
+                for cell in row {
+                    ui.label(crate::text::ellipsize(&cell.replace('\n', " "), 36));
+                }
+                ui.end_row();
+            }
+        });
+    });
 }
 
 fn capitalise(s: &str) -> String {
