@@ -36,156 +36,165 @@ pub fn dialog_ui(app: &mut GloseApp, ctx: &egui::Context) {
     let mut close = false;
     egui::Modal::new(egui::Id::unique("glose-dialog")).show(ctx, |ui| {
         ui.set_max_width(480.0);
-        match dialog.clone() {
-            Dialog::Unsaved { then } => {
-                ui.heading("Unsaved changes");
-                ui.label("This project has changes that are not saved.");
-                ui.horizontal(|ui| {
-                    if ui.button("Save").clicked() {
-                        app.run_action(ctx, Action::Save);
-                        app.finish_saving();
-                        if !app.doc.is_dirty() {
-                            app.allow_close = true;
-                            app.act(*then.clone());
-                        }
-                        close = true;
-                    }
-                    if ui.button("Discard changes").clicked() {
-                        app.discard_changes();
-                        app.allow_close = true;
-                        app.act(*then.clone());
-                        close = true;
-                    }
-                    if ui.button("Cancel").clicked() {
-                        close = true;
-                    }
-                });
-            }
-            Dialog::Recover(rec) => {
-                ui.heading("Restore unsaved edits?");
-                ui.label(format!(
-                    "Glose was closed without saving. The journal holds {} edit(s) made after the last save.",
-                    rec.commands.len()
-                ));
-                if !rec.base_matches {
-                    ui.colored_label(ui.visuals().warn_fg_color, "The project file changed since then (another program or git). Restoring applies the edits to the file as it is now; check the result.");
-                }
-                if rec.torn_tail {
-                    ui.weak("The very last edit was cut short by the crash and cannot be restored.");
-                }
-                ui.horizontal(|ui| {
-                    if ui.button("Restore edits").clicked() {
-                        app.restore(&rec);
-                        close = true;
-                    }
-                    if ui.button("Discard them").clicked() {
-                        app.drop_recovery();
-                        close = true;
-                    }
-                });
-            }
-            Dialog::DeleteLabel { label, reassign } => {
-                let p = app.project();
-                let name = p.schema.label_name(label).to_string();
-                let uses = p.all_spans().filter(|(_, s)| s.label == label).count();
-                ui.heading(format!("Delete label “{name}”?"));
-                ui.label(format!("{uses} span(s) carry this label."));
-                let mut choice = reassign;
-                let others: Vec<(LabelId, String)> =
-                    p.schema.labels.iter().filter(|l| l.id != label).map(|l| (l.id, l.name.clone())).collect();
-                egui::ComboBox::from_label("Give them the label")
-                    .selected_text(choice.and_then(|c| others.iter().find(|o| o.0 == c)).map_or("—", |o| o.1.as_str()))
-                    .show_ui(ui, |ui| {
-                        for (id, n) in &others {
-                            ui.selectable_value(&mut choice, Some(*id), n);
-                        }
-                    });
-                dialog = Dialog::DeleteLabel { label, reassign: choice };
-                ui.horizontal(|ui| {
-                    if ui.add_enabled(choice.is_some(), egui::Button::new("Reassign and delete")).clicked()
-                        && let Some(to) = choice
-                    {
-                        app.push(Command::RemoveLabel { label, spans: InUse::Reassign(to) });
-                        close = true;
-                    }
-                    if ui.button(format!("Delete the {uses} span(s) too")).clicked() {
-                        app.push(Command::RemoveLabel { label, spans: InUse::Delete });
-                        close = true;
-                    }
-                    if ui.button("Cancel").clicked() {
-                        close = true;
-                    }
-                });
-            }
-            Dialog::DeleteRelationType { kind, reassign } => {
-                let p = app.project();
-                let name = p.schema.relation_type_name(kind).to_string();
-                let uses = p.articles.iter().flat_map(|a| &a.relations).filter(|r| r.kind == kind).count();
-                ui.heading(format!("Delete relation type “{name}”?"));
-                ui.label(format!("{uses} relation(s) have this type."));
-                let mut choice = reassign;
-                let others: Vec<(RelTypeId, String)> =
-                    p.schema.relation_types.iter().filter(|t| t.id != kind).map(|t| (t.id, t.name.clone())).collect();
-                egui::ComboBox::from_label("Give them the type")
-                    .selected_text(choice.and_then(|c| others.iter().find(|o| o.0 == c)).map_or("—", |o| o.1.as_str()))
-                    .show_ui(ui, |ui| {
-                        for (id, n) in &others {
-                            ui.selectable_value(&mut choice, Some(*id), n);
-                        }
-                    });
-                dialog = Dialog::DeleteRelationType { kind, reassign: choice };
-                ui.horizontal(|ui| {
-                    if ui.add_enabled(choice.is_some(), egui::Button::new("Reassign and delete")).clicked()
-                        && let Some(to) = choice
-                    {
-                        app.push(Command::RemoveRelationType { relation_type: kind, relations: InUse::Reassign(to) });
-                        close = true;
-                    }
-                    if ui.button(format!("Delete the {uses} relation(s) too")).clicked() {
-                        app.push(Command::RemoveRelationType { relation_type: kind, relations: InUse::Delete });
-                        close = true;
-                    }
-                    if ui.button("Cancel").clicked() {
-                        close = true;
-                    }
-                });
-            }
+        close = match &mut dialog {
+            Dialog::Unsaved { then } => unsaved_ui(app, ui, then),
+            Dialog::Recover(rec) => recover_ui(app, ui, rec),
+            Dialog::DeleteLabel { label, reassign } => delete_label_ui(app, ui, *label, reassign),
+            Dialog::DeleteRelationType { kind, reassign } => delete_type_ui(app, ui, *kind, reassign),
             Dialog::AlreadyOpen(pid) => {
                 ui.heading("Open in another window");
                 ui.label(format!(
                     "This project is already open in another Glose window (process {pid}). Edits made in both will overwrite each other when saved; close one of them."
                 ));
-                if ui.button("I understand").clicked() {
-                    close = true;
-                }
+                ui.button("I understand").clicked()
             }
-            Dialog::ChangedOnDisk => {
-                ui.heading("The file changed on disk");
-                let dirty = app.doc.is_dirty();
-                ui.label("Another program (or git pull) changed this project file since Glose read it.");
-                if dirty {
-                    ui.colored_label(ui.visuals().warn_fg_color, "You have unsaved edits: reloading drops them.");
-                }
-                ui.horizontal(|ui| {
-                    if ui.button("Reload from disk").clicked() {
-                        app.reload();
-                        close = true;
-                    }
-                    if ui.button("Keep my version").on_hover_text("Saving will overwrite the file on disk").clicked() {
-                        close = true;
-                    }
-                });
-            }
+            Dialog::ChangedOnDisk => changed_on_disk_ui(app, ui),
             Dialog::Error(text) => {
                 ui.heading("Problem");
-                ui.label(text);
-                if ui.button("OK").clicked() {
-                    close = true;
-                }
+                ui.label(text.as_str());
+                ui.button("OK").clicked()
             }
-        }
+        };
     });
     if !close && app.dialog.is_none() {
         app.dialog = Some(dialog);
     }
+}
+
+fn unsaved_ui(app: &mut GloseApp, ui: &mut egui::Ui, then: &Action) -> bool {
+    ui.heading("Unsaved changes");
+    ui.label("This project has changes that are not saved.");
+    ui.horizontal(|ui| {
+        if ui.button("Save").clicked() {
+            let ctx = ui.ctx().clone();
+            app.run_action(&ctx, Action::Save);
+            app.finish_saving();
+            if !app.doc.is_dirty() {
+                app.allow_close = true;
+                app.act(then.clone());
+            }
+            return true;
+        }
+        if ui.button("Discard changes").clicked() {
+            app.discard_changes();
+            app.allow_close = true;
+            app.act(then.clone());
+            return true;
+        }
+        ui.button("Cancel").clicked()
+    })
+    .inner
+}
+
+fn recover_ui(app: &mut GloseApp, ui: &mut egui::Ui, rec: &Recovery) -> bool {
+    ui.heading("Restore unsaved edits?");
+    ui.label(format!(
+        "Glose was closed without saving. The journal holds {} edit(s) made after the last save.",
+        rec.commands.len()
+    ));
+    if !rec.base_matches {
+        ui.colored_label(ui.visuals().warn_fg_color, "The project file changed since then (another program or git). Restoring applies the edits to the file as it is now; check the result.");
+    }
+    if rec.torn_tail {
+        ui.weak("The very last edit was cut short by the crash and cannot be restored.");
+    }
+    ui.horizontal(|ui| {
+        if ui.button("Restore edits").clicked() {
+            app.restore(rec);
+            return true;
+        }
+        if ui.button("Discard them").clicked() {
+            app.drop_recovery();
+            return true;
+        }
+        false
+    })
+    .inner
+}
+
+/// What to do with the spans (or relations) of a label (or type) being deleted.
+enum InUseChoice<T> {
+    Reassign(T),
+    Delete,
+    Cancel,
+}
+
+/// The question for deleting a label or relation type that is in use: give its uses another
+/// one (`choice`), delete them too, or cancel.
+fn in_use_ui<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    (what, uses_word): (&str, &str),
+    name: &str,
+    uses: usize,
+    others: &[(T, String)],
+    choice: &mut Option<T>,
+) -> Option<InUseChoice<T>> {
+    ui.heading(format!("Delete {what} “{name}”?"));
+    ui.label(format!("{uses} {uses_word} use it."));
+    let shown = choice.and_then(|c| others.iter().find(|o| o.0 == c)).map_or("—", |o| o.1.as_str());
+    egui::ComboBox::from_label(format!("Give them the {what}")).selected_text(shown).show_ui(ui, |ui| {
+        for (id, n) in others {
+            ui.selectable_value(choice, Some(*id), n);
+        }
+    });
+    ui.horizontal(|ui| {
+        if ui.add_enabled(choice.is_some(), egui::Button::new("Reassign and delete")).clicked()
+            && let Some(to) = *choice
+        {
+            return Some(InUseChoice::Reassign(to));
+        }
+        if ui.button(format!("Delete the {uses} {uses_word} too")).clicked() {
+            return Some(InUseChoice::Delete);
+        }
+        ui.button("Cancel").clicked().then_some(InUseChoice::Cancel)
+    })
+    .inner
+}
+
+fn delete_label_ui(app: &mut GloseApp, ui: &mut egui::Ui, label: LabelId, reassign: &mut Option<LabelId>) -> bool {
+    let uses = app.counts().spans_per_label.get(&label).copied().unwrap_or(0);
+    let p = app.project();
+    let name = p.schema.label_name(label).to_string();
+    let others: Vec<(LabelId, String)> =
+        p.schema.labels.iter().filter(|l| l.id != label).map(|l| (l.id, l.name.clone())).collect();
+    let spans = match in_use_ui(ui, ("label", "span(s)"), &name, uses, &others, reassign) {
+        None => return false,
+        Some(InUseChoice::Cancel) => return true,
+        Some(InUseChoice::Reassign(to)) => InUse::Reassign(to),
+        Some(InUseChoice::Delete) => InUse::Delete,
+    };
+    app.push(Command::RemoveLabel { label, spans });
+    true
+}
+
+fn delete_type_ui(app: &mut GloseApp, ui: &mut egui::Ui, kind: RelTypeId, reassign: &mut Option<RelTypeId>) -> bool {
+    let uses = app.counts().relations_per_type.get(&kind).copied().unwrap_or(0);
+    let p = app.project();
+    let name = p.schema.relation_type_name(kind).to_string();
+    let others: Vec<(RelTypeId, String)> =
+        p.schema.relation_types.iter().filter(|t| t.id != kind).map(|t| (t.id, t.name.clone())).collect();
+    let relations = match in_use_ui(ui, ("type", "relation(s)"), &name, uses, &others, reassign) {
+        None => return false,
+        Some(InUseChoice::Cancel) => return true,
+        Some(InUseChoice::Reassign(to)) => InUse::Reassign(to),
+        Some(InUseChoice::Delete) => InUse::Delete,
+    };
+    app.push(Command::RemoveRelationType { relation_type: kind, relations });
+    true
+}
+
+fn changed_on_disk_ui(app: &mut GloseApp, ui: &mut egui::Ui) -> bool {
+    ui.heading("The file changed on disk");
+    ui.label("Another program (or git pull) changed this project file since Glose read it.");
+    if app.doc.is_dirty() {
+        ui.colored_label(ui.visuals().warn_fg_color, "You have unsaved edits: reloading drops them.");
+    }
+    ui.horizontal(|ui| {
+        if ui.button("Reload from disk").clicked() {
+            app.reload();
+            return true;
+        }
+        ui.button("Keep my version").on_hover_text("Saving will overwrite the file on disk").clicked()
+    })
+    .inner
 }

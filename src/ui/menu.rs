@@ -98,116 +98,114 @@ pub const FIND_ID: &str = "find-field";
 pub fn menu_bar_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
     egui::Panel::top("menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            let ctx = ui.ctx().clone();
-            ui.menu_button("File", |ui| {
-                app.command_button(ui, UiCommand::NewProject, None, true);
-                app.command_button(ui, UiCommand::Open, None, true);
-                ui.menu_button("Open recent", |ui| {
-                    if app.settings.recent.is_empty() {
-                        ui.weak("(none yet)");
-                    }
-                    for p in app.settings.recent.clone() {
-                        if ui.button(p.display().to_string()).clicked() {
-                            app.act(Action::Open(p));
-                        }
-                    }
-                });
-                ui.separator();
-                app.command_button(ui, UiCommand::Save, None, true);
-                app.command_button(ui, UiCommand::SaveAs, None, true);
-                ui.separator();
-                app.command_button(ui, UiCommand::ImportArticles, None, true);
-                if ui.button("Import annotations…").clicked() {
-                    app.import_dialog = Some(Default::default());
-                }
-                if ui.button("Export dataset…").clicked() {
-                    app.export_dialog = Some(Default::default());
-                }
-                if ui.button("Merge project files…").clicked() {
-                    let d = super::files::FileDialog::open(
-                        super::files::Purpose::MergeProjects,
-                        "Merge project files",
-                        "Merge",
-                        true,
-                        false,
-                        app.start_dir(),
-                    )
-                    .with_filter("Glose projects (.ron)", &["ron"]);
-                    app.file_dialog = Some(d);
-                }
-                ui.separator();
-                if ui.button("Quit").clicked() {
-                    app.act(Action::Quit);
-                }
-            });
-            ui.menu_button("Edit", |ui| {
-                let undo = app.doc.history().undo_label().map(|l| format!("Undo {l}"));
-                let redo = app.doc.history().redo_label().map(|l| format!("Redo {l}"));
-                let (can_undo, can_redo) = (app.doc.history().can_undo(), app.doc.history().can_redo());
-                app.command_button(ui, UiCommand::Undo, undo, can_undo);
-                app.command_button(ui, UiCommand::Redo, redo, can_redo);
-                ui.separator();
-                app.command_button(ui, UiCommand::Find, None, true);
-                app.command_button(ui, UiCommand::ArticleDetails, None, true);
-                let has_article = app.current.is_some();
-                app.command_button(ui, UiCommand::CorrectText, None, has_article);
-                if ui.button("Labels and relation types…").clicked() {
-                    app.schema_open = true;
-                }
-            });
-            ui.menu_button("View", |ui| {
-                if ui.button("Corpus overview…").clicked() {
-                    app.corpus_open = true;
-                }
-                if ui.button("Compare two articles").clicked() {
-                    super::compare::open(app);
-                }
-                if ui.button("Compare annotators…").clicked() {
-                    app.annotators = Some(Default::default());
-                }
-                ui.separator();
-                let mut dark = app.settings.dark;
-                if ui.checkbox(&mut dark, "Dark theme").changed() {
-                    app.settings.dark = dark;
-                    ctx.set_theme(if dark { egui::Theme::Dark } else { egui::Theme::Light });
-                }
-                ui.checkbox(
-                    &mut app.settings.exact_selection,
-                    "Select exact characters (else whole words; Alt inverts)",
-                );
-                ui.horizontal(|ui| {
-                    ui.label("Reading size");
-                    ui.add(
-                        egui::Slider::new(&mut app.settings.font_size, 11.0..=28.0).suffix(" pt").text("Reading size"),
-                    );
-                });
-                ui.horizontal(|ui| {
-                    ui.label("Zoom");
-                    if ui.button("−").on_hover_text("Ctrl+Minus").clicked() {
-                        egui::gui_zoom::zoom_out(&ctx);
-                    }
-                    ui.label(format!("{:.0} %", ctx.zoom_factor() * 100.0));
-                    if ui.button("+").on_hover_text("Ctrl+Plus").clicked() {
-                        egui::gui_zoom::zoom_in(&ctx);
-                    }
-                });
-                app.settings.zoom = ctx.zoom_factor();
-                ui.separator();
-                ui.horizontal(|ui| {
-                    ui.add(
-                        egui::Slider::new(&mut app.settings.autosave_secs, 0..=600)
-                            .suffix(" s")
-                            .text("Autosave after (0: off)"),
-                    );
-                });
-                ui.checkbox(&mut app.settings.autosave_on_focus_loss, "Autosave when the window loses focus");
-                ui.horizontal(|ui| {
-                    let label = ui.label("Annotator name");
-                    ui.add(egui::TextEdit::singleline(&mut app.settings.annotator).desired_width(120.0))
-                        .labelled_by(label.id);
-                });
-            });
+            ui.menu_button("File", |ui| file_menu_ui(app, ui));
+            ui.menu_button("Edit", |ui| edit_menu_ui(app, ui));
+            ui.menu_button("View", |ui| view_menu_ui(app, ui));
         });
+    });
+}
+
+fn file_menu_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
+    app.command_button(ui, UiCommand::NewProject, None, true);
+    app.command_button(ui, UiCommand::Open, None, true);
+    ui.menu_button("Open recent", |ui| {
+        if app.settings.recent.is_empty() {
+            ui.weak("(none yet)");
+        }
+        for p in app.settings.recent.clone() {
+            if ui.button(p.display().to_string()).clicked() {
+                app.act(Action::Open(p));
+            }
+        }
+    });
+    ui.separator();
+    app.command_button(ui, UiCommand::Save, None, true);
+    app.command_button(ui, UiCommand::SaveAs, None, true);
+    ui.separator();
+    app.command_button(ui, UiCommand::ImportArticles, None, true);
+    if ui.button("Import annotations…").clicked() {
+        app.import_dialog = Some(Default::default());
+    }
+    if ui.button("Export dataset…").clicked() {
+        app.export_dialog = Some(Default::default());
+    }
+    if ui.button("Merge project files…").clicked() {
+        let d = super::files::FileDialog::open(
+            super::files::Purpose::MergeProjects,
+            "Merge project files",
+            "Merge",
+            true,
+            false,
+            app.start_dir(),
+        )
+        .with_filter("Glose projects (.ron)", &["ron"]);
+        app.file_dialog = Some(d);
+    }
+    ui.separator();
+    if ui.button("Quit").clicked() {
+        app.act(Action::Quit);
+    }
+}
+
+fn edit_menu_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
+    let undo = app.doc.history().undo_label().map(|l| format!("Undo {l}"));
+    let redo = app.doc.history().redo_label().map(|l| format!("Redo {l}"));
+    let (can_undo, can_redo) = (app.doc.history().can_undo(), app.doc.history().can_redo());
+    app.command_button(ui, UiCommand::Undo, undo, can_undo);
+    app.command_button(ui, UiCommand::Redo, redo, can_redo);
+    ui.separator();
+    app.command_button(ui, UiCommand::Find, None, true);
+    app.command_button(ui, UiCommand::ArticleDetails, None, true);
+    let has_article = app.current.is_some();
+    app.command_button(ui, UiCommand::CorrectText, None, has_article);
+    if ui.button("Labels and relation types…").clicked() {
+        app.schema_open = true;
+    }
+}
+
+fn view_menu_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
+    let ctx = ui.ctx().clone();
+    if ui.button("Corpus overview…").clicked() {
+        app.corpus_open = true;
+    }
+    if ui.button("Compare two articles").clicked() {
+        super::compare::open(app);
+    }
+    if ui.button("Compare annotators…").clicked() {
+        app.annotators = Some(Default::default());
+    }
+    ui.separator();
+    let mut dark = app.settings.dark;
+    if ui.checkbox(&mut dark, "Dark theme").changed() {
+        app.settings.dark = dark;
+        ctx.set_theme(if dark { egui::Theme::Dark } else { egui::Theme::Light });
+    }
+    ui.checkbox(&mut app.settings.exact_selection, "Select exact characters (else whole words; Alt inverts)");
+    ui.horizontal(|ui| {
+        ui.label("Reading size");
+        ui.add(egui::Slider::new(&mut app.settings.font_size, 11.0..=28.0).suffix(" pt").text("Reading size"));
+    });
+    ui.horizontal(|ui| {
+        ui.label("Zoom");
+        if ui.button("−").on_hover_text("Ctrl+Minus").clicked() {
+            egui::gui_zoom::zoom_out(&ctx);
+        }
+        ui.label(format!("{:.0} %", ctx.zoom_factor() * 100.0));
+        if ui.button("+").on_hover_text("Ctrl+Plus").clicked() {
+            egui::gui_zoom::zoom_in(&ctx);
+        }
+    });
+    app.settings.zoom = ctx.zoom_factor();
+    ui.separator();
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::Slider::new(&mut app.settings.autosave_secs, 0..=600).suffix(" s").text("Autosave after (0: off)"),
+        );
+    });
+    ui.checkbox(&mut app.settings.autosave_on_focus_loss, "Autosave when the window loses focus");
+    ui.horizontal(|ui| {
+        let label = ui.label("Annotator name");
+        ui.add(egui::TextEdit::singleline(&mut app.settings.annotator).desired_width(120.0)).labelled_by(label.id);
     });
 }
 
