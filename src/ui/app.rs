@@ -2,13 +2,12 @@
 //! are applied (and journaled). Panels read the project and push commands or actions;
 //! `GloseApp::ui` drains both once per frame.
 
-use super::files::{FileDialog, Purpose};
 use super::reader::{Reader, ReaderEvent, ReaderState};
 use super::{Settings, dialogs::Dialog};
 use crate::edit::Command;
 use crate::model::{ArticleId, EntityId, Fragment, LabelId, Project, RelTypeId, Relation, RelationId, Span, SpanId};
 use crate::store::Session;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// Things panels ask the app to do that are not project edits.
@@ -304,60 +303,17 @@ impl GloseApp {
 
     pub fn run_action(&mut self, ctx: &egui::Context, action: Action) {
         match action {
-            Action::New => self.guard_unsaved(Action::New, |app| {
-                app.replace_session(Session::new(Project::new("Untitled")));
-                app.current = None;
-                app.rs.reset();
-            }),
-            Action::OpenDialog => {
-                let d =
-                    FileDialog::open(Purpose::OpenProject, "Open a project", "Open", false, false, self.start_dir())
-                        .with_filter("Glose projects (.ron)", &["ron"]);
-                self.file_dialog = Some(d.with_places(self.recent_dirs()));
-            }
-            Action::Open(path) => {
-                let p = path.clone();
-                self.guard_unsaved(Action::Open(path), move |app| app.open(&p));
-            }
-            Action::Save => match self.doc.path().map(Path::to_path_buf) {
-                Some(p) => self.save_to(&p),
-                None => self.act(Action::SaveAsDialog),
-            },
-            Action::SaveAsDialog => {
-                let name = format!(
-                    "{}.ron",
-                    if self.doc.project().name.is_empty() { "project" } else { &self.doc.project().name }
-                );
-                let start = self.doc.path().and_then(Path::parent).map(Path::to_path_buf);
-                let d = FileDialog::save(
-                    Purpose::SaveProject,
-                    "Save the project as",
-                    &name,
-                    start.as_deref().or(self.start_dir()),
-                )
-                .with_filter("Glose projects (.ron)", &["ron"]);
-                self.file_dialog = Some(d.with_places(self.recent_dirs()));
-            }
-            Action::SaveAs(path) => self.save_to(&path),
-            Action::ImportDialog => {
-                let d = FileDialog::open(
-                    Purpose::ImportArticles,
-                    "Import articles",
-                    "Import",
-                    true,
-                    true,
-                    self.start_dir(),
-                )
-                .with_filter("Articles, exports, documents, tables", IMPORTABLE);
-                self.file_dialog = Some(d.with_places(self.recent_dirs()));
-            }
-            Action::Import(paths) => match &mut self.import_preview {
-                Some(preview) => preview.add(paths, ctx),
-                None => self.import_preview = Some(super::import::ImportPreview::start(paths, self.doc.project(), ctx)),
-            },
+            Action::New
+            | Action::OpenDialog
+            | Action::Open(_)
+            | Action::Save
+            | Action::SaveAsDialog
+            | Action::SaveAs(_)
+            | Action::ImportDialog
+            | Action::Import(_)
+            | Action::Quit => self.file_action(ctx, action),
             Action::Undo => self.shift_history(false),
             Action::Redo => self.shift_history(true),
-            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Action::SelectArticle(id) => {
                 if self.current != Some(id) {
                     self.current = Some(id);

@@ -3,12 +3,73 @@
 //! dialog, none dropped. The lifecycle itself lives in the session, shared with the CLI's edit
 //! loop and the kill test.
 
+use super::files::{FileDialog, Purpose};
 use super::{Action, Dialog, GloseApp};
+use crate::model::Project;
 use crate::store::{Recovery, SaveOutcome, Session};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 impl GloseApp {
+    /// New, open, save, import, quit: the actions about files.
+    pub(super) fn file_action(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::New => self.guard_unsaved(Action::New, |app| {
+                app.replace_session(Session::new(Project::new("Untitled")));
+                app.current = None;
+                app.rs.reset();
+            }),
+            Action::OpenDialog => {
+                let d =
+                    FileDialog::open(Purpose::OpenProject, "Open a project", "Open", false, false, self.start_dir())
+                        .with_filter("Glose projects (.ron)", &["ron"]);
+                self.file_dialog = Some(d.with_places(self.recent_dirs()));
+            }
+            Action::Open(path) => {
+                let p = path.clone();
+                self.guard_unsaved(Action::Open(path), move |app| app.open(&p));
+            }
+            Action::Save => match self.doc.path().map(Path::to_path_buf) {
+                Some(p) => self.save_to(&p),
+                None => self.act(Action::SaveAsDialog),
+            },
+            Action::SaveAsDialog => {
+                let name = format!(
+                    "{}.ron",
+                    if self.doc.project().name.is_empty() { "project" } else { &self.doc.project().name }
+                );
+                let start = self.doc.path().and_then(Path::parent).map(Path::to_path_buf);
+                let d = FileDialog::save(
+                    Purpose::SaveProject,
+                    "Save the project as",
+                    &name,
+                    start.as_deref().or(self.start_dir()),
+                )
+                .with_filter("Glose projects (.ron)", &["ron"]);
+                self.file_dialog = Some(d.with_places(self.recent_dirs()));
+            }
+            Action::SaveAs(path) => self.save_to(&path),
+            Action::ImportDialog => {
+                let d = FileDialog::open(
+                    Purpose::ImportArticles,
+                    "Import articles",
+                    "Import",
+                    true,
+                    true,
+                    self.start_dir(),
+                )
+                .with_filter("Articles, exports, documents, tables", super::app::IMPORTABLE);
+                self.file_dialog = Some(d.with_places(self.recent_dirs()));
+            }
+            Action::Import(paths) => match &mut self.import_preview {
+                Some(preview) => preview.add(paths, ctx),
+                None => self.import_preview = Some(super::import::ImportPreview::start(paths, self.doc.project(), ctx)),
+            },
+            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            _ => {}
+        }
+    }
+
     /// Runs `then` now, or after asking whether to save unsaved changes.
     pub(super) fn guard_unsaved(&mut self, retry: Action, then: impl FnOnce(&mut Self)) {
         self.finish_saving();
