@@ -185,7 +185,7 @@ pub fn agreement(project: &Project, a: &str, b: &str) -> Agreement {
             e.2 += ex;
             *overlap_by.entry(l).or_insert(0) += ov;
         }
-        let tokens: Vec<(usize, usize)> = crate::export::tokens(&art.text).into_iter().flatten().collect();
+        let tokens: Vec<(usize, usize)> = crate::text::tokens(&art.text).into_iter().flatten().collect();
         let ta = token_labels(&sa, &tokens);
         let tb = token_labels(&sb, &tokens);
         tok_a.extend(ta);

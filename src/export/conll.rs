@@ -5,9 +5,8 @@
 
 use super::{ExportError, Report, View, label_name};
 use crate::model::Span;
-use crate::text::CharMap;
+use crate::text::{CharMap, tokens};
 use std::path::Path;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Which span survives when two overlap.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -17,57 +16,6 @@ pub enum Prefer {
     Inner,
     /// The longer (outer) span.
     Outer,
-}
-
-/// Characters that never make a token on their own: white space (NBSP, NNBSP included),
-/// zero-width spaces and joiners, the BOM.
-fn is_blank_char(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}')
-}
-
-/// Sentences of `text`, each a list of token ranges in code points.
-pub fn tokens(text: &str) -> Vec<Vec<(usize, usize)>> {
-    let map = CharMap::new(text);
-    let mut sentences = Vec::new();
-    let mut line_start = 0usize;
-    for line in text.split('\n') {
-        for (sb, sentence) in line.split_sentence_bound_indices() {
-            let mut toks = Vec::new();
-            for (wb, word) in sentence.split_word_bound_indices() {
-                if word.chars().all(is_blank_char) {
-                    continue;
-                }
-                let b = line_start + sb + wb;
-                // Split French elisions ("l’IA" → "l’", "IA") as the reader does.
-                let cut = word.char_indices().find(|&(_, c)| c == '’' || c == '\'').and_then(|(i, c)| {
-                    let prefix = word[..i].to_lowercase();
-                    let elided = ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"]
-                        .contains(&prefix.as_str());
-                    (elided && i + c.len_utf8() < word.len()).then_some(i + c.len_utf8())
-                });
-                let pieces: Vec<(usize, usize)> = match cut {
-                    Some(k) => vec![(b, b + k), (b + k, b + word.len())],
-                    None => vec![(b, b + word.len())],
-                };
-                for (x, y) in pieces {
-                    // Trailing NNBSP glued by UAX #29 ("10\u{202f}000" stays one token).
-                    let piece = &text[x..y];
-                    let trimmed = piece.trim_end_matches(is_blank_char);
-                    let y = x + trimmed.len();
-                    if let (Some(s), Some(e)) = (map.char_of_byte(text, x), map.char_of_byte(text, y))
-                        && s < e
-                    {
-                        toks.push((s, e));
-                    }
-                }
-            }
-            if !toks.is_empty() {
-                sentences.push(toks);
-            }
-        }
-        line_start += line.len() + 1;
-    }
-    sentences
 }
 
 /// Keeps spans that do not overlap an already kept one, in the order the rule prefers.

@@ -10,7 +10,7 @@ mod label_studio;
 mod qdpx;
 mod w3c;
 
-pub use conll::{Prefer, tokens};
+pub use conll::Prefer;
 
 use crate::model::{Article, Project, Relation, Span};
 use std::collections::HashSet;

@@ -3,9 +3,11 @@
 //! that count that way), and snaps selections to whole words or grapheme clusters.
 
 mod offsets;
+mod tokens;
 mod words;
 
 pub use offsets::CharMap;
+pub use tokens::tokens;
 pub use words::{
     is_blank, snap_to_graphemes, snap_to_graphemes_in, snap_to_words, snap_to_words_in, word_at, word_at_in, word_step,
 };

@@ -18,7 +18,7 @@ fn is_wordish(seg: &str) -> bool {
 }
 
 /// Splits a UAX #29 word such as "l’IA" after an elided prefix.
-fn split_elision(seg: &str) -> Option<usize> {
+pub(super) fn split_elision(seg: &str) -> Option<usize> {
     let (i, c) = seg.char_indices().find(|&(_, c)| c == '’' || c == '\'')?;
     let prefix = &seg[..i];
     let rest = &seg[i + c.len_utf8()..];
