@@ -23,8 +23,8 @@ pub enum EditError {
     NoEntity(EntityId),
     #[error("id {0} is already in use")]
     DuplicateId(u64),
-    #[error("fragment {start}..{end} is not inside the text ({len} characters)")]
-    BadFragment { start: usize, end: usize, len: usize },
+    #[error(transparent)]
+    BadFragments(#[from] crate::model::FragmentProblem),
     #[error("{0}")]
     Invalid(String),
 }
@@ -41,21 +41,10 @@ fn span(a: &mut Article, id: SpanId) -> Result<&mut Span, EditError> {
 
 /// Checks fragments against the text and returns them sorted with the quote they cover.
 fn checked_fragments(a: &Article, fragments: &[Fragment]) -> Result<(Vec<Fragment>, String), EditError> {
-    if fragments.is_empty() {
-        return Err(EditError::Invalid("a span needs at least one fragment".into()));
-    }
     let map = CharMap::new(&a.text);
-    let len = map.char_len();
+    crate::model::check_fragments(fragments, map.char_len())?;
     let mut sorted = fragments.to_vec();
     sorted.sort();
-    for f in &sorted {
-        if f.start >= f.end || f.end > len {
-            return Err(EditError::BadFragment { start: f.start, end: f.end, len });
-        }
-    }
-    if sorted.windows(2).any(|w| w[0].end > w[1].start) {
-        return Err(EditError::Invalid("the fragments of a span must not overlap".into()));
-    }
     let quote = quote_with(&a.text, &map, &sorted).unwrap_or_default();
     Ok((sorted, quote))
 }
@@ -143,12 +132,7 @@ impl Command {
                 let len = map.char_len();
                 for s in &mut spans {
                     s.fragments.sort();
-                    if let Some(f) = s.fragments.iter().find(|f| f.start >= f.end || f.end > len) {
-                        return Err(EditError::BadFragment { start: f.start, end: f.end, len });
-                    }
-                    if s.fragments.is_empty() || s.fragments.windows(2).any(|w| w[0].end > w[1].start) {
-                        return Err(EditError::Invalid(format!("span {} has no fragments or overlapping ones", s.id)));
-                    }
+                    crate::model::check_fragments(&s.fragments, len)?;
                     s.quote = quote_with(&text, &map, &s.fragments).unwrap_or_default();
                 }
                 let old_text = std::mem::replace(&mut a.text, text);

@@ -175,14 +175,8 @@ pub fn plan(project: &mut Project, data: Dataset, annotator: Option<&str>, fallb
         for s in doc.spans {
             let mut frags = s.fragments.clone();
             frags.sort();
-            if frags.is_empty()
-                || frags.iter().any(|f| f.start >= f.end || f.end > len)
-                || frags.windows(2).any(|w| w[0].end > w[1].start)
-            {
-                plan.warnings.push(format!(
-                    "{}: span {} ({}) has offsets outside the text or overlapping fragments; skipped",
-                    doc.origin, s.key, s.label
-                ));
+            if let Err(problem) = crate::model::check_fragments(&frags, len) {
+                plan.warnings.push(format!("{}: span {} ({}): {problem}; skipped", doc.origin, s.key, s.label));
                 continue;
             }
             // A label left empty in the file (found by fuzzing) still names a label here.

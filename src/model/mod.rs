@@ -183,6 +183,41 @@ pub fn quote_with(text: &str, map: &crate::text::CharMap, fragments: &[Fragment]
     if fragments.is_empty() { None } else { Some(out) }
 }
 
+/// What can be wrong with a span's fragments.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FragmentProblem {
+    #[error("span has no fragment")]
+    NoFragment,
+    #[error("fragment {start}..{end} is empty or reversed")]
+    Empty { start: usize, end: usize },
+    #[error("fragment {start}..{end} ends past the text ({len} characters)")]
+    PastEnd { start: usize, end: usize, len: usize },
+    #[error("fragments overlap each other")]
+    Overlap,
+}
+
+/// The one rule for a span's fragments in a text of `len` code points: at least one, each
+/// non-empty and inside the text, none overlapping another (in any order).
+pub fn check_fragments(fragments: &[Fragment], len: usize) -> Result<(), FragmentProblem> {
+    if fragments.is_empty() {
+        return Err(FragmentProblem::NoFragment);
+    }
+    for f in fragments {
+        if f.start >= f.end {
+            return Err(FragmentProblem::Empty { start: f.start, end: f.end });
+        }
+        if f.end > len {
+            return Err(FragmentProblem::PastEnd { start: f.start, end: f.end, len });
+        }
+    }
+    let mut sorted = fragments.to_vec();
+    sorted.sort();
+    if sorted.windows(2).any(|w| w[0].end > w[1].start) {
+        return Err(FragmentProblem::Overlap);
+    }
+    Ok(())
+}
+
 /// A half-open range `[start, end)` of code points. Written as `(start, end)` in the file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(from = "(usize, usize)", into = "(usize, usize)")]

@@ -82,25 +82,16 @@ pub fn validate(project: &Project) -> Vec<Problem> {
             {
                 c.push(s.id, format!("entity {e} does not exist"));
             }
-            if s.fragments.is_empty() {
-                c.push(s.id, "span has no fragment".into());
-                continue;
+            let checked = super::check_fragments(&s.fragments, len);
+            if let Err(problem) = &checked {
+                c.push(s.id, problem.to_string());
             }
-            let mut bad = false;
-            for f in &s.fragments {
-                if f.start >= f.end {
-                    c.push(s.id, format!("fragment {}..{} is empty or reversed", f.start, f.end));
-                    bad = true;
-                } else if f.end > len {
-                    c.push(s.id, format!("fragment {}..{} ends past the text ({len} characters)", f.start, f.end));
-                    bad = true;
-                }
-            }
-            let mut sorted = s.fragments.clone();
-            sorted.sort();
-            if sorted.windows(2).any(|w| w[0].end > w[1].start) {
-                c.push(s.id, "fragments overlap each other".into());
-            }
+            let bad = matches!(
+                checked,
+                Err(super::FragmentProblem::NoFragment
+                    | super::FragmentProblem::Empty { .. }
+                    | super::FragmentProblem::PastEnd { .. })
+            );
             if !bad {
                 // One fragment (the usual case) compares in place, without building the quote.
                 let same = match s.fragments.as_slice() {
