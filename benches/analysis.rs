@@ -31,8 +31,13 @@ fn shared_100kb(c: &mut Criterion) {
 fn search_1000_articles(c: &mut Criterion) {
     use glose::analysis::corpus::{Query, search};
     let p = synth::project(7, 1000, 2500, 100, 10);
-    let word = Query { text: "intelligence".into(), ..Default::default() };
-    let regex = Query { text: r"\b(Putin|Poutine)\b|Китай".into(), regex: true, ..Default::default() };
+    let word = Query { pattern: glose::text::Pattern::literal("intelligence"), ..Default::default() };
+    let regex = Query {
+        pattern: glose::text::Pattern {
+            text: r"\b(Putin|Poutine)\b|Китай".into(), regex: true, ..Default::default()
+        },
+        ..Default::default()
+    };
     eprintln!(
         "hits: {} and {}",
         search(&p, &word, 40, 2000).unwrap().len(),
@@ -41,7 +46,7 @@ fn search_1000_articles(c: &mut Criterion) {
     c.bench_function("search_1000_articles_word", |b| b.iter(|| black_box(search(&p, &word, 40, 2000))));
     c.bench_function("search_1000_articles_regex", |b| b.iter(|| black_box(search(&p, &regex, 40, 2000))));
     // A word that is nowhere: every text is read to the end.
-    let none = Query { text: "Zanzibar".into(), ..Default::default() };
+    let none = Query { pattern: glose::text::Pattern::literal("Zanzibar"), ..Default::default() };
     c.bench_function("search_1000_articles_no_hit", |b| b.iter(|| black_box(search(&p, &none, 40, 2000))));
 }
 

@@ -52,11 +52,22 @@ fn label_counts_and_cooccurrence_in_sentences() {
 #[test]
 fn search_finds_words_phrases_and_regexes_with_context_and_filters() {
     let p = example();
-    let hits = search(&p, &Query { text: "putin".into(), ..Default::default() }, 20, 100).unwrap();
+    let hits =
+        search(&p, &Query { pattern: glose::text::Pattern::literal("putin"), ..Default::default() }, 20, 100).unwrap();
     assert_eq!(hits.len(), 3, "case-insensitive, both English articles");
     assert!(hits[0].left.is_empty() || hits[0].left.len() <= 25);
-    let hits =
-        search(&p, &Query { text: "Пут(ин|ин[а-я]+)".into(), regex: true, ..Default::default() }, 10, 100).unwrap();
+    let hits = search(
+        &p,
+        &Query {
+            pattern: glose::text::Pattern {
+                text: "Пут(ин|ин[а-я]+)".into(), regex: true, ..Default::default()
+            },
+            ..Default::default()
+        },
+        10,
+        100,
+    )
+    .unwrap();
     assert_eq!(hits.len(), 2, "{hits:?}");
     // The hit's offsets are code points in the article text.
     let ru = p.articles.iter().find(|a| a.language == "ru").unwrap();
@@ -66,15 +77,38 @@ fn search_finds_words_phrases_and_regexes_with_context_and_filters() {
     }
     // Only inside Claim spans.
     let claim = p.schema.label_by_name("Claim").unwrap().id;
-    let in_claims =
-        search(&p, &Query { text: "ИИ".into(), label: Some(claim), ..Default::default() }, 10, 100).unwrap();
-    let everywhere = search(&p, &Query { text: "ИИ".into(), ..Default::default() }, 10, 100).unwrap();
+    let in_claims = search(
+        &p,
+        &Query { pattern: glose::text::Pattern::literal("ИИ"), label: Some(claim), ..Default::default() },
+        10,
+        100,
+    )
+    .unwrap();
+    let everywhere =
+        search(&p, &Query { pattern: glose::text::Pattern::literal("ИИ"), ..Default::default() }, 10, 100).unwrap();
     assert!(in_claims.len() < everywhere.len(), "{} < {}", in_claims.len(), everywhere.len());
     // Only inside spans linked to an actor.
     let china = entity(&p, "China");
-    let hits = search(&p, &Query { text: "北京".into(), entity: Some(china), ..Default::default() }, 10, 100).unwrap();
+    let hits = search(
+        &p,
+        &Query { pattern: glose::text::Pattern::literal("北京"), entity: Some(china), ..Default::default() },
+        10,
+        100,
+    )
+    .unwrap();
     assert_eq!(hits.len(), 1);
-    assert!(search(&p, &Query { text: "(".into(), regex: true, ..Default::default() }, 10, 10).is_err());
+    assert!(
+        search(
+            &p,
+            &Query {
+                pattern: glose::text::Pattern { text: "(".into(), regex: true, ..Default::default() },
+                ..Default::default()
+            },
+            10,
+            10
+        )
+        .is_err()
+    );
 }
 
 #[test]

@@ -90,10 +90,8 @@ pub fn cooccurrence(p: &Project) -> BTreeMap<(LabelId, LabelId), usize> {
 /// What to look for.
 #[derive(Debug, Clone, Default)]
 pub struct Query {
-    /// A word, a phrase, or a regular expression when `regex` is set.
-    pub text: String,
-    pub regex: bool,
-    pub case_sensitive: bool,
+    /// A word, a phrase or a regular expression, in any case or not, whole words or not.
+    pub pattern: crate::text::Pattern,
     /// Only hits inside a span of this label / linked to this actor / by this annotator.
     pub label: Option<LabelId>,
     pub entity: Option<EntityId>,
@@ -125,28 +123,14 @@ pub fn search_with(
     limit: usize,
     go_on: &dyn Fn(usize) -> bool,
 ) -> Result<Vec<Hit>, String> {
-    if q.text.is_empty() {
-        return Ok(Vec::new());
-    }
-    let pattern = if q.regex { q.text.clone() } else { regex::escape(&q.text) };
-    let re = regex::RegexBuilder::new(&pattern)
-        .case_insensitive(!q.case_sensitive)
-        .size_limit(1 << 22)
-        .build()
-        .map_err(|e| e.to_string())?;
+    let Some(finder) = crate::text::Finder::new(&q.pattern)? else { return Ok(Vec::new()) };
     let mut hits = Vec::new();
     for (i, a) in p.articles.iter().enumerate() {
         if !go_on(i) {
             break;
         }
         let map = CharMap::new(&a.text);
-        for m in re.find_iter(&a.text) {
-            if m.start() == m.end() {
-                continue;
-            }
-            let (Some(s), Some(e)) = (map.char_of_byte(&a.text, m.start()), map.char_of_byte(&a.text, m.end())) else {
-                continue;
-            };
+        for (s, e) in finder.find_iter(&a.text, &map) {
             let inside = |f: &dyn Fn(&crate::model::Span) -> bool| {
                 a.spans.iter().any(|sp| sp.start() <= s && e <= sp.end() && f(sp))
             };
@@ -163,7 +147,7 @@ pub fn search_with(
                 start: s,
                 end: e,
                 left: crate::text::ellipsize(left, context),
-                matched: m.as_str().to_string(),
+                matched: map.slice(&a.text, s, e).unwrap_or_default().to_string(),
                 right: crate::text::ellipsize(right, context),
             });
             if hits.len() >= limit {

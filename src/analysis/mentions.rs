@@ -2,7 +2,7 @@
 //! span linked to that actor, as proposals the user accepts one by one or all at once.
 
 use crate::model::{Article, Entity, SpanId};
-use crate::text::CharMap;
+use crate::text::{CharMap, joins_word};
 
 /// A place where an actor is named but not linked.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,12 +13,6 @@ pub struct Mention {
     pub name: String,
     /// An existing span covering exactly this text, to link instead of creating one.
     pub existing: Option<SpanId>,
-}
-
-/// True where `c` continues a word in a script written with spaces (so "Russia" does not
-/// match inside "Russian"); Chinese and Japanese names match anywhere.
-fn joins_word(c: char) -> bool {
-    c.is_alphanumeric() && (c as u32) < 0x2E80
 }
 
 /// Occurrences of the entity's names in the article that no span linked to it covers,

@@ -2,10 +2,12 @@
 //! this module converts them to bytes (for slicing and layout) and UTF-16 (for formats
 //! that count that way), and snaps selections to whole words or grapheme clusters.
 
+mod find;
 mod offsets;
 mod tokens;
 mod words;
 
+pub use find::{Finder, Pattern, joins_word};
 pub use offsets::CharMap;
 pub use tokens::tokens;
 pub use words::{

@@ -489,38 +489,19 @@ impl GloseApp {
         }
     }
 
-    /// Finds every occurrence of the find text in the current article (case-insensitive).
+    /// Finds every occurrence of the find text in the current article (any case, the search
+    /// rule shared with the corpus search).
     pub fn run_find(&mut self) {
         self.rs.found.clear();
         self.rs.found_index = 0;
-        let needle = self.find_text.to_lowercase();
-        let Some(a) = self.current.and_then(|a| self.doc.project().article(a)) else { return };
-        if needle.is_empty() {
+        let Ok(Some(finder)) = crate::text::Finder::new(&crate::text::Pattern::literal(&self.find_text)) else {
             return;
-        }
-        let hay = a.text.to_lowercase();
-        // Lowercasing can change lengths (e.g. 'İ'): only use it when it does not.
-        if hay.chars().count() != a.text.chars().count() {
-            return self.find_exact();
-        }
-        let map = crate::text::CharMap::new(&hay);
-        for (b, m) in hay.match_indices(&needle) {
-            if let (Some(s), Some(e)) = (map.char_of_byte(&hay, b), map.char_of_byte(&hay, b + m.len())) {
-                self.rs.found.push((s, e));
-            }
-        }
-        if let Some(&(s, _)) = self.rs.found.first() {
-            self.rs.scroll_to = Some(s);
-        }
-    }
-
-    fn find_exact(&mut self) {
+        };
         let Some(a) = self.current.and_then(|a| self.doc.project().article(a)) else { return };
         let map = crate::text::CharMap::new(&a.text);
-        for (b, m) in a.text.match_indices(self.find_text.as_str()) {
-            if let (Some(s), Some(e)) = (map.char_of_byte(&a.text, b), map.char_of_byte(&a.text, b + m.len())) {
-                self.rs.found.push((s, e));
-            }
+        self.rs.found = finder.find_iter(&a.text, &map).collect();
+        if let Some(&(s, _)) = self.rs.found.first() {
+            self.rs.scroll_to = Some(s);
         }
     }
 

@@ -107,7 +107,7 @@ impl ListFilter {
     }
 
     /// Whether an article passes (the detail value is matched case-insensitively).
-    fn passes(&self, a: &crate::model::Article, value: Option<&regex::Regex>) -> bool {
+    fn passes(&self, a: &crate::model::Article, value: Option<&crate::text::Finder>) -> bool {
         if !self.source.is_empty() && a.source != self.source {
             return false;
         }
@@ -208,14 +208,10 @@ impl GloseApp {
         if self.article_rows.key.as_ref() == Some(&key) {
             return self.article_rows.clone();
         }
-        let needle = self.article_filter.trim();
-        // A case-insensitive literal search: no lowercased copy of every text.
-        let re = (!needle.is_empty())
-            .then(|| regex::RegexBuilder::new(&regex::escape(needle)).case_insensitive(true).build().ok())
-            .flatten();
-        let wanted = self.list_filter.detail_value.trim();
-        let value = (!wanted.is_empty())
-            .then(|| regex::RegexBuilder::new(&regex::escape(wanted)).case_insensitive(true).build().ok())
+        // The shared search rule, literal and in any case: no lowercased copy of every text.
+        let re = crate::text::Finder::new(&crate::text::Pattern::literal(self.article_filter.trim())).ok().flatten();
+        let value = crate::text::Finder::new(&crate::text::Pattern::literal(self.list_filter.detail_value.trim()))
+            .ok()
             .flatten();
         let rows: Vec<usize> = p
             .articles

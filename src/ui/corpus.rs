@@ -62,6 +62,7 @@ pub struct CorpusState {
     pub query: String,
     pub regex: bool,
     pub case_sensitive: bool,
+    pub whole_words: bool,
     pub label_filter: Option<LabelId>,
     pub entity_filter: Option<EntityId>,
     pub annotator_filter: Option<String>,
@@ -263,6 +264,7 @@ fn search_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
         run |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         run |= ui.checkbox(&mut st.regex, "regex").changed();
         run |= ui.checkbox(&mut st.case_sensitive, "match case").changed();
+        run |= ui.checkbox(&mut st.whole_words, "whole words").changed();
         run |= ui.button("Search").clicked();
     });
     ui.horizontal(|ui| {
@@ -299,9 +301,12 @@ fn search_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
     });
     if run {
         let q = Query {
-            text: st.query.clone(),
-            regex: st.regex,
-            case_sensitive: st.case_sensitive,
+            pattern: crate::text::Pattern {
+                text: st.query.clone(),
+                regex: st.regex,
+                case_sensitive: st.case_sensitive,
+                whole_words: st.whole_words,
+            },
             label: st.label_filter,
             entity: st.entity_filter,
             annotator: st.annotator_filter.clone(),
