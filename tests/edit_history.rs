@@ -264,3 +264,45 @@ fn span_quote_follows_fragments_including_discontinuous_ones() {
     );
     assert!(err.is_err());
 }
+
+/// Views build commands with `NEW` ids; applying gives the ids (journaled as given), and a
+/// batch's actor reference `EntityId::NEW` names the actor the batch added.
+#[test]
+fn new_ids_are_given_when_a_command_is_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    std::fs::copy("projects/example.ron", &path).unwrap();
+    let (mut session, _) = glose::store::Session::open(&path).unwrap();
+    let art = session.project().articles[0].clone();
+    let span = art.spans[0].id;
+    let before = session.project().next_id;
+    let applied = session
+        .apply(Command::Batch {
+            label: "new actor".into(),
+            commands: vec![
+                Command::AddEntity {
+                    entity: Entity { id: EntityId::NEW, name: "Nouvel".into(), ..Default::default() },
+                    index: usize::MAX,
+                },
+                Command::SetSpanEntity { article: art.id, span, entity: Some(EntityId::NEW) },
+            ],
+        })
+        .unwrap();
+    assert_eq!(applied.created, vec![before], "one id given, the next free one");
+    let e = session.project().entities.iter().find(|e| e.name == "Nouvel").expect("the actor is added");
+    assert_eq!(e.id, EntityId(before));
+    assert_eq!(session.project().article(art.id).unwrap().span(span).unwrap().entity, Some(e.id));
+    // A refused command gives its ids back.
+    let bad = Command::AddSpan {
+        article: ArticleId(999_999),
+        span: Span { id: SpanId::NEW, fragments: vec![Fragment::new(0, 3)], ..Default::default() },
+        relations: vec![],
+    };
+    assert!(session.apply(bad).is_err());
+    assert_eq!(session.project().next_id, before + 1);
+    // The journal holds the ids as given: a crash replays the same actor.
+    let journal = std::fs::read_to_string(glose::store::journal_path(&path)).unwrap();
+    assert!(journal.contains(&format!("(id:{before},")), "{journal}");
+    assert!(journal.contains(&format!("entity:Some({before})")), "{journal}");
+    assert!(!journal.contains("id:0,") && !journal.contains("Some(0)"), "no NEW id reaches the journal: {journal}");
+}

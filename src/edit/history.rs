@@ -55,9 +55,9 @@ impl History {
         }
     }
 
-    /// Applies `cmd` as a new step; clears the redo stack. Returns the command as applied,
-    /// for the journal.
-    pub fn apply(&mut self, project: &mut Project, cmd: Command) -> Result<(), EditError> {
+    /// Applies `cmd` as a new step (giving its `NEW` ids); clears the redo stack.
+    pub fn apply(&mut self, project: &mut Project, mut cmd: Command) -> Result<(), EditError> {
+        cmd.give_ids(project);
         let what = cmd.describe();
         let text = cmd.touches_text();
         let inverse = cmd.apply(project)?;

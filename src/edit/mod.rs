@@ -188,6 +188,52 @@ pub enum Command {
 }
 
 impl Command {
+    /// Gives every `NEW` id of what this command adds (article, span, relation, label, type,
+    /// actor) a fresh id of `project`, and returns them in order: views build commands, only
+    /// command application allocates ids. In a batch, an actor reference `EntityId::NEW`
+    /// after an `AddEntity` names the actor that batch added ("new actor from this text").
+    pub fn give_ids(&mut self, project: &mut crate::model::Project) -> Vec<u64> {
+        let mut given = Vec::new();
+        self.give_ids_into(project, &mut given, &mut None);
+        given
+    }
+
+    fn give_ids_into(
+        &mut self,
+        project: &mut crate::model::Project,
+        given: &mut Vec<u64>,
+        actor: &mut Option<EntityId>,
+    ) {
+        let mut fresh = |id: &mut u64| {
+            if *id == 0 {
+                *id = project.alloc_id();
+                given.push(*id);
+            }
+        };
+        match self {
+            Command::AddArticle { article, .. } => fresh(&mut article.id.0),
+            Command::AddSpan { span, .. } => fresh(&mut span.id.0),
+            Command::AddRelation { relation, .. } => fresh(&mut relation.id.0),
+            Command::AddLabel { label, .. } => fresh(&mut label.id.0),
+            Command::AddRelationType { relation_type, .. } => fresh(&mut relation_type.id.0),
+            Command::AddEntity { entity, .. } => {
+                fresh(&mut entity.id.0);
+                *actor = Some(entity.id);
+            }
+            Command::SetSpanEntity { entity: Some(e), .. } if e.is_new() => {
+                if let Some(a) = *actor {
+                    *e = a;
+                }
+            }
+            Command::Batch { commands, .. } => {
+                for c in commands {
+                    c.give_ids_into(project, given, actor);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// Whether applying it changes an article's text (views then lay the text out again).
     pub fn touches_text(&self) -> bool {
         match self {

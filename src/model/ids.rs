@@ -10,6 +10,16 @@ macro_rules! id_type {
         #[serde(transparent)]
         pub struct $name(pub u64);
 
+        impl $name {
+            /// "A new one": in a command that adds something, the id it gets when applied
+            /// (ids start at 1, so 0 is never a real one).
+            pub const NEW: $name = $name(0);
+
+            pub fn is_new(self) -> bool {
+                self.0 == 0
+            }
+        }
+
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 write!(f, "{}{}", $prefix, self.0)

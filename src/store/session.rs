@@ -55,6 +55,8 @@ pub struct Applied {
     pub journal_error: Option<JournalError>,
     /// An article's text changed (views holding positions in it refresh).
     pub text_changed: bool,
+    /// The ids given to what the command added (its `NEW` ids), in order.
+    pub created: Vec<u64>,
 }
 
 /// What opening a file found, beside the session itself.
@@ -209,11 +211,18 @@ impl Session {
 
     /// Applies a change, records it for undo, journals it (and keeps it for the journal that
     /// follows a save in progress). A refused command changes nothing.
-    pub fn apply(&mut self, cmd: Command) -> Result<Applied, EditError> {
+    /// The `NEW` ids of what it adds are given here (journaled as given).
+    pub fn apply(&mut self, mut cmd: Command) -> Result<Applied, EditError> {
         let text_changed = cmd.touches_text();
+        let next = self.project.next_id;
+        let created = cmd.give_ids(&mut self.project);
         let copy = (self.journal.is_some() || self.saving.is_some()).then(|| cmd.clone());
-        self.history.apply(&mut self.project, cmd)?;
-        Ok(Applied { journal_error: self.journal(copy), text_changed })
+        if let Err(e) = self.history.apply(&mut self.project, cmd) {
+            // A refused command takes its ids back.
+            self.project.next_id = next;
+            return Err(e);
+        }
+        Ok(Applied { journal_error: self.journal(copy), text_changed, created })
     }
 
     /// Undoes (or redoes) one step; `None` when there is nothing to undo.
@@ -229,7 +238,7 @@ impl Session {
 
     fn after_shift(&mut self, cmd: Command) -> Applied {
         let text_changed = cmd.touches_text();
-        Applied { journal_error: self.journal(Some(cmd)), text_changed }
+        Applied { journal_error: self.journal(Some(cmd)), text_changed, created: Vec::new() }
     }
 
     fn journal(&mut self, cmd: Option<Command>) -> Option<JournalError> {
