@@ -137,9 +137,9 @@ fn article_list_1000(c: &mut Criterion) {
     let ctx = egui::Context::default();
     glose::ui::install_fonts(&ctx);
     let mut app = GloseApp::new(Settings::default());
-    app.doc = glose::store::Session::new(project);
+    app.replace_session(glose::store::Session::new(project));
     let run = |app: &mut GloseApp, scroll: f32| {
-        let out = ctx.run_ui(raw_input(scroll, 1400.0), |ui| glose::ui::articles_panel(app, ui));
+        let out = ctx.run_ui(raw_input(scroll, 1400.0), |ui| app.run_frame(ui));
         ctx.tessellate(out.shapes, out.pixels_per_point).len()
     };
     for _ in 0..3 {
@@ -157,7 +157,7 @@ fn article_list_1000(c: &mut Criterion) {
     g.bench_function("frame_after_typing_in_the_filter", |b| {
         b.iter(|| {
             long = !long;
-            app.article_filter = if long { "Paris".into() } else { "Pari".into() };
+            app.set_article_filter(if long { "Paris" } else { "Pari" });
             black_box(run(&mut app, 0.0))
         })
     });

@@ -59,7 +59,7 @@ fn drop_files(h: &mut Harness<'_, GloseApp>, names: &[&str]) {
 
 /// Waits for the preview's reading to end (by its condition), then draws until still.
 fn settle(h: &mut Harness<'_, GloseApp>) {
-    if let Some(p) = h.state_mut().import_preview.as_mut() {
+    if let Some(p) = h.state_mut().import_preview_mut() {
         p.wait();
     }
     h.run();
@@ -87,7 +87,7 @@ fn pick(h: &mut Harness<'_, GloseApp>, combo: &str, entry: &str) {
 }
 
 fn titles(h: &Harness<'_, GloseApp>) -> Vec<String> {
-    h.state().doc.project().articles.iter().map(|a| a.title.clone()).collect()
+    h.state().doc().project().articles.iter().map(|a| a.title.clone()).collect()
 }
 
 #[test]
@@ -95,25 +95,25 @@ fn dropped_exports_show_the_preview_then_import_as_one_undo_step() {
     let (_dir, path) = empty_project();
     let mut h = harness(&path);
     drop_files(&mut h, &["europresse.html", "factiva.xml"]);
-    assert!(h.state().import_preview.is_some(), "dropping opens the preview, nothing is added yet");
-    assert!(h.state().doc.project().articles.is_empty());
+    assert!(h.state().import_preview().is_some(), "dropping opens the preview, nothing is added yet");
+    assert!(h.state().doc().project().articles.is_empty());
     // What was recognised, per file, is drawn.
     h.get_by_label_contains("europresse.html — Europresse — 2 articles, 1 duplicate");
     h.get_by_label_contains("factiva.xml — Factiva (XML) — 2 articles");
     h.get_by_label_contains("duplicate of «Une « troisième voie » pour l’IA» in this import: left out");
     h.get_by_label_contains("near-duplicate (");
     press(&mut h, "Import 4 articles");
-    assert!(h.state().import_preview.is_none());
+    assert!(h.state().import_preview().is_none());
     let t = titles(&h);
     assert_eq!(t.len(), 4, "{t:?}");
     assert!(t.contains(&"EU wants its AI rules to set the global standard".to_string()));
-    let lemonde = h.state().doc.project().articles.iter().find(|a| a.source == "Le Monde").unwrap().clone();
+    let lemonde = h.state().doc().project().articles.iter().find(|a| a.source == "Le Monde").unwrap().clone();
     assert_eq!(lemonde.details.get("document number").map(String::as_str), Some("news·20240206·LM·3412345"));
     // The first imported article is shown; one undo takes the whole import back.
-    assert_eq!(h.state().current, Some(h.state().doc.project().articles[0].id));
+    assert_eq!(h.state().current(), Some(h.state().doc().project().articles[0].id));
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run();
-    assert!(h.state().doc.project().articles.is_empty(), "one undo step");
+    assert!(h.state().doc().project().articles.is_empty(), "one undo step");
 }
 
 #[test]
@@ -146,9 +146,9 @@ fn every_kind_of_file_goes_through_the_preview() {
     h.get_by_label_contains("skipped: document 2: no LENGTH: line");
     h.get_by_label_contains("skipped: line 4: column 2: not JSON");
     h.get_by_label_contains("no text layer");
-    let n = h.state().import_preview.as_ref().unwrap().to_add();
+    let n = h.state().import_preview().unwrap().to_add();
     press(&mut h, &format!("Import {n} articles"));
-    let p = h.state().doc.project();
+    let p = h.state().doc().project();
     assert_eq!(p.articles.len(), n);
     for source in ["Libération", "Le Figaro", "The Guardian (London)", "Süddeutsche Zeitung", "Le Monde"] {
         assert!(p.articles.iter().any(|a| a.source == source), "{source}");
@@ -173,7 +173,7 @@ fn a_tables_columns_are_chosen_in_the_preview() {
     press(&mut h, "Import 3 articles");
     let t = titles(&h);
     assert_eq!(t, ["Le Monde", "Le Figaro", "Reuters"]);
-    let first = &h.state().doc.project().articles[0];
+    let first = &h.state().doc().project().articles[0];
     assert_eq!(
         first.details.get("Titre").map(String::as_str),
         Some("Moscou et Pékin s'allient sur l'IA"),
@@ -188,7 +188,7 @@ fn the_built_in_file_dialog_chooses_what_to_import() {
     let mut h = harness(&path);
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::I);
     h.run();
-    assert!(h.state().file_dialog.is_some());
+    assert!(h.state().file_dialog().is_some());
     // Type the fixtures folder into the location bar.
     let folder = std::fs::canonicalize(FIX).unwrap();
     let location = h.get_by_label("Location");
@@ -197,7 +197,7 @@ fn the_built_in_file_dialog_chooses_what_to_import() {
     h.get_by_label("Location").type_text(&format!("{}", folder.display()));
     h.key_press(Key::Enter);
     h.run();
-    assert_eq!(h.state().file_dialog.as_ref().unwrap().dir(), folder);
+    assert_eq!(h.state().file_dialog().unwrap().dir(), folder);
     // Two files, the second with Ctrl.
     h.get_by_label_contains("📄 factiva.xml").click();
     h.run();
@@ -205,13 +205,13 @@ fn the_built_in_file_dialog_chooses_what_to_import() {
     h.run();
     h.get_by_label("2 selected");
     press(&mut h, "Import");
-    assert!(h.state().file_dialog.is_none());
+    assert!(h.state().file_dialog().is_none());
     settle(&mut h);
     h.get_by_label_contains("factiva.xml — Factiva (XML) — 2 articles");
     // Reuters' dispatch is in both: the second copy is left out.
     h.get_by_label_contains("nexis-uni.docx — Nexis Uni (DOCX) — 1 article, 1 duplicate");
     press(&mut h, "Import 3 articles");
-    assert_eq!(h.state().doc.project().articles.len(), 3);
+    assert_eq!(h.state().doc().project().articles.len(), 3);
 }
 
 #[test]
@@ -222,11 +222,11 @@ fn details_are_edited_filtered_and_near_duplicates_open_side_by_side() {
     // Reuters' dispatch is in both Factiva and Nexis Uni: one of them is left out.
     press(&mut h, "Import 5 articles");
     // The AFP dispatch is marked in the list; one click opens both side by side.
-    let afp = h.state().doc.project().articles.iter().find(|a| a.source == "Agence France Presse").unwrap().clone();
+    let afp = h.state().doc().project().articles.iter().find(|a| a.source == "Agence France Presse").unwrap().clone();
     let monde = afp.near_duplicate_of.expect("marked as a near-duplicate");
     press(&mut h, "≈ near-duplicate");
-    assert_eq!(h.state().current, Some(afp.id));
-    assert_eq!(h.state().compare.as_ref().map(|c| c.article), Some(monde));
+    assert_eq!(h.state().current(), Some(afp.id));
+    assert_eq!(h.state().compare().map(|c| c.article()), Some(monde));
     h.get_by_label_contains("Le Monde");
     press(&mut h, "Close compare");
     // Filter the list by source, then by a detail.
@@ -237,7 +237,7 @@ fn details_are_edited_filtered_and_near_duplicates_open_side_by_side() {
     let shown = |h: &Harness<'_, GloseApp>| {
         let listed =
             |t: &str| h.query_all_by_label(t).any(|n| n.accesskit_node().role() == egui::accesskit::Role::Button);
-        h.state().doc.project().articles.iter().filter(|a| listed(&a.title)).count()
+        h.state().doc().project().articles.iter().filter(|a| listed(&a.title)).count()
     };
     assert_eq!(shown(&h), 1, "only the Times of India's article");
     press(&mut h, "Clear these filters");
@@ -248,7 +248,7 @@ fn details_are_edited_filtered_and_near_duplicates_open_side_by_side() {
     h.run();
     assert_eq!(shown(&h), 2, "the two Europresse articles");
     // Edit a detail of the current article in Edit → Article details, then undo it.
-    let current = h.state().current.unwrap();
+    let current = h.state().current().unwrap();
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::E);
     h.run();
     h.get_by_label("New detail").click();
@@ -260,10 +260,10 @@ fn details_are_edited_filtered_and_near_duplicates_open_side_by_side() {
     h.run();
     press(&mut h, "Add detail");
     press(&mut h, "Apply details");
-    let art = h.state().doc.project().article(current).unwrap().clone();
+    let art = h.state().doc().project().article(current).unwrap().clone();
     assert_eq!(art.details.get("coder").map(String::as_str), Some("Alice"));
     assert!(art.details.contains_key("database"), "the other details stay");
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run();
-    assert!(!h.state().doc.project().article(current).unwrap().details.contains_key("coder"));
+    assert!(!h.state().doc().project().article(current).unwrap().details.contains_key("coder"));
 }

@@ -170,6 +170,22 @@ impl Schema {
         self.label(id).map_or("(missing label)", |l| l.name.as_str())
     }
 
+    /// Relation types whose label constraints fit a relation from a span labelled `from` to
+    /// one labelled `to` (either way round for a symmetric type); all types when none fits.
+    pub fn fitting_relation_types(&self, from: LabelId, to: LabelId) -> Vec<RelTypeId> {
+        let ok = |allowed: &[LabelId], l: LabelId| allowed.is_empty() || allowed.contains(&l);
+        let fits: Vec<RelTypeId> = self
+            .relation_types
+            .iter()
+            .filter(|rt| {
+                (ok(&rt.from_labels, from) && ok(&rt.to_labels, to))
+                    || (rt.symmetric && ok(&rt.from_labels, to) && ok(&rt.to_labels, from))
+            })
+            .map(|rt| rt.id)
+            .collect();
+        if fits.is_empty() { self.relation_types.iter().map(|t| t.id).collect() } else { fits }
+    }
+
     pub fn relation_type_name(&self, id: RelTypeId) -> &str {
         self.relation_type(id).map_or("(missing type)", |r| r.name.as_str())
     }

@@ -7,14 +7,14 @@ use super::{Journal, JournalError};
 use super::{Saved, StoreError, save};
 use crate::edit::Command;
 use crate::model::Project;
+use crate::progress::{Job, Poll};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 pub struct BackgroundSave {
     pub path: PathBuf,
     /// Commands applied while the file was being written.
     pending: Vec<Command>,
-    rx: Receiver<Result<Saved, StoreError>>,
+    job: Job<Result<Saved, StoreError>>,
 }
 
 impl BackgroundSave {
@@ -25,12 +25,9 @@ impl BackgroundSave {
             j.mark_save()?;
         }
         let snapshot = project.clone();
-        let (tx, rx) = channel();
         let target = path.to_path_buf();
-        std::thread::spawn(move || {
-            let _ = tx.send(save(&snapshot, &target));
-        });
-        Ok(BackgroundSave { path: path.to_path_buf(), pending: Vec::new(), rx })
+        let job = Job::spawn(1, None, move |_| save(&snapshot, &target));
+        Ok(BackgroundSave { path: path.to_path_buf(), pending: Vec::new(), job })
     }
 
     /// Notes a command applied (and journaled) while the save runs.
@@ -40,16 +37,16 @@ impl BackgroundSave {
 
     /// The result, when the thread is done.
     pub fn try_result(&self) -> Option<Result<Saved, StoreError>> {
-        match self.rx.try_recv() {
-            Ok(r) => Some(r),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(self.stopped())),
+        match self.job.poll() {
+            Poll::Done(r) => Some(r),
+            Poll::Running => None,
+            Poll::Lost => Some(Err(self.stopped())),
         }
     }
 
     /// Waits for the result.
     pub fn wait(&self) -> Result<Saved, StoreError> {
-        self.rx.recv().unwrap_or_else(|_| Err(self.stopped()))
+        self.job.wait().unwrap_or_else(|| Err(self.stopped()))
     }
 
     fn stopped(&self) -> StoreError {

@@ -3,189 +3,177 @@
 //! accept A's or B's span (it is copied as the gold annotator's, with label, actor, note and
 //! attributes), then edit it in the reader like any span. Also File → Merge project files.
 
-use super::{Action, GloseApp};
-use crate::analysis::agreement::{self, DiffKind};
+use super::app::{Action, WindowView};
+use super::view::{Then, ViewCx};
+use crate::analysis::agreement::{self, DiffKind, DiffRow};
 use crate::edit::Command;
-use crate::model::{Span, SpanId};
+use crate::model::{Article, Span, SpanId};
 
-pub struct AnnotatorsState {
-    pub a: String,
-    pub b: String,
-    pub gold: String,
+pub struct AnnotatorsWindow {
+    a: String,
+    b: String,
+    gold: String,
     /// The agreement of A and B, computed once per revision and pair (66 ms at 10 000 spans:
     /// it was computed every frame).
     agreement: super::derived::Cached<(String, String), agreement::Agreement>,
 }
 
-impl Default for AnnotatorsState {
+impl Default for AnnotatorsWindow {
     fn default() -> Self {
-        AnnotatorsState { a: String::new(), b: String::new(), gold: "gold".into(), agreement: Default::default() }
+        AnnotatorsWindow { a: String::new(), b: String::new(), gold: "gold".into(), agreement: Default::default() }
     }
 }
 
-pub fn annotators_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
-    let Some(mut st) = app.annotators.take() else { return };
-    let names: Vec<String> = app.project().annotator_names().into_iter().map(str::to_string).collect();
-    if st.a.is_empty() || st.b.is_empty() {
-        let busy = agreement::busiest_annotators(app.project());
-        st.a = busy.first().cloned().unwrap_or_default();
-        st.b = busy.get(1).cloned().unwrap_or_default();
+/// What the user pressed in the diff.
+#[derive(Default)]
+struct Pressed {
+    accept: Option<SpanId>,
+    jump: Option<SpanId>,
+    accept_agreements: bool,
+}
+
+impl WindowView for AnnotatorsWindow {
+    fn ui(&mut self, cx: &mut ViewCx<'_>, ctx: &egui::Context) -> bool {
+        let p = cx.doc.project();
+        if self.a.is_empty() || self.b.is_empty() {
+            let busy = agreement::busiest_annotators(p);
+            self.a = busy.first().cloned().unwrap_or_default();
+            self.b = busy.get(1).cloned().unwrap_or_default();
+        }
+        let mut open = true;
+        let mut pressed = Pressed::default();
+        egui::Window::new("Compare annotators").open(&mut open).default_size([640.0, 520.0]).show(ctx, |ui| {
+            self.pair_ui(p, ui);
+            if self.a.is_empty() || self.b.is_empty() {
+                ui.label("This project has fewer than two annotators.");
+                return;
+            }
+            let (a, b) = (self.a.clone(), self.b.clone());
+            let g = self.agreement.get(cx.revision(), (a.clone(), b.clone()), || agreement::agreement(p, &a, &b));
+            ui.monospace(g.to_string());
+            ui.separator();
+            if let Some(article) = cx.article() {
+                pressed = self.diff_ui(p, article, ui);
+            }
+        });
+        self.adjudicate(cx, &pressed);
+        open
     }
-    let mut open = true;
-    let mut accept: Option<SpanId> = None;
-    let mut jump: Option<SpanId> = None;
-    let mut accept_agreements = false;
-    egui::Window::new("Compare annotators").open(&mut open).default_size([640.0, 520.0]).show(ctx, |ui| {
+}
+
+impl AnnotatorsWindow {
+    /// The two annotators compared, and the gold annotator adjudication writes as.
+    fn pair_ui(&mut self, p: &crate::model::Project, ui: &mut egui::Ui) {
+        let names = p.annotator_names();
         ui.horizontal(|ui| {
-            for (title, who) in [("Annotator A", &mut st.a), ("Annotator B", &mut st.b)] {
+            for (title, who) in [("Annotator A", &mut self.a), ("Annotator B", &mut self.b)] {
                 egui::ComboBox::from_label(title).selected_text(who.clone()).show_ui(ui, |ui| {
                     for n in &names {
-                        ui.selectable_value(who, n.clone(), n);
+                        ui.selectable_value(who, n.to_string(), *n);
                     }
                 });
             }
         });
         ui.horizontal(|ui| {
             let label = ui.label("Gold annotator");
-            ui.add(egui::TextEdit::singleline(&mut st.gold).desired_width(100.0)).labelled_by(label.id);
+            ui.add(egui::TextEdit::singleline(&mut self.gold).desired_width(100.0)).labelled_by(label.id);
         });
-        if st.a.is_empty() || st.b.is_empty() {
-            ui.label("This project has fewer than two annotators.");
-            return;
-        }
-        let rev = app.doc.history().revision();
-        let project = app.doc.project();
-        let (a, b) = (st.a.clone(), st.b.clone());
-        let g = st.agreement.get(rev, (a.clone(), b.clone()), || agreement::agreement(project, &a, &b));
-        ui.monospace(g.to_string());
-        ui.separator();
-        let Some(article) = app.current.and_then(|a| app.project().article(a)) else { return };
-        let rows = agreement::diff(article, &st.a, &st.b);
-        let gold_has = |s: &Span| {
-            article.spans.iter().any(|g| g.annotator == st.gold && g.fragments == s.fragments && g.label == s.label)
-        };
+    }
+
+    /// Whether the gold annotator already has this span (same fragments and label).
+    fn gold_has(&self, article: &Article, s: &Span) -> bool {
+        let gold = self.gold.trim();
+        article.spans.iter().any(|g| g.annotator == gold && g.fragments == s.fragments && g.label == s.label)
+    }
+
+    /// The current article's rows: agreements, differences, misses; each span can be
+    /// accepted into gold.
+    fn diff_ui(&self, p: &crate::model::Project, article: &Article, ui: &mut egui::Ui) -> Pressed {
+        let mut pressed = Pressed::default();
+        let rows = agreement::diff(article, &self.a, &self.b);
         ui.horizontal(|ui| {
             ui.strong(format!("This article: {} row(s)", rows.len()));
-            accept_agreements = ui.button("Accept all agreements").clicked();
+            pressed.accept_agreements = ui.button("Accept all agreements").clicked();
         });
         egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
             egui::Grid::new("diff").striped(true).num_columns(3).show(ui, |ui| {
                 ui.strong("");
-                ui.strong(&st.a);
-                ui.strong(&st.b);
+                ui.strong(&self.a);
+                ui.strong(&self.b);
                 ui.end_row();
                 for (i, r) in rows.iter().enumerate() {
-                    ui.label(match r.kind {
-                        DiffKind::Agree => "agree",
-                        DiffKind::Differ => "differ",
-                        DiffKind::OnlyA => "only A",
-                        DiffKind::OnlyB => "only B",
-                    });
-                    for (side, id) in [("A", r.a), ("B", r.b)] {
-                        match id.and_then(|id| article.span(id)) {
-                            Some(s) => {
-                                ui.horizontal(|ui| {
-                                    let text = format!(
-                                        "{}: {}",
-                                        app.project().schema.label_name(s.label),
-                                        crate::text::ellipsize(&s.quote, 36)
-                                    );
-                                    if ui.link(text).clicked() {
-                                        jump = Some(s.id);
-                                    }
-                                    if gold_has(s) {
-                                        ui.weak("in gold");
-                                    } else if ui.small_button(format!("Accept {side} {}", i + 1)).clicked() {
-                                        accept = Some(s.id);
-                                    }
-                                });
-                            }
-                            None => {
-                                ui.weak("—");
-                            }
-                        }
-                    }
+                    self.diff_row_ui(p, article, ui, i, r, &mut pressed);
                     ui.end_row();
                 }
             });
         });
-    });
-    let gold = st.gold.trim().to_string();
-    let copy = |app: &mut GloseApp, id: SpanId| -> Option<Command> {
-        let aid = app.current?;
-        let s = app.project().article(aid)?.span(id)?.clone();
-        let new = Span { id: SpanId(app.doc.alloc_id()), annotator: gold.clone(), quote: String::new(), ..s };
-        Some(Command::AddSpan { article: aid, span: new, relations: vec![] })
-    };
-    if let Some(id) = accept
-        && let Some(cmd) = copy(app, id)
-    {
-        let new_id = if let Command::AddSpan { span, .. } = &cmd { Some(span.id) } else { None };
-        app.push(cmd);
-        if let Some(n) = new_id {
-            // Ready to edit in the reader and the inspector.
-            app.act(Action::JumpToSpan(n));
-        }
+        pressed
     }
-    if accept_agreements && let Some(article) = app.current.and_then(|a| app.project().article(a)) {
-        let rows = agreement::diff(article, &st.a, &st.b);
-        let ids: Vec<SpanId> = rows
-            .iter()
-            .filter(|r| r.kind == DiffKind::Agree)
-            .filter_map(|r| r.a)
-            .filter(|id| {
-                article.span(*id).is_some_and(|s| {
-                    !article
-                        .spans
-                        .iter()
-                        .any(|g| g.annotator == gold && g.fragments == s.fragments && g.label == s.label)
-                })
-            })
-            .collect();
-        let cmds: Vec<Command> = ids.into_iter().filter_map(|id| copy(app, id)).collect();
-        if !cmds.is_empty() {
-            app.push(Command::Batch { label: "accept agreements".into(), commands: cmds });
-        }
-    }
-    if let Some(id) = jump {
-        app.act(Action::JumpToSpan(id));
-    }
-    if open {
-        app.annotators = Some(st);
-    }
-}
 
-/// File → Merge project files…: the other files are read in a thread (progress in the status
-/// bar, cancellable); their articles, spans and relations then come in as one undo step
-/// (articles matched by text, identical spans kept once).
-pub fn merge_files(app: &mut GloseApp, paths: &[std::path::PathBuf]) {
-    if let Some(old) = app.merge_job.take() {
-        old.progress.cancel();
-    }
-    app.merge_job = Some(super::jobs::MergeJob::start(paths.to_vec()));
-}
-
-/// Takes in a finished merge, if there is one (every frame; `wait` blocks until it lands).
-pub fn poll_merge(app: &mut GloseApp, wait: bool) {
-    let Some(job) = &app.merge_job else { return };
-    let Some(result) = job.result(wait) else { return };
-    let files = job.total;
-    app.merge_job = None;
-    let total = match result {
-        Ok(Some(total)) => total,
-        Ok(None) => return app.info("Merge cancelled; nothing was changed"),
-        Err(e) => {
-            app.dialog = Some(super::Dialog::Error(format!("Nothing was merged.\n\n{e}")));
-            return;
+    fn diff_row_ui(
+        &self,
+        p: &crate::model::Project,
+        article: &Article,
+        ui: &mut egui::Ui,
+        i: usize,
+        r: &DiffRow,
+        pressed: &mut Pressed,
+    ) {
+        ui.label(match r.kind {
+            DiffKind::Agree => "agree",
+            DiffKind::Differ => "differ",
+            DiffKind::OnlyA => "only A",
+            DiffKind::OnlyB => "only B",
+        });
+        for (side, id) in [("A", r.a), ("B", r.b)] {
+            let Some(s) = id.and_then(|id| article.span(id)) else {
+                ui.weak("—");
+                continue;
+            };
+            ui.horizontal(|ui| {
+                let text = format!("{}: {}", p.schema.label_name(s.label), crate::text::ellipsize(&s.quote, 36));
+                if ui.link(text).clicked() {
+                    pressed.jump = Some(s.id);
+                }
+                if self.gold_has(article, s) {
+                    ui.weak("in gold");
+                } else if ui.small_button(format!("Accept {side} {}", i + 1)).clicked() {
+                    pressed.accept = Some(s.id);
+                }
+            });
         }
-    };
-    let fallback = app.settings.annotator.clone();
-    let plan = app.doc.plan_with(|p| crate::import::dataset::plan(p, total, None, &fallback));
-    if let Some(cmd) = plan.command {
-        app.apply(cmd);
     }
-    app.info(format!(
-        "Merged {files} file(s): {} spans and {} relations added, {} already there; {} article(s) added, {} matched by text",
-        plan.spans, plan.relations, plan.duplicates, plan.new_articles, plan.matched_articles
-    ));
+
+    /// Copies accepted spans as the gold annotator's (label, actor, note, attributes).
+    fn adjudicate(&self, cx: &mut ViewCx<'_>, pressed: &Pressed) {
+        let Some(article) = cx.article() else { return };
+        let aid = article.id;
+        let gold = self.gold.trim().to_string();
+        let copy = |id: SpanId| -> Option<Command> {
+            let s = article.span(id)?.clone();
+            let span = Span { id: SpanId::NEW, annotator: gold.clone(), quote: String::new(), ..s };
+            Some(Command::AddSpan { article: aid, span, relations: vec![] })
+        };
+        // Ready to edit in the reader and the inspector.
+        let accepted = pressed.accept.and_then(copy);
+        let agreed: Vec<Command> = if pressed.accept_agreements {
+            let rows = agreement::diff(article, &self.a, &self.b);
+            let agreements = rows.iter().filter(|r| r.kind == DiffKind::Agree).filter_map(|r| r.a);
+            agreements
+                .filter(|id| article.span(*id).is_some_and(|s| !self.gold_has(article, s)))
+                .filter_map(copy)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if let Some(cmd) = accepted {
+            cx.create(cmd, Then::JumpToSpan);
+        }
+        if !agreed.is_empty() {
+            cx.push(Command::Batch { label: "accept agreements".into(), commands: agreed });
+        }
+        if let Some(id) = pressed.jump {
+            cx.act(Action::JumpToSpan(id));
+        }
+    }
 }

@@ -1,93 +1,114 @@
 //! The left panel: the project's articles, filterable by text and language; and the window
 //! that edits an article's details.
 
-use super::{Action, GloseApp};
+use super::app::{Action, WindowView};
+use super::view::{Then, ViewCx, Window};
 use crate::edit::Command;
-use crate::model::{ArticleId, ArticleMeta};
+use crate::model::{Article, ArticleId, ArticleMeta};
 
-pub fn articles_panel_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
-    egui::Panel::left("articles").resizable(true).default_size(280.0).min_size(180.0).show(ui, |ui| {
-        ui.add_space(4.0);
-        ui.horizontal(|ui| {
-            ui.heading("Articles");
-            if ui.small_button("Import…").clicked() {
-                app.act(Action::ImportDialog);
-            }
-            if ui.small_button("New article…").on_hover_text("Paste a text as a new article").clicked() {
-                app.new_article = Some(Default::default());
-            }
-        });
-        ui.horizontal(|ui| {
-            let label = ui.label("Filter");
-            ui.add(
-                egui::TextEdit::singleline(&mut app.article_filter)
-                    .hint_text("title, source, text…")
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
-        });
-        let list = app.article_list();
-        egui::ComboBox::from_label("Language")
-            .selected_text(if app.language_filter.is_empty() { "all" } else { app.language_filter.as_str() })
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut app.language_filter, String::new(), "all");
-                for l in list.languages.iter() {
-                    ui.selectable_value(&mut app.language_filter, l.clone(), l);
+/// The left panel's state: its filters and the rows they let through.
+#[derive(Default)]
+pub struct ArticlesPanel {
+    filter: String,
+    language: String,
+    /// Source, dates and details filters.
+    more: ListFilter,
+    /// The article list as last filtered.
+    rows: ArticleRows,
+}
+
+impl ArticlesPanel {
+    pub fn set_filter(&mut self, filter: &str) {
+        self.filter = filter.to_string();
+    }
+
+    pub fn ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
+        egui::Panel::left("articles").resizable(true).default_size(280.0).min_size(180.0).show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.horizontal(|ui| {
+                ui.heading("Articles");
+                if ui.small_button("Import…").clicked() {
+                    cx.act(Action::ImportDialog);
+                }
+                if ui.small_button("New article…").on_hover_text("Paste a text as a new article").clicked() {
+                    cx.show(Window::NewArticle);
                 }
             });
-        more_filters_ui(ui, &mut app.list_filter, &list);
-        ui.separator();
-        // Again: the language may have just been chosen (a cache hit otherwise).
-        let rows = app.article_list().rows;
-        if rows.len() < app.project().articles.len() {
-            ui.weak(format!("{} of {} articles", rows.len(), app.project().articles.len()));
-        }
-        let mut clicked = None;
-        let mut compare_pair = None;
-        // One row per article, each the same height: only the rows on screen are laid out, so a
-        // thousand articles cost what twenty do.
-        let title_h = ui.spacing().interact_size.y;
-        let row_h = title_h + ui.text_style_height(&egui::TextStyle::Body) + 2.0 * ui.spacing().item_spacing.y + 4.0;
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, row_h, rows.len(), |ui, range| {
-            for &i in &rows[range] {
-                let Some(a) = app.project().articles.get(i) else { continue };
-                let selected = app.current == Some(a.id);
-                let resp = ui
-                    .add(egui::Button::selectable(selected, egui::RichText::new(&a.title).strong()).truncate())
-                    .on_hover_text(if a.url.is_empty() { a.title.as_str() } else { a.url.as_str() });
-                let mut details = vec![a.source.as_str(), a.published.as_str(), a.language.as_str()];
-                details.retain(|d| !d.is_empty());
-                let line = format!(
-                    "{}{}{} spans",
-                    details.join(" · "),
-                    if details.is_empty() { "" } else { " · " },
-                    a.spans.len()
-                );
-                let twin = a.near_duplicate_of.and_then(|o| app.project().article(o)).map(|o| (o.id, o.title.clone()));
-                ui.horizontal(|ui| {
-                    if let Some((other, title)) = &twin {
-                        let b = ui
-                            .small_button("≈ near-duplicate")
-                            .on_hover_text(format!("Near-duplicate of «{title}»: click to compare them side by side"));
-                        if b.clicked() {
-                            compare_pair = Some((a.id, *other));
-                        }
-                    }
-                    ui.add(egui::Label::new(egui::RichText::new(line).weak()).truncate());
-                });
-                ui.add_space(4.0);
-                if resp.clicked() {
-                    clicked = Some(a.id);
-                }
+            self.filters_ui(cx, ui);
+            ui.separator();
+            // Again: the language may have just been chosen (a cache hit otherwise).
+            let rows = self.article_list(cx.doc).rows;
+            let all = cx.project().articles.len();
+            if rows.len() < all {
+                ui.weak(format!("{} of {all} articles", rows.len()));
             }
+            list_ui(cx, ui, &rows);
         });
-        if let Some(id) = clicked {
-            app.act(Action::SelectArticle(id));
-        }
-        if let Some((a, b)) = compare_pair {
-            super::compare::open_pair(app, a, b);
+    }
+
+    fn filters_ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let label = ui.label("Filter");
+            let field = egui::TextEdit::singleline(&mut self.filter).hint_text("title, source, text…");
+            ui.add(field.desired_width(f32::INFINITY)).labelled_by(label.id);
+        });
+        let list = self.article_list(cx.doc);
+        egui::ComboBox::from_label("Language")
+            .selected_text(if self.language.is_empty() { "all" } else { self.language.as_str() })
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut self.language, String::new(), "all");
+                for l in list.languages.iter() {
+                    ui.selectable_value(&mut self.language, l.clone(), l);
+                }
+            });
+        more_filters_ui(ui, &mut self.more, &list);
+    }
+}
+
+/// One row per article, each the same height: only the rows on screen are laid out, so a
+/// thousand articles cost what twenty do.
+fn list_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, rows: &[usize]) {
+    let mut clicked = None;
+    let mut compare_pair = None;
+    let title_h = ui.spacing().interact_size.y;
+    let row_h = title_h + ui.text_style_height(&egui::TextStyle::Body) + 2.0 * ui.spacing().item_spacing.y + 4.0;
+    let p = cx.doc.project();
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, row_h, rows.len(), |ui, range| {
+        for &i in &rows[range] {
+            let Some(a) = p.articles.get(i) else { continue };
+            let selected = cx.nav.current == Some(a.id);
+            let resp = ui
+                .add(egui::Button::selectable(selected, egui::RichText::new(&a.title).strong()).truncate())
+                .on_hover_text(if a.url.is_empty() { a.title.as_str() } else { a.url.as_str() });
+            let mut details = vec![a.source.as_str(), a.published.as_str(), a.language.as_str()];
+            details.retain(|d| !d.is_empty());
+            let sep = if details.is_empty() { "" } else { " · " };
+            let line = format!("{}{sep}{} spans", details.join(" · "), a.spans.len());
+            let twin = a.near_duplicate_of.and_then(|o| p.article(o));
+            ui.horizontal(|ui| {
+                if let Some(other) = twin {
+                    let b = ui.small_button("≈ near-duplicate").on_hover_text(format!(
+                        "Near-duplicate of «{}»: click to compare them side by side",
+                        other.title
+                    ));
+                    if b.clicked() {
+                        compare_pair = Some((a.id, other.id));
+                    }
+                }
+                ui.add(egui::Label::new(egui::RichText::new(line).weak()).truncate());
+            });
+            ui.add_space(4.0);
+            if resp.clicked() {
+                clicked = Some(a.id);
+            }
         }
     });
+    if let Some(id) = clicked {
+        cx.act(Action::SelectArticle(id));
+    }
+    if let Some((a, b)) = compare_pair {
+        cx.show(Window::ComparePair(a, b));
+    }
 }
 
 /// Filters beyond text and language: source, a range of dates, any article detail.
@@ -180,7 +201,7 @@ fn more_filters_ui(ui: &mut egui::Ui, f: &mut ListFilter, list: &ArticleRows) {
 /// Which articles the list shows (indices), for a filter, a language and a project state.
 #[derive(Default, Clone)]
 pub struct ArticleRows {
-    key: Option<(u64, usize, u64, String, String, ListFilter)>,
+    key: Option<(u64, String, String, ListFilter)>,
     /// Indices of the articles shown.
     pub rows: std::sync::Arc<Vec<usize>>,
     /// The project's languages, sorted, for the language filter.
@@ -190,52 +211,42 @@ pub struct ArticleRows {
     pub detail_keys: std::sync::Arc<Vec<String>>,
 }
 
-impl GloseApp {
+impl ArticlesPanel {
     /// The articles passing the filter (title, source, author or text, any case) and the
     /// language, and the languages to choose from; computed again only when the filter, the
     /// language or the project changes.
-    pub fn article_list(&mut self) -> ArticleRows {
-        let p = self.doc.project();
-        let ids = p.articles.iter().fold(0u64, |h, a| h.rotate_left(5) ^ a.id.0);
-        let key = (
-            self.doc.history().revision(),
-            p.articles.len(),
-            ids,
-            self.article_filter.clone(),
-            self.language_filter.clone(),
-            self.list_filter.clone(),
-        );
-        if self.article_rows.key.as_ref() == Some(&key) {
-            return self.article_rows.clone();
+    fn article_list(&mut self, doc: &crate::store::Session) -> ArticleRows {
+        let p = doc.project();
+        let key = (doc.history().revision(), self.filter.clone(), self.language.clone(), self.more.clone());
+        if self.rows.key.as_ref() == Some(&key) {
+            return self.rows.clone();
         }
         // The shared search rule, literal and in any case: no lowercased copy of every text.
-        let re = crate::text::Finder::new(&crate::text::Pattern::literal(self.article_filter.trim())).ok().flatten();
-        let value = crate::text::Finder::new(&crate::text::Pattern::literal(self.list_filter.detail_value.trim()))
-            .ok()
-            .flatten();
+        let finder = |text: &str| crate::text::Finder::new(&crate::text::Pattern::literal(text.trim())).ok().flatten();
+        let (re, value) = (finder(&self.filter), finder(&self.more.detail_value));
         let rows: Vec<usize> = p
             .articles
             .iter()
             .enumerate()
-            .filter(|(_, a)| self.language_filter.is_empty() || a.language == self.language_filter)
+            .filter(|(_, a)| self.language.is_empty() || a.language == self.language)
             .filter(|(_, a)| {
                 re.as_ref().is_none_or(|re| [&a.title, &a.source, &a.author, &a.text].iter().any(|f| re.is_match(f)))
             })
-            .filter(|(_, a)| self.list_filter.passes(a, value.as_ref()))
+            .filter(|(_, a)| self.more.passes(a, value.as_ref()))
             .map(|(i, _)| i)
             .collect();
         let sorted = |items: &mut dyn Iterator<Item = &String>| {
             let set: std::collections::BTreeSet<&String> = items.filter(|x| !x.is_empty()).collect();
             std::sync::Arc::new(set.into_iter().cloned().collect::<Vec<String>>())
         };
-        self.article_rows = ArticleRows {
+        self.rows = ArticleRows {
             key: Some(key),
             rows: std::sync::Arc::new(rows),
             languages: sorted(&mut p.articles.iter().map(|a| &a.language)),
             sources: sorted(&mut p.articles.iter().map(|a| &a.source)),
             detail_keys: sorted(&mut p.articles.iter().flat_map(|a| a.details.keys())),
         };
-        self.article_rows.clone()
+        self.rows.clone()
     }
 }
 
@@ -250,69 +261,88 @@ pub struct MetaEditor {
 }
 
 /// Edit → Article details: title, source, author, URL, date, language and every other detail
-/// (section, page, document number…), applied as one undoable step.
-pub fn meta_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
-    if !app.meta_open {
-        app.meta_buf = None;
-        return;
-    }
-    let Some((id, current, twin)) = app.current.and_then(|a| app.project().article(a)).map(|a| {
-        let twin = a.near_duplicate_of.and_then(|o| app.project().article(o)).map(|o| (o.id, o.title.clone()));
-        (a.id, a.meta(), twin)
-    }) else {
-        app.meta_open = false;
-        return;
-    };
-    if app.meta_buf.as_ref().is_none_or(|m| m.article != id) {
-        app.meta_buf = Some(MetaEditor { article: id, meta: current.clone(), ..Default::default() });
-    }
-    let mut open = true;
-    let mut apply = false;
-    let mut remove = false;
-    let mut compare = false;
-    egui::Window::new("Article details").open(&mut open).resizable(true).default_width(460.0).show(ctx, |ui| {
-        let Some(ed) = app.meta_buf.as_mut() else { return };
-        let buf = &mut ed.meta;
-        egui::Grid::new("meta-grid").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-            field(ui, "Title", &mut buf.title);
-            field(ui, "Source", &mut buf.source);
-            field(ui, "Author", &mut buf.author);
-            field(ui, "URL", &mut buf.url);
-            field(ui, "Published", &mut buf.published);
-            field(ui, "Language", &mut buf.language);
+/// (section, page, document number…) of the current article, applied as one undoable step.
+#[derive(Default)]
+pub struct DetailsWindow {
+    editor: Option<MetaEditor>,
+}
+
+/// What the user pressed in the details window.
+#[derive(Default)]
+struct DetailsPressed {
+    apply: bool,
+    remove: bool,
+    compare: bool,
+}
+
+impl WindowView for DetailsWindow {
+    fn ui(&mut self, cx: &mut ViewCx<'_>, ctx: &egui::Context) -> bool {
+        let doc = cx.doc;
+        let Some(article) = cx.nav.current.and_then(|a| doc.project().article(a)) else { return false };
+        let (id, current) = (article.id, article.meta());
+        let twin = article.near_duplicate_of.and_then(|o| doc.project().article(o)).map(|o| (o.id, o.title.clone()));
+        if self.editor.as_ref().is_none_or(|m| m.article != id) {
+            self.editor = Some(MetaEditor { article: id, meta: current.clone(), ..Default::default() });
+        }
+        let Some(ed) = self.editor.as_mut() else { return false };
+        let mut open = true;
+        let mut pressed = DetailsPressed::default();
+        egui::Window::new("Article details").open(&mut open).resizable(true).default_width(460.0).show(ctx, |ui| {
+            pressed = details_window_ui(ui, ed, &current, twin.as_ref().map(|t| t.1.as_str()));
         });
+        if pressed.apply {
+            cx.push(Command::SetArticleMeta { article: id, meta: ed.meta.clone() });
+        }
+        if pressed.compare
+            && let Some((other, _)) = twin
+        {
+            cx.show(Window::ComparePair(id, other));
+        }
+        if pressed.remove {
+            cx.push(Command::RemoveArticle { article: id });
+            cx.info("Article removed (Ctrl+Z brings it back)");
+            return false;
+        }
+        open
+    }
+}
+
+fn details_window_ui(
+    ui: &mut egui::Ui,
+    ed: &mut MetaEditor,
+    current: &ArticleMeta,
+    twin: Option<&str>,
+) -> DetailsPressed {
+    let mut pressed = DetailsPressed::default();
+    let buf = &mut ed.meta;
+    egui::Grid::new("meta-grid").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+        field(ui, "Title", &mut buf.title);
+        field(ui, "Source", &mut buf.source);
+        field(ui, "Author", &mut buf.author);
+        field(ui, "URL", &mut buf.url);
+        field(ui, "Published", &mut buf.published);
+        field(ui, "Language", &mut buf.language);
+    });
+    ui.separator();
+    details_ui(ui, ed);
+    if let Some(title) = twin {
         ui.separator();
-        details_ui(ui, ed);
-        if let Some((_, title)) = &twin {
-            ui.separator();
-            ui.horizontal_wrapped(|ui| {
-                ui.label(format!("Near-duplicate of «{title}» (the same text with small edits)."));
-                compare = ui.button("Compare side by side").clicked();
-            });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("Near-duplicate of «{title}» (the same text with small edits)."));
+            pressed.compare = ui.button("Compare side by side").clicked();
+        });
+    }
+    ui.separator();
+    let buf = &mut ed.meta;
+    ui.horizontal(|ui| {
+        pressed.apply = ui.add_enabled(buf != current, egui::Button::new("Apply details")).clicked();
+        if ui.button("Revert").clicked() {
+            *buf = current.clone();
         }
         ui.separator();
-        let buf = &mut ed.meta;
-        ui.horizontal(|ui| {
-            apply = ui.add_enabled(*buf != current, egui::Button::new("Apply details")).clicked();
-            if ui.button("Revert").clicked() {
-                *buf = current.clone();
-            }
-            ui.separator();
-            remove = ui.button("Remove article").clicked();
-        });
+        pressed.remove = ui.button("Remove article").clicked();
     });
-    if apply && let Some(ed) = app.meta_buf.clone() {
-        app.push(Command::SetArticleMeta { article: id, meta: ed.meta });
-    }
-    if compare && let Some((other, _)) = twin {
-        super::compare::open_pair(app, id, other);
-    }
-    if remove {
-        app.push(Command::RemoveArticle { article: id });
-        app.info("Article removed (Ctrl+Z brings it back)");
-        open = false;
-    }
-    app.meta_open = open;
+    pressed
 }
 
 /// The free details of an article: each editable or removable, and a new one to add.
@@ -358,50 +388,44 @@ fn field(ui: &mut egui::Ui, name: &str, value: &mut String) {
     ui.end_row();
 }
 
-/// The details editor's state, kept in the app.
-pub type MetaBuf = Option<MetaEditor>;
-
 /// A new article typed or pasted in.
-#[derive(Default, Clone)]
-pub struct NewArticle {
-    pub meta: ArticleMeta,
-    pub text: String,
+#[derive(Default)]
+pub struct NewArticleWindow {
+    meta: ArticleMeta,
+    text: String,
 }
 
-pub fn new_article_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
-    let Some(mut draft) = app.new_article.take() else { return };
-    let mut open = true;
-    let mut add = false;
-    egui::Window::new("New article").open(&mut open).default_width(520.0).show(ctx, |ui| {
-        egui::Grid::new("new-article-grid").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-            field(ui, "Title", &mut draft.meta.title);
-            field(ui, "Source", &mut draft.meta.source);
-            field(ui, "Published", &mut draft.meta.published);
-            field(ui, "Language", &mut draft.meta.language);
+impl WindowView for NewArticleWindow {
+    fn ui(&mut self, cx: &mut ViewCx<'_>, ctx: &egui::Context) -> bool {
+        let mut open = true;
+        let mut add = false;
+        egui::Window::new("New article").open(&mut open).default_width(520.0).show(ctx, |ui| {
+            egui::Grid::new("new-article-grid").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+                field(ui, "Title", &mut self.meta.title);
+                field(ui, "Source", &mut self.meta.source);
+                field(ui, "Published", &mut self.meta.published);
+                field(ui, "Language", &mut self.meta.language);
+            });
+            let label = ui.label("Text");
+            egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                ui.add(egui::TextEdit::multiline(&mut self.text).desired_rows(12).desired_width(f32::INFINITY))
+                    .labelled_by(label.id);
+            });
+            add = ui.add_enabled(!self.text.trim().is_empty(), egui::Button::new("Add article")).clicked();
         });
-        let label = ui.label("Text");
-        egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-            ui.add(egui::TextEdit::multiline(&mut draft.text).desired_rows(12).desired_width(f32::INFINITY))
-                .labelled_by(label.id);
-        });
-        add = ui.add_enabled(!draft.text.trim().is_empty(), egui::Button::new("Add article")).clicked();
-    });
-    if add {
-        let id = crate::model::ArticleId(app.doc.alloc_id());
-        let mut meta = draft.meta.clone();
-        if meta.language.is_empty() {
-            meta.language = crate::import::detect_language(&draft.text).unwrap_or_default();
+        if add {
+            let mut meta = self.meta.clone();
+            if meta.language.is_empty() {
+                meta.language = crate::import::detect_language(&self.text).unwrap_or_default();
+            }
+            if meta.title.trim().is_empty() {
+                meta.title = super::reader::ellipsize(self.text.trim(), 60);
+            }
+            let mut article = Article { id: ArticleId::NEW, text: self.text.clone(), ..Default::default() };
+            article.set_meta(meta);
+            cx.create(Command::AddArticle { article, index: usize::MAX }, Then::SelectArticle);
+            return false;
         }
-        if meta.title.trim().is_empty() {
-            meta.title = super::reader::ellipsize(draft.text.trim(), 60);
-        }
-        let mut article = crate::model::Article { id, text: draft.text.clone(), ..Default::default() };
-        article.set_meta(meta);
-        app.push(Command::AddArticle { article, index: usize::MAX });
-        app.act(Action::SelectArticle(id));
-        return;
-    }
-    if open {
-        app.new_article = Some(draft);
+        open
     }
 }

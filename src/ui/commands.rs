@@ -2,7 +2,8 @@
 //! menus, their shortcuts, whether they work while typing in a text field. The menus, the key
 //! handling and the test of the README's shortcut table all read it (rerun's `UICommand`).
 
-use super::{Action, GloseApp};
+use super::app::Action;
+use super::view::{ViewCx, Window};
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,58 +121,54 @@ impl UiCommand {
     }
 }
 
-impl GloseApp {
-    /// Runs a command of the registry (from its shortcut or its menu entry).
-    pub fn run_command(&mut self, ctx: &egui::Context, c: UiCommand) {
-        match c {
-            UiCommand::NewProject => self.act(Action::New),
-            UiCommand::Open => self.act(Action::OpenDialog),
-            UiCommand::Save => self.act(Action::Save),
-            UiCommand::SaveAs => self.act(Action::SaveAsDialog),
-            UiCommand::ImportArticles => self.act(Action::ImportDialog),
-            UiCommand::Undo => self.act(Action::Undo),
-            UiCommand::Redo => self.act(Action::Redo),
-            UiCommand::Find => {
-                self.find_open = true;
-                ctx.memory_mut(|m| m.request_focus(egui::Id::unique(super::menu::FIND_ID)));
-            }
-            UiCommand::FindNext => self.find_next(false),
-            UiCommand::FindPrevious => self.find_next(true),
-            UiCommand::ArticleDetails => self.meta_open = true,
-            UiCommand::CorrectText => self.act(Action::CorrectText),
-            UiCommand::AddFragment => self.act(Action::AddFragment),
+impl UiCommand {
+    /// What it does: one action, whether from its shortcut or its menu entry.
+    pub fn action(self) -> Action {
+        match self {
+            UiCommand::NewProject => Action::New,
+            UiCommand::Open => Action::OpenDialog,
+            UiCommand::Save => Action::Save,
+            UiCommand::SaveAs => Action::SaveAsDialog,
+            UiCommand::ImportArticles => Action::ImportDialog,
+            UiCommand::Undo => Action::Undo,
+            UiCommand::Redo => Action::Redo,
+            UiCommand::Find => Action::OpenFind,
+            UiCommand::FindNext => Action::FindNext { back: false },
+            UiCommand::FindPrevious => Action::FindNext { back: true },
+            UiCommand::ArticleDetails => Action::Show(Window::ArticleDetails),
+            UiCommand::CorrectText => Action::Show(Window::CorrectText),
+            UiCommand::AddFragment => Action::AddFragment,
         }
     }
+}
 
-    /// Fires the commands whose shortcut was pressed. The most specific shortcuts are tried
-    /// first (Ctrl+Shift+S before Ctrl+S: egui matches Ctrl+S on Ctrl+Shift+S too).
-    pub fn command_shortcuts(&mut self, ctx: &egui::Context) {
-        let typing = ctx.text_edit_focused();
-        let mut all: Vec<(UiCommand, &KeyboardShortcut)> =
-            UiCommand::ALL.iter().flat_map(|&c| c.shortcuts().iter().map(move |s| (c, s))).collect();
-        let weight = |s: &KeyboardShortcut| {
-            let m = s.modifiers;
-            u8::from(m.command || m.ctrl) + u8::from(m.shift) + u8::from(m.alt)
-        };
-        all.sort_by_key(|(_, s)| std::cmp::Reverse(weight(s)));
-        for (c, s) in all {
-            if (typing && !c.while_typing()) || !ctx.input_mut(|i| i.consume_shortcut(s)) {
-                continue;
-            }
-            self.run_command(ctx, c);
+/// Fires the commands whose shortcut was pressed. The most specific shortcuts are tried first
+/// (Ctrl+Shift+S before Ctrl+S: egui matches Ctrl+S on Ctrl+Shift+S too).
+pub fn command_shortcuts(cx: &mut ViewCx<'_>, ctx: &egui::Context) {
+    let typing = ctx.text_edit_focused();
+    let mut all: Vec<(UiCommand, &KeyboardShortcut)> =
+        UiCommand::ALL.iter().flat_map(|&c| c.shortcuts().iter().map(move |s| (c, s))).collect();
+    let weight = |s: &KeyboardShortcut| {
+        let m = s.modifiers;
+        u8::from(m.command || m.ctrl) + u8::from(m.shift) + u8::from(m.alt)
+    };
+    all.sort_by_key(|(_, s)| std::cmp::Reverse(weight(s)));
+    for (c, s) in all {
+        if (typing && !c.while_typing()) || !ctx.input_mut(|i| i.consume_shortcut(s)) {
+            continue;
         }
+        cx.act(c.action());
     }
+}
 
-    /// A menu entry for a registry command, with its shortcut shown.
-    pub fn command_button(&mut self, ui: &mut egui::Ui, c: UiCommand, label: Option<String>, enabled: bool) {
-        let text = label.unwrap_or_else(|| c.label().to_string());
-        let mut button = egui::Button::new(text);
-        if let Some(s) = c.shortcuts().first() {
-            button = button.shortcut_text(ui.ctx().format_shortcut(s));
-        }
-        if ui.add_enabled(enabled, button).clicked() {
-            let ctx = ui.ctx().clone();
-            self.run_command(&ctx, c);
-        }
+/// A menu entry for a registry command, with its shortcut shown.
+pub fn command_button(ui: &mut egui::Ui, cx: &mut ViewCx<'_>, c: UiCommand, label: Option<String>, enabled: bool) {
+    let text = label.unwrap_or_else(|| c.label().to_string());
+    let mut button = egui::Button::new(text);
+    if let Some(s) = c.shortcuts().first() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(s));
+    }
+    if ui.add_enabled(enabled, button).clicked() {
+        cx.act(c.action());
     }
 }

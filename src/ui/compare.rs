@@ -4,20 +4,22 @@
 //! actor hover highlighting across panes, optional synchronised scrolling, the passages the
 //! two share (aligned on click), and what each has that the other lacks.
 
+use super::app::Action;
+use super::central::reader_events;
 use super::reader::{Reader, ReaderEvent, ReaderState};
-use super::{Action, GloseApp};
+use super::view::ViewCx;
 use crate::analysis::compare::{Comparison, compare};
-use crate::model::ArticleId;
+use crate::model::{ArticleId, Project};
 
 /// The pane that is not active, and the compare view's own settings.
 pub struct ComparePane {
-    pub article: ArticleId,
-    pub rs: ReaderState,
-    pub reader: Reader,
+    article: ArticleId,
+    rs: ReaderState,
+    reader: Reader,
     /// The active pane is shown on the left.
-    pub active_left: bool,
-    pub sync_scroll: bool,
-    /// The comparison, with the texts' fingerprints and revision it was made for.
+    active_left: bool,
+    sync_scroll: bool,
+    /// The comparison, with the articles and revision it was made for.
     cache: Option<((u64, u64, u64), Comparison)>,
     last_fraction: f32,
 }
@@ -34,160 +36,151 @@ impl ComparePane {
             last_fraction: 0.0,
         }
     }
-}
 
-/// Opens the compare view with the current article and the one that shares the most text
-/// with it (in projects of up to 300 articles), else the next one.
-pub fn open(app: &mut GloseApp) {
-    let current = app.current;
-    let p = app.project();
-    let cur_text = current.and_then(|c| p.article(c)).map(|a| a.text.as_str()).unwrap_or("");
-    let best = (p.articles.len() <= 300)
-        .then(|| {
-            p.articles
-                .iter()
-                .filter(|a| Some(a.id) != current)
-                .map(|a| {
-                    (
-                        crate::analysis::shared::shared_passages(cur_text, &a.text)
-                            .iter()
-                            .map(|s| s.words.0)
-                            .sum::<usize>(),
-                        a.id,
-                    )
-                })
-                .filter(|(w, _)| *w > 0)
-                .max_by_key(|(w, _)| *w)
-                .map(|(_, id)| id)
+    /// The article in the pane that is not active.
+    pub fn article(&self) -> ArticleId {
+        self.article
+    }
+
+    pub fn reader(&self) -> &Reader {
+        &self.reader
+    }
+
+    /// The article that shares the most text with `current` (in projects of up to 300
+    /// articles), else the next one.
+    pub fn best_match(p: &Project, current: ArticleId) -> Option<ArticleId> {
+        let cur_text = p.article(current).map(|a| a.text.as_str()).unwrap_or("");
+        let shared = |a: &crate::model::Article| {
+            crate::analysis::shared::shared_passages(cur_text, &a.text).iter().map(|s| s.words.0).sum::<usize>()
+        };
+        let best = (p.articles.len() <= 300)
+            .then(|| {
+                let others = p.articles.iter().filter(|a| a.id != current);
+                others.map(|a| (shared(a), a.id)).filter(|(w, _)| *w > 0).max_by_key(|(w, _)| *w).map(|(_, id)| id)
+            })
+            .flatten();
+        best.or_else(|| p.articles.iter().map(|a| a.id).find(|&a| a != current))
+    }
+
+    /// The central area in compare mode; `reader` is the active pane's. Returns false when
+    /// the view closes.
+    pub fn ui(&mut self, reader: &mut Reader, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) -> bool {
+        let (Some(cur), true) = (cx.nav.current, cx.project().article(self.article).is_some()) else {
+            return false;
+        };
+        let close = self.toolbar_ui(cx, ui);
+        let comparison = self.comparison(cx, cur);
+        summary_ui(cx, ui, &comparison, cur, self);
+        // Shared label filter and passages for both panes.
+        self.rs.hidden_labels = cx.nav.rs.hidden_labels.clone();
+        cx.nav.rs.passages = comparison.shared.iter().map(|s| s.a).collect();
+        self.rs.passages = comparison.shared.iter().map(|s| s.b).collect();
+        let swap = self.panes_ui(reader, cx, ui, cur);
+        if self.sync_scroll {
+            let (fa, fb) = (reader.fraction, self.reader.fraction);
+            if (fa - self.last_fraction).abs() > 1e-3 {
+                self.rs.scroll_fraction = Some(fa);
+                self.last_fraction = fa;
+            } else if (fb - self.last_fraction).abs() > 1e-3 {
+                cx.nav.rs.scroll_fraction = Some(fb);
+                self.last_fraction = fb;
+            }
+        }
+        if swap {
+            // The touched pane becomes the active one: its state and the app's change places.
+            let other = std::mem::replace(&mut self.article, cur);
+            std::mem::swap(&mut self.rs, &mut cx.nav.rs);
+            std::mem::swap(&mut self.reader, reader);
+            self.active_left = !self.active_left;
+            cx.nav.current = Some(other);
+            self.cache = None;
+        }
+        if close {
+            cx.nav.rs.passages.clear();
+        }
+        !close
+    }
+
+    /// The other article, synchronised scrolling, Close. True when closed.
+    fn toolbar_ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui) -> bool {
+        ui.horizontal(|ui| {
+            ui.strong("Compare");
+            let titles: Vec<(ArticleId, String)> =
+                cx.project().articles.iter().map(|a| (a.id, crate::text::ellipsize(&a.title, 40))).collect();
+            let mut other = self.article;
+            egui::ComboBox::from_label("with")
+                .selected_text(titles.iter().find(|t| t.0 == other).map_or("", |t| t.1.as_str()).to_string())
+                .show_ui(ui, |ui| {
+                    for (id, t) in &titles {
+                        ui.selectable_value(&mut other, *id, t);
+                    }
+                });
+            if other != self.article {
+                self.article = other;
+                self.rs.reset();
+                self.cache = None;
+            }
+            ui.checkbox(&mut self.sync_scroll, "synchronised scrolling");
+            ui.button("Close compare").clicked()
         })
-        .flatten();
-    let other = best.or_else(|| p.articles.iter().map(|a| a.id).find(|&a| Some(a) != current));
-    match (current, other) {
-        (Some(_), Some(o)) => app.compare = Some(ComparePane::new(o)),
-        _ => app.info("Compare needs two articles"),
+        .inner
     }
-}
 
-/// Opens `left` (as the current article) and `right` side by side.
-pub fn open_pair(app: &mut GloseApp, left: ArticleId, right: ArticleId) {
-    if app.project().article(left).is_none() || app.project().article(right).is_none() || left == right {
-        return;
-    }
-    app.current = Some(left);
-    app.rs.reset();
-    app.compare = Some(ComparePane::new(right));
-}
-
-/// The central area in compare mode. Returns false when the view is not open.
-pub fn compare_ui(app: &mut GloseApp, ui: &mut egui::Ui) -> bool {
-    let Some(mut pane) = app.compare.take() else { return false };
-    let (Some(cur), true) = (app.current, app.project().article(pane.article).is_some()) else {
-        return false;
-    };
-    let mut close = false;
-    let mut swap = false;
-    let mut hovered = None;
-    // Toolbar: the other article, sync, close.
-    ui.horizontal(|ui| {
-        ui.strong("Compare");
-        let titles: Vec<(ArticleId, String)> =
-            app.project().articles.iter().map(|a| (a.id, crate::text::ellipsize(&a.title, 40))).collect();
-        let mut other = pane.article;
-        egui::ComboBox::from_label("with")
-            .selected_text(titles.iter().find(|t| t.0 == other).map_or("", |t| t.1.as_str()).to_string())
-            .show_ui(ui, |ui| {
-                for (id, t) in &titles {
-                    ui.selectable_value(&mut other, *id, t);
-                }
-            });
-        if other != pane.article {
-            pane.article = other;
-            pane.rs.reset();
-            pane.cache = None;
+    /// The comparison, computed again when either article or the project changes.
+    fn comparison(&mut self, cx: &ViewCx<'_>, cur: ArticleId) -> Comparison {
+        let key = (cur.0, self.article.0, cx.revision());
+        if self.cache.as_ref().is_none_or(|(k, _)| *k != key)
+            && let (Some(a), Some(b)) = (cx.project().article(cur), cx.project().article(self.article))
+        {
+            self.cache = Some((key, compare(cx.project(), a, b)));
         }
-        ui.checkbox(&mut pane.sync_scroll, "synchronised scrolling");
-        close = ui.button("Close compare").clicked();
-    });
-    // The comparison, recomputed when either text or the project changes.
-    let rev = app.doc.history().revisions();
-    let key = (cur.0, pane.article.0, rev.change);
-    if pane.cache.as_ref().is_none_or(|(k, _)| *k != key)
-        && let (Some(a), Some(b)) = (app.project().article(cur), app.project().article(pane.article))
-    {
-        pane.cache = Some((key, compare(app.project(), a, b)));
+        self.cache.as_ref().map(|(_, c)| c.clone()).unwrap_or_default()
     }
-    let comparison = pane.cache.as_ref().map(|(_, c)| c.clone()).unwrap_or_default();
-    summary_ui(app, ui, &comparison, cur, &mut pane);
-    // Shared label filter and passages for both panes.
-    pane.rs.hidden_labels = app.rs.hidden_labels.clone();
-    app.rs.passages = comparison.shared.iter().map(|s| s.a).collect();
-    pane.rs.passages = comparison.shared.iter().map(|s| s.b).collect();
-    let font = egui::FontId::proportional(app.settings.font_size);
-    let exact = app.settings.exact_selection;
-    ui.columns(2, |cols| {
-        let (active_col, other_col) = if pane.active_left { (0, 1) } else { (1, 0) };
-        // The active pane: the app's own reader state.
-        if let Some(article) = app.doc.project().article(cur) {
-            let ui = &mut cols[active_col];
-            ui.strong(crate::text::ellipsize(&article.title, 70));
-            let events = app.reader.ui(ui, app.doc.project(), article, rev, &mut app.rs, &font, exact);
-            for e in &events {
-                if let ReaderEvent::HoveredEntity(h) = e {
-                    hovered = Some(*h);
+
+    /// Both readers. Hovering an actor's mention lights up its mentions in both panes.
+    /// Returns true when the other pane was touched (it becomes the active one).
+    fn panes_ui(&mut self, reader: &mut Reader, cx: &mut ViewCx<'_>, ui: &mut egui::Ui, cur: ArticleId) -> bool {
+        let font = egui::FontId::proportional(cx.settings.font_size);
+        let (exact, rev, doc) = (cx.settings.exact_selection, cx.revisions(), cx.doc);
+        let (mut swap, mut hovered) = (false, None);
+        ui.columns(2, |cols| {
+            let (active_col, other_col) = if self.active_left { (0, 1) } else { (1, 0) };
+            if let Some(article) = doc.project().article(cur) {
+                let ui = &mut cols[active_col];
+                ui.strong(crate::text::ellipsize(&article.title, 70));
+                let mut events = reader.ui(ui, doc.project(), article, rev, &mut cx.nav.rs, &font, exact);
+                events.retain(|e| match e {
+                    ReaderEvent::HoveredEntity(h) => {
+                        hovered = Some(*h);
+                        false
+                    }
+                    _ => true,
+                });
+                reader_events(cx, events);
+            }
+            if let Some(article) = doc.project().article(self.article) {
+                let ui = &mut cols[other_col];
+                ui.strong(crate::text::ellipsize(&article.title, 70));
+                for e in self.reader.ui(ui, doc.project(), article, rev, &mut self.rs, &font, exact) {
+                    match e {
+                        ReaderEvent::Interacted | ReaderEvent::SelectionMade => swap = true,
+                        ReaderEvent::HoveredEntity(h) => hovered = Some(h),
+                        _ => {}
+                    }
                 }
             }
-            let events: Vec<ReaderEvent> =
-                events.into_iter().filter(|e| !matches!(e, ReaderEvent::HoveredEntity(_))).collect();
-            app.handle_reader_events(events);
+        });
+        if let Some(h) = hovered {
+            cx.nav.rs.highlight_entity = h;
+            self.rs.highlight_entity = h;
         }
-        if let Some(article) = app.doc.project().article(pane.article) {
-            let ui = &mut cols[other_col];
-            ui.strong(crate::text::ellipsize(&article.title, 70));
-            let events = pane.reader.ui(ui, app.doc.project(), article, rev, &mut pane.rs, &font, exact);
-            for e in events {
-                match e {
-                    ReaderEvent::Interacted | ReaderEvent::SelectionMade => swap = true,
-                    ReaderEvent::HoveredEntity(h) => hovered = Some(h),
-                    _ => {}
-                }
-            }
-        }
-    });
-    // Hovering an actor's mention lights up its mentions in both panes.
-    if let Some(h) = hovered {
-        app.rs.highlight_entity = h;
-        pane.rs.highlight_entity = h;
+        swap
     }
-    if pane.sync_scroll {
-        let (fa, fb) = (app.reader.fraction, pane.reader.fraction);
-        if (fa - pane.last_fraction).abs() > 1e-3 {
-            pane.rs.scroll_fraction = Some(fa);
-            pane.last_fraction = fa;
-        } else if (fb - pane.last_fraction).abs() > 1e-3 {
-            app.rs.scroll_fraction = Some(fb);
-            pane.last_fraction = fb;
-        }
-    }
-    if swap {
-        // The touched pane becomes the active one: its state and the app's change places.
-        let other = pane.article;
-        pane.article = cur;
-        std::mem::swap(&mut pane.rs, &mut app.rs);
-        std::mem::swap(&mut pane.reader, &mut app.reader);
-        pane.active_left = !pane.active_left;
-        app.current = Some(other);
-        pane.cache = None;
-    }
-    if close {
-        app.rs.passages.clear();
-    } else {
-        app.compare = Some(pane);
-    }
-    true
 }
 
-fn summary_ui(app: &mut GloseApp, ui: &mut egui::Ui, c: &Comparison, cur: ArticleId, pane: &mut ComparePane) {
-    let p = app.project();
+fn summary_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, c: &Comparison, cur: ArticleId, pane: &mut ComparePane) {
+    let doc = cx.doc;
+    let p = doc.project();
     let names = |ids: &[crate::model::EntityId]| {
         ids.iter().filter_map(|e| p.entity(*e)).map(|e| e.name.clone()).collect::<Vec<_>>().join(", ")
     };
@@ -241,8 +234,8 @@ fn summary_ui(app: &mut GloseApp, ui: &mut egui::Ui, c: &Comparison, cur: Articl
         });
     if let Some((a, b)) = jump {
         // Active pane holds article A of the comparison.
-        app.rs.scroll_to = Some(a);
+        cx.nav.rs.scroll_to = Some(a);
         pane.rs.scroll_to = Some(b);
-        app.act(Action::SelectRange { start: a, end: a });
+        cx.act(Action::SelectRange { start: a, end: a });
     }
 }

@@ -3,15 +3,18 @@
 //! or label a hit), and the alliance network (drag the actors, click an edge for its passages).
 //! The numbers come from `analysis::corpus`; this file only shows them.
 
+use super::app::Action;
+use super::color32;
 use super::derived::Cached;
-use super::{Action, GloseApp, color32};
+use super::view::ViewCx;
 use crate::analysis::corpus::{self, Edge, Hit, Query};
 use crate::edit::Command;
 use crate::model::{ArticleId, EntityId, Fragment, LabelId, Span, SpanId};
+use crate::progress::{Job, Poll, Waker};
 use egui::{Color32, Pos2, Sense, Stroke, vec2};
 use egui_extras::{Column, TableBuilder};
 
-#[derive(Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum CorpusTab {
     #[default]
     Actors,
@@ -23,59 +26,51 @@ pub enum CorpusTab {
 
 /// A search of the whole project in a thread, on a copy of the project (15 ms for 1 000
 /// articles), with its progress and a cancel flag.
-pub struct SearchJob {
-    pub total: usize,
-    pub progress: crate::progress::Progress,
-    rx: std::sync::mpsc::Receiver<Result<Vec<Hit>, String>>,
+type SearchJob = Job<Result<Vec<Hit>, String>>;
+
+fn start_search(project: &crate::model::Project, q: Query, ctx: &egui::Context) -> SearchJob {
+    let snapshot = project.clone();
+    let total = snapshot.articles.len();
+    let ctx = ctx.clone();
+    let wake: Waker = Box::new(move || ctx.request_repaint());
+    Job::spawn(total, Some(wake), move |progress| {
+        let go_on = |i: usize| {
+            progress.set_done(i);
+            !progress.cancelled()
+        };
+        let result = corpus::search_with(&snapshot, &q, 40, 2000, &go_on);
+        progress.set_done(total);
+        result
+    })
 }
 
-impl SearchJob {
-    fn start(project: &crate::model::Project, q: Query, ctx: &egui::Context) -> SearchJob {
-        let snapshot = project.clone();
-        let total = snapshot.articles.len();
-        let progress = crate::progress::Progress::default();
-        let (tx, rx) = std::sync::mpsc::channel();
-        let (shared, ctx) = (progress.clone(), ctx.clone());
-        std::thread::spawn(move || {
-            let go_on = |i: usize| {
-                shared.set_done(i);
-                !shared.cancelled()
-            };
-            let result = corpus::search_with(&snapshot, &q, 40, 2000, &go_on);
-            shared.set_done(total);
-            let _ = tx.send(result);
-            ctx.request_repaint();
-        });
-        SearchJob { total, progress, rx }
-    }
-
-    /// Waits for the result (tests, and nothing else).
-    pub fn wait(&self) -> Option<Result<Vec<Hit>, String>> {
-        self.rx.recv().ok()
-    }
-}
-
-/// The window's state, kept between frames.
+/// The window's state, kept between frames (and while it is closed).
 #[derive(Default)]
-pub struct CorpusState {
-    pub tab: CorpusTab,
-    pub query: String,
-    pub regex: bool,
-    pub case_sensitive: bool,
-    pub whole_words: bool,
-    pub label_filter: Option<LabelId>,
-    pub entity_filter: Option<EntityId>,
-    pub annotator_filter: Option<String>,
-    pub hits: Vec<Hit>,
-    pub search_error: Option<String>,
+pub struct CorpusWindow {
+    open: bool,
+    st: CorpusState,
+}
+
+#[derive(Default)]
+struct CorpusState {
+    tab: CorpusTab,
+    query: String,
+    regex: bool,
+    case_sensitive: bool,
+    whole_words: bool,
+    label_filter: Option<LabelId>,
+    entity_filter: Option<EntityId>,
+    annotator_filter: Option<String>,
+    hits: Vec<Hit>,
+    search_error: Option<String>,
     /// The search running in the background, if any.
-    pub search_job: Option<SearchJob>,
+    search_job: Option<SearchJob>,
     /// Label given to a hit by its "Label" button.
-    pub hit_label: Option<LabelId>,
+    hit_label: Option<LabelId>,
     /// Node positions (unit square) by actor, and the revision they were laid out for.
-    pub layout: Vec<(EntityId, Pos2)>,
+    layout: Vec<(EntityId, Pos2)>,
     layout_revision: Option<u64>,
-    pub selected_edge: Option<usize>,
+    selected_edge: Option<usize>,
     /// Each tab's numbers, computed once per revision (not per frame).
     matrix: Cached<(), corpus::ActorMatrix>,
     label_counts: Cached<(), corpus::LabelCounts>,
@@ -83,40 +78,78 @@ pub struct CorpusState {
     network: Cached<(), Vec<Edge>>,
 }
 
-pub fn corpus_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
-    if !app.corpus_open {
-        return;
+impl CorpusWindow {
+    pub fn open(&mut self) {
+        self.open = true;
     }
-    let mut open = true;
-    let mut st = std::mem::take(&mut app.corpus);
-    egui::Window::new("Corpus overview").open(&mut open).default_size([760.0, 560.0]).show(ctx, |ui| {
-        ui.horizontal(|ui| {
-            ui.selectable_value(&mut st.tab, CorpusTab::Actors, "Actors × articles");
-            ui.selectable_value(&mut st.tab, CorpusTab::Labels, "Label counts");
-            ui.selectable_value(&mut st.tab, CorpusTab::Cooccurrence, "Co-occurrence");
-            ui.selectable_value(&mut st.tab, CorpusTab::Search, "Search");
-            ui.selectable_value(&mut st.tab, CorpusTab::Network, "Alliance network");
-        });
-        ui.separator();
-        match st.tab {
-            CorpusTab::Actors => actors_ui(app, &mut st, ui),
-            CorpusTab::Labels => labels_ui(app, &mut st, ui),
-            CorpusTab::Cooccurrence => cooccurrence_ui(app, &mut st, ui),
-            CorpusTab::Search => search_ui(app, &mut st, ui),
-            CorpusTab::Network => network_ui(app, &mut st, ui),
+
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    pub fn show_tab(&mut self, tab: CorpusTab) {
+        self.open = true;
+        self.st.tab = tab;
+    }
+
+    /// The last search's hits.
+    pub fn hits(&self) -> &[Hit] {
+        &self.st.hits
+    }
+
+    pub fn selected_edge(&self) -> Option<usize> {
+        self.st.selected_edge
+    }
+
+    /// The network's node positions (unit square), by actor.
+    pub fn layout(&self) -> &[(EntityId, Pos2)] {
+        &self.st.layout
+    }
+
+    /// Waits for the search running, if any, and takes its hits.
+    pub fn wait_search(&mut self) {
+        if let Some(job) = self.st.search_job.take() {
+            match job.wait() {
+                Some(result) => self.st.take_result(result),
+                None => self.st.search_error = Some("The search stopped unexpectedly".into()),
+            }
         }
-    });
-    app.corpus = st;
-    app.corpus_open = open;
+    }
+
+    pub fn ui(&mut self, cx: &mut ViewCx<'_>, ctx: &egui::Context) {
+        if !self.open {
+            return;
+        }
+        let mut open = true;
+        let st = &mut self.st;
+        egui::Window::new("Corpus overview").open(&mut open).default_size([760.0, 560.0]).show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut st.tab, CorpusTab::Actors, "Actors × articles");
+                ui.selectable_value(&mut st.tab, CorpusTab::Labels, "Label counts");
+                ui.selectable_value(&mut st.tab, CorpusTab::Cooccurrence, "Co-occurrence");
+                ui.selectable_value(&mut st.tab, CorpusTab::Search, "Search");
+                ui.selectable_value(&mut st.tab, CorpusTab::Network, "Alliance network");
+            });
+            ui.separator();
+            match st.tab {
+                CorpusTab::Actors => actors_ui(cx, st, ui),
+                CorpusTab::Labels => labels_ui(cx, st, ui),
+                CorpusTab::Cooccurrence => cooccurrence_ui(cx, st, ui),
+                CorpusTab::Search => st.search_ui(cx, ui),
+                CorpusTab::Network => network_ui(cx, st, ui),
+            }
+        });
+        self.open = open;
+    }
 }
 
 fn short(title: &str) -> String {
     crate::text::ellipsize(title, 18)
 }
 
-fn actors_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
-    let rev = app.doc.history().revision();
-    let p = app.project();
+fn actors_ui(cx: &mut ViewCx<'_>, st: &mut CorpusState, ui: &mut egui::Ui) {
+    let (rev, doc) = (cx.revision(), cx.doc);
+    let p = doc.project();
     let m = st.matrix.get(rev, (), || corpus::actor_matrix(p));
     let titles: Vec<String> =
         m.articles.iter().map(|a| p.article(*a).map_or(String::new(), |a| short(&a.title))).collect();
@@ -167,15 +200,14 @@ fn actors_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
             });
     });
     if let Some((e, a)) = jump
-        && let Some(s) = app.project().article(a).and_then(|art| art.spans.iter().find(|s| s.entity == Some(e)))
+        && let Some(s) = p.article(a).and_then(|art| art.spans.iter().find(|s| s.entity == Some(e)))
     {
-        app.act(Action::JumpToSpan(s.id));
+        cx.act(Action::JumpToSpan(s.id));
     }
 }
 
-fn labels_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
-    let rev = app.doc.history().revision();
-    let p = app.project();
+fn labels_ui(cx: &mut ViewCx<'_>, st: &mut CorpusState, ui: &mut egui::Ui) {
+    let (rev, p) = (cx.revision(), cx.project());
     let counted = st.label_counts.get(rev, (), || corpus::label_counts(p));
     let (labels, rows) = (&counted.0, &counted.1);
     let titles: Vec<String> =
@@ -215,9 +247,8 @@ fn labels_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
         });
 }
 
-fn cooccurrence_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
-    let rev = app.doc.history().revision();
-    let p = app.project();
+fn cooccurrence_ui(cx: &mut ViewCx<'_>, st: &mut CorpusState, ui: &mut egui::Ui) {
+    let (rev, p) = (cx.revision(), cx.project());
     let co = st.cooccurrence.get(rev, (), || corpus::cooccurrence(p));
     ui.label("How many sentences hold spans of both labels.");
     let labels: Vec<(LabelId, String)> = p.schema.labels.iter().map(|l| (l.id, l.name.clone())).collect();
@@ -243,241 +274,287 @@ fn cooccurrence_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) 
     });
 }
 
-/// Takes in a finished search.
-pub fn take_result(st: &mut CorpusState, result: Result<Vec<Hit>, String>) {
-    match result {
-        Ok(h) => {
-            st.hits = h;
-            st.search_error = None;
-        }
-        Err(e) => st.search_error = Some(e),
-    }
-}
-
-fn search_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
-    let mut run = false;
-    ui.horizontal(|ui| {
-        let label = ui.label("Search the project");
-        let r = ui
-            .add(egui::TextEdit::singleline(&mut st.query).desired_width(240.0).hint_text("word, phrase or regex"))
-            .labelled_by(label.id);
-        run |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        run |= ui.checkbox(&mut st.regex, "regex").changed();
-        run |= ui.checkbox(&mut st.case_sensitive, "match case").changed();
-        run |= ui.checkbox(&mut st.whole_words, "whole words").changed();
-        run |= ui.button("Search").clicked();
-    });
-    ui.horizontal(|ui| {
-        let p = app.project();
-        let before = (st.label_filter, st.entity_filter, st.annotator_filter.clone());
-        egui::ComboBox::from_label("inside label")
-            .selected_text(st.label_filter.map_or("any".to_string(), |l| p.schema.label_name(l).to_string()))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut st.label_filter, None, "any");
-                for l in &p.schema.labels {
-                    ui.selectable_value(&mut st.label_filter, Some(l.id), &l.name);
-                }
-            });
-        egui::ComboBox::from_label("linked to")
-            .selected_text(
-                st.entity_filter.and_then(|e| p.entity(e)).map_or("any actor".to_string(), |e| e.name.clone()),
-            )
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut st.entity_filter, None, "any actor");
-                for e in &p.entities {
-                    ui.selectable_value(&mut st.entity_filter, Some(e.id), &e.name);
-                }
-            });
-        let annotators: Vec<String> = p.annotator_names().into_iter().map(str::to_string).collect();
-        egui::ComboBox::from_label("by")
-            .selected_text(st.annotator_filter.clone().unwrap_or_else(|| "anyone".into()))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut st.annotator_filter, None, "anyone");
-                for a in annotators {
-                    ui.selectable_value(&mut st.annotator_filter, Some(a.clone()), a);
-                }
-            });
-        run |= before != (st.label_filter, st.entity_filter, st.annotator_filter.clone());
-    });
-    if run {
-        let q = Query {
-            pattern: crate::text::Pattern {
-                text: st.query.clone(),
-                regex: st.regex,
-                case_sensitive: st.case_sensitive,
-                whole_words: st.whole_words,
-            },
-            label: st.label_filter,
-            entity: st.entity_filter,
-            annotator: st.annotator_filter.clone(),
-        };
-        if let Some(old) = st.search_job.take() {
-            old.progress.cancel();
-        }
-        st.search_job = Some(SearchJob::start(app.project(), q, ui.ctx()));
-    }
-    if let Some(job) = &st.search_job {
-        match job.rx.try_recv() {
-            Ok(result) => {
-                st.search_job = None;
-                take_result(st, result);
+impl CorpusState {
+    /// Takes in a finished search.
+    fn take_result(&mut self, result: Result<Vec<Hit>, String>) {
+        match result {
+            Ok(h) => {
+                self.hits = h;
+                self.search_error = None;
             }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {
+            Err(e) => self.search_error = Some(e),
+        }
+    }
+
+    fn search_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
+        let run = self.query_ui(ui) | self.filters_ui(cx.project(), ui);
+        if run {
+            let q = Query {
+                pattern: crate::text::Pattern {
+                    text: self.query.clone(),
+                    regex: self.regex,
+                    case_sensitive: self.case_sensitive,
+                    whole_words: self.whole_words,
+                },
+                label: self.label_filter,
+                entity: self.entity_filter,
+                annotator: self.annotator_filter.clone(),
+            };
+            if let Some(old) = self.search_job.take() {
+                old.cancel();
+            }
+            self.search_job = Some(start_search(cx.project(), q, ui.ctx()));
+        }
+        self.poll_search(ui);
+        if let Some(e) = &self.search_error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        self.results_ui(cx, ui);
+    }
+
+    /// The query and its options; true when the search should run.
+    fn query_ui(&mut self, ui: &mut egui::Ui) -> bool {
+        ui.horizontal(|ui| {
+            let label = ui.label("Search the project");
+            let field = egui::TextEdit::singleline(&mut self.query).desired_width(240.0);
+            let r = ui.add(field.hint_text("word, phrase or regex")).labelled_by(label.id);
+            let mut run = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            run |= ui.checkbox(&mut self.regex, "regex").changed();
+            run |= ui.checkbox(&mut self.case_sensitive, "match case").changed();
+            run |= ui.checkbox(&mut self.whole_words, "whole words").changed();
+            run | ui.button("Search").clicked()
+        })
+        .inner
+    }
+
+    /// Label, actor and annotator filters; true when one changed.
+    fn filters_ui(&mut self, p: &crate::model::Project, ui: &mut egui::Ui) -> bool {
+        ui.horizontal(|ui| {
+            let before = (self.label_filter, self.entity_filter, self.annotator_filter.clone());
+            egui::ComboBox::from_label("inside label")
+                .selected_text(self.label_filter.map_or("any".to_string(), |l| p.schema.label_name(l).to_string()))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.label_filter, None, "any");
+                    for l in &p.schema.labels {
+                        ui.selectable_value(&mut self.label_filter, Some(l.id), &l.name);
+                    }
+                });
+            let actor = self.entity_filter.and_then(|e| p.entity(e)).map_or("any actor", |e| e.name.as_str());
+            egui::ComboBox::from_label("linked to").selected_text(actor).show_ui(ui, |ui| {
+                ui.selectable_value(&mut self.entity_filter, None, "any actor");
+                for e in &p.entities {
+                    ui.selectable_value(&mut self.entity_filter, Some(e.id), &e.name);
+                }
+            });
+            let by = self.annotator_filter.clone().unwrap_or_else(|| "anyone".into());
+            egui::ComboBox::from_label("by").selected_text(by).show_ui(ui, |ui| {
+                ui.selectable_value(&mut self.annotator_filter, None, "anyone");
+                for a in p.annotator_names() {
+                    ui.selectable_value(&mut self.annotator_filter, Some(a.to_string()), a);
+                }
+            });
+            before != (self.label_filter, self.entity_filter, self.annotator_filter.clone())
+        })
+        .inner
+    }
+
+    /// Takes in the search when it is done; shows its progress until then.
+    fn poll_search(&mut self, ui: &mut egui::Ui) {
+        let Some(job) = &self.search_job else { return };
+        match job.poll() {
+            Poll::Done(result) => {
+                self.search_job = None;
+                self.take_result(result);
+            }
+            Poll::Running => {
                 ui.horizontal(|ui| {
                     super::menu::progress_row(ui, &job.progress, job.total, "Searching…", "Stop search")
                 });
                 ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
             }
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => st.search_job = None,
+            Poll::Lost => {
+                self.search_job = None;
+                self.search_error = Some("The search stopped unexpectedly".into());
+            }
         }
     }
-    if let Some(e) = &st.search_error {
-        ui.colored_label(ui.visuals().error_fg_color, e);
-    }
-    ui.horizontal(|ui| {
-        ui.label(format!("{} hit(s)", st.hits.len()));
-        let p = app.project();
-        egui::ComboBox::from_label("label hits as")
-            .selected_text(st.hit_label.map_or("choose…".to_string(), |l| p.schema.label_name(l).to_string()))
-            .show_ui(ui, |ui| {
-                for l in &p.schema.labels {
-                    ui.selectable_value(&mut st.hit_label, Some(l.id), &l.name);
-                }
-            });
-    });
-    let mut jump: Option<Hit> = None;
-    let mut label: Option<Hit> = None;
-    // Only the rows on screen are drawn: 2 000 hits cost what 20 do.
-    let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
-    egui::ScrollArea::vertical().max_height(380.0).show_rows(ui, row_height, st.hits.len(), |ui, rows| {
-        for (i, h) in st.hits.iter().enumerate().skip(rows.start).take(rows.len()) {
-            let title = app.project().article(h.article).map_or(String::new(), |a| short(&a.title));
-            ui.horizontal(|ui| {
-                ui.weak(title);
-                ui.label(format!("…{}", h.left));
-                if ui.link(egui::RichText::new(&h.matched).strong()).on_hover_text("Jump there").clicked() {
-                    jump = Some(h.clone());
-                }
-                ui.label(format!("{}…", h.right));
-                if st.hit_label.is_some() && ui.small_button(format!("Label hit {}", i + 1)).clicked() {
-                    label = Some(h.clone());
-                }
-            });
+
+    /// The hits in context: jump to one, or label it.
+    fn results_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
+        let p = cx.doc.project();
+        ui.horizontal(|ui| {
+            ui.label(format!("{} hit(s)", self.hits.len()));
+            egui::ComboBox::from_label("label hits as")
+                .selected_text(self.hit_label.map_or("choose…".to_string(), |l| p.schema.label_name(l).to_string()))
+                .show_ui(ui, |ui| {
+                    for l in &p.schema.labels {
+                        ui.selectable_value(&mut self.hit_label, Some(l.id), &l.name);
+                    }
+                });
+        });
+        let mut jump: Option<&Hit> = None;
+        let mut label: Option<&Hit> = None;
+        // Only the rows on screen are drawn: 2 000 hits cost what 20 do.
+        let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+        egui::ScrollArea::vertical().max_height(380.0).show_rows(ui, row_height, self.hits.len(), |ui, rows| {
+            for (i, h) in self.hits.iter().enumerate().skip(rows.start).take(rows.len()) {
+                let title = p.article(h.article).map_or(String::new(), |a| short(&a.title));
+                ui.horizontal(|ui| {
+                    ui.weak(title);
+                    ui.label(format!("…{}", h.left));
+                    if ui.link(egui::RichText::new(&h.matched).strong()).on_hover_text("Jump there").clicked() {
+                        jump = Some(h);
+                    }
+                    ui.label(format!("{}…", h.right));
+                    if self.hit_label.is_some() && ui.small_button(format!("Label hit {}", i + 1)).clicked() {
+                        label = Some(h);
+                    }
+                });
+            }
+        });
+        if let Some(h) = jump {
+            cx.act(Action::SelectArticle(h.article));
+            cx.act(Action::SelectRange { start: h.start, end: h.end });
         }
-    });
-    if let Some(h) = jump {
-        app.act(Action::SelectArticle(h.article));
-        app.act(Action::SelectRange { start: h.start, end: h.end });
-    }
-    if let (Some(h), Some(l)) = (label, st.hit_label) {
-        let span = Span {
-            id: SpanId(app.doc.alloc_id()),
-            fragments: vec![Fragment::new(h.start, h.end)],
-            label: l,
-            annotator: app.settings.annotator.clone(),
-            ..Default::default()
-        };
-        app.push(Command::AddSpan { article: h.article, span, relations: vec![] });
+        if let (Some(h), Some(l)) = (label, self.hit_label) {
+            let span = Span {
+                id: SpanId::NEW,
+                fragments: vec![Fragment::new(h.start, h.end)],
+                label: l,
+                annotator: cx.settings.annotator.clone(),
+                ..Default::default()
+            };
+            cx.push(Command::AddSpan { article: h.article, span, relations: vec![] });
+        }
     }
 }
 
-fn network_ui(app: &mut GloseApp, st: &mut CorpusState, ui: &mut egui::Ui) {
-    let rev = app.doc.history().revision();
-    let p = app.project();
+fn network_ui(cx: &mut ViewCx<'_>, st: &mut CorpusState, ui: &mut egui::Ui) {
+    let (rev, doc) = (cx.revision(), cx.doc);
+    let p = doc.project();
     let edges = st.network.get(rev, (), || corpus::network(p, &corpus::network_types(p)));
-    let mut actors: Vec<EntityId> = edges.iter().flat_map(|e| [e.a, e.b]).collect();
-    actors.sort();
-    actors.dedup();
-    let rev = app.doc.history().revision();
-    if st.layout_revision != Some(rev) || st.layout.iter().map(|(e, _)| *e).collect::<Vec<_>>() != actors {
-        let idx = |e: EntityId| actors.iter().position(|&x| x == e).unwrap_or(0);
-        let weighted: Vec<(usize, usize, f32)> =
-            edges.iter().map(|e| (idx(e.a), idx(e.b), e.articles.len() as f32)).collect();
-        let keep: std::collections::HashMap<EntityId, Pos2> = st.layout.iter().copied().collect();
-        let fresh = corpus::force_layout(actors.len(), &weighted, 300);
-        st.layout = actors
-            .iter()
-            .zip(fresh)
-            .map(|(&e, (x, y))| (e, keep.get(&e).copied().unwrap_or(egui::pos2(x, y))))
-            .collect();
-        st.layout_revision = Some(rev);
-    }
+    st.lay_out(&edges, rev);
     ui.label("Actors linked by alliance (green) and opposes (red) relations; thicker edges are asserted by more articles. Drag an actor; click an edge.");
     let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), 360.0), Sense::hover());
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 4.0, ui.visuals().extreme_bg_color);
-    let to_screen = |q: Pos2| rect.min + vec2(q.x * rect.width(), q.y * rect.height());
-    let pos_of =
-        |e: EntityId, layout: &[(EntityId, Pos2)]| layout.iter().find(|(x, _)| *x == e).map(|(_, q)| to_screen(*q));
-    // Edges, with click detection by distance to the segment.
-    let pointer = ui.input(|i| i.pointer.interact_pos());
-    let clicked = ui.input(|i| i.pointer.primary_clicked());
-    for (k, e) in edges.iter().enumerate() {
-        let (Some(a), Some(b)) = (pos_of(e.a, &st.layout), pos_of(e.b, &st.layout)) else { continue };
-        let color = p.schema.relation_type(e.kind).map_or(Color32::GRAY, |t| color32(t.color));
-        let w = 1.5 + 1.5 * e.articles.len() as f32;
-        let selected = st.selected_edge == Some(k);
-        painter.line_segment([a, b], Stroke::new(if selected { w + 2.0 } else { w }, color));
-        if clicked
-            && let Some(q) = pointer
-            && rect.contains(q)
-        {
-            let ab = b - a;
-            let t = ((q - a).dot(ab) / ab.length_sq().max(1.0)).clamp(0.0, 1.0);
-            if (a + ab * t).distance(q) < 6.0 {
-                st.selected_edge = Some(k);
+    st.edges_ui(ui, p, &edges, rect, &painter);
+    st.nodes_ui(ui, p, rect, &painter);
+    if let Some(e) = st.selected_edge.and_then(|k| edges.get(k))
+        && let Some(s) = edge_passages_ui(ui, p, e)
+    {
+        cx.act(Action::JumpToSpan(s));
+    }
+}
+
+/// Where a point of the unit square is in `rect`.
+fn to_screen(rect: egui::Rect, q: Pos2) -> Pos2 {
+    rect.min + vec2(q.x * rect.width(), q.y * rect.height())
+}
+
+impl CorpusState {
+    /// Places the actors of the network, keeping where the user dragged the ones still there.
+    fn lay_out(&mut self, edges: &[Edge], rev: u64) {
+        let mut actors: Vec<EntityId> = edges.iter().flat_map(|e| [e.a, e.b]).collect();
+        actors.sort();
+        actors.dedup();
+        if self.layout_revision == Some(rev) && self.layout.iter().map(|(e, _)| *e).eq(actors.iter().copied()) {
+            return;
+        }
+        let idx = |e: EntityId| actors.iter().position(|&x| x == e).unwrap_or(0);
+        let weighted: Vec<(usize, usize, f32)> =
+            edges.iter().map(|e| (idx(e.a), idx(e.b), e.articles.len() as f32)).collect();
+        let keep: std::collections::HashMap<EntityId, Pos2> = self.layout.iter().copied().collect();
+        let fresh = corpus::force_layout(actors.len(), &weighted, 300);
+        self.layout = actors
+            .iter()
+            .zip(fresh)
+            .map(|(&e, (x, y))| (e, keep.get(&e).copied().unwrap_or(egui::pos2(x, y))))
+            .collect();
+        self.layout_revision = Some(rev);
+    }
+
+    /// The edges, with click detection by distance to the segment.
+    fn edges_ui(
+        &mut self,
+        ui: &egui::Ui,
+        p: &crate::model::Project,
+        edges: &[Edge],
+        rect: egui::Rect,
+        painter: &egui::Painter,
+    ) {
+        let pos_of = |e: EntityId| self.layout.iter().find(|(x, _)| *x == e).map(|(_, q)| to_screen(rect, *q));
+        let pointer = ui.input(|i| i.pointer.interact_pos());
+        let clicked = ui.input(|i| i.pointer.primary_clicked());
+        let mut chosen = None;
+        for (k, e) in edges.iter().enumerate() {
+            let (Some(a), Some(b)) = (pos_of(e.a), pos_of(e.b)) else { continue };
+            let color = p.schema.relation_type(e.kind).map_or(Color32::GRAY, |t| color32(t.color));
+            let w = 1.5 + 1.5 * e.articles.len() as f32;
+            let selected = self.selected_edge == Some(k);
+            painter.line_segment([a, b], Stroke::new(if selected { w + 2.0 } else { w }, color));
+            if clicked
+                && let Some(q) = pointer
+                && rect.contains(q)
+            {
+                let ab = b - a;
+                let t = ((q - a).dot(ab) / ab.length_sq().max(1.0)).clamp(0.0, 1.0);
+                if (a + ab * t).distance(q) < 6.0 {
+                    chosen = Some(k);
+                }
             }
         }
-    }
-    // Nodes: draggable circles with names.
-    for (i, (e, q)) in st.layout.clone().into_iter().enumerate() {
-        let c = to_screen(q);
-        let name = p.entity(e).map_or(String::new(), |x| x.name.clone());
-        let r = ui.interact(
-            egui::Rect::from_center_size(c, vec2(18.0, 18.0)),
-            ui.scope_id().with(("node", e.0)),
-            Sense::drag(),
-        );
-        let r = r.on_hover_text(&name);
-        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Actor node {name}")));
-        if r.dragged() {
-            let d = r.drag_delta();
-            let moved =
-                egui::pos2((q.x + d.x / rect.width()).clamp(0.02, 0.98), (q.y + d.y / rect.height()).clamp(0.02, 0.98));
-            st.layout[i].1 = moved;
-        }
-        painter.circle_filled(c, 8.0, ui.visuals().strong_text_color());
-        painter.text(
-            c + vec2(10.0, -10.0),
-            egui::Align2::LEFT_BOTTOM,
-            name,
-            egui::FontId::proportional(12.0),
-            ui.visuals().text_color(),
-        );
-    }
-    // The passages behind the selected edge.
-    if let Some(e) = st.selected_edge.and_then(|k| edges.get(k)) {
-        let name = |id| p.entity(id).map_or(String::new(), |x| x.name.clone());
-        ui.strong(format!(
-            "{} — {} ({}, {} article(s))",
-            name(e.a),
-            name(e.b),
-            p.schema.relation_type_name(e.kind),
-            e.articles.len()
-        ));
-        let mut jump = None;
-        for (a, from, to) in &e.passages {
-            let Some(art) = p.article(*a) else { continue };
-            let q = |s| art.span(s).map_or(String::new(), |s: &Span| crate::text::ellipsize(&s.quote, 50));
-            ui.horizontal(|ui| {
-                ui.weak(short(&art.title));
-                if ui.link(format!("{} ↔ {}", q(*from), q(*to))).clicked() {
-                    jump = Some(*from);
-                }
-            });
-        }
-        if let Some(s) = jump {
-            app.act(Action::JumpToSpan(s));
+        if chosen.is_some() {
+            self.selected_edge = chosen;
         }
     }
+
+    /// The actors: draggable circles with names.
+    fn nodes_ui(&mut self, ui: &egui::Ui, p: &crate::model::Project, rect: egui::Rect, painter: &egui::Painter) {
+        for (e, q) in self.layout.iter_mut() {
+            let c = to_screen(rect, *q);
+            let name = p.entity(*e).map_or("", |x| x.name.as_str());
+            let r = ui.interact(
+                egui::Rect::from_center_size(c, vec2(18.0, 18.0)),
+                ui.scope_id().with(("node", e.0)),
+                Sense::drag(),
+            );
+            let r = r.on_hover_text(name);
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Actor node {name}")));
+            if r.dragged() {
+                let d = r.drag_delta();
+                *q = egui::pos2(
+                    (q.x + d.x / rect.width()).clamp(0.02, 0.98),
+                    (q.y + d.y / rect.height()).clamp(0.02, 0.98),
+                );
+            }
+            painter.circle_filled(c, 8.0, ui.visuals().strong_text_color());
+            let font = egui::FontId::proportional(12.0);
+            painter.text(c + vec2(10.0, -10.0), egui::Align2::LEFT_BOTTOM, name, font, ui.visuals().text_color());
+        }
+    }
+}
+
+/// The passages behind an edge; returns the span clicked, if any.
+fn edge_passages_ui(ui: &mut egui::Ui, p: &crate::model::Project, e: &Edge) -> Option<SpanId> {
+    let name = |id| p.entity(id).map_or(String::new(), |x| x.name.clone());
+    ui.strong(format!(
+        "{} — {} ({}, {} article(s))",
+        name(e.a),
+        name(e.b),
+        p.schema.relation_type_name(e.kind),
+        e.articles.len()
+    ));
+    let mut jump = None;
+    for (a, from, to) in &e.passages {
+        let Some(art) = p.article(*a) else { continue };
+        let q = |s| art.span(s).map_or(String::new(), |s: &Span| crate::text::ellipsize(&s.quote, 50));
+        ui.horizontal(|ui| {
+            ui.weak(short(&art.title));
+            if ui.link(format!("{} ↔ {}", q(*from), q(*to))).clicked() {
+                jump = Some(*from);
+            }
+        });
+    }
+    jump
 }

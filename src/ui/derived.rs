@@ -57,12 +57,3 @@ impl Counts {
         c
     }
 }
-
-impl super::GloseApp {
-    /// Uses of labels, relation types and actors, counted once per revision.
-    pub fn counts(&mut self) -> Arc<Counts> {
-        let rev = self.doc.history().revision();
-        let project = self.doc.project();
-        self.counts.get(rev, (), || Counts::of(project))
-    }
-}

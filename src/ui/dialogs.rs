@@ -1,12 +1,13 @@
 //! Modal questions: unsaved changes, crash recovery, deleting a label in use, errors.
 
-use super::{Action, GloseApp};
+use super::app::{Action, Answer};
+use super::view::ViewCx;
 use crate::edit::{Command, InUse};
 use crate::model::{LabelId, RelTypeId};
 use crate::store::Recovery;
 use std::rc::Rc;
 
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub enum Dialog {
     /// Unsaved changes; `then` runs after Save or Discard.
     Unsaved {
@@ -30,63 +31,55 @@ pub enum Dialog {
     Error(String),
 }
 
-pub fn dialog_ui(app: &mut GloseApp, ctx: &egui::Context) {
-    // Taken out while shown: an action it runs may open another dialog, which then wins.
-    let Some(mut dialog) = app.dialog.take() else { return };
-    let mut close = false;
+/// Shows `dialog`; returns what was answered, if anything (then it closes).
+pub fn dialog_ui(dialog: &mut Dialog, cx: &mut ViewCx<'_>, ctx: &egui::Context) -> Option<Answer> {
+    let mut answer = None;
     egui::Modal::new(egui::Id::unique("glose-dialog")).show(ctx, |ui| {
         ui.set_max_width(480.0);
-        close = match &mut dialog {
-            Dialog::Unsaved { then } => unsaved_ui(app, ui, then),
-            Dialog::Recover(rec) => recover_ui(app, ui, rec),
-            Dialog::DeleteLabel { label, reassign } => delete_label_ui(app, ui, *label, reassign),
-            Dialog::DeleteRelationType { kind, reassign } => delete_type_ui(app, ui, *kind, reassign),
+        answer = match dialog {
+            Dialog::Unsaved { then } => unsaved_ui(ui, then),
+            Dialog::Recover(rec) => recover_ui(ui, rec),
+            Dialog::DeleteLabel { label, reassign } => delete_label_ui(cx, ui, *label, reassign),
+            Dialog::DeleteRelationType { kind, reassign } => delete_type_ui(cx, ui, *kind, reassign),
             Dialog::AlreadyOpen(pid) => {
                 ui.heading("Open in another window");
                 ui.label(format!(
                     "This project is already open in another Glose window (process {pid}). Edits made in both will overwrite each other when saved; close one of them."
                 ));
-                ui.button("I understand").clicked()
+                ui.button("I understand").clicked().then_some(Answer::Close)
             }
-            Dialog::ChangedOnDisk => changed_on_disk_ui(app, ui),
+            Dialog::ChangedOnDisk => changed_on_disk_ui(cx, ui),
             Dialog::Error(text) => {
                 ui.heading("Problem");
                 ui.label(text.as_str());
-                ui.button("OK").clicked()
+                ui.button("OK").clicked().then_some(Answer::Close)
             }
         };
     });
-    if !close && app.dialog.is_none() {
-        app.dialog = Some(dialog);
-    }
+    answer
 }
 
-fn unsaved_ui(app: &mut GloseApp, ui: &mut egui::Ui, then: &Action) -> bool {
+/// The action to run after Save or Discard (taken: the dialog closes).
+fn take_then(then: &mut Box<Action>) -> Box<Action> {
+    std::mem::replace(then, Box::new(Action::CancelLink))
+}
+
+fn unsaved_ui(ui: &mut egui::Ui, then: &mut Box<Action>) -> Option<Answer> {
     ui.heading("Unsaved changes");
     ui.label("This project has changes that are not saved.");
     ui.horizontal(|ui| {
         if ui.button("Save").clicked() {
-            let ctx = ui.ctx().clone();
-            app.run_action(&ctx, Action::Save);
-            app.finish_saving();
-            if !app.doc.is_dirty() {
-                app.allow_close = true;
-                app.act(then.clone());
-            }
-            return true;
+            return Some(Answer::SaveThen(take_then(then)));
         }
         if ui.button("Discard changes").clicked() {
-            app.discard_changes();
-            app.allow_close = true;
-            app.act(then.clone());
-            return true;
+            return Some(Answer::DiscardThen(take_then(then)));
         }
-        ui.button("Cancel").clicked()
+        ui.button("Cancel").clicked().then_some(Answer::Close)
     })
     .inner
 }
 
-fn recover_ui(app: &mut GloseApp, ui: &mut egui::Ui, rec: &Recovery) -> bool {
+fn recover_ui(ui: &mut egui::Ui, rec: &Rc<Recovery>) -> Option<Answer> {
     ui.heading("Restore unsaved edits?");
     ui.label(format!(
         "Glose was closed without saving. The journal holds {} edit(s) made after the last save.",
@@ -100,14 +93,9 @@ fn recover_ui(app: &mut GloseApp, ui: &mut egui::Ui, rec: &Recovery) -> bool {
     }
     ui.horizontal(|ui| {
         if ui.button("Restore edits").clicked() {
-            app.restore(rec);
-            return true;
+            return Some(Answer::Restore(rec.clone()));
         }
-        if ui.button("Discard them").clicked() {
-            app.drop_recovery();
-            return true;
-        }
-        false
+        ui.button("Discard them").clicked().then_some(Answer::DropRecovery)
     })
     .inner
 }
@@ -151,50 +139,60 @@ fn in_use_ui<T: Copy + PartialEq>(
     .inner
 }
 
-fn delete_label_ui(app: &mut GloseApp, ui: &mut egui::Ui, label: LabelId, reassign: &mut Option<LabelId>) -> bool {
-    let uses = app.counts().spans_per_label.get(&label).copied().unwrap_or(0);
-    let p = app.project();
+fn delete_label_ui(
+    cx: &mut ViewCx<'_>,
+    ui: &mut egui::Ui,
+    label: LabelId,
+    reassign: &mut Option<LabelId>,
+) -> Option<Answer> {
+    let uses = cx.counts().spans_per_label.get(&label).copied().unwrap_or(0);
+    let p = cx.project();
     let name = p.schema.label_name(label).to_string();
     let others: Vec<(LabelId, String)> =
         p.schema.labels.iter().filter(|l| l.id != label).map(|l| (l.id, l.name.clone())).collect();
-    let spans = match in_use_ui(ui, ("label", "span(s)"), &name, uses, &others, reassign) {
-        None => return false,
-        Some(InUseChoice::Cancel) => return true,
-        Some(InUseChoice::Reassign(to)) => InUse::Reassign(to),
-        Some(InUseChoice::Delete) => InUse::Delete,
+    let spans = match in_use_ui(ui, ("label", "span(s)"), &name, uses, &others, reassign)? {
+        InUseChoice::Cancel => return Some(Answer::Close),
+        InUseChoice::Reassign(to) => InUse::Reassign(to),
+        InUseChoice::Delete => InUse::Delete,
     };
-    app.push(Command::RemoveLabel { label, spans });
-    true
+    cx.push(Command::RemoveLabel { label, spans });
+    Some(Answer::Close)
 }
 
-fn delete_type_ui(app: &mut GloseApp, ui: &mut egui::Ui, kind: RelTypeId, reassign: &mut Option<RelTypeId>) -> bool {
-    let uses = app.counts().relations_per_type.get(&kind).copied().unwrap_or(0);
-    let p = app.project();
+fn delete_type_ui(
+    cx: &mut ViewCx<'_>,
+    ui: &mut egui::Ui,
+    kind: RelTypeId,
+    reassign: &mut Option<RelTypeId>,
+) -> Option<Answer> {
+    let uses = cx.counts().relations_per_type.get(&kind).copied().unwrap_or(0);
+    let p = cx.project();
     let name = p.schema.relation_type_name(kind).to_string();
     let others: Vec<(RelTypeId, String)> =
         p.schema.relation_types.iter().filter(|t| t.id != kind).map(|t| (t.id, t.name.clone())).collect();
-    let relations = match in_use_ui(ui, ("type", "relation(s)"), &name, uses, &others, reassign) {
-        None => return false,
-        Some(InUseChoice::Cancel) => return true,
-        Some(InUseChoice::Reassign(to)) => InUse::Reassign(to),
-        Some(InUseChoice::Delete) => InUse::Delete,
+    let relations = match in_use_ui(ui, ("type", "relation(s)"), &name, uses, &others, reassign)? {
+        InUseChoice::Cancel => return Some(Answer::Close),
+        InUseChoice::Reassign(to) => InUse::Reassign(to),
+        InUseChoice::Delete => InUse::Delete,
     };
-    app.push(Command::RemoveRelationType { relation_type: kind, relations });
-    true
+    cx.push(Command::RemoveRelationType { relation_type: kind, relations });
+    Some(Answer::Close)
 }
 
-fn changed_on_disk_ui(app: &mut GloseApp, ui: &mut egui::Ui) -> bool {
+fn changed_on_disk_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui) -> Option<Answer> {
     ui.heading("The file changed on disk");
     ui.label("Another program (or git pull) changed this project file since Glose read it.");
-    if app.doc.is_dirty() {
+    if cx.doc.is_dirty() {
         ui.colored_label(ui.visuals().warn_fg_color, "You have unsaved edits: reloading drops them.");
     }
     ui.horizontal(|ui| {
         if ui.button("Reload from disk").clicked() {
-            app.reload();
-            return true;
+            return Some(Answer::Reload);
         }
-        ui.button("Keep my version").on_hover_text("Saving will overwrite the file on disk").clicked()
+        ui.button("Keep my version")
+            .on_hover_text("Saving will overwrite the file on disk")
+            .clicked()
+            .then_some(Answer::Close)
     })
     .inner
 }

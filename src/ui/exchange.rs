@@ -1,29 +1,30 @@
 //! File → Export dataset… and File → Import annotations…: choose a format, filters and a
 //! place, then the work runs off the UI thread while the status bar shows it.
 
+use super::app::{Action, AnnotationsJob, ExportJob, WindowView};
+use super::files::{FileDialog, Purpose};
 use super::side::named_field;
-use super::{Action, GloseApp};
-use crate::export::{self, Filter, Format, OffsetUnit, Options, Prefer};
-use crate::import::{self, DatasetFormat};
+use super::view::{ViewCx, Window};
+use crate::export::{Filter, Format, OffsetUnit, Options, Prefer};
+use crate::import::DatasetFormat;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
+use std::path::{Path, PathBuf};
 
-/// The export dialog's choices.
-pub struct ExportDialog {
-    pub format: Format,
-    pub offsets: OffsetUnit,
-    pub prefer: Prefer,
-    pub only_current: bool,
+/// The export window's choices.
+pub struct ExportWindow {
+    format: Format,
+    offsets: OffsetUnit,
+    prefer: Prefer,
+    only_current: bool,
     /// Labels left out (all are in by default).
-    pub skip_labels: BTreeSet<String>,
-    pub skip_annotators: BTreeSet<String>,
-    pub destination: String,
+    skip_labels: BTreeSet<String>,
+    skip_annotators: BTreeSet<String>,
+    destination: String,
 }
 
-impl Default for ExportDialog {
+impl Default for ExportWindow {
     fn default() -> Self {
-        ExportDialog {
+        ExportWindow {
             format: Format::DoccanoRel,
             offsets: OffsetUnit::Utf16,
             prefer: Prefer::Inner,
@@ -35,33 +36,19 @@ impl Default for ExportDialog {
     }
 }
 
-/// The import dialog's choices.
-pub struct ImportDialog {
-    pub format: DatasetFormat,
-    pub utf16: bool,
-    pub annotator: String,
+/// The import window's choices.
+pub struct ImportWindow {
+    format: DatasetFormat,
+    utf16: bool,
+    annotator: String,
     /// One path per line.
-    pub files: String,
+    files: String,
 }
 
-impl Default for ImportDialog {
+impl Default for ImportWindow {
     fn default() -> Self {
-        ImportDialog { format: DatasetFormat::Brat, utf16: true, annotator: String::new(), files: String::new() }
+        ImportWindow { format: DatasetFormat::Brat, utf16: true, annotator: String::new(), files: String::new() }
     }
-}
-
-/// Work running in a thread.
-pub enum Exchange {
-    Export {
-        rx: Receiver<Result<export::Report, export::ExportError>>,
-        format: Format,
-        progress: export::Progress,
-        total: usize,
-    },
-    Import {
-        rx: Receiver<Result<import::dataset::Dataset, String>>,
-        annotator: Option<String>,
-    },
 }
 
 const IMPORT_FORMATS: [(&str, DatasetFormat); 4] = [
@@ -71,113 +58,115 @@ const IMPORT_FORMATS: [(&str, DatasetFormat); 4] = [
     ("CoNLL / IOB", DatasetFormat::Conll),
 ];
 
-pub fn export_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
-    let Some(mut d) = app.export_dialog.take() else { return };
-    let mut open = true;
-    let mut start = false;
-    egui::Window::new("Export dataset").open(&mut open).default_width(460.0).show(ctx, |ui| {
-        egui::ComboBox::from_label("Format").selected_text(d.format.name()).show_ui(ui, |ui| {
+impl ExportWindow {
+    /// The destination chosen in the file dialog.
+    pub fn set_destination(&mut self, path: &Path) {
+        self.destination = path.display().to_string();
+    }
+
+    /// Format and its options.
+    fn format_ui(&mut self, ui: &mut egui::Ui) {
+        egui::ComboBox::from_label("Format").selected_text(self.format.name()).show_ui(ui, |ui| {
             for (name, f) in Format::ALL {
-                ui.selectable_value(&mut d.format, f, name);
+                ui.selectable_value(&mut self.format, f, name);
             }
         });
-        if matches!(d.format, Format::Doccano | Format::DoccanoRel) {
+        if matches!(self.format, Format::Doccano | Format::DoccanoRel) {
             ui.horizontal(|ui| {
-                ui.radio_value(&mut d.offsets, OffsetUnit::Utf16, "UTF-16 offsets (doccano default)");
-                ui.radio_value(&mut d.offsets, OffsetUnit::CodePoint, "code points (grapheme mode)");
+                ui.radio_value(&mut self.offsets, OffsetUnit::Utf16, "UTF-16 offsets (doccano default)");
+                ui.radio_value(&mut self.offsets, OffsetUnit::CodePoint, "code points (grapheme mode)");
             });
         }
-        if d.format == Format::Conll {
+        if self.format == Format::Conll {
             ui.horizontal(|ui| {
                 ui.label("Overlapping spans: keep the");
-                ui.radio_value(&mut d.prefer, Prefer::Inner, "inner");
-                ui.radio_value(&mut d.prefer, Prefer::Outer, "outer");
+                ui.radio_value(&mut self.prefer, Prefer::Inner, "inner");
+                ui.radio_value(&mut self.prefer, Prefer::Outer, "outer");
             });
         }
-        ui.checkbox(&mut d.only_current, "Only the article shown");
+    }
+
+    /// What goes in: the article shown or all, labels, annotators.
+    fn filters_ui(&mut self, p: &crate::model::Project, ui: &mut egui::Ui) {
+        ui.checkbox(&mut self.only_current, "Only the article shown");
         ui.label("Labels");
         ui.horizontal_wrapped(|ui| {
-            for l in &app.project().schema.labels {
-                let mut on = !d.skip_labels.contains(&l.name);
-                if ui.checkbox(&mut on, &l.name).changed() {
-                    if on {
-                        d.skip_labels.remove(&l.name)
-                    } else {
-                        d.skip_labels.insert(l.name.clone())
-                    };
-                }
+            for l in &p.schema.labels {
+                toggle(ui, &mut self.skip_labels, &l.name);
             }
         });
-        let annotators: Vec<String> = app.project().annotator_names().into_iter().map(str::to_string).collect();
+        let annotators = p.annotator_names();
         if annotators.len() > 1 {
             ui.label("Annotators");
             ui.horizontal_wrapped(|ui| {
                 for a in annotators {
-                    let mut on = !d.skip_annotators.contains(&a);
-                    if ui.checkbox(&mut on, &a).changed() {
-                        if on {
-                            d.skip_annotators.remove(&a)
-                        } else {
-                            d.skip_annotators.insert(a.clone())
-                        };
-                    }
+                    toggle(ui, &mut self.skip_annotators, a);
                 }
             });
         }
-        ui.horizontal(|ui| {
-            named_field(ui, "Destination", &mut d.destination, 260.0);
-            if ui.button("Browse…").clicked() {
-                use super::files::{FileDialog, Purpose};
-                let start = app.start_dir();
-                app.file_dialog = Some(if d.format.is_folder() {
-                    FileDialog::folder(Purpose::ExportTo, "Export into a folder", start)
-                } else {
-                    FileDialog::save(Purpose::ExportTo, "Export to a file", &default_name(d.format), start)
-                });
-            }
-        });
-        ui.weak(if d.format.is_folder() { "A folder (created if needed)." } else { "A file." });
-        start = ui
-            .add_enabled(!d.destination.trim().is_empty() && app.exchange.is_none(), egui::Button::new("Export"))
-            .clicked();
-    });
-    if start {
-        let all_labels: Vec<String> = app.project().schema.labels.iter().map(|l| l.name.clone()).collect();
-        let all_annotators: Vec<String> = app.project().annotator_names().into_iter().map(str::to_string).collect();
-        let filter = Filter {
-            articles: if d.only_current {
-                app.current.map(|a| vec![a.to_string()]).unwrap_or_default()
-            } else {
-                vec![]
-            },
-            labels: if d.skip_labels.is_empty() {
-                vec![]
-            } else {
-                all_labels.into_iter().filter(|l| !d.skip_labels.contains(l)).collect()
-            },
-            annotators: if d.skip_annotators.is_empty() {
-                vec![]
-            } else {
-                all_annotators.into_iter().filter(|a| !d.skip_annotators.contains(a)).collect()
-            },
-        };
-        let progress = export::Progress::default();
-        let options = Options { offsets: d.offsets, filter, prefer: d.prefer, progress: Some(progress.clone()) };
-        let total = if d.only_current { 1 } else { app.project().articles.len() }.max(1);
-        let project = app.doc.project().clone();
-        let out = PathBuf::from(d.destination.trim());
-        let format = d.format;
-        let (tx, rx) = channel();
-        let ctx2 = ctx.clone();
-        std::thread::spawn(move || {
-            let _ = tx.send(export::export(&project, format, &options, &out));
-            ctx2.request_repaint();
-        });
-        app.exchange = Some(Exchange::Export { rx, format, progress, total });
-        open = false;
     }
-    if open {
-        app.export_dialog = Some(d);
+
+    /// The export these choices make.
+    fn job(&self, cx: &ViewCx<'_>) -> ExportJob {
+        let p = cx.project();
+        let kept = |all: Vec<String>, skip: &BTreeSet<String>| {
+            if skip.is_empty() { vec![] } else { all.into_iter().filter(|x| !skip.contains(x)).collect() }
+        };
+        let filter = Filter {
+            articles: if self.only_current {
+                cx.nav.current.map(|a| vec![a.to_string()]).unwrap_or_default()
+            } else {
+                vec![]
+            },
+            labels: kept(p.schema.labels.iter().map(|l| l.name.clone()).collect(), &self.skip_labels),
+            annotators: kept(p.annotator_names().into_iter().map(str::to_string).collect(), &self.skip_annotators),
+        };
+        let options = Options { offsets: self.offsets, filter, prefer: self.prefer, progress: None };
+        let total = if self.only_current { 1 } else { p.articles.len() }.max(1);
+        ExportJob { format: self.format, options, out: PathBuf::from(self.destination.trim()), total }
+    }
+}
+
+/// A checkbox that is on while `name` is not in `skipped`.
+fn toggle(ui: &mut egui::Ui, skipped: &mut BTreeSet<String>, name: &str) {
+    let mut on = !skipped.contains(name);
+    if ui.checkbox(&mut on, name).changed() {
+        if on {
+            skipped.remove(name);
+        } else {
+            skipped.insert(name.to_string());
+        }
+    }
+}
+
+impl WindowView for ExportWindow {
+    fn ui(&mut self, cx: &mut ViewCx<'_>, ctx: &egui::Context) -> bool {
+        let mut open = true;
+        let mut start = false;
+        egui::Window::new("Export dataset").open(&mut open).default_width(460.0).show(ctx, |ui| {
+            self.format_ui(ui);
+            self.filters_ui(cx.project(), ui);
+            ui.horizontal(|ui| {
+                named_field(ui, "Destination", &mut self.destination, 260.0);
+                if ui.button("Browse…").clicked() {
+                    let start = cx.start_dir();
+                    let dialog = if self.format.is_folder() {
+                        FileDialog::folder(Purpose::ExportTo, "Export into a folder", start)
+                    } else {
+                        FileDialog::save(Purpose::ExportTo, "Export to a file", &default_name(self.format), start)
+                    };
+                    cx.show(Window::Files(Box::new(dialog)));
+                }
+            });
+            ui.weak(if self.format.is_folder() { "A folder (created if needed)." } else { "A file." });
+            start = ui.add_enabled(!self.destination.trim().is_empty(), egui::Button::new("Export")).clicked();
+        });
+        if start {
+            let job = self.job(cx);
+            cx.act(Action::Export(Box::new(job)));
+            return false;
+        }
+        open
     }
 }
 
@@ -194,117 +183,50 @@ fn default_name(f: Format) -> String {
     }
 }
 
-pub fn import_window_ui(app: &mut GloseApp, ctx: &egui::Context) {
-    let Some(mut d) = app.import_dialog.take() else { return };
-    let mut open = true;
-    let mut start = false;
-    egui::Window::new("Import annotations").open(&mut open).default_width(460.0).show(ctx, |ui| {
-        let name = IMPORT_FORMATS.iter().find(|(_, f)| *f == d.format).map_or("?", |(n, _)| n);
-        egui::ComboBox::from_label("Format").selected_text(name).show_ui(ui, |ui| {
-            for (n, f) in IMPORT_FORMATS {
-                ui.selectable_value(&mut d.format, f, n);
-            }
-        });
-        if d.format == DatasetFormat::Doccano {
-            ui.horizontal(|ui| {
-                ui.radio_value(&mut d.utf16, true, "UTF-16 offsets (doccano default)");
-                ui.radio_value(&mut d.utf16, false, "code points");
-            });
-        }
-        let label = ui.label("Files (one per line)");
-        ui.add(egui::TextEdit::multiline(&mut d.files).desired_rows(3).desired_width(f32::INFINITY))
-            .labelled_by(label.id);
-        if ui.button("Browse…").clicked() {
-            let brat = d.format == DatasetFormat::Brat;
-            let title = if brat { "Choose brat folders" } else { "Choose dataset files" };
-            let dialog = super::files::FileDialog::open(
-                super::files::Purpose::DatasetFiles,
-                title,
-                "Choose",
-                true,
-                brat,
-                app.start_dir(),
-            );
-            app.file_dialog = Some(dialog);
-        }
-        named_field(ui, "Annotator (empty: as the file says)", &mut d.annotator, 160.0);
-        ui.weak("Articles whose text is already in the project get the annotations; unknown labels are added.");
-        start =
-            ui.add_enabled(!d.files.trim().is_empty() && app.exchange.is_none(), egui::Button::new("Import")).clicked();
-    });
-    if start {
-        let paths: Vec<PathBuf> = d.files.lines().map(str::trim).filter(|l| !l.is_empty()).map(PathBuf::from).collect();
-        let (format, utf16) = (d.format, d.utf16);
-        let (tx, rx) = channel();
-        let ctx2 = ctx.clone();
-        std::thread::spawn(move || {
-            let _ = tx.send(import::read_dataset(format, &paths, utf16));
-            ctx2.request_repaint();
-        });
-        let annotator = Some(d.annotator.trim().to_string()).filter(|a| !a.is_empty());
-        app.exchange = Some(Exchange::Import { rx, annotator });
-        open = false;
-    }
-    if open {
-        app.import_dialog = Some(d);
+impl ImportWindow {
+    /// The files chosen in the file dialog.
+    pub fn set_files(&mut self, paths: &[PathBuf]) {
+        self.files = paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join("\n");
     }
 }
 
-/// Collects finished work; imports become one undo step.
-pub fn poll(app: &mut GloseApp) {
-    let Some(ex) = app.exchange.take() else { return };
-    match ex {
-        Exchange::Export { rx, format, progress, total } => match rx.try_recv() {
-            Ok(Ok(report)) => {
-                let mut msg = format!(
-                    "Exported {} articles, {} spans, {} relations as {} ({} file(s))",
-                    report.articles,
-                    report.spans,
-                    report.relations,
-                    format.name(),
-                    report.files.len()
-                );
-                if report.warnings.is_empty() {
-                    app.info(msg);
-                } else {
-                    msg.push_str(&format!(
-                        ". {} thing(s) the format cannot hold:\n\n{}",
-                        report.warnings.len(),
-                        report.warnings.join("\n")
-                    ));
-                    app.dialog = Some(super::Dialog::Error(msg));
+impl WindowView for ImportWindow {
+    fn ui(&mut self, cx: &mut ViewCx<'_>, ctx: &egui::Context) -> bool {
+        let mut open = true;
+        let mut start = false;
+        egui::Window::new("Import annotations").open(&mut open).default_width(460.0).show(ctx, |ui| {
+            let name = IMPORT_FORMATS.iter().find(|(_, f)| *f == self.format).map_or("?", |(n, _)| n);
+            egui::ComboBox::from_label("Format").selected_text(name).show_ui(ui, |ui| {
+                for (n, f) in IMPORT_FORMATS {
+                    ui.selectable_value(&mut self.format, f, n);
                 }
+            });
+            if self.format == DatasetFormat::Doccano {
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut self.utf16, true, "UTF-16 offsets (doccano default)");
+                    ui.radio_value(&mut self.utf16, false, "code points");
+                });
             }
-            Ok(Err(export::ExportError::Cancelled)) => {
-                app.info("Export cancelled (files written so far are incomplete)")
+            let label = ui.label("Files (one per line)");
+            ui.add(egui::TextEdit::multiline(&mut self.files).desired_rows(3).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+            if ui.button("Browse…").clicked() {
+                let brat = self.format == DatasetFormat::Brat;
+                let title = if brat { "Choose brat folders" } else { "Choose dataset files" };
+                let dialog = FileDialog::open(Purpose::DatasetFiles, title, "Choose", true, brat, cx.start_dir());
+                cx.show(Window::Files(Box::new(dialog)));
             }
-            Ok(Err(e)) => app.dialog = Some(super::Dialog::Error(format!("The export failed.\n\n{e}"))),
-            Err(_) => app.exchange = Some(Exchange::Export { rx, format, progress, total }),
-        },
-        Exchange::Import { rx, annotator } => match rx.try_recv() {
-            Ok(Ok(data)) => {
-                let fallback = app.settings.annotator.clone();
-                let plan = app.doc.plan_with(|p| import::dataset::plan(p, data, annotator.as_deref(), &fallback));
-                if let Some(cmd) = plan.command {
-                    app.apply(cmd);
-                }
-                let msg = format!(
-                    "Imported {} spans and {} relations ({} new articles, {} matched by text, {} spans already there)",
-                    plan.spans, plan.relations, plan.new_articles, plan.matched_articles, plan.duplicates
-                );
-                if plan.warnings.is_empty() {
-                    app.info(msg);
-                } else {
-                    app.dialog = Some(super::Dialog::Error(format!("{msg}.\n\n{}", plan.warnings.join("\n"))));
-                }
-                if app.current.is_none()
-                    && let Some(id) = app.project().articles.first().map(|a| a.id)
-                {
-                    app.act(Action::SelectArticle(id));
-                }
-            }
-            Ok(Err(e)) => app.dialog = Some(super::Dialog::Error(format!("The import failed.\n\n{e}"))),
-            Err(_) => app.exchange = Some(Exchange::Import { rx, annotator }),
-        },
+            named_field(ui, "Annotator (empty: as the file says)", &mut self.annotator, 160.0);
+            ui.weak("Articles whose text is already in the project get the annotations; unknown labels are added.");
+            start = ui.add_enabled(!self.files.trim().is_empty(), egui::Button::new("Import")).clicked();
+        });
+        if start {
+            let paths = self.files.lines().map(str::trim).filter(|l| !l.is_empty()).map(PathBuf::from).collect();
+            let annotator = Some(self.annotator.trim().to_string()).filter(|a| !a.is_empty());
+            let job = AnnotationsJob { format: self.format, paths, utf16: self.utf16, annotator };
+            cx.act(Action::ImportAnnotations(Box::new(job)));
+            return false;
+        }
+        open
     }
 }

@@ -68,6 +68,16 @@ pub struct FileDialog {
     places: Vec<(String, PathBuf)>,
 }
 
+impl std::fmt::Debug for FileDialog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FileDialog")
+            .field("purpose", &self.purpose)
+            .field("title", &self.title)
+            .field("dir", &self.dir)
+            .finish()
+    }
+}
+
 fn home() -> PathBuf {
     std::env::var_os("HOME")
         .or_else(|| std::env::var_os("USERPROFILE"))
@@ -560,65 +570,6 @@ fn age(t: SystemTime) -> String {
             let m = if mp < 10 { mp + 3 } else { mp - 9 };
             let y = yoe + era * 400 + i64::from(m <= 2);
             format!("{y:04}-{m:02}-{d:02}")
-        }
-    }
-}
-
-impl super::GloseApp {
-    /// Where file dialogs open: the folder last chosen from, else the project's.
-    pub fn start_dir(&self) -> Option<&Path> {
-        self.settings.last_dir.as_deref().or_else(|| self.doc.path().and_then(Path::parent))
-    }
-
-    /// The folders of recent projects, for the dialog's places.
-    pub fn recent_dirs(&self) -> Vec<PathBuf> {
-        let mut dirs: Vec<PathBuf> =
-            self.settings.recent.iter().filter_map(|p| p.parent().map(Path::to_path_buf)).collect();
-        dirs.dedup();
-        dirs.truncate(4);
-        dirs
-    }
-
-    /// Shows the file dialog, if one is open, and routes what it chose.
-    pub fn file_dialog_ui(&mut self, ctx: &egui::Context) {
-        let Some(dialog) = &mut self.file_dialog else { return };
-        let outcome = dialog.ui(ctx);
-        let dir = dialog.dir().to_path_buf();
-        let purpose = dialog.purpose.clone();
-        let paths = match outcome {
-            Outcome::Pending => return,
-            Outcome::Cancelled => {
-                self.file_dialog = None;
-                return;
-            }
-            Outcome::Chosen(paths) => paths,
-        };
-        self.file_dialog = None;
-        self.settings.last_dir = Some(dir);
-        use super::Action;
-        match purpose {
-            Purpose::OpenProject => {
-                if let Some(p) = paths.into_iter().next() {
-                    self.act(Action::Open(p));
-                }
-            }
-            Purpose::SaveProject => {
-                if let Some(p) = paths.into_iter().next() {
-                    self.act(Action::SaveAs(p));
-                }
-            }
-            Purpose::ImportArticles => self.act(Action::Import(paths)),
-            Purpose::MergeProjects => super::annotators::merge_files(self, &paths),
-            Purpose::ExportTo => {
-                if let (Some(d), Some(p)) = (&mut self.export_dialog, paths.first()) {
-                    d.destination = p.display().to_string();
-                }
-            }
-            Purpose::DatasetFiles => {
-                if let Some(d) = &mut self.import_dialog {
-                    d.files = paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join("\n");
-                }
-            }
         }
     }
 }

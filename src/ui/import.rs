@@ -6,18 +6,11 @@
 
 use crate::import::{self, ColumnMap, Fate, Origin, ReadOptions, Role, SourceFile, TableOptions};
 use crate::model::{ArticleId, Project};
-use crate::progress::Progress;
+use crate::progress::{Job, Poll, Waker};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
 
 type Read = (Vec<SourceFile>, Vec<Vec<Fate>>);
-
-struct ReadJob {
-    progress: Progress,
-    total: usize,
-    rx: Receiver<Read>,
-}
 
 /// What the user did in the preview this frame.
 #[derive(Debug, PartialEq, Eq)]
@@ -35,7 +28,7 @@ pub struct ImportPreview {
     existing: Arc<Vec<(ArticleId, String)>>,
     files: Vec<SourceFile>,
     fates: Vec<Vec<Fate>>,
-    job: Option<ReadJob>,
+    job: Option<Job<Read>>,
     /// Reading was cancelled: what was read so far is shown.
     cancelled: bool,
 }
@@ -78,17 +71,15 @@ impl ImportPreview {
     /// already read; the duplicates are decided again either way.
     fn read(&mut self, only: Option<PathBuf>, ctx: &egui::Context) {
         if let Some(old) = self.job.take() {
-            old.progress.cancel();
+            old.cancel();
         }
         let paths = import::collect_paths(&self.inputs).unwrap_or_else(|_| self.inputs.clone());
         let total = if only.is_some() { 1 } else { paths.len() };
-        let progress = Progress::default();
-        let (tx, rx) = channel();
-        let (shared, options, existing, ctx2) =
-            (progress.clone(), self.options.clone(), self.existing.clone(), ctx.clone());
+        let (options, existing, ctx2) = (self.options.clone(), self.existing.clone(), ctx.clone());
         let mut files = std::mem::take(&mut self.files);
         let inputs = self.inputs.clone();
-        std::thread::spawn(move || {
+        let wake: Waker = Box::new(move || ctx2.request_repaint());
+        let job = Job::spawn(total, Some(wake), move |shared| {
             let files = match only {
                 Some(path) => {
                     let fresh = import::read_path(&path, &options);
@@ -98,38 +89,36 @@ impl ImportPreview {
                     files.splice(at.min(files.len())..at.min(files.len()), fresh);
                     files
                 }
-                None => import::read_inputs(&inputs, &options, Some(&shared)),
+                None => import::read_inputs(&inputs, &options, Some(shared)),
             };
             let texts: Vec<(ArticleId, &str)> = existing.iter().map(|(id, t)| (*id, t.as_str())).collect();
             let fates = import::dedupe::dedupe(&texts, &files);
-            let _ = tx.send((files, fates));
-            ctx2.request_repaint();
+            (files, fates)
         });
-        self.job = Some(ReadJob { progress, total, rx });
+        self.job = Some(job);
         self.cancelled = false;
     }
 
-    /// Takes in a finished read.
-    fn poll(&mut self) {
+    /// Takes in a finished read (waiting for it when `wait`).
+    fn land(&mut self, wait: bool) {
         let Some(job) = &self.job else { return };
-        if let Ok((files, fates)) = job.rx.try_recv() {
-            self.cancelled = job.progress.cancelled();
-            self.files = files;
-            self.fates = fates;
-            self.job = None;
+        let result = if wait { job.wait().map_or(Poll::Lost, Poll::Done) } else { job.poll() };
+        match result {
+            Poll::Running => return,
+            Poll::Done((files, fates)) => {
+                self.cancelled = job.progress.cancelled();
+                self.files = files;
+                self.fates = fates;
+            }
+            // The reading thread died: what was read is gone; show it as cancelled.
+            Poll::Lost => self.cancelled = true,
         }
+        self.job = None;
     }
 
     /// Waits for the read in progress (tests, and Import pressed while reading).
     pub fn wait(&mut self) {
-        if let Some(job) = &self.job
-            && let Ok((files, fates)) = job.rx.recv()
-        {
-            self.cancelled = job.progress.cancelled();
-            self.files = files;
-            self.fates = fates;
-            self.job = None;
-        }
+        self.land(true);
     }
 
     /// The files read and the fate of each record, handed over to be planned.
@@ -147,7 +136,7 @@ impl ImportPreview {
     }
 
     pub fn ui(&mut self, ctx: &egui::Context, project: &Project) -> PreviewAction {
-        self.poll();
+        self.land(false);
         if self.job.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
@@ -459,29 +448,4 @@ pub fn plan_preview(preview: &mut ImportPreview, project: &mut Project) -> impor
     preview.wait();
     let (files, fates) = preview.take();
     import::plan(project, &files, &fates)
-}
-
-impl super::GloseApp {
-    /// Shows the import preview, if open; Import applies its articles as one undo step.
-    pub fn import_preview_ui(&mut self, ctx: &egui::Context) {
-        let Some(preview) = &mut self.import_preview else { return };
-        match preview.ui(ctx, self.doc.project()) {
-            PreviewAction::None => {}
-            PreviewAction::Cancel => self.import_preview = None,
-            PreviewAction::AddFiles => self.act(super::Action::ImportDialog),
-            PreviewAction::Import => {
-                let Some(mut preview) = self.import_preview.take() else { return };
-                let plan = self.doc.plan_with(|p| plan_preview(&mut preview, p));
-                let summary = plan.summary();
-                if let Some(cmd) = plan.command
-                    && self.apply(cmd)
-                {
-                    if let Some(first) = plan.first_added {
-                        self.act(super::Action::SelectArticle(first));
-                    }
-                    self.info(format!("Imported: {summary}"));
-                }
-            }
-        }
-    }
 }

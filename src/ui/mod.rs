@@ -5,28 +5,41 @@ mod annotators;
 mod app;
 mod articles;
 mod busy;
+mod central;
 mod commands;
 mod compare;
 mod corpus;
 mod derived;
 mod dialogs;
-mod document;
 mod exchange;
 mod files;
 mod import;
-mod jobs;
 mod menu;
 pub mod reader;
 mod retext;
 mod schema;
 mod side;
+mod view;
 
-pub use annotators::{merge_files, poll_merge};
-pub use app::{Action, GloseApp, SideTab};
-pub use articles::articles_panel_ui as articles_panel;
+pub use app::{Action, GloseApp};
 pub use commands::UiCommand;
-pub use corpus::take_result as take_search_result;
+pub use compare::ComparePane;
+pub use corpus::{CorpusTab, CorpusWindow};
 pub use dialogs::Dialog;
+pub use files::FileDialog;
+pub use import::ImportPreview;
+pub use retext::TextEditor;
+pub use side::SidePanel;
+pub use view::Window;
+
+/// Which tab the right panel shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SideTab {
+    #[default]
+    Annotate,
+    Spans,
+    Actors,
+}
 
 use crate::model::Color;
 use serde::{Deserialize, Serialize};
@@ -133,16 +146,16 @@ pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLoc
 /// With `GLOSE_STARTUP_PROBE=1`, the window prints how long after the start its first frame
 /// was on screen, then closes: `cargo bench`-free measure of the cold start under Xvfb.
 fn startup_probe(app: &mut GloseApp, ctx: &egui::Context) {
-    let Some(frames) = &mut app.probe_frames else { return };
-    *frames += 1;
-    if *frames == 1 {
-        ctx.request_repaint();
-    } else if *frames == 2 {
-        // The first frame has been painted and presented before this one starts.
-        let ms = STARTED.get().map_or(0.0, |t| t.elapsed().as_secs_f64() * 1000.0);
-        eprintln!("glose: first frame on screen {ms:.0} ms after start");
-        app.allow_close = true;
-        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    match app.probe_frame() {
+        Some(1) => ctx.request_repaint(),
+        Some(2) => {
+            // The first frame has been painted and presented before this one starts.
+            let ms = STARTED.get().map_or(0.0, |t| t.elapsed().as_secs_f64() * 1000.0);
+            eprintln!("glose: first frame on screen {ms:.0} ms after start");
+            app.allow_close();
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        _ => {}
     }
 }
 
@@ -162,145 +175,6 @@ pub fn run(project: Option<PathBuf>) -> ExitCode {
         Err(e) => {
             eprintln!("glose: the window could not open: {e}");
             ExitCode::from(2)
-        }
-    }
-}
-
-impl eframe::App for GloseApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let ctx = ui.ctx().clone();
-        startup_probe(self, &ctx);
-        self.handle_close(&ctx);
-        self.handle_dropped_files(&ctx);
-        menu::shortcuts(self, &ctx);
-        self.poll_save();
-        annotators::poll_merge(self, false);
-        if self.doc.is_saving() || self.merge_job.is_some() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(30));
-        }
-        self.check_disk();
-        self.autosave(&ctx);
-        if self.doc.path().is_some() {
-            // Wake up now and then to notice changes made by others to the file.
-            ctx.request_repaint_after(std::time::Duration::from_secs(2));
-        }
-        exchange::poll(self);
-        menu::menu_bar_ui(self, ui);
-        menu::status_bar_ui(self, ui);
-        articles::articles_panel_ui(self, ui);
-        side::side_panel_ui(self, ui);
-        egui::CentralPanel::default().show(ui, |ui| self.reader_ui(ui));
-        schema::schema_window_ui(self, &ctx);
-        articles::meta_window_ui(self, &ctx);
-        retext::text_editor_ui(self, &ctx);
-        articles::new_article_window_ui(self, &ctx);
-        exchange::export_window_ui(self, &ctx);
-        exchange::import_window_ui(self, &ctx);
-        corpus::corpus_window_ui(self, &ctx);
-        annotators::annotators_window_ui(self, &ctx);
-        self.import_preview_ui(&ctx);
-        self.file_dialog_ui(&ctx);
-        dialogs::dialog_ui(self, &ctx);
-        self.flush(&ctx);
-        let title = self.doc.title();
-        if self.window_title != title {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.window_title = title;
-        }
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, Settings::KEY, &self.settings);
-    }
-}
-
-impl GloseApp {
-    fn reader_ui(&mut self, ui: &mut egui::Ui) {
-        menu::find_bar_ui(self, ui);
-        menu::link_bar_ui(self, ui);
-        if compare::compare_ui(self, ui) {
-            return;
-        }
-        let Some(article) = self.current.and_then(|a| self.doc.project().article(a)) else {
-            ui.centered_and_justified(|ui| {
-                ui.label("No article yet. File → Import articles… (or drop .txt, .md, .html files here).");
-            });
-            return;
-        };
-        ui.horizontal_wrapped(|ui| {
-            ui.heading(&article.title);
-        });
-        let mut meta = vec![article.source.clone(), article.published.clone(), article.language.clone()];
-        if !article.author.is_empty() {
-            meta.insert(1, article.author.clone());
-        }
-        meta.retain(|m| !m.is_empty());
-        let twin =
-            article.near_duplicate_of.and_then(|o| self.doc.project().article(o)).map(|o| (o.id, o.title.clone()));
-        let this = article.id;
-        let mut compare = None;
-        ui.horizontal(|ui| {
-            ui.weak(meta.join(" · "));
-            if !article.url.is_empty() {
-                ui.hyperlink_to("source", &article.url);
-            }
-            if let Some((other, title)) = &twin {
-                ui.separator();
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    format!("≈ near-duplicate of «{}»", crate::text::ellipsize(title, 50)),
-                );
-                if ui.small_button("Compare side by side").clicked() {
-                    compare = Some(*other);
-                }
-            }
-        });
-        if let Some(other) = compare {
-            compare::open_pair(self, this, other);
-            return;
-        }
-        let Some(article) = self.current.and_then(|a| self.doc.project().article(a)) else { return };
-        ui.separator();
-        let font = egui::FontId::proportional(self.settings.font_size);
-        let revision = self.doc.history().revisions();
-        let events = self.reader.ui(
-            ui,
-            self.doc.project(),
-            article,
-            revision,
-            &mut self.rs,
-            &font,
-            self.settings.exact_selection,
-        );
-        self.handle_reader_events(events);
-    }
-
-    fn handle_close(&mut self, ctx: &egui::Context) {
-        let closing = ctx.input(|i| i.viewport().close_requested());
-        if closing {
-            // A save still being written lands before the window goes.
-            self.finish_saving();
-        }
-        if closing && self.doc.is_dirty() && !self.allow_close {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.dialog = Some(Dialog::Unsaved { then: Box::new(Action::Quit) });
-        }
-        self.settings.zoom = ctx.zoom_factor();
-    }
-
-    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
-        });
-        if dropped.is_empty() {
-            return;
-        }
-        if let [one] = dropped.as_slice()
-            && one.extension().is_some_and(|e| e == "ron")
-        {
-            self.act(Action::Open(one.clone()));
-        } else {
-            self.act(Action::Import(dropped));
         }
     }
 }

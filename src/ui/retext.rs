@@ -3,8 +3,9 @@
 //! applying, the window says what the spans will do, and after it, spans whose text changed
 //! are marked for review in the inspector.
 
-use super::GloseApp;
-use super::reader::ellipsize;
+use super::app::WindowView;
+use super::reader::{ReaderState, ellipsize};
+use super::view::ViewCx;
 use crate::edit::{Command, REVIEW_ATTRIBUTE, Retext, retext};
 use crate::model::ArticleId;
 use crate::text::CharMap;
@@ -39,8 +40,8 @@ struct Preview {
 
 impl Preview {
     /// `None` when the article or the edited range no longer exists (undone meanwhile).
-    fn compute(app: &GloseApp, ed: &TextEditor) -> Option<Preview> {
-        let article = app.project().article(ed.article)?;
+    fn compute(project: &crate::model::Project, revision: u64, ed: &TextEditor) -> Option<Preview> {
+        let article = project.article(ed.article)?;
         let map = CharMap::new(&article.text);
         let (b0, b1) = (map.byte_of(&article.text, ed.range.0)?, map.byte_of(&article.text, ed.range.1)?);
         let new_text = format!("{}{}{}", &article.text[..b0], ed.buf, &article.text[b1..]);
@@ -56,7 +57,7 @@ impl Preview {
             .collect();
         Some(Preview {
             buf: ed.buf.clone(),
-            revision: app.doc.history().revision(),
+            revision,
             unchanged: new_text == article.text,
             blank: new_text.trim().is_empty(),
             marked,
@@ -68,14 +69,14 @@ impl Preview {
 
 impl TextEditor {
     /// Opens on the paragraphs covering `sel` (or the caret), or the whole text when short.
-    pub fn open(app: &GloseApp) -> Option<TextEditor> {
-        let article = app.current.and_then(|a| app.project().article(a))?;
+    pub fn open(project: &crate::model::Project, article: ArticleId, rs: &ReaderState) -> Option<TextEditor> {
+        let article = project.article(article)?;
         let map = CharMap::new(&article.text);
         let len = map.char_len();
-        let range = if len <= WHOLE_TEXT_CHARS && !app.rs.has_selection() {
+        let range = if len <= WHOLE_TEXT_CHARS && !rs.has_selection() {
             (0, len)
         } else {
-            let (s, e) = if app.rs.has_selection() { app.rs.selection() } else { (app.rs.caret, app.rs.caret) };
+            let (s, e) = if rs.has_selection() { rs.selection() } else { (rs.caret, rs.caret) };
             paragraphs_around(&article.text, &map, s, e)
         };
         let buf = map.slice(&article.text, range.0, range.1)?.to_string();
@@ -92,35 +93,57 @@ fn paragraphs_around(text: &str, map: &CharMap, s: usize, e: usize) -> (usize, u
     (map.char_of_byte(text, start).unwrap_or(0), map.char_of_byte(text, end).unwrap_or(map.char_len()))
 }
 
-pub fn text_editor_ui(app: &mut GloseApp, ctx: &egui::Context) {
-    let Some(mut ed) = app.text_editor.take() else { return };
-    let revision = app.doc.history().revision();
-    if ed.preview.as_ref().is_none_or(|p| p.buf != ed.buf || p.revision != revision) {
-        let Some(preview) = Preview::compute(app, &ed) else { return };
-        ed.preview = Some(preview);
+impl WindowView for TextEditor {
+    fn ui(&mut self, cx: &mut ViewCx<'_>, ctx: &egui::Context) -> bool {
+        let revision = cx.revision();
+        if self.preview.as_ref().is_none_or(|p| p.buf != self.buf || p.revision != revision) {
+            let Some(preview) = Preview::compute(cx.project(), revision, self) else { return false };
+            self.preview = Some(preview);
+        }
+        let mut open = true;
+        let (mut apply, mut cancel) = (false, false);
+        egui::Window::new("Correct article text").open(&mut open).default_width(620.0).show(ctx, |ui| {
+            (apply, cancel) = self.window_ui(ui);
+        });
+        // The buffer may have changed this frame: apply only what the preview showed for it.
+        if apply && let Some(p) = self.preview.take().filter(|p| p.buf == self.buf) {
+            let r = p.retext;
+            let flagged = r.flagged.len();
+            let moved = r.moved + r.reanchored;
+            cx.push(Command::SetArticleText { article: self.article, text: r.text, spans: r.spans });
+            cx.info(if flagged == 0 {
+                format!("Text corrected; {moved} span(s) moved with it")
+            } else {
+                format!(
+                    "Text corrected; {moved} span(s) moved with it, {flagged} marked “{REVIEW_ATTRIBUTE}” (Spans tab → Needs review)"
+                )
+            });
+            return false;
+        }
+        open && !cancel
     }
-    let mut open = true;
-    let (mut apply, mut cancel) = (false, false);
-    egui::Window::new("Correct article text").open(&mut open).default_width(620.0).show(ctx, |ui| {
-        ui.label(egui::RichText::new(&ed.title).strong());
-        ui.weak(if ed.whole {
+}
+
+impl TextEditor {
+    /// The editor and what applying would do; returns (apply, cancel) pressed.
+    fn window_ui(&mut self, ui: &mut egui::Ui) -> (bool, bool) {
+        ui.label(egui::RichText::new(&self.title).strong());
+        ui.weak(if self.whole {
             "The whole text. Spans follow your corrections; spans whose own text you change are marked for review."
                 .to_string()
         } else {
             format!(
                 "Characters {}–{} (the paragraphs around the selection). Spans follow your corrections; spans whose own text you change are marked for review.",
-                ed.range.0, ed.range.1
+                self.range.0, self.range.1
             )
         });
         let label = ui.strong("Corrected text");
         egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-            ui.add(
-                egui::TextEdit::multiline(&mut ed.buf).desired_width(f32::INFINITY).desired_rows(10).lock_focus(true),
-            )
-            .labelled_by(label.id);
+            let field = egui::TextEdit::multiline(&mut self.buf).desired_width(f32::INFINITY).desired_rows(10);
+            ui.add(field.lock_focus(true)).labelled_by(label.id);
         });
         ui.separator();
-        let Some(p) = &ed.preview else { return };
+        let Some(p) = &self.preview else { return (false, false) };
         let r = &p.retext;
         ui.label(format!(
             "{} span(s) keep their text ({} move, {} found again by their quote); {} will be marked for review.",
@@ -130,7 +153,10 @@ pub fn text_editor_ui(app: &mut GloseApp, ctx: &egui::Context) {
             r.flagged.len()
         ));
         for (old, new) in p.marked.iter().take(8) {
-            ui.colored_label(ui.visuals().warn_fg_color, format!("«{}» → «{}»", ellipsize(old, 60), ellipsize(new, 60)));
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("«{}» → «{}»", ellipsize(old, 60), ellipsize(new, 60)),
+            );
         }
         if p.marked.len() > 8 {
             ui.weak(format!("… and {} more", p.marked.len() - 8));
@@ -139,28 +165,9 @@ pub fn text_editor_ui(app: &mut GloseApp, ctx: &egui::Context) {
             ui.colored_label(ui.visuals().error_fg_color, "An article needs some text.");
         }
         ui.horizontal(|ui| {
-            apply = ui.add_enabled(!p.blank && !p.unchanged, egui::Button::new("Apply correction")).clicked();
-            cancel = ui.button("Cancel correction").clicked();
-        });
-    });
-    // The buffer may have changed this frame: apply only what the preview showed for it.
-    if apply && let Some(p) = ed.preview.take().filter(|p| p.buf == ed.buf) {
-        let r = p.retext;
-        let flagged = r.flagged.len();
-        let moved = r.moved + r.reanchored;
-        if app.apply(Command::SetArticleText { article: ed.article, text: r.text, spans: r.spans }) {
-            app.rs.reset();
-            app.info(if flagged == 0 {
-                format!("Text corrected; {moved} span(s) moved with it")
-            } else {
-                format!(
-                    "Text corrected; {moved} span(s) moved with it, {flagged} marked “{REVIEW_ATTRIBUTE}” (Spans tab → Needs review)"
-                )
-            });
-        }
-        return;
-    }
-    if open && !cancel {
-        app.text_editor = Some(ed);
+            let apply = ui.add_enabled(!p.blank && !p.unchanged, egui::Button::new("Apply correction")).clicked();
+            (apply, ui.button("Cancel correction").clicked())
+        })
+        .inner
     }
 }

@@ -1,9 +1,11 @@
 //! The right panel: the label palette, the selected span (label, actor, note, attributes,
 //! fragments, relations), the article's spans and relations as tables, and the canonical actors.
 
-use super::{Action, GloseApp, SideTab, color32, reader::ellipsize};
+use super::app::Action;
+use super::view::{Then, ViewCx, Window};
+use super::{SideTab, color32, reader::ellipsize};
 use crate::edit::{Command, REVIEW_ATTRIBUTE};
-use crate::model::{Entity, EntityId, Fragment, Span, SpanId};
+use crate::model::{ArticleId, Entity, EntityId, Fragment, Span, SpanId};
 use egui_extras::{Column, TableBuilder};
 use std::collections::HashMap;
 
@@ -38,77 +40,98 @@ pub fn named_field(ui: &mut egui::Ui, name: &str, value: &mut String, width: f32
     ui.add(egui::TextEdit::singleline(value).desired_width(width)).labelled_by(label.id)
 }
 
-pub fn side_panel_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
-    egui::Panel::right("side").resizable(true).default_size(360.0).min_size(240.0).show(ui, |ui| {
-        ui.add_space(4.0);
-        ui.horizontal(|ui| {
-            ui.selectable_value(&mut app.side_tab, SideTab::Annotate, "Annotate");
-            ui.selectable_value(&mut app.side_tab, SideTab::Spans, "Spans");
-            ui.selectable_value(&mut app.side_tab, SideTab::Actors, "Actors");
-        });
-        ui.separator();
-        egui::ScrollArea::vertical().id_salt("side-scroll").auto_shrink([false, false]).show(ui, |ui| {
-            match app.side_tab {
-                SideTab::Annotate => {
-                    palette_ui(app, ui);
-                    ui.separator();
-                    span_inspector_ui(app, ui);
-                }
-                SideTab::Spans => spans_tab_ui(app, ui),
-                SideTab::Actors => actors_tab_ui(app, ui),
-            }
-        });
-    });
+/// The right panel's state: text fields being typed in, the actor forms, the mentions found.
+#[derive(Default)]
+pub struct SidePanel {
+    /// The Spans tab lists only spans marked for review.
+    review_only: bool,
+    /// Text fields being edited, by key, committed when they lose focus.
+    bufs: HashMap<String, String>,
+    new_alias: String,
+    new_actor: String,
+    merge_target: Option<EntityId>,
+    attr_key: String,
+    attr_value: String,
+    /// "Find unlinked mentions" results for an actor in the current article.
+    proposals: Option<(EntityId, Vec<crate::analysis::Mention>)>,
 }
 
-fn palette_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
+impl SidePanel {
+    /// The unlinked mentions last found, and for which actor.
+    pub fn proposals(&self) -> Option<&(EntityId, Vec<crate::analysis::Mention>)> {
+        self.proposals.as_ref()
+    }
+
+    pub fn ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
+        egui::Panel::right("side").resizable(true).default_size(360.0).min_size(240.0).show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.horizontal(|ui| {
+                let tab = &mut cx.nav.side_tab;
+                ui.selectable_value(tab, SideTab::Annotate, "Annotate");
+                ui.selectable_value(tab, SideTab::Spans, "Spans");
+                ui.selectable_value(tab, SideTab::Actors, "Actors");
+            });
+            ui.separator();
+            egui::ScrollArea::vertical().id_salt("side-scroll").auto_shrink([false, false]).show(ui, |ui| {
+                match cx.nav.side_tab {
+                    SideTab::Annotate => {
+                        palette_ui(cx, ui);
+                        ui.separator();
+                        self.span_inspector_ui(cx, ui);
+                    }
+                    SideTab::Spans => self.spans_tab_ui(cx, ui),
+                    SideTab::Actors => self.actors_tab_ui(cx, ui),
+                }
+            });
+        });
+    }
+}
+
+fn palette_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         ui.strong("Labels");
         if ui.small_button("Edit labels…").clicked() {
-            app.schema_open = true;
+            cx.show(Window::Schema);
         }
     });
-    let counts: HashMap<_, usize> = {
-        let mut m = HashMap::new();
-        if let Some(a) = app.current.and_then(|a| app.project().article(a)) {
-            for s in &a.spans {
-                *m.entry(s.label).or_insert(0) += 1;
-            }
-        }
-        m
-    };
-    let labels = app.project().schema.labels.clone();
+    let mut counts: HashMap<_, usize> = HashMap::new();
+    for s in cx.article().map_or(&[][..], |a| &a.spans) {
+        *counts.entry(s.label).or_insert(0) += 1;
+    }
+    let doc = cx.doc;
+    let schema = &doc.project().schema;
     egui::Grid::new("palette").num_columns(5).spacing([6.0, 4.0]).show(ui, |ui| {
-        for l in &labels {
-            let depth = ancestors(app, l.id);
+        for l in &schema.labels {
+            let depth = ancestors(schema, l.id);
             ui.horizontal(|ui| {
                 ui.add_space(12.0 * depth as f32);
                 let (r, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
                 ui.painter().rect_filled(r, 3.0, color32(l.color));
                 if ui.button(&l.name).on_hover_text(&l.description).clicked() {
-                    app.act(Action::ApplyLabel(l.id));
+                    cx.act(Action::ApplyLabel(l.id));
                 }
             });
             ui.weak(l.hotkey.map_or(String::new(), |k| format!("key {k}")));
             ui.weak(format!("{}", counts.get(&l.id).copied().unwrap_or(0)));
-            let mut sticky = app.sticky_label == Some(l.id);
+            let mut sticky = cx.nav.sticky_label == Some(l.id);
             if ui
                 .checkbox(&mut sticky, format!("sticky {}", l.name))
                 .on_hover_text("Apply this label to every new selection (Ctrl+key)")
                 .changed()
             {
-                app.sticky_label = sticky.then_some(l.id);
+                cx.nav.sticky_label = sticky.then_some(l.id);
             }
-            let mut shown = !app.rs.hidden_labels.contains(&l.id);
+            let hidden = &mut cx.nav.rs.hidden_labels;
+            let mut shown = !hidden.contains(&l.id);
             if ui
                 .checkbox(&mut shown, format!("show {}", l.name))
                 .on_hover_text("Show this label's spans in the reader (both panes when comparing)")
                 .changed()
             {
                 if shown {
-                    app.rs.hidden_labels.retain(|x| *x != l.id);
+                    hidden.retain(|x| *x != l.id);
                 } else {
-                    app.rs.hidden_labels.push(l.id);
+                    hidden.push(l.id);
                 }
             }
             ui.end_row();
@@ -116,31 +139,60 @@ fn palette_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
     });
 }
 
-fn ancestors(app: &GloseApp, id: crate::model::LabelId) -> usize {
+fn ancestors(schema: &crate::model::Schema, id: crate::model::LabelId) -> usize {
     let mut n = 0;
-    let mut cur = app.project().schema.label(id).and_then(|l| l.parent);
+    let mut cur = schema.label(id).and_then(|l| l.parent);
     while let Some(p) = cur {
         n += 1;
         if n > 8 {
             break;
         }
-        cur = app.project().schema.label(p).and_then(|l| l.parent);
+        cur = schema.label(p).and_then(|l| l.parent);
     }
     n
 }
 
-fn span_inspector_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
-    let Some(aid) = app.current else { return };
-    let Some(span) = app.rs.selected_span.and_then(|s| app.project().article(aid)?.span(s).cloned()) else {
-        if app.rs.has_selection() {
-            let (s, e) = app.rs.selection();
-            ui.label(format!("Selected {}–{} ({} characters). Press a label key or click a label.", s, e, e - s));
-        } else {
-            ui.weak("Select text to label it, or click a highlight to edit its span.");
+impl SidePanel {
+    fn span_inspector_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
+        let Some(aid) = cx.nav.current else { return };
+        let Some(span) = cx.nav.rs.selected_span.and_then(|s| cx.project().article(aid)?.span(s).cloned()) else {
+            if cx.nav.rs.has_selection() {
+                let (s, e) = cx.nav.rs.selection();
+                ui.label(format!("Selected {}–{} ({} characters). Press a label key or click a label.", s, e, e - s));
+            } else {
+                ui.weak("Select text to label it, or click a highlight to edit its span.");
+            }
+            return;
+        };
+        let sid = span.id;
+        span_header_ui(cx, ui, aid, &span);
+        label_and_actor_ui(cx, ui, aid, &span);
+        if let Some(note) = commit_edit(ui, &mut self.bufs, &format!("note-{}", sid.0), &span.note, "Span note", true) {
+            cx.push(Command::SetSpanNote { article: aid, span: sid, note });
         }
-        return;
-    };
-    let sid = span.id;
+        self.attributes_ui(cx, ui, aid, &span);
+        ui.horizontal_wrapped(|ui| {
+            if ui.button("Link… (L)").clicked() {
+                cx.act(Action::StartLink);
+            }
+            let fragment = egui::Button::new("Add selection as fragment (Ctrl+G)");
+            if ui.add_enabled(cx.nav.rs.has_selection(), fragment).clicked() {
+                cx.act(Action::AddFragment);
+            }
+            if span.fragments.len() > 1 && ui.button("Keep first fragment only").clicked() {
+                cx.push(Command::SetSpanFragments { article: aid, span: sid, fragments: vec![span.fragments[0]] });
+            }
+            if ui.button("Delete span (Del)").clicked() {
+                cx.act(Action::DeleteSelectedSpan);
+            }
+        });
+        ui.weak("Alt+→/← grows/shrinks the end by a word; Alt+Shift+←/→ the start.");
+        relations_of_span_ui(cx, ui, aid, sid);
+    }
+}
+
+/// The span's text, its review mark, its fragments and annotator.
+fn span_header_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, span: &Span) {
     ui.strong("Selected span");
     ui.label(egui::RichText::new(ellipsize(&span.quote, 400)).italics());
     if let Some(why) = span.attributes.get(REVIEW_ATTRIBUTE) {
@@ -149,7 +201,7 @@ fn span_inspector_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
             if ui.button("Mark reviewed").on_hover_text("Keep the span where it is now").clicked() {
                 let mut attributes = span.attributes.clone();
                 attributes.remove(REVIEW_ATTRIBUTE);
-                app.push(Command::SetSpanAttributes { article: aid, span: sid, attributes });
+                cx.push(Command::SetSpanAttributes { article: aid, span: span.id, attributes });
             }
             ui.weak("or resize it (Alt+arrows), or delete it.");
         });
@@ -160,96 +212,82 @@ fn span_inspector_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
         if span.annotator.is_empty() { "unknown annotator" } else { &span.annotator },
         if span.fragments.len() > 1 { " · discontinuous" } else { "" }
     ));
-    // Label.
+}
+
+/// The span's label and canonical actor (or a new actor from its text).
+fn label_and_actor_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, span: &Span) {
+    let sid = span.id;
+    let p = cx.doc.project();
     let mut label = span.label;
-    egui::ComboBox::from_label("Span label").selected_text(app.project().schema.label_name(label)).show_ui(ui, |ui| {
-        for l in &app.project().schema.labels {
+    egui::ComboBox::from_label("Span label").selected_text(p.schema.label_name(label)).show_ui(ui, |ui| {
+        for l in &p.schema.labels {
             ui.selectable_value(&mut label, l.id, &l.name);
         }
     });
     if label != span.label {
-        app.push(Command::SetSpanLabel { article: aid, span: sid, label });
+        cx.push(Command::SetSpanLabel { article: aid, span: sid, label });
     }
-    // Canonical actor.
     let mut entity = span.entity;
-    let ename =
-        |e: Option<EntityId>| e.and_then(|e| app.project().entity(e)).map_or("(none)".to_string(), |e| e.name.clone());
+    let ename = |e: Option<EntityId>| e.and_then(|e| p.entity(e)).map_or("(none)".to_string(), |e| e.name.clone());
     egui::ComboBox::from_label("Linked actor").selected_text(ename(entity)).show_ui(ui, |ui| {
         ui.selectable_value(&mut entity, None, "(none)");
-        for e in &app.project().entities {
+        for e in &p.entities {
             ui.selectable_value(&mut entity, Some(e.id), &e.name);
         }
     });
     if entity != span.entity {
-        app.push(Command::SetSpanEntity { article: aid, span: sid, entity });
+        cx.push(Command::SetSpanEntity { article: aid, span: sid, entity });
     }
     if span.entity.is_none() && ui.button("New actor from this text").clicked() {
-        let id = EntityId(app.doc.alloc_id());
-        let entity = Entity { id, name: span.quote.trim().to_string(), kind: String::new(), ..Default::default() };
-        app.push(Command::Batch {
+        let name = span.quote.trim().to_string();
+        let entity = Entity { id: EntityId::NEW, name, ..Default::default() };
+        cx.push(Command::Batch {
             label: "new actor".into(),
             commands: vec![
                 Command::AddEntity { entity, index: usize::MAX },
-                Command::SetSpanEntity { article: aid, span: sid, entity: Some(id) },
+                // The actor the batch adds.
+                Command::SetSpanEntity { article: aid, span: sid, entity: Some(EntityId::NEW) },
             ],
         });
     }
-    // Note.
-    if let Some(note) = commit_edit(ui, &mut app.bufs, &format!("note-{}", sid.0), &span.note, "Span note", true) {
-        app.push(Command::SetSpanNote { article: aid, span: sid, note });
-    }
-    attributes_ui(app, ui, aid, &span);
-    ui.horizontal_wrapped(|ui| {
-        if ui.button("Link… (L)").clicked() {
-            app.act(Action::StartLink);
-        }
-        if ui.add_enabled(app.rs.has_selection(), egui::Button::new("Add selection as fragment (Ctrl+G)")).clicked() {
-            app.act(Action::AddFragment);
-        }
-        if span.fragments.len() > 1 && ui.button("Keep first fragment only").clicked() {
-            app.push(Command::SetSpanFragments { article: aid, span: sid, fragments: vec![span.fragments[0]] });
-        }
-        if ui.button("Delete span (Del)").clicked() {
-            app.act(Action::DeleteSelectedSpan);
-        }
-    });
-    ui.weak("Alt+→/← grows/shrinks the end by a word; Alt+Shift+←/→ the start.");
-    relations_of_span_ui(app, ui, aid, sid);
 }
 
-fn attributes_ui(app: &mut GloseApp, ui: &mut egui::Ui, aid: crate::model::ArticleId, span: &Span) {
-    ui.add_space(4.0);
-    ui.strong("Attributes");
-    let mut remove = None;
-    for (k, v) in &span.attributes {
+impl SidePanel {
+    fn attributes_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, span: &Span) {
+        ui.add_space(4.0);
+        ui.strong("Attributes");
+        let mut remove = None;
+        for (k, v) in &span.attributes {
+            ui.horizontal(|ui| {
+                ui.label(format!("{k} = {v}"));
+                if ui.small_button(format!("Remove attribute {k}")).clicked() {
+                    remove = Some(k.clone());
+                }
+            });
+        }
+        if let Some(k) = remove {
+            let mut attrs = span.attributes.clone();
+            attrs.remove(&k);
+            cx.push(Command::SetSpanAttributes { article: aid, span: span.id, attributes: attrs });
+        }
         ui.horizontal(|ui| {
-            ui.label(format!("{k} = {v}"));
-            if ui.small_button(format!("Remove attribute {k}")).clicked() {
-                remove = Some(k.clone());
+            named_field(ui, "Key", &mut self.attr_key, 70.0);
+            named_field(ui, "Value", &mut self.attr_value, 90.0);
+            if ui.add_enabled(!self.attr_key.trim().is_empty(), egui::Button::new("Set attribute")).clicked() {
+                let mut attrs = span.attributes.clone();
+                attrs.insert(self.attr_key.trim().to_string(), self.attr_value.trim().to_string());
+                cx.push(Command::SetSpanAttributes { article: aid, span: span.id, attributes: attrs });
+                self.attr_key.clear();
+                self.attr_value.clear();
             }
         });
     }
-    if let Some(k) = remove {
-        let mut attrs = span.attributes.clone();
-        attrs.remove(&k);
-        app.push(Command::SetSpanAttributes { article: aid, span: span.id, attributes: attrs });
-    }
-    ui.horizontal(|ui| {
-        named_field(ui, "Key", &mut app.attr_key, 70.0);
-        named_field(ui, "Value", &mut app.attr_value, 90.0);
-        if ui.add_enabled(!app.attr_key.trim().is_empty(), egui::Button::new("Set attribute")).clicked() {
-            let mut attrs = span.attributes.clone();
-            attrs.insert(app.attr_key.trim().to_string(), app.attr_value.trim().to_string());
-            app.push(Command::SetSpanAttributes { article: aid, span: span.id, attributes: attrs });
-            app.attr_key.clear();
-            app.attr_value.clear();
-        }
-    });
 }
 
-fn relations_of_span_ui(app: &mut GloseApp, ui: &mut egui::Ui, aid: crate::model::ArticleId, sid: SpanId) {
-    let Some(article) = app.project().article(aid).cloned() else { return };
-    let rels: Vec<_> = article.relations.iter().filter(|r| r.from == sid || r.to == sid).cloned().collect();
+fn relations_of_span_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, sid: SpanId) {
+    let doc = cx.doc;
+    let Some(article) = doc.project().article(aid) else { return };
+    let rels: Vec<_> = article.relations.iter().filter(|r| r.from == sid || r.to == sid).collect();
     if rels.is_empty() {
         return;
     }
@@ -259,262 +297,267 @@ fn relations_of_span_ui(app: &mut GloseApp, ui: &mut egui::Ui, aid: crate::model
         let other = if r.from == sid { r.to } else { r.from };
         let arrow = if r.from == sid { "→" } else { "←" };
         let text = article.span(other).map_or("?".to_string(), |s| ellipsize(&s.quote, 40));
-        let name = app.project().schema.relation_type_name(r.kind).to_string();
+        let name = doc.project().schema.relation_type_name(r.kind);
         ui.horizontal_wrapped(|ui| {
             ui.label(format!("{name} {arrow}"));
             if ui.link(text).clicked() {
-                app.act(Action::JumpToSpan(other));
+                cx.act(Action::JumpToSpan(other));
             }
             if ui.small_button("Reverse").on_hover_text("Swap the two ends").clicked() {
-                app.push(Command::ReverseRelation { article: aid, relation: r.id });
+                cx.push(Command::ReverseRelation { article: aid, relation: r.id });
             }
             if ui.small_button("Delete").on_hover_text("Delete this relation").clicked() {
-                app.push(Command::RemoveRelation { article: aid, relation: r.id });
+                cx.push(Command::RemoveRelation { article: aid, relation: r.id });
             }
         });
     }
 }
 
-fn spans_tab_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
-    let mut review_only = app.review_only;
-    let Some(article) = app.current.and_then(|a| app.project().article(a)) else { return };
-    ui.strong(format!("{} spans in this article", article.spans.len()));
-    let to_review = article.spans.iter().filter(|s| s.attributes.contains_key(REVIEW_ATTRIBUTE)).count();
-    if to_review > 0 || review_only {
-        ui.checkbox(&mut review_only, format!("Needs review only ({to_review})"))
-            .on_hover_text("Spans whose text a correction changed or deleted");
+impl SidePanel {
+    fn spans_tab_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
+        let mut review_only = self.review_only;
+        let doc = cx.doc;
+        let p = doc.project();
+        let Some(article) = cx.nav.current.and_then(|a| p.article(a)) else { return };
+        ui.strong(format!("{} spans in this article", article.spans.len()));
+        let to_review = article.spans.iter().filter(|s| s.attributes.contains_key(REVIEW_ATTRIBUTE)).count();
+        if to_review > 0 || review_only {
+            ui.checkbox(&mut review_only, format!("Needs review only ({to_review})"))
+                .on_hover_text("Spans whose text a correction changed or deleted");
+        }
+        let mut jump = None;
+        let rows: Vec<(SpanId, String, egui::Color32, String, String)> = article
+            .spans
+            .iter()
+            .filter(|s| !review_only || s.attributes.contains_key(REVIEW_ATTRIBUTE))
+            .map(|s| {
+                let l = p.schema.label(s.label);
+                let entity = s.entity.and_then(|e| p.entity(e)).map_or(String::new(), |e| e.name.clone());
+                (
+                    s.id,
+                    l.map_or("?".into(), |l| l.name.clone()),
+                    l.map_or(egui::Color32::GRAY, |l| color32(l.color)),
+                    ellipsize(&s.quote, 48),
+                    entity,
+                )
+            })
+            .collect();
+        TableBuilder::new(ui)
+            .id_salt("spans-table")
+            .striped(true)
+            .sense(egui::Sense::click())
+            .column(Column::auto().at_least(60.0))
+            .column(Column::remainder().at_least(120.0).clip(true))
+            .column(Column::auto().at_least(60.0))
+            .max_scroll_height(360.0)
+            .header(18.0, |mut h| {
+                h.col(|ui| {
+                    ui.strong("Label");
+                });
+                h.col(|ui| {
+                    ui.strong("Text");
+                });
+                h.col(|ui| {
+                    ui.strong("Actor");
+                });
+            })
+            .body(|body| {
+                body.rows(20.0, rows.len(), |mut row| {
+                    let (id, label, color, text, entity) = &rows[row.index()];
+                    row.set_selected(cx.nav.rs.selected_span == Some(*id));
+                    row.col(|ui| {
+                        ui.colored_label(*color, label);
+                    });
+                    row.col(|ui| {
+                        ui.label(text);
+                    });
+                    row.col(|ui| {
+                        ui.label(entity);
+                    });
+                    if row.response().clicked() {
+                        jump = Some(*id);
+                    }
+                });
+            });
+        ui.separator();
+        ui.strong(format!("{} relations", article.relations.len()));
+        for r in &article.relations {
+            let name = p.schema.relation_type_name(r.kind);
+            let q = |id| article.span(id).map_or("?".to_string(), |s| ellipsize(&s.quote, 28));
+            if ui.link(format!("{} {name} {}", q(r.from), q(r.to))).clicked() {
+                jump = Some(r.from);
+            }
+        }
+        self.review_only = review_only;
+        if let Some(id) = jump {
+            cx.act(Action::JumpToSpan(id));
+        }
     }
-    let mut jump = None;
-    let rows: Vec<(SpanId, String, egui::Color32, String, String)> = article
-        .spans
-        .iter()
-        .filter(|s| !review_only || s.attributes.contains_key(REVIEW_ATTRIBUTE))
-        .map(|s| {
-            let l = app.project().schema.label(s.label);
-            let entity = s.entity.and_then(|e| app.project().entity(e)).map_or(String::new(), |e| e.name.clone());
-            (
-                s.id,
-                l.map_or("?".into(), |l| l.name.clone()),
-                l.map_or(egui::Color32::GRAY, |l| color32(l.color)),
-                ellipsize(&s.quote, 48),
-                entity,
-            )
-        })
-        .collect();
-    TableBuilder::new(ui)
-        .id_salt("spans-table")
-        .striped(true)
-        .sense(egui::Sense::click())
-        .column(Column::auto().at_least(60.0))
-        .column(Column::remainder().at_least(120.0).clip(true))
-        .column(Column::auto().at_least(60.0))
-        .max_scroll_height(360.0)
-        .header(18.0, |mut h| {
-            h.col(|ui| {
-                ui.strong("Label");
-            });
-            h.col(|ui| {
-                ui.strong("Text");
-            });
-            h.col(|ui| {
-                ui.strong("Actor");
-            });
-        })
-        .body(|body| {
-            body.rows(20.0, rows.len(), |mut row| {
-                let (id, label, color, text, entity) = &rows[row.index()];
-                row.set_selected(app.rs.selected_span == Some(*id));
-                row.col(|ui| {
-                    ui.colored_label(*color, label);
-                });
-                row.col(|ui| {
-                    ui.label(text);
-                });
-                row.col(|ui| {
-                    ui.label(entity);
-                });
-                if row.response().clicked() {
-                    jump = Some(*id);
+
+    fn actors_tab_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            named_field(ui, "New actor", &mut self.new_actor, 150.0);
+            if ui.add_enabled(!self.new_actor.trim().is_empty(), egui::Button::new("Add actor")).clicked() {
+                let entity =
+                    Entity { id: EntityId::NEW, name: self.new_actor.trim().to_string(), ..Default::default() };
+                cx.create(Command::AddEntity { entity, index: usize::MAX }, Then::SelectEntity);
+                self.new_actor.clear();
+            }
+        });
+        let counts = cx.counts();
+        let mut hovered = None;
+        let doc = cx.doc;
+        for e in &doc.project().entities {
+            let selected = cx.nav.selected_entity == Some(e.id);
+            let text = format!("{} ({})", e.name, counts.mentions_per_entity.get(&e.id).copied().unwrap_or(0));
+            let r = ui.selectable_label(selected, text).on_hover_text(e.aliases.join(" · "));
+            if r.hovered() {
+                hovered = Some(e.id);
+            }
+            if r.clicked() {
+                cx.nav.selected_entity = Some(e.id);
+                self.proposals = None;
+            }
+        }
+        cx.nav.rs.highlight_entity = hovered.or(cx.nav.selected_entity);
+        ui.separator();
+        if let Some(e) = cx.nav.selected_entity.and_then(|e| doc.project().entity(e)) {
+            self.entity_editor_ui(cx, ui, e);
+        }
+    }
+
+    fn entity_editor_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui, e: &Entity) {
+        ui.strong(format!("Actor: {}", e.name));
+        let key = |f: &str| format!("entity-{}-{f}", e.id.0);
+        let mut changed = e.clone();
+        if let Some(v) = commit_edit(ui, &mut self.bufs, &key("name"), &e.name, "Name", false) {
+            changed.name = v;
+        }
+        if let Some(v) = commit_edit(ui, &mut self.bufs, &key("kind"), &e.kind, "Kind", false) {
+            changed.kind = v;
+        }
+        let ext = e.external_id.clone().unwrap_or_default();
+        if let Some(v) = commit_edit(ui, &mut self.bufs, &key("ext"), &ext, "External id", false) {
+            changed.external_id = (!v.trim().is_empty()).then_some(v);
+        }
+        if let Some(v) = commit_edit(ui, &mut self.bufs, &key("note"), &e.note, "Actor note", true) {
+            changed.note = v;
+        }
+        ui.label("Aliases (any language)");
+        let mut remove = None;
+        for (i, a) in e.aliases.iter().enumerate() {
+            ui.horizontal(|ui| {
+                ui.label(a);
+                if ui.small_button(format!("Remove alias {a}")).clicked() {
+                    remove = Some(i);
                 }
             });
-        });
-    ui.separator();
-    ui.strong(format!("{} relations", article.relations.len()));
-    for r in &article.relations {
-        let name = app.project().schema.relation_type_name(r.kind);
-        let q = |id| article.span(id).map_or("?".to_string(), |s| ellipsize(&s.quote, 28));
-        if ui.link(format!("{} {name} {}", q(r.from), q(r.to))).clicked() {
-            jump = Some(r.from);
         }
-    }
-    app.review_only = review_only;
-    if let Some(id) = jump {
-        app.act(Action::JumpToSpan(id));
-    }
-}
-
-fn actors_tab_ui(app: &mut GloseApp, ui: &mut egui::Ui) {
-    ui.horizontal(|ui| {
-        named_field(ui, "New actor", &mut app.new_actor, 150.0);
-        if ui.add_enabled(!app.new_actor.trim().is_empty(), egui::Button::new("Add actor")).clicked() {
-            let id = EntityId(app.doc.alloc_id());
-            let entity = Entity { id, name: app.new_actor.trim().to_string(), ..Default::default() };
-            app.push(Command::AddEntity { entity, index: usize::MAX });
-            app.selected_entity = Some(id);
-            app.new_actor.clear();
+        if let Some(i) = remove {
+            changed.aliases.remove(i);
         }
-    });
-    let all = app.counts();
-    let counts = &all.mentions_per_entity;
-    let mut hovered = None;
-    let entities: Vec<(EntityId, String, String)> =
-        app.project().entities.iter().map(|e| (e.id, e.name.clone(), e.aliases.join(" · "))).collect();
-    for (id, name, aliases) in entities {
-        let e = (id, name);
-        let selected = app.selected_entity == Some(e.0);
-        let text = format!("{} ({})", e.1, counts.get(&e.0).copied().unwrap_or(0));
-        let r = ui.selectable_label(selected, text).on_hover_text(aliases);
-        if r.hovered() {
-            hovered = Some(e.0);
-        }
-        if r.clicked() {
-            app.selected_entity = Some(e.0);
-            app.proposals = None;
-        }
-    }
-    app.rs.highlight_entity = hovered.or(app.selected_entity);
-    ui.separator();
-    if let Some(e) = app.selected_entity.and_then(|e| app.project().entity(e).cloned()) {
-        entity_editor_ui(app, ui, e);
-    }
-}
-
-fn entity_editor_ui(app: &mut GloseApp, ui: &mut egui::Ui, e: Entity) {
-    ui.strong(format!("Actor: {}", e.name));
-    let key = |f: &str| format!("entity-{}-{f}", e.id.0);
-    let mut changed = e.clone();
-    if let Some(v) = commit_edit(ui, &mut app.bufs, &key("name"), &e.name, "Name", false) {
-        changed.name = v;
-    }
-    if let Some(v) = commit_edit(ui, &mut app.bufs, &key("kind"), &e.kind, "Kind", false) {
-        changed.kind = v;
-    }
-    let ext = e.external_id.clone().unwrap_or_default();
-    if let Some(v) = commit_edit(ui, &mut app.bufs, &key("ext"), &ext, "External id", false) {
-        changed.external_id = (!v.trim().is_empty()).then_some(v);
-    }
-    if let Some(v) = commit_edit(ui, &mut app.bufs, &key("note"), &e.note, "Actor note", true) {
-        changed.note = v;
-    }
-    ui.label("Aliases (any language)");
-    let mut remove = None;
-    for (i, a) in e.aliases.iter().enumerate() {
         ui.horizontal(|ui| {
-            ui.label(a);
-            if ui.small_button(format!("Remove alias {a}")).clicked() {
-                remove = Some(i);
+            let r = named_field(ui, "Alias", &mut self.new_alias, 140.0);
+            let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui.button("Add alias").clicked() || enter) && !self.new_alias.trim().is_empty() {
+                changed.aliases.push(self.new_alias.trim().to_string());
+                self.new_alias.clear();
             }
         });
+        if changed != *e {
+            cx.push(Command::SetEntity { entity: changed });
+        }
+        self.entity_actions_ui(cx, ui, e);
+        self.proposals_ui(cx, ui, e.id);
     }
-    if let Some(i) = remove {
-        changed.aliases.remove(i);
-    }
-    ui.horizontal(|ui| {
-        let r = named_field(ui, "Alias", &mut app.new_alias, 140.0);
-        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if (ui.button("Add alias").clicked() || enter) && !app.new_alias.trim().is_empty() {
-            changed.aliases.push(app.new_alias.trim().to_string());
-            app.new_alias.clear();
-        }
-    });
-    if changed != e {
-        app.push(Command::SetEntity { entity: changed });
-    }
-    ui.horizontal(|ui| {
-        let others: Vec<(EntityId, String)> =
-            app.project().entities.iter().filter(|o| o.id != e.id).map(|o| (o.id, o.name.clone())).collect();
-        let target_name = app
-            .merge_target
-            .and_then(|t| others.iter().find(|o| o.0 == t))
-            .map_or("choose…", |o| o.1.as_str())
-            .to_string();
-        egui::ComboBox::from_label("Merge into").selected_text(target_name).show_ui(ui, |ui| {
-            for (id, n) in &others {
-                ui.selectable_value(&mut app.merge_target, Some(*id), n);
-            }
-        });
-        if ui.add_enabled(app.merge_target.is_some(), egui::Button::new("Merge actors")).clicked()
-            && let Some(into) = app.merge_target.take()
-        {
-            app.push(Command::MergeEntities { from: e.id, into });
-            app.selected_entity = Some(into);
-        }
-    });
-    ui.horizontal(|ui| {
-        if ui.button("Find unlinked mentions").clicked()
-            && let Some(a) = app.current.and_then(|a| app.project().article(a))
-        {
-            app.proposals = Some((e.id, crate::analysis::unlinked_mentions(a, &e)));
-        }
-        if ui.button("Delete actor").clicked() {
-            app.push(Command::RemoveEntity { entity: e.id });
-        }
-    });
-    proposals_ui(app, ui, e.id);
-}
 
-fn proposals_ui(app: &mut GloseApp, ui: &mut egui::Ui, entity: EntityId) {
-    let Some((pe, list)) = app.proposals.clone() else { return };
-    if pe != entity {
-        return;
+    /// Merge into another actor, find its unlinked mentions, delete it.
+    fn entity_actions_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui, e: &Entity) {
+        ui.horizontal(|ui| {
+            let others: Vec<(EntityId, String)> =
+                cx.project().entities.iter().filter(|o| o.id != e.id).map(|o| (o.id, o.name.clone())).collect();
+            let target_name = self
+                .merge_target
+                .and_then(|t| others.iter().find(|o| o.0 == t))
+                .map_or("choose…", |o| o.1.as_str())
+                .to_string();
+            egui::ComboBox::from_label("Merge into").selected_text(target_name).show_ui(ui, |ui| {
+                for (id, n) in &others {
+                    ui.selectable_value(&mut self.merge_target, Some(*id), n);
+                }
+            });
+            if ui.add_enabled(self.merge_target.is_some(), egui::Button::new("Merge actors")).clicked()
+                && let Some(into) = self.merge_target.take()
+            {
+                cx.push(Command::MergeEntities { from: e.id, into });
+                cx.nav.selected_entity = Some(into);
+            }
+        });
+        ui.horizontal(|ui| {
+            if ui.button("Find unlinked mentions").clicked()
+                && let Some(a) = cx.article()
+            {
+                self.proposals = Some((e.id, crate::analysis::unlinked_mentions(a, e)));
+            }
+            if ui.button("Delete actor").clicked() {
+                cx.push(Command::RemoveEntity { entity: e.id });
+            }
+        });
     }
-    let Some(aid) = app.current else { return };
-    if list.is_empty() {
-        ui.weak("No unlinked mention in this article.");
-        return;
-    }
-    let label = app.project().schema.label_by_name("Actor").or(app.project().schema.labels.first()).map(|l| l.id);
-    let Some(label) = label else { return };
-    let make = |app: &mut GloseApp, m: &crate::analysis::Mention| match m.existing {
-        Some(span) => Command::SetSpanEntity { article: aid, span, entity: Some(entity) },
-        None => Command::AddSpan {
-            article: aid,
-            span: Span {
-                id: SpanId(app.doc.alloc_id()),
-                fragments: vec![Fragment::new(m.start, m.end)],
-                label,
-                entity: Some(entity),
-                annotator: app.settings.annotator.clone(),
-                ..Default::default()
+
+    fn proposals_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui, entity: EntityId) {
+        let Some((pe, list)) = self.proposals.clone() else { return };
+        if pe != entity {
+            return;
+        }
+        let Some(aid) = cx.nav.current else { return };
+        if list.is_empty() {
+            ui.weak("No unlinked mention in this article.");
+            return;
+        }
+        let schema = &cx.project().schema;
+        let Some(label) = schema.label_by_name("Actor").or(schema.labels.first()).map(|l| l.id) else { return };
+        let annotator = cx.settings.annotator.clone();
+        let make = |m: &crate::analysis::Mention| match m.existing {
+            Some(span) => Command::SetSpanEntity { article: aid, span, entity: Some(entity) },
+            None => Command::AddSpan {
+                article: aid,
+                span: Span {
+                    id: SpanId::NEW,
+                    fragments: vec![Fragment::new(m.start, m.end)],
+                    label,
+                    entity: Some(entity),
+                    annotator: annotator.clone(),
+                    ..Default::default()
+                },
+                relations: vec![],
             },
-            relations: vec![],
-        },
-    };
-    ui.strong(format!("{} unlinked mention(s)", list.len()));
-    let mut accepted = Vec::new();
-    for (i, m) in list.iter().enumerate() {
-        ui.horizontal(|ui| {
-            if ui.link(format!("“{}” at {}", m.name, m.start)).clicked() {
-                app.rs.set_selection(m.start, m.end);
-                app.rs.scroll_to = Some(m.start);
-            }
-            let what = if m.existing.is_some() { "Link" } else { "Accept" };
-            if ui.small_button(format!("{what} mention {}", i + 1)).clicked() {
-                accepted.push(i);
-            }
-        });
-    }
-    if ui.button("Accept all mentions").clicked() {
-        let cmds: Vec<Command> = list.iter().map(|m| make(app, m)).collect();
-        app.push(Command::Batch { label: "link mentions".into(), commands: cmds });
-        app.proposals = Some((entity, Vec::new()));
-        return;
-    }
-    if let Some(&i) = accepted.first() {
-        let cmd = make(app, &list[i]);
-        app.push(cmd);
-        let mut rest = list;
-        rest.remove(i);
-        app.proposals = Some((entity, rest));
+        };
+        ui.strong(format!("{} unlinked mention(s)", list.len()));
+        let mut accepted = Vec::new();
+        for (i, m) in list.iter().enumerate() {
+            ui.horizontal(|ui| {
+                if ui.link(format!("“{}” at {}", m.name, m.start)).clicked() {
+                    cx.nav.rs.set_selection(m.start, m.end);
+                    cx.nav.rs.scroll_to = Some(m.start);
+                }
+                let what = if m.existing.is_some() { "Link" } else { "Accept" };
+                if ui.small_button(format!("{what} mention {}", i + 1)).clicked() {
+                    accepted.push(i);
+                }
+            });
+        }
+        if ui.button("Accept all mentions").clicked() {
+            let cmds: Vec<Command> = list.iter().map(make).collect();
+            cx.push(Command::Batch { label: "link mentions".into(), commands: cmds });
+            self.proposals = Some((entity, Vec::new()));
+            return;
+        }
+        if let Some(&i) = accepted.first() {
+            cx.push(make(&list[i]));
+            let mut rest = list;
+            rest.remove(i);
+            self.proposals = Some((entity, rest));
+        }
     }
 }

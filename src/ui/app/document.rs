@@ -3,7 +3,8 @@
 //! dialog, none dropped. The lifecycle itself lives in the session, shared with the CLI's edit
 //! loop and the kill test.
 
-use super::files::{FileDialog, Purpose};
+use super::super::files::{FileDialog, Purpose};
+use super::super::view::Window;
 use super::{Action, Dialog, GloseApp};
 use crate::model::Project;
 use crate::store::{Recovery, SaveOutcome, Session};
@@ -12,18 +13,18 @@ use std::time::{Duration, Instant};
 
 impl GloseApp {
     /// New, open, save, import, quit: the actions about files.
-    pub(super) fn file_action(&mut self, ctx: &egui::Context, action: Action) {
+    pub(in crate::ui) fn file_action(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::New => self.guard_unsaved(Action::New, |app| {
                 app.replace_session(Session::new(Project::new("Untitled")));
-                app.current = None;
-                app.rs.reset();
+                app.nav.current = None;
+                app.nav.rs.reset();
             }),
             Action::OpenDialog => {
                 let d =
                     FileDialog::open(Purpose::OpenProject, "Open a project", "Open", false, false, self.start_dir())
                         .with_filter("Glose projects (.ron)", &["ron"]);
-                self.file_dialog = Some(d.with_places(self.recent_dirs()));
+                self.show(Window::Files(Box::new(d)));
             }
             Action::Open(path) => {
                 let p = path.clone();
@@ -46,7 +47,7 @@ impl GloseApp {
                     start.as_deref().or(self.start_dir()),
                 )
                 .with_filter("Glose projects (.ron)", &["ron"]);
-                self.file_dialog = Some(d.with_places(self.recent_dirs()));
+                self.show(Window::Files(Box::new(d)));
             }
             Action::SaveAs(path) => self.save_to(&path),
             Action::ImportDialog => {
@@ -58,12 +59,15 @@ impl GloseApp {
                     true,
                     self.start_dir(),
                 )
-                .with_filter("Articles, exports, documents, tables", super::app::IMPORTABLE);
-                self.file_dialog = Some(d.with_places(self.recent_dirs()));
+                .with_filter("Articles, exports, documents, tables", super::IMPORTABLE);
+                self.show(Window::Files(Box::new(d)));
             }
-            Action::Import(paths) => match &mut self.import_preview {
+            Action::Import(paths) => match &mut self.views.import_preview {
                 Some(preview) => preview.add(paths, ctx),
-                None => self.import_preview = Some(super::import::ImportPreview::start(paths, self.doc.project(), ctx)),
+                None => {
+                    self.views.import_preview =
+                        Some(super::super::import::ImportPreview::start(paths, self.doc.project(), ctx));
+                }
             },
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             _ => {}
@@ -71,10 +75,10 @@ impl GloseApp {
     }
 
     /// Runs `then` now, or after asking whether to save unsaved changes.
-    pub(super) fn guard_unsaved(&mut self, retry: Action, then: impl FnOnce(&mut Self)) {
+    fn guard_unsaved(&mut self, retry: Action, then: impl FnOnce(&mut Self)) {
         self.finish_saving();
         if self.doc.is_dirty() {
-            self.dialog = Some(Dialog::Unsaved { then: Box::new(retry) });
+            self.views.dialog = Some(Dialog::Unsaved { then: Box::new(retry) });
         } else {
             then(self);
         }
@@ -89,7 +93,7 @@ impl GloseApp {
 
     /// Puts `session` in place of the open one, which is closed with its journal kept (unsaved
     /// edits stay recoverable; after a save or a discard there are none).
-    pub(super) fn replace_session(&mut self, session: Session) {
+    pub fn replace_session(&mut self, session: Session) {
         let old = std::mem::replace(&mut self.doc, session);
         let (outcomes, error) = old.close(true);
         for o in outcomes {
@@ -105,19 +109,19 @@ impl GloseApp {
         let (session, report) = match Session::open(path) {
             Ok(opened) => opened,
             Err(e) => {
-                self.dialog = Some(Dialog::Error(format!("Could not open the project.\n\n{e}")));
+                self.views.dialog = Some(Dialog::Error(format!("Could not open the project.\n\n{e}")));
                 return;
             }
         };
         self.replace_session(session);
-        self.current = None;
-        self.rs.reset();
+        self.nav.current = None;
+        self.nav.rs.reset();
         self.settings.remember(path);
         if let Some(pid) = report.other_window {
-            self.dialog = Some(Dialog::AlreadyOpen(pid));
+            self.views.dialog = Some(Dialog::AlreadyOpen(pid));
         }
         if let Some(rec) = report.recovery {
-            self.dialog = Some(Dialog::Recover(std::rc::Rc::new(rec)));
+            self.views.dialog = Some(Dialog::Recover(std::rc::Rc::new(rec)));
         }
         if let Some(v) = report.migrated_from {
             self.info(format!("Opened {} (format {v}, upgraded; saving writes the new format)", path.display()));
@@ -136,7 +140,9 @@ impl GloseApp {
     pub fn restore(&mut self, rec: &Recovery) {
         match self.doc.restore(rec) {
             Ok(n) => self.info(format!("Restored {n} unsaved edit(s); save to keep them")),
-            Err(e) => self.dialog = Some(Dialog::Error(format!("The unsaved edits could not be restored.\n\n{e}"))),
+            Err(e) => {
+                self.views.dialog = Some(Dialog::Error(format!("The unsaved edits could not be restored.\n\n{e}")))
+            }
         }
         self.fix_view();
     }
@@ -156,7 +162,7 @@ impl GloseApp {
 
     fn start_save(&mut self, path: &Path, auto: bool) {
         if let Err(e) = self.doc.start_save(path, auto) {
-            self.dialog = Some(Dialog::Error(format!("The project was not saved.\n\n{e}")));
+            self.views.dialog = Some(Dialog::Error(format!("The project was not saved.\n\n{e}")));
         }
     }
 
@@ -188,7 +194,9 @@ impl GloseApp {
                     self.error(format!("Saved, but edits from now on will not be journaled: {e}"));
                 }
             }
-            SaveOutcome::Failed(e) => self.dialog = Some(Dialog::Error(format!("The project was not saved.\n\n{e}"))),
+            SaveOutcome::Failed(e) => {
+                self.views.dialog = Some(Dialog::Error(format!("The project was not saved.\n\n{e}")))
+            }
         }
     }
 
@@ -196,18 +204,18 @@ impl GloseApp {
     /// Only projects that have a file; the journal already holds every edit in between.
     pub fn autosave(&mut self, ctx: &egui::Context) {
         let focused = ctx.input(|i| i.viewport().focused).unwrap_or(true);
-        let lost_focus = self.was_focused && !focused;
-        self.was_focused = focused;
+        let lost_focus = self.life.was_focused && !focused;
+        self.life.was_focused = focused;
         let rev = self.doc.history().revision();
-        if rev != self.last_change.0 {
-            self.last_change = (rev, Instant::now());
+        if rev != self.life.last_change.0 {
+            self.life.last_change = (rev, Instant::now());
         }
-        if !self.doc.is_dirty() || self.dialog.is_some() || self.doc.is_saving() {
+        if !self.doc.is_dirty() || self.views.dialog.is_some() || self.doc.is_saving() {
             return;
         }
         let Some(path) = self.doc.path().map(Path::to_path_buf) else { return };
         let secs = self.settings.autosave_secs;
-        let due = secs > 0 && self.last_change.1.elapsed() >= Duration::from_secs(u64::from(secs));
+        let due = secs > 0 && self.life.last_change.1.elapsed() >= Duration::from_secs(u64::from(secs));
         if due || (lost_focus && self.settings.autosave_on_focus_loss) {
             self.start_save(&path, true);
         } else if secs > 0 {
@@ -217,19 +225,19 @@ impl GloseApp {
 
     /// Every two seconds: has someone else changed the file (git pull, another program)?
     pub fn check_disk(&mut self) {
-        if self.last_disk_check.elapsed() >= Duration::from_secs(2) {
+        if self.life.last_disk_check.elapsed() >= Duration::from_secs(2) {
             self.check_disk_now();
         }
     }
 
     /// Has someone else changed the file? Asks once per change (a dialog offers to reload).
     pub fn check_disk_now(&mut self) {
-        if self.dialog.is_some() {
+        if self.views.dialog.is_some() {
             return;
         }
-        self.last_disk_check = Instant::now();
+        self.life.last_disk_check = Instant::now();
         if self.doc.changed_on_disk() {
-            self.dialog = Some(Dialog::ChangedOnDisk);
+            self.views.dialog = Some(Dialog::ChangedOnDisk);
         }
     }
 
@@ -237,13 +245,101 @@ impl GloseApp {
     pub fn reload(&mut self) {
         self.finish_saving();
         if let Some(path) = self.doc.path().map(Path::to_path_buf) {
-            let current = self.current;
+            let current = self.nav.current;
             self.discard_changes();
             self.open(&path);
             // The same article stays open when it is still there.
             if current.is_some_and(|c| self.doc.project().article(c).is_some()) {
-                self.current = current;
+                self.nav.current = current;
             }
         }
     }
+}
+
+impl GloseApp {
+    /// The window is asked to close: a save still being written lands first; unsaved
+    /// changes are asked about.
+    pub(super) fn handle_close(&mut self, ctx: &egui::Context) {
+        let closing = ctx.input(|i| i.viewport().close_requested());
+        if closing {
+            self.finish_saving();
+        }
+        if closing && self.doc.is_dirty() && !self.life.allow_close {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.views.dialog = Some(Dialog::Unsaved { then: Box::new(Action::Quit) });
+        }
+        self.settings.zoom = ctx.zoom_factor();
+    }
+
+    /// A project file dropped on the window opens; other files go to the import preview.
+    pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
+            i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
+        });
+        if dropped.is_empty() {
+            return;
+        }
+        if let [one] = dropped.as_slice()
+            && one.extension().is_some_and(|e| e == "ron")
+        {
+            self.act(Action::Open(one.clone()));
+        } else {
+            self.act(Action::Import(dropped));
+        }
+    }
+
+    /// Shows the modal dialog, if any, and does what was answered.
+    pub(super) fn dialog_ui(&mut self, ctx: &egui::Context) {
+        // Taken out while shown: what an answer does may open another dialog, which then wins.
+        let Some(mut dialog) = self.views.dialog.take() else { return };
+        let mut cx = super::super::view::ViewCx {
+            doc: &self.doc,
+            settings: &mut self.settings,
+            nav: &mut self.nav,
+            out: &mut self.out,
+            derived: &mut self.derived,
+        };
+        let answer = super::super::dialogs::dialog_ui(&mut dialog, &mut cx, ctx);
+        match answer {
+            None => {
+                if self.views.dialog.is_none() {
+                    self.views.dialog = Some(dialog);
+                }
+            }
+            Some(a) => self.answer(a, ctx),
+        }
+    }
+
+    fn answer(&mut self, answer: Answer, ctx: &egui::Context) {
+        match answer {
+            Answer::Close => {}
+            Answer::SaveThen(then) => {
+                self.run_action(ctx, Action::Save);
+                self.finish_saving();
+                if !self.doc.is_dirty() {
+                    self.life.allow_close = true;
+                    self.act(*then);
+                }
+            }
+            Answer::DiscardThen(then) => {
+                self.discard_changes();
+                self.life.allow_close = true;
+                self.act(*then);
+            }
+            Answer::Restore(rec) => self.restore(&rec),
+            Answer::DropRecovery => self.drop_recovery(),
+            Answer::Reload => self.reload(),
+        }
+    }
+}
+
+/// What the user answered in a dialog that the app itself must carry out.
+pub enum Answer {
+    /// Nothing more to do (OK, Cancel, or the dialog did it through its commands).
+    Close,
+    SaveThen(Box<Action>),
+    DiscardThen(Box<Action>),
+    Restore(std::rc::Rc<Recovery>),
+    DropRecovery,
+    Reload,
 }

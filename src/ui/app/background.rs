@@ -1,0 +1,306 @@
+//! The window's long work, each a `progress::Job` shown in the status bar with its progress
+//! and a cancel button: exports, dataset imports (File → Import annotations) and merges (File →
+//! Merge project files). What a finished job brings in becomes one undo step. Also the routing
+//! of the import preview and the file dialog, which start most of that work.
+
+use super::super::files::{Outcome, Purpose};
+use super::super::import::{PreviewAction, plan_preview};
+use super::super::view::Window;
+use super::{Action, GloseApp};
+use crate::export::{self, ExportError, Format, Options, Report};
+use crate::import::{self, DatasetFormat, dataset::Dataset};
+use crate::progress::{Job, Poll, Progress, Waker};
+use std::path::{Path, PathBuf};
+
+/// An export the export window asks for.
+#[derive(Debug)]
+pub struct ExportJob {
+    pub format: Format,
+    pub options: Options,
+    pub out: PathBuf,
+    /// Articles it will write (for the progress bar).
+    pub total: usize,
+}
+
+/// A dataset import the import window asks for.
+#[derive(Debug)]
+pub struct AnnotationsJob {
+    pub format: DatasetFormat,
+    pub paths: Vec<PathBuf>,
+    pub utf16: bool,
+    /// Whose annotations they become (`None`: as the files say).
+    pub annotator: Option<String>,
+}
+
+/// Work running in a thread.
+pub enum Running {
+    Export {
+        job: Job<Result<Report, ExportError>>,
+        format: Format,
+    },
+    Annotations {
+        job: Job<Result<Dataset, String>>,
+        annotator: Option<String>,
+    },
+    /// `Ok(None)`: cancelled.
+    Merge {
+        job: Job<Result<Option<Dataset>, String>>,
+        files: usize,
+    },
+}
+
+impl Running {
+    /// What the status bar says of it, its progress and total (0: unknown), and its cancel button.
+    pub fn describe(&self) -> (String, &Progress, usize, &'static str) {
+        match self {
+            Running::Export { job, format } => (
+                format!("Exporting {} ({} of {} articles)…", format.name(), job.progress.done(), job.total),
+                &job.progress,
+                job.total,
+                "Cancel export",
+            ),
+            Running::Annotations { job, .. } => ("Reading annotations…".into(), &job.progress, 0, "Stop waiting"),
+            Running::Merge { job, files } => {
+                (format!("Reading {files} project file(s) to merge…"), &job.progress, *files, "Cancel merge")
+            }
+        }
+    }
+}
+
+fn waker(ctx: &egui::Context) -> Option<Waker> {
+    let ctx = ctx.clone();
+    Some(Box::new(move || ctx.request_repaint()))
+}
+
+/// The job's result: now if it is done, or once it is when `wait`.
+fn take<T>(job: &Job<T>, wait: bool) -> Poll<T> {
+    if wait { job.wait().map_or(Poll::Lost, Poll::Done) } else { job.poll() }
+}
+
+impl GloseApp {
+    pub(super) fn start_export(&mut self, mut ex: ExportJob, ctx: &egui::Context) {
+        let project = self.doc.project().clone();
+        let job = Job::spawn(ex.total, waker(ctx), move |progress| {
+            ex.options.progress = Some(progress.clone());
+            export::export(&project, ex.format, &ex.options, &ex.out)
+        });
+        self.jobs.push(Running::Export { job, format: ex.format });
+    }
+
+    pub(super) fn start_annotations(&mut self, im: AnnotationsJob, ctx: &egui::Context) {
+        let AnnotationsJob { format, paths, utf16, annotator } = im;
+        let job = Job::spawn(paths.len(), waker(ctx), move |_| import::read_dataset(format, &paths, utf16));
+        self.jobs.push(Running::Annotations { job, annotator });
+    }
+
+    /// Other project files are read in a thread; their articles, spans and relations then
+    /// come in as one undo step (articles matched by text, identical spans kept once).
+    pub(super) fn start_merge(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
+        let files = paths.len();
+        let job = Job::spawn(files, waker(ctx), move |progress| read_projects(&paths, progress));
+        self.jobs.push(Running::Merge { job, files });
+    }
+
+    /// Takes in finished jobs (every frame; `wait` blocks until each lands).
+    pub(super) fn poll_jobs(&mut self, wait: bool) {
+        for run in std::mem::take(&mut self.jobs) {
+            if let Some(still) = self.poll_one(run, wait) {
+                self.jobs.push(still);
+            }
+        }
+    }
+
+    /// Waits for every background job — exports, imports, merges, the import preview's
+    /// reading, the corpus search — and takes their results in (tests, scripted runs).
+    pub fn finish_jobs(&mut self) {
+        self.poll_jobs(true);
+        if let Some(p) = &mut self.views.import_preview {
+            p.wait();
+        }
+        self.views.corpus.wait_search();
+        self.finish_saving();
+    }
+
+    fn poll_one(&mut self, run: Running, wait: bool) -> Option<Running> {
+        match run {
+            Running::Export { job, format } => match take(&job, wait) {
+                Poll::Running => return Some(Running::Export { job, format }),
+                Poll::Done(result) => self.exported(result, format),
+                Poll::Lost => self.error("The export stopped unexpectedly; its files are incomplete"),
+            },
+            Running::Annotations { job, annotator } => {
+                if job.progress.cancelled() {
+                    self.info("Stopped waiting for the annotations; nothing was changed");
+                    return None;
+                }
+                match take(&job, wait) {
+                    Poll::Running => return Some(Running::Annotations { job, annotator }),
+                    Poll::Done(Ok(data)) => self.add_annotations(data, annotator.as_deref()),
+                    Poll::Done(Err(e)) => self.fail(format!("The import failed.\n\n{e}")),
+                    Poll::Lost => self.error("Reading the annotations stopped unexpectedly; nothing was changed"),
+                }
+            }
+            Running::Merge { job, files } => match take(&job, wait) {
+                Poll::Running => return Some(Running::Merge { job, files }),
+                Poll::Done(Ok(Some(data))) => self.merged(data, files),
+                Poll::Done(Ok(None)) => self.info("Merge cancelled; nothing was changed"),
+                Poll::Done(Err(e)) => self.fail(format!("Nothing was merged.\n\n{e}")),
+                Poll::Lost => self.error("Reading the files to merge stopped unexpectedly; nothing was changed"),
+            },
+        }
+        None
+    }
+
+    fn fail(&mut self, message: String) {
+        self.show(Window::Dialog(super::Dialog::Error(message)));
+    }
+
+    fn exported(&mut self, result: Result<Report, ExportError>, format: Format) {
+        match result {
+            Ok(report) => {
+                let msg = format!(
+                    "Exported {} articles, {} spans, {} relations as {} ({} file(s))",
+                    report.articles,
+                    report.spans,
+                    report.relations,
+                    format.name(),
+                    report.files.len()
+                );
+                if report.warnings.is_empty() {
+                    self.info(msg);
+                } else {
+                    let n = report.warnings.len();
+                    self.fail(format!("{msg}. {n} thing(s) the format cannot hold:\n\n{}", report.warnings.join("\n")));
+                }
+            }
+            Err(ExportError::Cancelled) => self.info("Export cancelled (files written so far are incomplete)"),
+            Err(e) => self.fail(format!("The export failed.\n\n{e}")),
+        }
+    }
+
+    /// Annotations read from dataset files come in as one undo step.
+    fn add_annotations(&mut self, data: Dataset, annotator: Option<&str>) {
+        let fallback = self.settings.annotator.clone();
+        let plan = self.doc.plan_with(|p| import::dataset::plan(p, data, annotator, &fallback));
+        if let Some(cmd) = plan.command {
+            self.apply(cmd);
+        }
+        let msg = format!(
+            "Imported {} spans and {} relations ({} new articles, {} matched by text, {} spans already there)",
+            plan.spans, plan.relations, plan.new_articles, plan.matched_articles, plan.duplicates
+        );
+        if plan.warnings.is_empty() {
+            self.info(msg);
+        } else {
+            self.fail(format!("{msg}.\n\n{}", plan.warnings.join("\n")));
+        }
+    }
+
+    fn merged(&mut self, data: Dataset, files: usize) {
+        let fallback = self.settings.annotator.clone();
+        let plan = self.doc.plan_with(|p| import::dataset::plan(p, data, None, &fallback));
+        if let Some(cmd) = plan.command {
+            self.apply(cmd);
+        }
+        self.info(format!(
+            "Merged {files} file(s): {} spans and {} relations added, {} already there; {} article(s) added, {} matched by text",
+            plan.spans, plan.relations, plan.duplicates, plan.new_articles, plan.matched_articles
+        ));
+    }
+
+    /// Shows the import preview, if open; Import applies its articles as one undo step.
+    pub(super) fn import_preview_ui(&mut self, ctx: &egui::Context) {
+        let Some(preview) = &mut self.views.import_preview else { return };
+        match preview.ui(ctx, self.doc.project()) {
+            PreviewAction::None => {}
+            PreviewAction::Cancel => self.views.import_preview = None,
+            PreviewAction::AddFiles => self.act(Action::ImportDialog),
+            PreviewAction::Import => {
+                let Some(mut preview) = self.views.import_preview.take() else { return };
+                let plan = self.doc.plan_with(|p| plan_preview(&mut preview, p));
+                let summary = plan.summary();
+                if let Some(cmd) = plan.command
+                    && self.apply(cmd)
+                {
+                    if let Some(first) = plan.first_added {
+                        self.act(Action::SelectArticle(first));
+                    }
+                    self.info(format!("Imported: {summary}"));
+                }
+            }
+        }
+    }
+
+    /// Where file dialogs open: the folder last chosen from, else the project's.
+    pub(super) fn start_dir(&self) -> Option<&Path> {
+        self.settings.last_dir.as_deref().or_else(|| self.doc.path().and_then(Path::parent))
+    }
+
+    /// The folders of recent projects, for the file dialog's places.
+    pub(super) fn recent_dirs(&self) -> Vec<PathBuf> {
+        let mut dirs: Vec<PathBuf> =
+            self.settings.recent.iter().filter_map(|p| p.parent().map(Path::to_path_buf)).collect();
+        dirs.dedup();
+        dirs.truncate(4);
+        dirs
+    }
+
+    /// Shows the file dialog, if one is open, and routes what it chose.
+    pub(super) fn file_dialog_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = &mut self.views.file_dialog else { return };
+        let outcome = dialog.ui(ctx);
+        let dir = dialog.dir().to_path_buf();
+        let purpose = dialog.purpose.clone();
+        let paths = match outcome {
+            Outcome::Pending => return,
+            Outcome::Cancelled => {
+                self.views.file_dialog = None;
+                return;
+            }
+            Outcome::Chosen(paths) => paths,
+        };
+        self.views.file_dialog = None;
+        self.settings.last_dir = Some(dir);
+        match purpose {
+            Purpose::OpenProject => {
+                if let Some(p) = paths.into_iter().next() {
+                    self.act(Action::Open(p));
+                }
+            }
+            Purpose::SaveProject => {
+                if let Some(p) = paths.into_iter().next() {
+                    self.act(Action::SaveAs(p));
+                }
+            }
+            Purpose::ImportArticles => self.act(Action::Import(paths)),
+            Purpose::MergeProjects => self.act(Action::Merge(paths)),
+            Purpose::ExportTo => {
+                if let (Some(w), Some(p)) = (&mut self.views.export, paths.first()) {
+                    w.set_destination(p);
+                }
+            }
+            Purpose::DatasetFiles => {
+                if let Some(w) = &mut self.views.import {
+                    w.set_files(&paths);
+                }
+            }
+        }
+    }
+}
+
+/// Reads the project files of a merge, as one dataset; `Ok(None)` when cancelled.
+fn read_projects(paths: &[PathBuf], progress: &Progress) -> Result<Option<Dataset>, String> {
+    let mut all = Dataset::default();
+    for p in paths {
+        if progress.cancelled() {
+            return Ok(None);
+        }
+        let loaded = crate::store::load(p).map_err(|e| e.to_string())?;
+        let one = import::dataset::from_project(&loaded.project, &p.display().to_string());
+        all.docs.extend(one.docs);
+        all.declared.labels.extend(one.declared.labels);
+        all.declared.relation_types.extend(one.declared.relation_types);
+        progress.tick();
+    }
+    Ok(Some(all))
+}
