@@ -537,83 +537,75 @@ impl Reader {
         let last = self.paras.partition_point(|p| p.top <= visible.bottom());
         let vis_chars = self.paras.get(first).map_or(0, |p| p.chars.start)
             ..self.paras.get(last.saturating_sub(1)).map_or(0, |p| p.chars.end + 1);
-        let dark = ui.visuals().dark_mode;
-        let mut rects = Vec::new();
-        let on = |r: Rect| r.translate(origin.to_vec2());
-
-        // Bands behind the text; overlaps blend darker.
-        for m in self.marks.iter().filter(|m| m.end > vis_chars.start && m.start < vis_chars.end) {
-            rects.clear();
-            self.range_rects(m.start, m.end, &mut rects);
-            let alpha = if dark { 70 } else { 60 };
-            for r in &rects {
-                painter.rect_filled(on(*r), 2.0, m.color.gamma_multiply_u8(alpha));
-            }
-        }
-        // Passages shared with the other article (compare view).
-        for &(s, e) in state.passages.iter().filter(|(s, e)| *e > vis_chars.start && *s < vis_chars.end) {
-            rects.clear();
-            self.range_rects(s, e, &mut rects);
-            for r in &rects {
-                painter.rect_filled(
-                    on(*r).expand(2.0),
-                    0.0,
-                    Color32::from_rgba_unmultiplied(250, 220, 80, if dark { 40 } else { 70 }),
-                );
-            }
-        }
-        // Find results.
-        for (i, &(s, e)) in
-            state.found.iter().enumerate().filter(|(_, (s, e))| *e > vis_chars.start && *s < vis_chars.end)
-        {
-            rects.clear();
-            self.range_rects(s, e, &mut rects);
-            let c =
-                if i == state.found_index { Color32::from_rgb(255, 170, 0) } else { Color32::from_rgb(230, 200, 60) };
-            for r in &rects {
-                painter.rect_stroke(on(*r), 2.0, Stroke::new(1.5, c), egui::StrokeKind::Outside);
-            }
-        }
-        // Selection.
-        if state.has_selection() {
-            let (s, e) = state.selection();
-            rects.clear();
-            self.range_rects(s, e, &mut rects);
-            for r in &rects {
-                painter.rect_filled(on(*r), 0.0, ui.visuals().selection.bg_fill.gamma_multiply(0.6));
-            }
-        }
+        self.paint_backgrounds(ui, state, vis_chars.clone(), origin);
         // Text.
         for p in &self.paras[first..last.min(self.paras.len())] {
             let Some(galley) = &p.galley else { continue };
             painter.galley(origin + vec2(0.0, p.top), galley.clone(), ui.visuals().text_color());
         }
-        // Underlines, stacked by nesting level, under each band.
-        for m in self.marks.iter().filter(|m| m.end > vis_chars.start && m.start < vis_chars.end) {
-            rects.clear();
-            self.range_rects(m.start, m.end, &mut rects);
+        self.paint_underlines(ui, state, vis_chars.clone(), origin);
+        // Caret.
+        if response.has_focus()
+            && let Some(r) = self.char_rect(state.caret)
+        {
+            let r = r.translate(origin.to_vec2());
+            painter.line_segment([r.left_top(), r.left_bottom()], Stroke::new(1.5, ui.visuals().strong_text_color()));
+        }
+        self.paint_relations(ui, project, article, vis_chars.clone(), origin, events);
+        self.hover_tooltip(ui, project, article, response, origin);
+    }
+
+    /// Calls `each` with the on-screen rectangles of code points `s..e`.
+    fn each_rect<R>(&self, (s, e): (usize, usize), origin: Pos2, mut each: impl FnMut(Rect) -> R) {
+        let mut rects = Vec::new();
+        self.range_rects(s, e, &mut rects);
+        for r in rects {
+            each(r.translate(origin.to_vec2()));
+        }
+    }
+
+    /// Behind the text: the label bands (overlaps blend darker), passages shared with the
+    /// other article, find results, the selection.
+    fn paint_backgrounds(&self, ui: &Ui, state: &ReaderState, vis: std::ops::Range<usize>, origin: Pos2) {
+        let painter = ui.painter();
+        let dark = ui.visuals().dark_mode;
+        let shown = |&(s, e): &(usize, usize)| e > vis.start && s < vis.end;
+        for m in self.marks.iter().filter(|m| shown(&(m.start, m.end))) {
+            let fill = m.color.gamma_multiply_u8(if dark { 70 } else { 60 });
+            self.each_rect((m.start, m.end), origin, |r| painter.rect_filled(r, 2.0, fill));
+        }
+        let passage = Color32::from_rgba_unmultiplied(250, 220, 80, if dark { 40 } else { 70 });
+        for &range in state.passages.iter().filter(|r| shown(r)) {
+            self.each_rect(range, origin, |r| painter.rect_filled(r.expand(2.0), 0.0, passage));
+        }
+        for (i, &range) in state.found.iter().enumerate().filter(|(_, r)| shown(r)) {
+            let current = i == state.found_index;
+            let c = if current { Color32::from_rgb(255, 170, 0) } else { Color32::from_rgb(230, 200, 60) };
+            let stroke = Stroke::new(1.5, c);
+            self.each_rect(range, origin, |r| painter.rect_stroke(r, 2.0, stroke, egui::StrokeKind::Outside));
+        }
+        if state.has_selection() {
+            let fill = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
+            self.each_rect(state.selection(), origin, |r| painter.rect_filled(r, 0.0, fill));
+        }
+    }
+
+    /// Underlines, stacked by nesting level, under each band; a frame around the selected
+    /// span (or the link candidate) and the mentions of the actor hovered elsewhere.
+    fn paint_underlines(&self, ui: &Ui, state: &ReaderState, vis: std::ops::Range<usize>, origin: Pos2) {
+        let painter = ui.painter();
+        for m in self.marks.iter().filter(|m| m.end > vis.start && m.start < vis.end) {
             let emphasised = state.highlight_entity.is_some() && m.entity == state.highlight_entity;
             let selected = state.selected_span == Some(m.span) || state.link_candidate == Some(m.span);
-            for r in &rects {
+            self.each_rect((m.start, m.end), origin, |r| {
                 let y = r.bottom() + 1.5 + 3.0 * m.level.min(3) as f32;
-                let r = on(*r);
-                let y = y + origin.y;
                 painter.line_segment([pos2(r.left(), y), pos2(r.right(), y)], Stroke::new(2.0, m.color));
                 if selected || emphasised {
                     let c = if selected { ui.visuals().strong_text_color() } else { m.color };
                     painter.rect_stroke(r.expand(1.0), 3.0, Stroke::new(2.0, c), egui::StrokeKind::Outside);
                 }
-            }
+            });
         }
-        // Caret.
-        if response.has_focus()
-            && let Some(r) = self.char_rect(state.caret)
-        {
-            let r = on(r);
-            painter.line_segment([r.left_top(), r.left_bottom()], Stroke::new(1.5, ui.visuals().strong_text_color()));
-        }
-        self.paint_relations(ui, project, article, vis_chars.clone(), origin, events);
-        self.hover_tooltip(ui, project, article, response, origin);
     }
 
     /// Arcs from one span to the other for relations whose both ends are on screen.
