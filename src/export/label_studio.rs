@@ -34,24 +34,8 @@ struct AreaValue {
 #[derive(Serialize)]
 #[serde(untagged)]
 enum Item<'a> {
-    Region {
-        id: String,
-        from_name: &'static str,
-        to_name: &'static str,
-        #[serde(rename = "type")]
-        kind: &'static str,
-        origin: &'static str,
-        value: RegionValue<'a>,
-    },
-    Area {
-        id: String,
-        from_name: &'static str,
-        to_name: &'static str,
-        #[serde(rename = "type")]
-        kind: &'static str,
-        origin: &'static str,
-        value: AreaValue,
-    },
+    Region(Region<RegionValue<'a>>),
+    Area(Region<AreaValue>),
     Relation {
         from_id: String,
         to_id: String,
@@ -62,15 +46,26 @@ enum Item<'a> {
     },
 }
 
-fn area(name: &'static str, id: &str, start: usize, end: usize, text: Vec<String>) -> Item<'static> {
-    Item::Area {
-        id: id.to_string(),
-        from_name: name,
-        to_name: "text",
-        kind: "textarea",
-        origin: "manual",
-        value: AreaValue { start, end, text },
+/// A result on a stretch of the text: labels, or a text area (note, attributes).
+#[derive(Serialize)]
+struct Region<V> {
+    id: String,
+    from_name: &'static str,
+    to_name: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    origin: &'static str,
+    value: V,
+}
+
+impl<V> Region<V> {
+    fn new(id: String, from_name: &'static str, kind: &'static str, value: V) -> Self {
+        Region { id, from_name, to_name: "text", kind, origin: "manual", value }
     }
+}
+
+fn area(name: &'static str, id: &str, start: usize, end: usize, text: Vec<String>) -> Item<'static> {
+    Item::Area(Region::new(id.to_string(), name, "textarea", AreaValue { start, end, text }))
 }
 
 #[derive(Serialize)]
@@ -124,14 +119,8 @@ pub fn write(view: &View, out: &Path, report: &mut Report) -> Result<(), ExportE
                         results.push(area("attributes", &id, f.start, f.end, lines));
                     }
                 }
-                results.push(Item::Region {
-                    id,
-                    from_name: "label",
-                    to_name: "text",
-                    kind: "labels",
-                    origin: "manual",
-                    value: RegionValue { start: f.start, end: f.end, text, labels: [label] },
-                });
+                let value = RegionValue { start: f.start, end: f.end, text, labels: [label] };
+                results.push(Item::Region(Region::new(id, "label", "labels", value)));
             }
         }
         for r in &av.relations {

@@ -85,6 +85,22 @@ struct Annotation<'a> {
     creator: Option<Creator<'a>>,
 }
 
+impl<'a> Annotation<'a> {
+    /// An annotation of record `id` (span or relation), by `annotator` if one is named.
+    fn new(
+        seed: u64,
+        id: u64,
+        motivation: &'static str,
+        body: Vec<Body<'a>>,
+        target: Targets<'a>,
+        annotator: &'a str,
+    ) -> Self {
+        let creator = (!annotator.is_empty()).then_some(Creator { kind: "Person", nickname: annotator });
+        let id = format!("urn:uuid:{}", uuid_for(seed, id));
+        Annotation { id, kind: "Annotation", motivation, body, target, creator }
+    }
+}
+
 fn tagging(value: &str) -> Body<'_> {
     Body::Text { kind: "TextualBody", purpose: "tagging", value }
 }
@@ -152,16 +168,7 @@ pub fn write(view: &View, out: &Path, report: &mut Report) -> Result<(), ExportE
                 [f] => Targets::One(target(f)),
                 fs => Targets::Many(fs.iter().map(target).collect()),
             };
-            let creator = (!s.annotator.is_empty()).then_some(Creator { kind: "Person", nickname: &s.annotator });
-            let anno = Annotation {
-                id: format!("urn:uuid:{}", uuid_for(seed, s.id.0)),
-                kind: "Annotation",
-                motivation: "tagging",
-                body,
-                target,
-                creator,
-            };
-            emit(&mut w, &anno)?;
+            emit(&mut w, &Annotation::new(seed, s.id.0, "tagging", body, target, &s.annotator))?;
         }
         for r in &av.relations {
             let mut body = vec![tagging(view.project.schema.relation_type_name(r.kind))];
@@ -170,16 +177,7 @@ pub fn write(view: &View, out: &Path, report: &mut Report) -> Result<(), ExportE
             }
             let ends =
                 [format!("urn:uuid:{}", uuid_for(seed, r.from.0)), format!("urn:uuid:{}", uuid_for(seed, r.to.0))];
-            let creator = (!r.annotator.is_empty()).then_some(Creator { kind: "Person", nickname: &r.annotator });
-            let anno = Annotation {
-                id: format!("urn:uuid:{}", uuid_for(seed, r.id.0)),
-                kind: "Annotation",
-                motivation: "linking",
-                body,
-                target: Targets::Links(ends),
-                creator,
-            };
-            emit(&mut w, &anno)?;
+            emit(&mut w, &Annotation::new(seed, r.id.0, "linking", body, Targets::Links(ends), &r.annotator))?;
         }
     }
     w.write_all(b"\n]}}\n").and_then(|()| w.flush()).map_err(io_err(out))?;
