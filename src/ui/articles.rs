@@ -53,14 +53,7 @@ impl ArticlesPanel {
             ui.add(field.desired_width(f32::INFINITY)).labelled_by(label.id);
         });
         let list = self.article_list(cx.doc);
-        egui::ComboBox::from_label("Language")
-            .selected_text(if self.language.is_empty() { "all" } else { self.language.as_str() })
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut self.language, String::new(), "all");
-                for l in list.languages.iter() {
-                    ui.selectable_value(&mut self.language, l.clone(), l);
-                }
-            });
+        choice_ui(ui, "Language", &mut self.language, "all", &list.languages);
         more_filters_ui(ui, &mut self.more, &list);
     }
 }
@@ -154,21 +147,24 @@ impl ListFilter {
     }
 }
 
+/// A filter chosen among `options`; empty (shown as `none`) lets everything through.
+fn choice_ui(ui: &mut egui::Ui, label: &str, value: &mut String, none: &str, options: &[String]) {
+    let shown = if value.is_empty() { none } else { value.as_str() };
+    egui::ComboBox::from_label(label).selected_text(shown.to_string()).width(160.0).show_ui(ui, |ui| {
+        ui.selectable_value(value, String::new(), none);
+        for o in options {
+            ui.selectable_value(value, o.clone(), o);
+        }
+    });
+}
+
 fn more_filters_ui(ui: &mut egui::Ui, f: &mut ListFilter, list: &ArticleRows) {
     let active = !f.is_empty();
     egui::CollapsingHeader::new(if active { "More filters (on)" } else { "More filters" })
         .id_salt("article-more-filters")
         .default_open(false)
         .show(ui, |ui| {
-            egui::ComboBox::from_label("Source")
-                .selected_text(if f.source.is_empty() { "all" } else { f.source.as_str() })
-                .width(160.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut f.source, String::new(), "all");
-                    for s in list.sources.iter() {
-                        ui.selectable_value(&mut f.source, s.clone(), s);
-                    }
-                });
+            choice_ui(ui, "Source", &mut f.source, "all", &list.sources);
             ui.horizontal(|ui| {
                 let l = ui.label("From");
                 ui.add(egui::TextEdit::singleline(&mut f.from).hint_text("2024-01").desired_width(78.0))
@@ -177,15 +173,7 @@ fn more_filters_ui(ui: &mut egui::Ui, f: &mut ListFilter, list: &ArticleRows) {
                 ui.add(egui::TextEdit::singleline(&mut f.to).hint_text("2024-12-31").desired_width(78.0))
                     .labelled_by(l.id);
             });
-            egui::ComboBox::from_label("Detail")
-                .selected_text(if f.detail_key.is_empty() { "any" } else { f.detail_key.as_str() })
-                .width(160.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut f.detail_key, String::new(), "any");
-                    for k in list.detail_keys.iter() {
-                        ui.selectable_value(&mut f.detail_key, k.clone(), k);
-                    }
-                });
+            choice_ui(ui, "Detail", &mut f.detail_key, "any", &list.detail_keys);
             if !f.detail_key.is_empty() {
                 ui.horizontal(|ui| {
                     let l = ui.label("contains");

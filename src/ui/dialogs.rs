@@ -100,41 +100,35 @@ fn recover_ui(ui: &mut egui::Ui, rec: &Rc<Recovery>) -> Option<Answer> {
     .inner
 }
 
-/// What to do with the spans (or relations) of a label (or type) being deleted.
-enum InUseChoice<T> {
-    Reassign(T),
-    Delete,
-    Cancel,
-}
-
 /// The question for deleting a label or relation type that is in use: give its uses another
-/// one (`choice`), delete them too, or cancel.
+/// one (`choice`), delete them too, or cancel. `None` while unanswered; `Some(None)` when
+/// cancelled.
 fn in_use_ui<T: Copy + PartialEq>(
     ui: &mut egui::Ui,
     (what, uses_word): (&str, &str),
     name: &str,
     uses: usize,
-    others: &[(T, String)],
+    others: &[(T, &str)],
     choice: &mut Option<T>,
-) -> Option<InUseChoice<T>> {
+) -> Option<Option<InUse<T>>> {
     ui.heading(format!("Delete {what} “{name}”?"));
     ui.label(format!("{uses} {uses_word} use it."));
-    let shown = choice.and_then(|c| others.iter().find(|o| o.0 == c)).map_or("—", |o| o.1.as_str());
+    let shown = choice.and_then(|c| others.iter().find(|o| o.0 == c)).map_or("—", |o| o.1);
     egui::ComboBox::from_label(format!("Give them the {what}")).selected_text(shown).show_ui(ui, |ui| {
         for (id, n) in others {
-            ui.selectable_value(choice, Some(*id), n);
+            ui.selectable_value(choice, Some(*id), *n);
         }
     });
     ui.horizontal(|ui| {
         if ui.add_enabled(choice.is_some(), egui::Button::new("Reassign and delete")).clicked()
             && let Some(to) = *choice
         {
-            return Some(InUseChoice::Reassign(to));
+            return Some(Some(InUse::Reassign(to)));
         }
         if ui.button(format!("Delete the {uses} {uses_word} too")).clicked() {
-            return Some(InUseChoice::Delete);
+            return Some(Some(InUse::Delete));
         }
-        ui.button("Cancel").clicked().then_some(InUseChoice::Cancel)
+        ui.button("Cancel").clicked().then_some(None)
     })
     .inner
 }
@@ -143,19 +137,15 @@ fn delete_label_ui(
     cx: &mut ViewCx<'_>,
     ui: &mut egui::Ui,
     label: LabelId,
-    reassign: &mut Option<LabelId>,
+    choice: &mut Option<LabelId>,
 ) -> Option<Answer> {
     let uses = cx.counts().spans_per_label.get(&label).copied().unwrap_or(0);
-    let p = cx.project();
-    let name = p.schema.label_name(label).to_string();
-    let others: Vec<(LabelId, String)> =
-        p.schema.labels.iter().filter(|l| l.id != label).map(|l| (l.id, l.name.clone())).collect();
-    let spans = match in_use_ui(ui, ("label", "span(s)"), &name, uses, &others, reassign)? {
-        InUseChoice::Cancel => return Some(Answer::Close),
-        InUseChoice::Reassign(to) => InUse::Reassign(to),
-        InUseChoice::Delete => InUse::Delete,
-    };
-    cx.push(Command::RemoveLabel { label, spans });
+    let schema = &cx.project().schema;
+    let others: Vec<_> = schema.labels.iter().filter(|l| l.id != label).map(|l| (l.id, l.name.as_str())).collect();
+    let name = schema.label_name(label);
+    if let Some(spans) = in_use_ui(ui, ("label", "span(s)"), name, uses, &others, choice)? {
+        cx.push(Command::RemoveLabel { label, spans });
+    }
     Some(Answer::Close)
 }
 
@@ -163,19 +153,17 @@ fn delete_type_ui(
     cx: &mut ViewCx<'_>,
     ui: &mut egui::Ui,
     kind: RelTypeId,
-    reassign: &mut Option<RelTypeId>,
+    choice: &mut Option<RelTypeId>,
 ) -> Option<Answer> {
     let uses = cx.counts().relations_per_type.get(&kind).copied().unwrap_or(0);
-    let p = cx.project();
-    let name = p.schema.relation_type_name(kind).to_string();
-    let others: Vec<(RelTypeId, String)> =
-        p.schema.relation_types.iter().filter(|t| t.id != kind).map(|t| (t.id, t.name.clone())).collect();
-    let relations = match in_use_ui(ui, ("type", "relation(s)"), &name, uses, &others, reassign)? {
-        InUseChoice::Cancel => return Some(Answer::Close),
-        InUseChoice::Reassign(to) => InUse::Reassign(to),
-        InUseChoice::Delete => InUse::Delete,
-    };
-    cx.push(Command::RemoveRelationType { relation_type: kind, relations });
+    let schema = &cx.project().schema;
+    let types = schema.relation_types.iter().filter(|t| t.id != kind);
+    let others: Vec<_> = types.map(|t| (t.id, t.name.as_str())).collect();
+    if let Some(relations) =
+        in_use_ui(ui, ("type", "relation(s)"), schema.relation_type_name(kind), uses, &others, choice)?
+    {
+        cx.push(Command::RemoveRelationType { relation_type: kind, relations });
+    }
     Some(Answer::Close)
 }
 

@@ -1,6 +1,6 @@
 //! The schema editor: add, rename, recolour, re-key, reorder, nest, merge and delete labels
 //! and relation types. Deleting one that is in use asks what to do with its spans. Labels and
-//! relation types share one row layout ([`RowSpec`]); only their own fields differ.
+//! relation types share one row ([`SchemaWindow::rows_ui`]); only their own fields differ.
 
 use super::app::WindowView;
 use super::side::{commit_edit, named_field};
@@ -36,66 +36,97 @@ impl WindowView for SchemaWindow {
     }
 }
 
-/// One row of the editor, label or relation type: what the shared parts need to know.
-struct RowSpec<'a> {
-    /// "label" or "type": names the widgets ("Label 2", "Type 2").
-    kind: &'a str,
-    id: u64,
-    index: usize,
-    count: usize,
-    name: &'a str,
-    color: Color,
-    uses: usize,
-    uses_word: &'a str,
-    /// The others it can merge into.
-    others: Vec<(u64, &'a str)>,
+/// What the shared parts of a row need from a label or a relation type.
+trait Entry: Clone + PartialEq {
+    /// Names the widgets ("Label 2", "Type 2") and keys their state.
+    const KIND: &'static str;
+    /// What uses it: "spans", "relations".
+    const USES: &'static str;
+    fn id(&self) -> u64;
+    fn name(&self) -> &str;
+    fn name_mut(&mut self) -> &mut String;
+    fn color_mut(&mut self) -> &mut Color;
 }
 
-/// What the user did to a row's shared parts.
+/// Labels and relation types are entries alike.
+macro_rules! entry {
+    ($t:ty, $kind:literal, $uses:literal) => {
+        impl Entry for $t {
+            const KIND: &'static str = $kind;
+            const USES: &'static str = $uses;
+            fn id(&self) -> u64 {
+                self.id.0
+            }
+            fn name(&self) -> &str {
+                &self.name
+            }
+            fn name_mut(&mut self) -> &mut String {
+                &mut self.name
+            }
+            fn color_mut(&mut self) -> &mut Color {
+                &mut self.color
+            }
+        }
+    };
+}
+
+entry!(Label, "label", "spans");
+entry!(RelationType, "type", "relations");
+
+/// What the user did to a row, beyond editing its fields.
 enum RowEdit {
-    Colour(Color),
-    Name(String),
     Move(usize),
     MergeInto(u64),
-    Delete,
+    Delete { in_use: bool },
+}
+
+/// One row's outcome: the entry as edited (colour, name, own fields) and the other edits.
+struct RowOutcome<T> {
+    id: u64,
+    changed: Option<T>,
+    edits: Vec<RowEdit>,
 }
 
 impl SchemaWindow {
-    /// Colour and name, the first parts of a row.
-    fn row_start(&mut self, ui: &mut egui::Ui, row: &RowSpec<'_>, edits: &mut Vec<RowEdit>) {
-        let key = format!("{}-{}", row.kind, row.id);
-        if let Some(c) = colour_picker(ui, &mut self.colour_drafts, key.clone(), row.color) {
-            edits.push(RowEdit::Colour(c));
+    /// Every entry's row: colour, name, its own `fields`, Up, Down, uses, Merge into…,
+    /// Delete.
+    fn rows_ui<T: Entry>(
+        &mut self,
+        ui: &mut egui::Ui,
+        entries: &[T],
+        uses: impl Fn(u64) -> usize,
+        mut fields: impl FnMut(&mut Self, &mut egui::Ui, usize, &T, &mut T),
+    ) -> Vec<RowOutcome<T>> {
+        let mut out = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            let mut changed = e.clone();
+            let mut edits = Vec::new();
+            ui.push_id((T::KIND, e.id()), |ui| {
+                ui.horizontal(|ui| {
+                    self.name_and_colour_ui(ui, i, e, &mut changed);
+                    fields(self, ui, i, e, &mut changed);
+                    row_end_ui(ui, entries, i, uses(e.id()), &mut edits);
+                });
+            });
+            out.push(RowOutcome { id: e.id(), changed: (changed != *e).then_some(changed), edits });
         }
-        ui.scope(|ui| {
-            ui.set_width(150.0);
-            let name = format!("{}{} {}", row.kind[..1].to_uppercase(), &row.kind[1..], row.index + 1);
-            if let Some(v) = commit_edit(ui, &mut self.bufs, &format!("{key}-name"), row.name, &name, false) {
-                edits.push(RowEdit::Name(v.trim().to_string()));
-            }
-        });
+        out
     }
 
-    /// Up, Down, uses, Merge into…, Delete: the last parts of a row.
-    fn row_end(ui: &mut egui::Ui, row: &RowSpec<'_>, edits: &mut Vec<RowEdit>) {
-        if ui.add_enabled(row.index > 0, egui::Button::new("Up")).clicked() {
-            edits.push(RowEdit::Move(row.index - 1));
+    fn name_and_colour_ui<T: Entry>(&mut self, ui: &mut egui::Ui, i: usize, e: &T, changed: &mut T) {
+        let key = format!("{}-{}", T::KIND, e.id());
+        let mut colour = *changed.color_mut();
+        if let Some(c) = colour_picker(ui, &mut self.colour_drafts, key.clone(), colour) {
+            colour = c;
         }
-        if ui.add_enabled(row.index + 1 < row.count, egui::Button::new("Down")).clicked() {
-            edits.push(RowEdit::Move(row.index + 1));
-        }
-        ui.weak(format!("{} {}", row.uses, row.uses_word));
-        ui.menu_button("Merge into…", |ui| {
-            for (id, name) in &row.others {
-                if ui.button(*name).clicked() {
-                    edits.push(RowEdit::MergeInto(*id));
-                    ui.close();
-                }
+        *changed.color_mut() = colour;
+        ui.scope(|ui| {
+            ui.set_width(150.0);
+            let name = format!("{}{} {}", T::KIND[..1].to_uppercase(), &T::KIND[1..], i + 1);
+            if let Some(v) = commit_edit(ui, &mut self.bufs, &format!("{key}-name"), e.name(), &name, false) {
+                *changed.name_mut() = v.trim().to_string();
             }
         });
-        if ui.button(format!("Delete {}", row.name)).clicked() {
-            edits.push(RowEdit::Delete);
-        }
     }
 
     fn labels_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
@@ -103,41 +134,25 @@ impl SchemaWindow {
         let counts = cx.counts();
         let doc = cx.doc;
         let labels = &doc.project().schema.labels;
-        for (i, l) in labels.iter().enumerate() {
-            let row = RowSpec {
-                kind: "label",
-                id: l.id.0,
-                index: i,
-                count: labels.len(),
-                name: &l.name,
-                color: l.color,
-                uses: counts.spans_per_label.get(&l.id).copied().unwrap_or(0),
-                uses_word: "spans",
-                others: labels.iter().filter(|o| o.id != l.id).map(|o| (o.id.0, o.name.as_str())).collect(),
-            };
-            let mut edits = Vec::new();
-            let mut changed = l.clone();
-            ui.push_id(("label", l.id.0), |ui| {
-                ui.horizontal(|ui| {
-                    self.row_start(ui, &row, &mut edits);
-                    self.label_fields_ui(ui, doc.project(), l, i, &mut changed);
-                    Self::row_end(ui, &row, &mut edits);
-                });
-            });
-            for e in edits {
-                match e {
-                    RowEdit::Colour(c) => changed.color = c,
-                    RowEdit::Name(n) => changed.name = n,
-                    RowEdit::Move(index) => cx.push(Command::MoveLabel { label: l.id, index }),
-                    RowEdit::MergeInto(into) => cx.push(Command::MergeLabels { from: l.id, into: LabelId(into) }),
-                    RowEdit::Delete if row.uses == 0 => {
-                        cx.push(Command::RemoveLabel { label: l.id, spans: InUse::Delete });
+        let uses = |id| counts.spans_per_label.get(&LabelId(id)).copied().unwrap_or(0);
+        let rows = self.rows_ui(ui, labels, uses, |me, ui, i, l, changed| {
+            me.label_fields_ui(ui, doc.project(), l, i, changed);
+        });
+        for row in rows {
+            let label = LabelId(row.id);
+            for e in row.edits {
+                cx.push(match e {
+                    RowEdit::Move(index) => Command::MoveLabel { label, index },
+                    RowEdit::MergeInto(into) => Command::MergeLabels { from: label, into: LabelId(into) },
+                    RowEdit::Delete { in_use: false } => Command::RemoveLabel { label, spans: InUse::Delete },
+                    RowEdit::Delete { in_use: true } => {
+                        cx.dialog(Dialog::DeleteLabel { label, reassign: None });
+                        continue;
                     }
-                    RowEdit::Delete => cx.dialog(Dialog::DeleteLabel { label: l.id, reassign: None }),
-                }
+                });
             }
-            if changed != *l {
-                cx.push(Command::SetLabel { label: changed });
+            if let Some(label) = row.changed {
+                cx.push(Command::SetLabel { label });
             }
         }
         ui.horizontal(|ui| {
@@ -186,48 +201,32 @@ impl SchemaWindow {
         let doc = cx.doc;
         let schema = &doc.project().schema;
         let types = &schema.relation_types;
-        for (i, t) in types.iter().enumerate() {
-            let row = RowSpec {
-                kind: "type",
-                id: t.id.0,
-                index: i,
-                count: types.len(),
-                name: &t.name,
-                color: t.color,
-                uses: counts.relations_per_type.get(&t.id).copied().unwrap_or(0),
-                uses_word: "relations",
-                others: types.iter().filter(|o| o.id != t.id).map(|o| (o.id.0, o.name.as_str())).collect(),
+        let uses = |id| counts.relations_per_type.get(&RelTypeId(id)).copied().unwrap_or(0);
+        let rows = self.rows_ui(ui, types, uses, |_, ui, _, t, changed| {
+            ui.checkbox(&mut changed.symmetric, "symmetric");
+            let ends = |ls: &[LabelId]| {
+                let names: Vec<&str> = ls.iter().map(|l| schema.label_name(*l)).collect();
+                if names.is_empty() { "any".to_string() } else { names.join("/") }
             };
-            let mut edits = Vec::new();
-            let mut changed = t.clone();
-            ui.push_id(("type", t.id.0), |ui| {
-                ui.horizontal(|ui| {
-                    self.row_start(ui, &row, &mut edits);
-                    ui.checkbox(&mut changed.symmetric, "symmetric");
-                    let ends = |ls: &[LabelId]| {
-                        let names: Vec<&str> = ls.iter().map(|l| schema.label_name(*l)).collect();
-                        if names.is_empty() { "any".to_string() } else { names.join("/") }
-                    };
-                    ui.weak(format!("{} → {}", ends(&t.from_labels), ends(&t.to_labels)));
-                    Self::row_end(ui, &row, &mut edits);
+            ui.weak(format!("{} → {}", ends(&t.from_labels), ends(&t.to_labels)));
+        });
+        for row in rows {
+            let kind = RelTypeId(row.id);
+            for e in row.edits {
+                cx.push(match e {
+                    RowEdit::Move(index) => Command::MoveRelationType { relation_type: kind, index },
+                    RowEdit::MergeInto(into) => Command::MergeRelationTypes { from: kind, into: RelTypeId(into) },
+                    RowEdit::Delete { in_use: false } => {
+                        Command::RemoveRelationType { relation_type: kind, relations: InUse::Delete }
+                    }
+                    RowEdit::Delete { in_use: true } => {
+                        cx.dialog(Dialog::DeleteRelationType { kind, reassign: None });
+                        continue;
+                    }
                 });
-            });
-            for e in edits {
-                match e {
-                    RowEdit::Colour(c) => changed.color = c,
-                    RowEdit::Name(n) => changed.name = n,
-                    RowEdit::Move(index) => cx.push(Command::MoveRelationType { relation_type: t.id, index }),
-                    RowEdit::MergeInto(into) => {
-                        cx.push(Command::MergeRelationTypes { from: t.id, into: RelTypeId(into) });
-                    }
-                    RowEdit::Delete if row.uses == 0 => {
-                        cx.push(Command::RemoveRelationType { relation_type: t.id, relations: InUse::Delete });
-                    }
-                    RowEdit::Delete => cx.dialog(Dialog::DeleteRelationType { kind: t.id, reassign: None }),
-                }
             }
-            if changed != *t {
-                cx.push(Command::SetRelationType { relation_type: changed });
+            if let Some(relation_type) = row.changed {
+                cx.push(Command::SetRelationType { relation_type });
             }
         }
         ui.horizontal(|ui| {
@@ -235,18 +234,36 @@ impl SchemaWindow {
             let name = self.new_type.trim().to_string();
             if ui.add_enabled(!name.is_empty(), egui::Button::new("Add relation type")).clicked() {
                 let color = Color::palette(types.len() + 4);
-                let relation_type = RelationType {
-                    id: RelTypeId::NEW,
-                    name,
-                    color,
-                    symmetric: false,
-                    from_labels: vec![],
-                    to_labels: vec![],
-                };
+                let (from_labels, to_labels) = (vec![], vec![]);
+                let relation_type =
+                    RelationType { id: RelTypeId::NEW, name, color, symmetric: false, from_labels, to_labels };
                 cx.push(Command::AddRelationType { relation_type, index: usize::MAX });
                 self.new_type.clear();
             }
         });
+    }
+}
+
+/// Up, Down, uses, Merge into…, Delete: the last parts of a row.
+fn row_end_ui<T: Entry>(ui: &mut egui::Ui, entries: &[T], i: usize, uses: usize, edits: &mut Vec<RowEdit>) {
+    if ui.add_enabled(i > 0, egui::Button::new("Up")).clicked() {
+        edits.push(RowEdit::Move(i - 1));
+    }
+    if ui.add_enabled(i + 1 < entries.len(), egui::Button::new("Down")).clicked() {
+        edits.push(RowEdit::Move(i + 1));
+    }
+    ui.weak(format!("{uses} {}", T::USES));
+    let this = &entries[i];
+    ui.menu_button("Merge into…", |ui| {
+        for o in entries.iter().filter(|o| o.id() != this.id()) {
+            if ui.button(o.name()).clicked() {
+                edits.push(RowEdit::MergeInto(o.id()));
+                ui.close();
+            }
+        }
+    });
+    if ui.button(format!("Delete {}", this.name())).clicked() {
+        edits.push(RowEdit::Delete { in_use: uses > 0 });
     }
 }
 
