@@ -4,18 +4,19 @@
 //! by role), `*` equivalences symmetric `Equiv` relations, `A`/`M` attributes, `N` links to
 //! canonical actors, `#` notes. Offsets count code points of the `.txt` as written.
 
+use super::DatasetError;
 use super::dataset::{DRelation, DSpan, Dataset, Declared, Doc};
 use crate::model::{ArticleMeta, Fragment};
 use crate::text::CharMap;
 use std::path::{Path, PathBuf};
 
 /// The `.ann` files under `inputs` (folders are searched, sorted by name).
-fn ann_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+fn ann_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, DatasetError> {
     let mut out = Vec::new();
     for p in inputs {
         if p.is_dir() {
             let mut v: Vec<PathBuf> = std::fs::read_dir(p)
-                .map_err(|e| format!("{}: {e}", p.display()))?
+                .map_err(|e| DatasetError::io(p, e))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|f| f.extension().is_some_and(|x| x == "ann"))
                 .collect();
@@ -31,12 +32,12 @@ fn ann_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 }
 
 /// Reads a brat collection.
-pub fn read(inputs: &[PathBuf]) -> Result<Dataset, String> {
+pub fn read(inputs: &[PathBuf]) -> Result<Dataset, DatasetError> {
     let mut data = Dataset::default();
     for dir in inputs.iter().filter(|p| p.is_dir()) {
         let conf = dir.join("annotation.conf");
         if conf.exists() {
-            let text = std::fs::read_to_string(&conf).map_err(|e| format!("{}: {e}", conf.display()))?;
+            let text = std::fs::read_to_string(&conf).map_err(|e| DatasetError::io(&conf, e))?;
             let d = parse_conf(&text);
             data.declared.labels.extend(d.labels);
             data.declared.relation_types.extend(d.relation_types);
@@ -44,15 +45,15 @@ pub fn read(inputs: &[PathBuf]) -> Result<Dataset, String> {
     }
     for ann in ann_files(inputs)? {
         let txt = ann.with_extension("txt");
-        let bytes = std::fs::read(&txt).map_err(|e| format!("{}: {e}", txt.display()))?;
+        let bytes = std::fs::read(&txt).map_err(|e| DatasetError::io(&txt, e))?;
         let text = String::from_utf8(bytes)
-            .map_err(|e| format!("{}: not UTF-8 at byte {}", txt.display(), e.utf8_error().valid_up_to()))?;
-        let standoff = std::fs::read_to_string(&ann).map_err(|e| format!("{}: {e}", ann.display()))?;
+            .map_err(|e| DatasetError::NotUtf8 { path: txt.clone(), byte: e.utf8_error().valid_up_to() })?;
+        let standoff = std::fs::read_to_string(&ann).map_err(|e| DatasetError::io(&ann, e))?;
         let stem = ann.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         data.docs.push(parse_ann(&text, &standoff, &ann, &stem, &mut data.warnings));
     }
     if data.docs.is_empty() {
-        return Err("no .ann file found".into());
+        return Err(DatasetError::NoAnnFiles);
     }
     Ok(data)
 }

@@ -3,10 +3,11 @@
 //! BIOES tags are all read: a `B-` tag, or an `I-` tag after another type, starts an entity.
 //! The text is rebuilt from the tokens (single spaces, one sentence per line).
 
+use super::DatasetError;
 use super::dataset::{DSpan, Dataset, Doc};
 use crate::model::{ArticleMeta, Fragment};
 
-pub fn parse(conll: &str, name: &str) -> Result<Dataset, String> {
+pub fn parse(conll: &str, name: &str) -> Result<Dataset, DatasetError> {
     let mut data = Dataset::default();
     let mut doc = new_doc(name, 1);
     let mut open: Option<(String, usize, usize)> = None; // (type, start, end) in code points
@@ -42,7 +43,7 @@ pub fn parse(conll: &str, name: &str) -> Result<Dataset, String> {
             continue;
         }
         if cols.len() < 2 {
-            return Err(format!("{name}:{}: expected a token and a tag", i + 1));
+            return Err(DatasetError::malformed(format!("{name}:{}", i + 1), "expected a token and a tag"));
         }
         let tag = cols[cols.len() - 1].trim();
         if line_has_token {
@@ -56,7 +57,10 @@ pub fn parse(conll: &str, name: &str) -> Result<Dataset, String> {
         let (prefix, label) = match tag.split_once(['-', '_']) {
             Some((p, l)) if matches!(p, "B" | "I" | "E" | "S" | "L" | "U") => (p, l),
             _ if tag == "O" => ("O", ""),
-            _ => return Err(format!("{name}:{}: tag {tag:?} is not O, B-X, I-X, E-X or S-X", i + 1)),
+            _ => {
+                let what = format!("tag {tag:?} is not O, B-X, I-X, E-X or S-X");
+                return Err(DatasetError::malformed(format!("{name}:{}", i + 1), what));
+            }
         };
         match prefix {
             "O" => finish(&mut doc, &mut open),

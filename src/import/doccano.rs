@@ -2,13 +2,14 @@
 //! relations (`entities` + `relations`). Offsets are UTF-16 units unless told they are code
 //! points (doccano's grapheme mode).
 
+use super::DatasetError;
 use super::dataset::{DRelation, DSpan, Dataset, Doc, to_code_points};
 use crate::model::{ArticleMeta, Fragment};
 use crate::text::CharMap;
 use serde_json::Value;
 
 /// Parses JSONL text; `name` names the file in messages.
-pub fn parse(jsonl: &str, name: &str, utf16: bool) -> Result<Dataset, String> {
+pub fn parse(jsonl: &str, name: &str, utf16: bool) -> Result<Dataset, DatasetError> {
     let mut data = Dataset::default();
     for (i, line) in jsonl.lines().enumerate() {
         let line = line.trim();
@@ -16,12 +17,12 @@ pub fn parse(jsonl: &str, name: &str, utf16: bool) -> Result<Dataset, String> {
             continue;
         }
         let origin = format!("{name} line {}", i + 1);
-        let v: Value = serde_json::from_str(line).map_err(|e| format!("{origin}: {e}"))?;
+        let v: Value = serde_json::from_str(line).map_err(|e| DatasetError::malformed(&origin, e.to_string()))?;
         let text = v
             .get("text")
             .or_else(|| v.get("data"))
             .and_then(Value::as_str)
-            .ok_or_else(|| format!("{origin}: no \"text\""))?;
+            .ok_or_else(|| DatasetError::malformed(&origin, "no \"text\""))?;
         let map = CharMap::new(text);
         let conv = |x: &Value| x.as_u64().and_then(|o| to_code_points(text, &map, utf16, o as usize));
         let meta = v.as_object().map_or_else(ArticleMeta::default, |o| {

@@ -4,6 +4,7 @@
 //! `relation` results become relations. Offsets are code points; a region whose `text` only
 //! matches when counted in UTF-16 units is read that way, with a warning.
 
+use super::DatasetError;
 use super::dataset::{DRelation, DSpan, Dataset, Doc};
 use crate::model::{ArticleMeta, Fragment};
 use crate::text::CharMap;
@@ -22,23 +23,27 @@ fn annotator_of(a: &Value) -> Option<String> {
     }
 }
 
-pub fn parse(json: &str, name: &str) -> Result<Dataset, String> {
-    let v: Value =
-        serde_json::from_str(json).map_err(|e| format!("{name}: line {}, column {}: {e}", e.line(), e.column()))?;
+pub fn parse(json: &str, name: &str) -> Result<Dataset, DatasetError> {
+    let v: Value = serde_json::from_str(json).map_err(|e| DatasetError::Json {
+        file: name.to_string(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
     let tasks = match v {
         Value::Array(a) => a,
         obj @ Value::Object(_) => vec![obj],
-        _ => return Err(format!("{name}: expected a list of tasks")),
+        _ => return Err(DatasetError::malformed(name, "expected a list of tasks")),
     };
     let mut data = Dataset::default();
     for (ti, task) in tasks.iter().enumerate() {
         let origin = format!("{name} task {}", task.get("id").map_or((ti + 1).to_string(), |i| i.to_string()));
-        let d = task.get("data").ok_or_else(|| format!("{origin}: no \"data\""))?;
+        let d = task.get("data").ok_or_else(|| DatasetError::malformed(&origin, "no \"data\""))?;
         let text = d
             .get("text")
             .and_then(Value::as_str)
             .or_else(|| d.as_object().and_then(|o| o.values().find_map(Value::as_str)))
-            .ok_or_else(|| format!("{origin}: no text in \"data\""))?;
+            .ok_or_else(|| DatasetError::malformed(&origin, "no text in \"data\""))?;
         let meta = d
             .as_object()
             .map_or_else(ArticleMeta::default, |o| super::dataset::meta_from_json(o, &["text", "article_id", "id"]));

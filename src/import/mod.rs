@@ -61,6 +61,46 @@ pub enum ImportError {
     Content { path: PathBuf, message: String },
 }
 
+/// Why a dataset (brat, doccano, Label Studio, CoNLL) could not be read: each names the file
+/// and, where there is one, the line, task or column.
+#[derive(Debug, thiserror::Error)]
+pub enum DatasetError {
+    #[error(transparent)]
+    File(#[from] ImportError),
+    #[error("{path}: not UTF-8 at byte {byte}")]
+    NotUtf8 { path: PathBuf, byte: usize },
+    #[error("{file}: line {line}, column {column}: {message}")]
+    Json { file: String, line: usize, column: usize, message: String },
+    /// A record the format requires is missing or malformed, at `at` ("data.jsonl line 3",
+    /// "tasks.json task 7", "train.conll:12").
+    #[error("{at}: {what}")]
+    Malformed { at: String, what: String },
+    #[error("no .ann file found")]
+    NoAnnFiles,
+    #[error("{0}: brat needs its .txt beside the .ann: read it from files")]
+    BratNeedsFiles(String),
+}
+
+impl DatasetError {
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
+        DatasetError::File(ImportError::Io { path: path.to_path_buf(), source })
+    }
+
+    pub(crate) fn malformed(at: impl Into<String>, what: impl Into<String>) -> Self {
+        DatasetError::Malformed { at: at.into(), what: what.into() }
+    }
+
+    /// Bytes read as UTF-8 text (a byte-order mark dropped).
+    pub(crate) fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Self> {
+        let text = String::from_utf8(bytes)
+            .map_err(|e| DatasetError::NotUtf8 { path: path.to_path_buf(), byte: e.utf8_error().valid_up_to() })?;
+        Ok(match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        })
+    }
+}
+
 /// What a file holds once read: the article's details and its text.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ImportedArticle {
@@ -156,31 +196,28 @@ pub enum DatasetFormat {
 
 /// Parses annotated text already in memory (doccano JSONL, Label Studio JSON, CoNLL);
 /// `name` names it in messages. doccano offsets are read as UTF-16 units.
-pub fn read_dataset_text(format: DatasetFormat, text: &str, name: &str) -> Result<dataset::Dataset, String> {
+pub fn read_dataset_text(format: DatasetFormat, text: &str, name: &str) -> Result<dataset::Dataset, DatasetError> {
     match format {
         DatasetFormat::Doccano => doccano::parse(text, name, true),
         DatasetFormat::LabelStudio => label_studio::parse(text, name),
         DatasetFormat::Conll => conll::parse(text, name),
-        DatasetFormat::Brat => Err(format!("{name}: brat needs its .txt beside the .ann: read it from files")),
+        DatasetFormat::Brat => Err(DatasetError::BratNeedsFiles(name.to_string())),
     }
 }
 
 /// Reads annotated files. `utf16` says how doccano offsets are counted.
-pub fn read_dataset(format: DatasetFormat, inputs: &[PathBuf], utf16: bool) -> Result<dataset::Dataset, String> {
+pub fn read_dataset(format: DatasetFormat, inputs: &[PathBuf], utf16: bool) -> Result<dataset::Dataset, DatasetError> {
     if format == DatasetFormat::Brat {
         return brat::read(inputs);
     }
     let mut all = dataset::Dataset::default();
     for p in inputs {
-        let bytes = read_bytes(p).map_err(|e| e.to_string())?;
-        let text = String::from_utf8(bytes)
-            .map_err(|e| format!("{}: not UTF-8 at byte {}", p.display(), e.utf8_error().valid_up_to()))?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let text = DatasetError::utf8(p, read_bytes(p)?)?;
         let name = p.display().to_string();
         let d = match format {
-            DatasetFormat::Doccano => doccano::parse(text, &name, utf16)?,
-            DatasetFormat::LabelStudio => label_studio::parse(text, &name)?,
-            DatasetFormat::Conll => conll::parse(text, &name)?,
+            DatasetFormat::Doccano => doccano::parse(&text, &name, utf16)?,
+            DatasetFormat::LabelStudio => label_studio::parse(&text, &name)?,
+            DatasetFormat::Conll => conll::parse(&text, &name)?,
             DatasetFormat::Brat => return brat::read(inputs),
         };
         all.docs.extend(d.docs);

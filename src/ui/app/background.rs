@@ -8,8 +8,9 @@ use super::super::import::{PreviewAction, plan_preview};
 use super::super::view::Window;
 use super::{Action, GloseApp};
 use crate::export::{self, ExportError, Format, Options, Report};
-use crate::import::{self, DatasetFormat, dataset::Dataset};
+use crate::import::{self, DatasetError, DatasetFormat, dataset::Dataset};
 use crate::progress::{Job, Poll, Progress, Waker};
+use crate::store::StoreError;
 use std::path::{Path, PathBuf};
 
 /// An export the export window asks for.
@@ -39,12 +40,12 @@ pub enum Running {
         format: Format,
     },
     Annotations {
-        job: Job<Result<Dataset, String>>,
+        job: Job<Result<Dataset, DatasetError>>,
         annotator: Option<String>,
     },
     /// `Ok(None)`: cancelled.
     Merge {
-        job: Job<Result<Option<Dataset>, String>>,
+        job: Job<Result<Option<Dataset>, StoreError>>,
         files: usize,
     },
 }
@@ -289,13 +290,13 @@ impl GloseApp {
 }
 
 /// Reads the project files of a merge, as one dataset; `Ok(None)` when cancelled.
-fn read_projects(paths: &[PathBuf], progress: &Progress) -> Result<Option<Dataset>, String> {
+fn read_projects(paths: &[PathBuf], progress: &Progress) -> Result<Option<Dataset>, StoreError> {
     let mut all = Dataset::default();
     for p in paths {
         if progress.cancelled() {
             return Ok(None);
         }
-        let loaded = crate::store::load(p).map_err(|e| e.to_string())?;
+        let loaded = crate::store::load(p)?;
         let one = import::dataset::from_project(&loaded.project, &p.display().to_string());
         all.docs.extend(one.docs);
         all.declared.labels.extend(one.declared.labels);
