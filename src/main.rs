@@ -1,7 +1,7 @@
 //! The `glose` command: opens the window, or runs a job without one (import, validate, stats).
 
 use clap::{Parser, Subcommand};
-use glose::{analysis, export, import, model, store};
+use glose::{analysis, edit, export, import, model, store};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -500,7 +500,17 @@ fn merge_cmd(paths: &[PathBuf], out: &Path) -> ExitCode {
         }
     }
     let others: Vec<&model::Project> = projects[1..].iter().collect();
-    let (merged, report) = analysis::merge::merge_projects(&projects[0], &others);
+    // The window's path: the merge as one command, applied to the first project.
+    let plan = analysis::merge::plan(&projects[0], &others);
+    let report = plan.report;
+    let mut merged = projects[0].clone();
+    if let Some(cmd) = plan.command
+        && let Err(e) = edit::History::new().apply(&mut merged, cmd)
+    {
+        eprintln!("merge: the merged annotations could not be added: {e}");
+        return ExitCode::from(2);
+    }
+    merged.normalize();
     for c in &report.conflicts {
         eprintln!("merge: {c}");
     }

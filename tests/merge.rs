@@ -162,3 +162,49 @@ fn three_way_takes_one_sided_changes_and_deletions() {
     assert_eq!(m.schema.labels[0].name, "Acteur");
     assert!(glose::model::validate(&m).is_empty());
 }
+
+/// The window and `glose merge` share one path: the merge as one command. Applied, it gives
+/// what `merge_projects` gives (a new label, a new actor, an alias, new spans and an article
+/// included); undone, the project is back as it was.
+#[test]
+fn the_merge_plan_is_the_merge_as_one_undoable_command() {
+    let alice = example();
+    let mut bob = example();
+    add_span(&mut bob, 1, "AI Journey", "Claim", "bob");
+    let topic =
+        glose::model::Label { id: glose::model::LabelId(bob.alloc_id()), name: "Topic".into(), ..Default::default() };
+    bob.schema.labels.push(topic);
+    add_span(&mut bob, 0, "109\u{a0}milliards", "Topic", "bob");
+    bob.entities[0].aliases.push("alias from bob".into());
+    let newcomer = glose::model::Entity {
+        id: glose::model::EntityId(bob.alloc_id()),
+        name: "Newcomer".into(),
+        ..Default::default()
+    };
+    bob.entities.push(newcomer);
+    let extra = glose::model::Article {
+        id: glose::model::ArticleId(bob.alloc_id()),
+        title: "Bob's".into(),
+        text: "Bob's own article.".into(),
+        ..Default::default()
+    };
+    History::new().apply(&mut bob, Command::AddArticle { article: extra, index: usize::MAX }).unwrap();
+    let (expected, _) = merge_projects(&alice, &[&bob]);
+    let plan = glose::analysis::merge::plan(&alice, &[&bob]);
+    assert_eq!(plan.report.spans_added, 2);
+    let mut applied = alice.clone();
+    let mut history = History::new();
+    history.apply(&mut applied, plan.command.expect("something to add")).unwrap();
+    applied.normalize();
+    assert_eq!(applied.schema, expected.schema);
+    assert_eq!(applied.entities, expected.entities);
+    assert_eq!(applied.articles, expected.articles);
+    assert!(glose::model::validate(&applied).is_empty());
+    history.undo(&mut applied).unwrap();
+    applied.normalize();
+    let mut alice_n = alice.clone();
+    alice_n.normalize();
+    assert_eq!(applied.articles, alice_n.articles, "one undo takes the whole merge back");
+    assert_eq!(applied.schema, alice_n.schema);
+    assert_eq!(applied.entities, alice_n.entities);
+}

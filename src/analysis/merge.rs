@@ -7,6 +7,7 @@
 //!   ancestor: a change on one side wins over no change; the same change on both sides is taken
 //!   once; different changes to the same span keep both versions, marked for adjudication.
 
+use crate::edit::Command;
 use crate::model::{
     Article, ArticleId, Entity, EntityId, Label, LabelId, Project, RelTypeId, Relation, RelationId, RelationType, Span,
     SpanId,
@@ -39,6 +40,60 @@ pub fn merge_projects(base: &Project, others: &[&Project]) -> (Project, MergeRep
     }
     out.normalize();
     (out, report)
+}
+
+/// A merge as one change to `base`, the same for the CLI (`glose merge`) and the window (File
+/// → Merge project files, one undo step): what [`merge_projects`] would add or change, as
+/// commands. Their ids are fresh in `base` (applying them raises its `next_id`).
+pub struct MergePlan {
+    pub command: Option<Command>,
+    pub report: MergeReport,
+}
+
+pub fn plan(base: &Project, others: &[&Project]) -> MergePlan {
+    let (merged, report) = merge_projects(base, others);
+    let mut cmds = Vec::new();
+    // Labels first (their parents once all exist), then relation types and actors.
+    let mut parents = Vec::new();
+    for l in &merged.schema.labels {
+        match base.schema.label(l.id) {
+            None => {
+                cmds.push(Command::AddLabel { label: Label { parent: None, ..l.clone() }, index: usize::MAX });
+                if l.parent.is_some() {
+                    parents.push(Command::SetLabel { label: l.clone() });
+                }
+            }
+            Some(old) if old != l => parents.push(Command::SetLabel { label: l.clone() }),
+            Some(_) => {}
+        }
+    }
+    cmds.append(&mut parents);
+    for t in &merged.schema.relation_types {
+        if base.schema.relation_type(t.id).is_none() {
+            cmds.push(Command::AddRelationType { relation_type: t.clone(), index: usize::MAX });
+        }
+    }
+    for e in &merged.entities {
+        match base.entity(e.id) {
+            None => cmds.push(Command::AddEntity { entity: e.clone(), index: usize::MAX }),
+            Some(old) if old != e => cmds.push(Command::SetEntity { entity: e.clone() }),
+            Some(_) => {}
+        }
+    }
+    for a in &merged.articles {
+        let Some(old) = base.article(a.id) else {
+            cmds.push(Command::AddArticle { article: a.clone(), index: usize::MAX });
+            continue;
+        };
+        for s in a.spans.iter().filter(|s| old.span(s.id).is_none()) {
+            cmds.push(Command::AddSpan { article: a.id, span: s.clone(), relations: vec![] });
+        }
+        for r in a.relations.iter().filter(|r| old.relation(r.id).is_none()) {
+            cmds.push(Command::AddRelation { article: a.id, relation: r.clone() });
+        }
+    }
+    let label = format!("merge {} file(s)", others.len());
+    MergePlan { command: (!cmds.is_empty()).then_some(Command::Batch { label, commands: cmds }), report }
 }
 
 fn merge_one(out: &mut Project, other: &Project, report: &mut MergeReport) {

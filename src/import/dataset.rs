@@ -273,57 +273,6 @@ pub fn to_code_points(text: &str, map: &CharMap, utf16: bool, offset: usize) -> 
     if utf16 { map.char_of_utf16(text, offset) } else { (offset <= map.char_len()).then_some(offset) }
 }
 
-/// Another project file as a dataset, so it can be merged into the open one as one undo step.
-pub fn from_project(p: &Project, origin: &str) -> Dataset {
-    let mut d = Dataset::default();
-    d.declared.labels = p
-        .schema
-        .labels
-        .iter()
-        .map(|l| (l.name.clone(), l.parent.and_then(|x| p.schema.label(x)).map(|x| x.name.clone())))
-        .collect();
-    d.declared.relation_types = p.schema.relation_types.iter().map(|t| (t.name.clone(), t.symmetric)).collect();
-    for a in &p.articles {
-        let spans = a
-            .spans
-            .iter()
-            .map(|s| {
-                let e = s.entity.and_then(|e| p.entity(e));
-                DSpan {
-                    key: s.id.to_string(),
-                    fragments: s.fragments.clone(),
-                    label: p.schema.label_name(s.label).to_string(),
-                    entity: e.map(|e| e.name.clone()),
-                    entity_ref: e.and_then(|e| e.external_id.clone()),
-                    note: s.note.clone(),
-                    attributes: s.attributes.clone(),
-                    annotator: Some(s.annotator.clone()),
-                }
-            })
-            .collect();
-        let relations = a
-            .relations
-            .iter()
-            .map(|r| DRelation {
-                key: r.id.to_string(),
-                from: r.from.to_string(),
-                to: r.to.to_string(),
-                kind: p.schema.relation_type_name(r.kind).to_string(),
-                note: r.note.clone(),
-                annotator: Some(r.annotator.clone()),
-            })
-            .collect();
-        d.docs.push(Doc {
-            meta: a.meta(),
-            text: a.text.clone(),
-            spans,
-            relations,
-            origin: format!("{origin} {}", a.id),
-        });
-    }
-    d
-}
-
 /// An article's details from a JSON object of a dataset (a doccano line, a Label Studio task's
 /// `data`): the six fixed fields by name, every other string or number as a free detail (keys
 /// written as `detail:NAME` by our exports get their name back). `skip` names the format's own keys.

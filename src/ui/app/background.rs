@@ -45,7 +45,7 @@ pub enum Running {
     },
     /// `Ok(None)`: cancelled.
     Merge {
-        job: Job<Result<Option<Dataset>, StoreError>>,
+        job: Job<Result<Option<Vec<crate::model::Project>>, StoreError>>,
         files: usize,
     },
 }
@@ -143,7 +143,7 @@ impl GloseApp {
             }
             Running::Merge { job, files } => match take(&job, wait) {
                 Poll::Running => return Some(Running::Merge { job, files }),
-                Poll::Done(Ok(Some(data))) => self.merged(data, files),
+                Poll::Done(Ok(Some(projects))) => self.merged(&projects),
                 Poll::Done(Ok(None)) => self.info("Merge cancelled; nothing was changed"),
                 Poll::Done(Err(e)) => self.fail(format!("Nothing was merged.\n\n{e}")),
                 Poll::Lost => self.error("Reading the files to merge stopped unexpectedly; nothing was changed"),
@@ -197,16 +197,32 @@ impl GloseApp {
         }
     }
 
-    fn merged(&mut self, data: Dataset, files: usize) {
-        let fallback = self.settings.annotator.clone();
-        let plan = self.doc.plan_with(|p| import::dataset::plan(p, data, None, &fallback));
-        if let Some(cmd) = plan.command {
-            self.apply(cmd);
+    /// Other project files come in as one undo step, the way `glose merge` does it:
+    /// articles matched by text, schema and actors by name, identical annotations once.
+    fn merged(&mut self, projects: &[crate::model::Project]) {
+        let others: Vec<&crate::model::Project> = projects.iter().collect();
+        let plan = crate::analysis::merge::plan(self.doc.project(), &others);
+        if let Some(cmd) = plan.command
+            && !self.apply(cmd)
+        {
+            return;
         }
-        self.info(format!(
-            "Merged {files} file(s): {} spans and {} relations added, {} already there; {} article(s) added, {} matched by text",
-            plan.spans, plan.relations, plan.duplicates, plan.new_articles, plan.matched_articles
-        ));
+        let r = &plan.report;
+        let msg = format!(
+            "Merged {} file(s): {} spans and {} relations added, {} already there; {} article(s) added, {} matched by text",
+            projects.len(),
+            r.spans_added,
+            r.relations_added,
+            r.duplicates,
+            r.articles_added,
+            r.articles_matched
+        );
+        if r.conflicts.is_empty() {
+            self.info(msg);
+        } else {
+            let n = r.conflicts.len();
+            self.fail(format!("{msg}.\n\n{n} thing(s) need a look (nothing was dropped):\n{}", r.conflicts.join("\n")));
+        }
     }
 
     /// Shows the import preview, if open; Import applies its articles as one undo step.
@@ -289,18 +305,14 @@ impl GloseApp {
     }
 }
 
-/// Reads the project files of a merge, as one dataset; `Ok(None)` when cancelled.
-fn read_projects(paths: &[PathBuf], progress: &Progress) -> Result<Option<Dataset>, StoreError> {
-    let mut all = Dataset::default();
+/// Reads the project files of a merge; `Ok(None)` when cancelled.
+fn read_projects(paths: &[PathBuf], progress: &Progress) -> Result<Option<Vec<crate::model::Project>>, StoreError> {
+    let mut all = Vec::new();
     for p in paths {
         if progress.cancelled() {
             return Ok(None);
         }
-        let loaded = crate::store::load(p)?;
-        let one = import::dataset::from_project(&loaded.project, &p.display().to_string());
-        all.docs.extend(one.docs);
-        all.declared.labels.extend(one.declared.labels);
-        all.declared.relation_types.extend(one.declared.relation_types);
+        all.push(crate::store::load(p)?.project);
         progress.tick();
     }
     Ok(Some(all))
