@@ -193,7 +193,7 @@ impl GloseApp {
     }
 
     /// Undo (or redo) one step (the session journals the command that did it).
-    fn shift_history(&mut self, redo: bool) {
+    pub(super) fn shift_history(&mut self, redo: bool) {
         match if redo { self.doc.redo() } else { self.doc.undo() } {
             Ok(Some(applied)) => self.applied(applied),
             Ok(None) => {}

@@ -204,9 +204,19 @@ impl GloseApp {
         !self.jobs.is_empty()
     }
 
+    /// Opens the corpus overview on `tab`.
+    pub fn show_corpus_tab(&mut self, tab: super::CorpusTab) {
+        self.views.corpus.show_tab(tab);
+    }
+
     /// Shows only the articles matching `filter` in the list.
     pub fn set_article_filter(&mut self, filter: &str) {
         self.views.articles.set_filter(filter);
+    }
+
+    /// Undoes the last change now.
+    pub fn undo(&mut self) {
+        self.shift_history(false);
     }
 
     /// Queues an action (run at the end of the frame).

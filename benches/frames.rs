@@ -1,0 +1,87 @@
+//! Whole-window frame times, headless (`Context::run_ui` of the real app plus tessellation),
+//! on the synthetic 1 000-article / 100 000-span project with every window open at once:
+//! Corpus overview (on each of its tabs), Compare annotators, Compare two articles and the
+//! label editor, over the reader and both panels. A steady frame (nothing changes), and the
+//! frame after an edit (a span added, then undone: a new revision every time). AccessKit off,
+//! then on (what a screen reader or kittest sees).
+//!
+//! Run: `cargo bench --bench frames`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use glose::edit::Command;
+use glose::model::{Fragment, Span, SpanId};
+use glose::ui::{Action, CorpusTab, GloseApp, Settings, Window};
+use std::hint::black_box;
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0))),
+        ..Default::default()
+    }
+}
+
+/// One frame of the whole window: run it, then tessellate what it painted.
+fn frame(ctx: &egui::Context, app: &mut GloseApp) -> usize {
+    let out = ctx.run_ui(input(), |ui| app.run_frame(ui));
+    ctx.tessellate(out.shapes, out.pixels_per_point).len()
+}
+
+/// The app on the big project with every window open, the corpus overview on `tab`.
+fn app_with_everything_open(ctx: &egui::Context, tab: CorpusTab) -> GloseApp {
+    let project = glose::synth::project(7, 1000, 2500, 100, 10);
+    let mut app = GloseApp::new(Settings::default());
+    app.replace_session(glose::store::Session::new(project));
+    frame(ctx, &mut app);
+    for w in [Window::Schema, Window::Annotators, Window::Compare] {
+        app.act(Action::Show(w));
+    }
+    app.show_corpus_tab(tab);
+    // Windows size themselves over a few frames; the derived figures are computed once.
+    for _ in 0..6 {
+        frame(ctx, &mut app);
+    }
+    app.finish_jobs();
+    frame(ctx, &mut app);
+    app
+}
+
+fn bench_tab(c: &mut Criterion, tab: CorpusTab, accesskit: bool) {
+    let ctx = egui::Context::default();
+    glose::ui::install_fonts(&ctx);
+    if accesskit {
+        ctx.enable_accesskit();
+    }
+    let mut app = app_with_everything_open(&ctx, tab);
+    let name = format!("all_windows_{tab:?}{}", if accesskit { "_accesskit" } else { "" }).to_lowercase();
+    let mut g = c.benchmark_group(name);
+    g.sample_size(20);
+    g.bench_function("steady_frame", |b| b.iter(|| black_box(frame(&ctx, &mut app))));
+    let article = app.current().expect("an article is open");
+    let label = app.project().schema.labels[0].id;
+    let mut adding = true;
+    g.bench_function("frame_after_an_edit", |b| {
+        b.iter(|| {
+            if adding {
+                let span =
+                    Span { id: SpanId::NEW, fragments: vec![Fragment::new(10, 20)], label, ..Default::default() };
+                assert!(app.apply(Command::AddSpan { article, span, relations: vec![] }));
+            } else {
+                app.undo();
+            }
+            adding = !adding;
+            black_box(frame(&ctx, &mut app))
+        })
+    });
+    g.finish();
+}
+
+fn all_windows(c: &mut Criterion) {
+    for tab in [CorpusTab::Actors, CorpusTab::Labels, CorpusTab::Cooccurrence, CorpusTab::Search, CorpusTab::Network] {
+        bench_tab(c, tab, false);
+    }
+    bench_tab(c, CorpusTab::Actors, true);
+    bench_tab(c, CorpusTab::Network, true);
+}
+
+criterion_group!(benches, all_windows);
+criterion_main!(benches);
