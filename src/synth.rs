@@ -149,7 +149,7 @@ pub fn project(seed: u64, articles: usize, chars: usize, spans: usize, relations
             });
         }
         article.text = text;
-        p.articles.push(article);
+        p.articles.push(article.into());
     }
     p.normalize();
     p

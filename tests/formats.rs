@@ -325,7 +325,7 @@ fn csv_cells_cannot_run_as_formulas() {
     }
     assert!(rows.iter().any(|r| &r[note_col] == "the presidency, =not a formula"));
     let mut q = p.clone();
-    q.articles[0].spans[0].note = "=HYPERLINK(\"http://x\")".into();
+    std::sync::Arc::make_mut(&mut q.articles[0]).spans[0].note = "=HYPERLINK(\"http://x\")".into();
     export::export(&q, Format::Csv, &Options::default(), dir.path()).unwrap();
     let text = std::fs::read_to_string(dir.path().join("spans.csv")).unwrap();
     assert!(text.contains("'=HYPERLINK"), "{text}");
@@ -456,8 +456,8 @@ fn importing_into_an_existing_project_matches_articles_by_text_and_skips_what_is
 #[test]
 fn export_files_stay_inside_the_chosen_folder() {
     let mut p = tricky();
-    p.articles[0].title = "../../outside".into();
-    p.articles[1].title = "/etc/cron.d/x".into();
+    std::sync::Arc::make_mut(&mut p.articles[0]).title = "../../outside".into();
+    std::sync::Arc::make_mut(&mut p.articles[1]).title = "/etc/cron.d/x".into();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("brat");
     let report = export::export(&p, Format::Brat, &Options::default(), &out).unwrap();
@@ -488,7 +488,7 @@ fn an_export_reports_progress_and_can_be_cancelled() {
 #[test]
 fn article_details_travel_through_doccano_and_label_studio() {
     let mut p = tricky();
-    for a in &mut p.articles {
+    for a in p.articles.iter_mut().map(std::sync::Arc::make_mut) {
         a.author = "Claire Dubois".into();
         a.details.insert("document number".into(), format!("news·2024·LM·{}", a.id));
         a.details.insert("page".into(), "16".into());

@@ -122,10 +122,14 @@ fn a_real_conflict_keeps_both_versions_for_adjudication() {
     let d = dir.path();
     let target = example().articles[1].spans[0].id;
     ok(d, &["checkout", "-q", "-b", "alice"]);
-    edit(d, |p| p.articles[1].span_mut(target).unwrap().note = "Alice: head of state".into());
+    edit(d, |p| {
+        std::sync::Arc::make_mut(&mut p.articles[1]).span_mut(target).unwrap().note = "Alice: head of state".into()
+    });
     ok(d, &["commit", "-q", "-am", "alice"]);
     ok(d, &["checkout", "-q", "main"]);
-    edit(d, |p| p.articles[1].span_mut(target).unwrap().note = "Bob: the president".into());
+    edit(d, |p| {
+        std::sync::Arc::make_mut(&mut p.articles[1]).span_mut(target).unwrap().note = "Bob: the president".into()
+    });
     ok(d, &["commit", "-q", "-am", "bob"]);
     let out = git(d, &["merge", "-q", "--no-edit", "alice"]);
     assert!(!out.status.success(), "git reports the conflict");

@@ -17,7 +17,7 @@ fn chars_of(text: &str, needle: &str) -> (usize, usize) {
 }
 
 fn article_with(p: &Project, needle: &str) -> Article {
-    p.articles.iter().find(|a| a.spans.iter().any(|s| s.quote == needle)).cloned().expect(needle)
+    p.articles.iter().find(|a| a.spans.iter().any(|s| s.quote == needle)).map(|a| a.as_ref().clone()).expect(needle)
 }
 
 /// Is `start..end` (a deletion or replacement; an insertion when equal) clear of every span?

@@ -98,10 +98,10 @@ fn broken_files_give_errors_with_file_line_and_column() {
 #[test]
 fn spans_out_of_range_and_dangling_relations_load_but_do_not_validate() {
     let mut p = example();
-    p.articles[0].spans[0].fragments = vec![Fragment::new(5, 100_000)];
+    std::sync::Arc::make_mut(&mut p.articles[0]).spans[0].fragments = vec![Fragment::new(5, 100_000)];
     let dangling = SpanId(424_242);
-    p.articles[1].relations[0].to = dangling;
-    p.articles[2].spans[1].quote = "drifted".into();
+    std::sync::Arc::make_mut(&mut p.articles[1]).relations[0].to = dangling;
+    std::sync::Arc::make_mut(&mut p.articles[2]).spans[1].quote = "drifted".into();
     let text = store::to_string(&p).unwrap();
     let loaded = store::from_str(&text, Path::new("p.ron")).unwrap();
     let problems: Vec<String> = glose::model::validate(&loaded.project).iter().map(ToString::to_string).collect();
@@ -229,8 +229,8 @@ fn format_version_is_found_wherever_it_stands() {
 fn duplicate_ids_are_reported_once_each() {
     let mut p = example();
     let dup = p.articles[0].spans[0].id;
-    p.articles[1].spans[0].id = dup;
-    p.articles[1].relations.retain(|r| r.from != dup && r.to != dup);
+    std::sync::Arc::make_mut(&mut p.articles[1]).spans[0].id = dup;
+    std::sync::Arc::make_mut(&mut p.articles[1]).relations.retain(|r| r.from != dup && r.to != dup);
     let problems: Vec<String> = glose::model::validate(&p).iter().map(ToString::to_string).collect();
     assert!(
         problems.iter().any(|m| m.contains(&format!("id {} is already used by s{}", dup.0, dup.0))),
@@ -413,9 +413,11 @@ fn version_2_files_migrate_and_details_round_trip() {
     assert_eq!(loaded.migrated_from, Some(2));
     assert_eq!(loaded.project, store::from_str(&v3, Path::new("new.ron")).unwrap().project);
     let mut p = loaded.project;
-    p.articles[0].details.insert("document number".into(), "news·20060315·LM·0q1503".into());
-    p.articles[0].details.insert("page".into(), "16".into());
-    p.articles[1].near_duplicate_of = Some(p.articles[0].id);
+    std::sync::Arc::make_mut(&mut p.articles[0])
+        .details
+        .insert("document number".into(), "news·20060315·LM·0q1503".into());
+    std::sync::Arc::make_mut(&mut p.articles[0]).details.insert("page".into(), "16".into());
+    std::sync::Arc::make_mut(&mut p.articles[1]).near_duplicate_of = Some(p.articles[0].id);
     let text = store::to_string(&p).unwrap();
     assert!(text.contains("details: {"), "{}", &text[..2000.min(text.len())]);
     let back = store::from_str(&text, Path::new("x.ron")).unwrap().project;

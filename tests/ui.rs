@@ -28,7 +28,7 @@ fn harness(path: &Path) -> Harness<'static, GloseApp> {
 }
 
 fn article_titled(h: &Harness<'_, GloseApp>, prefix: &str) -> glose::model::Article {
-    h.state().doc().project().articles.iter().find(|a| a.title.starts_with(prefix)).cloned().unwrap()
+    h.state().doc().project().articles.iter().find(|a| a.title.starts_with(prefix)).map(|a| a.as_ref().clone()).unwrap()
 }
 
 /// Code point range of `sub` in `text`.
@@ -710,7 +710,7 @@ fn merging_another_annotators_file_then_adjudicating_into_gold() {
     let (dir, path) = example_copy();
     // Bob's file: the example with one span moved and his name on everything.
     let mut bob = glose::store::load(&path).unwrap().project;
-    for a in &mut bob.articles {
+    for a in bob.articles.iter_mut().map(std::sync::Arc::make_mut) {
         for s in &mut a.spans {
             s.annotator = "bob".into();
         }
@@ -719,8 +719,9 @@ fn merging_another_annotators_file_then_adjudicating_into_gold() {
         }
     }
     let en = bob.articles.iter().position(|a| a.language == "en").unwrap();
-    bob.articles[en].spans[0].fragments[0].end -= 6; // "Russian President Vladimir" only
-    bob.articles[en].spans[0].quote = bob.articles[en].quote_of(&bob.articles[en].spans[0].fragments).unwrap();
+    std::sync::Arc::make_mut(&mut bob.articles[en]).spans[0].fragments[0].end -= 6; // "Russian President Vladimir" only
+    std::sync::Arc::make_mut(&mut bob.articles[en]).spans[0].quote =
+        bob.articles[en].quote_of(&bob.articles[en].spans[0].fragments).unwrap();
     let bob_path = dir.path().join("bob.ron");
     glose::store::save(&bob, &bob_path).unwrap();
     let mut h = harness(&path);
@@ -818,7 +819,7 @@ fn reload_shows_what_the_file_now_says() {
     assert!(h.state().reader().drawn_text().contains("clôturé mardi le Sommet"));
     // Another program: relabel the span, and "mardi" → "lundi" (same length, no span on it).
     let mut changed = glose::store::load(&path).unwrap().project;
-    let a = changed.articles.iter_mut().find(|a| a.id == art.id).unwrap();
+    let a = changed.article_mut(art.id).unwrap();
     let (s, e) = chars_of(&a.text, "mardi");
     assert!(a.spans.iter().all(|sp| sp.end() <= s || sp.start() >= e), "no span on the corrected word");
     a.text = a.text.replacen("clôturé mardi", "clôturé lundi", 1);
@@ -877,7 +878,7 @@ fn a_book_length_article_is_laid_out_where_it_is_read_and_offsets_stay_exact() {
         text: text.clone(),
         ..Default::default()
     };
-    p.articles.push(a);
+    p.articles.push(a.into());
     glose::store::save(&p, &path).unwrap();
     let mut h = harness(&path);
     // Ctrl+F to the far end, then label the hit.

@@ -82,7 +82,7 @@ pub fn plan(base: &Project, others: &[&Project]) -> MergePlan {
     }
     for a in &merged.articles {
         let Some(old) = base.article(a.id) else {
-            cmds.push(Command::AddArticle { article: a.clone(), index: usize::MAX });
+            cmds.push(Command::AddArticle { article: a.as_ref().clone(), index: usize::MAX });
             continue;
         };
         for s in a.spans.iter().filter(|s| old.span(s.id).is_none()) {
@@ -177,7 +177,7 @@ fn merge_one(out: &mut Project, other: &Project, report: &mut MergeReport) {
                 let id = ArticleId(out.alloc_id());
                 let mut fresh = Article { id, text: a.text.clone(), ..Default::default() };
                 fresh.set_meta(a.meta());
-                out.articles.push(fresh);
+                out.articles.push(fresh.into());
                 out.articles.len() - 1
             }
         };
@@ -202,7 +202,7 @@ fn merge_one(out: &mut Project, other: &Project, report: &mut MergeReport) {
             }
             let id = SpanId(out.alloc_id());
             span_ids.insert(s.id, id);
-            out.articles[target].spans.push(Span { id, label, entity, ..s.clone() });
+            std::sync::Arc::make_mut(&mut out.articles[target]).spans.push(Span { id, label, entity, ..s.clone() });
             report.spans_added += 1;
         }
         for r in &a.relations {
@@ -214,7 +214,13 @@ fn merge_one(out: &mut Project, other: &Project, report: &mut MergeReport) {
                 continue;
             }
             let id = RelationId(out.alloc_id());
-            out.articles[target].relations.push(Relation { id, kind, from, to, ..r.clone() });
+            std::sync::Arc::make_mut(&mut out.articles[target]).relations.push(Relation {
+                id,
+                kind,
+                from,
+                to,
+                ..r.clone()
+            });
             report.relations_added += 1;
         }
     }
@@ -244,7 +250,7 @@ fn records(p: &Project) -> BTreeMap<u64, Record> {
         m.insert(e.id.0, Record::Entity(e.clone()));
     }
     for a in &p.articles {
-        m.insert(a.id.0, Record::Article(Article { spans: vec![], relations: vec![], ..a.clone() }));
+        m.insert(a.id.0, Record::Article(Article { spans: vec![], relations: vec![], ..a.as_ref().clone() }));
         for s in &a.spans {
             m.insert(s.id.0, Record::Span(a.id, s.clone()));
         }
@@ -433,7 +439,7 @@ fn assemble(
             Record::Label(l) => p.schema.labels.push(l),
             Record::Type(t) => p.schema.relation_types.push(t),
             Record::Entity(e) => p.entities.push(e),
-            Record::Article(a) => p.articles.push(a),
+            Record::Article(a) => p.articles.push(a.into()),
             Record::Span(a, s) => spans.push((a, s)),
             Record::Relation(a, r) => relations.push((a, r)),
         }

@@ -108,13 +108,13 @@ impl Command {
                     }
                 }
                 let index = index.min(p.articles.len());
-                p.articles.insert(index, article);
+                p.articles.insert(index, article.into());
                 Ok(RemoveArticle { article: id })
             }
             RemoveArticle { article } => {
                 let index = p.article_index(article).ok_or(EditError::NoArticle(article))?;
                 let removed = p.articles.remove(index);
-                Ok(AddArticle { article: removed, index })
+                Ok(AddArticle { article: std::sync::Arc::unwrap_or_clone(removed), index })
             }
             SetArticleText { article: id, text, mut spans } => {
                 if text.trim().is_empty() {

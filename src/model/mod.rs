@@ -33,8 +33,10 @@ pub struct Project {
     pub schema: Schema,
     #[serde(default)]
     pub entities: Vec<Entity>,
+    /// Shared, so a copy of the project (for a background save or a computation in a thread)
+    /// costs a pointer per article; a change copies only the article it touches.
     #[serde(default)]
-    pub articles: Vec<Article>,
+    pub articles: Vec<std::sync::Arc<Article>>,
 }
 
 impl Default for Project {
@@ -343,11 +345,11 @@ impl Project {
     }
 
     pub fn article(&self, id: ArticleId) -> Option<&Article> {
-        self.articles.iter().find(|a| a.id == id)
+        self.articles.iter().find(|a| a.id == id).map(|a| a.as_ref())
     }
 
     pub fn article_mut(&mut self, id: ArticleId) -> Option<&mut Article> {
-        self.articles.iter_mut().find(|a| a.id == id)
+        self.articles.iter_mut().find(|a| a.id == id).map(std::sync::Arc::make_mut)
     }
 
     pub fn article_index(&self, id: ArticleId) -> Option<usize> {
@@ -364,12 +366,20 @@ impl Project {
 
     /// Every span in the project with its article.
     pub fn all_spans(&self) -> impl Iterator<Item = (&Article, &Span)> {
-        self.articles.iter().flat_map(|a| a.spans.iter().map(move |s| (a, s)))
+        self.articles.iter().flat_map(|a| a.spans.iter().map(move |s| (a.as_ref(), s)))
     }
 
     /// Puts records in the order the file keeps them, so equal projects give equal bytes.
     pub fn normalize(&mut self) {
-        for a in &mut self.articles {
+        for shared in &mut self.articles {
+            let in_order = shared.spans.iter().all(|s| s.fragments.is_sorted())
+                && shared.spans.is_sorted_by_key(|s| (s.start(), s.end(), s.id))
+                && shared.relations.is_sorted_by_key(|r| r.id);
+            if in_order {
+                // Left shared: a copy of the project keeps pointing at the same article.
+                continue;
+            }
+            let a = std::sync::Arc::make_mut(shared);
             for s in &mut a.spans {
                 s.fragments.sort();
             }

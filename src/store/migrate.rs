@@ -203,7 +203,7 @@ fn v1_to_v2(old: V1Project) -> Project {
         for s in &article.spans {
             p.note_annotator(&s.annotator);
         }
-        p.articles.push(article);
+        p.articles.push(article.into());
     }
     p.normalize();
     p

@@ -102,7 +102,7 @@ fn pretty_in_parallel(project: &Project) -> Result<Option<String>, ron::Error> {
     let threads = threads();
     let total: usize = project.articles.iter().map(|a| a.text.len() + 64 * a.spans.len()).sum();
     // Chunks of about equal weight, in order.
-    let mut chunks: Vec<&[crate::model::Article]> = Vec::new();
+    let mut chunks: Vec<&[std::sync::Arc<crate::model::Article>]> = Vec::new();
     let (mut start, mut weight) = (0, 0);
     for (i, a) in project.articles.iter().enumerate() {
         weight += a.text.len() + 64 * a.spans.len();
@@ -264,7 +264,7 @@ fn parse_in_parallel(text: &str) -> Option<Project> {
     });
     let mut project: Project = ron::from_str(&shell_text).ok()?;
     for part in parts {
-        project.articles.extend(part?);
+        project.articles.extend(part?.into_iter().map(std::sync::Arc::new));
     }
     Some(project)
 }
