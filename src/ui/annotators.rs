@@ -15,7 +15,7 @@ pub struct AnnotatorsWindow {
     gold: String,
     /// The agreement of A and B, computed once per revision and pair (66 ms at 10 000 spans:
     /// it was computed every frame).
-    agreement: super::derived::Cached<(String, String), agreement::Agreement>,
+    agreement: super::derived::Background<(String, String), agreement::Agreement>,
 }
 
 impl Default for AnnotatorsWindow {
@@ -35,6 +35,8 @@ struct Pressed {
 impl WindowView for AnnotatorsWindow {
     fn ui(&mut self, cx: &mut ViewCx<'_>, ctx: &egui::Context) -> bool {
         let p = cx.doc.project();
+        let counts = cx.counts();
+        let threaded = cx.threaded();
         if self.a.is_empty() || self.b.is_empty() {
             let busy = agreement::busiest_annotators(p);
             self.a = busy.first().cloned().unwrap_or_default();
@@ -43,14 +45,19 @@ impl WindowView for AnnotatorsWindow {
         let mut open = true;
         let mut pressed = Pressed::default();
         egui::Window::new("Compare annotators").open(&mut open).default_size([640.0, 520.0]).show(ctx, |ui| {
-            self.pair_ui(p, ui);
+            self.pair_ui(&counts.annotators, ui);
             if self.a.is_empty() || self.b.is_empty() {
                 ui.label("This project has fewer than two annotators.");
                 return;
             }
-            let (a, b) = (self.a.clone(), self.b.clone());
-            let g = self.agreement.get(cx.revision(), (a.clone(), b.clone()), || agreement::agreement(p, &a, &b));
-            ui.monospace(g.to_string());
+            let pair = (self.a.clone(), self.b.clone());
+            let repaint = super::derived::repaint(ui.ctx());
+            let shown = self
+                .agreement
+                .get(cx.revision(), pair, p, threaded, repaint, |p, (a, b)| agreement::agreement(p, a, b));
+            if let Some(g) = super::derived::shown_ui(ui, shown) {
+                ui.monospace(g.to_string());
+            }
             ui.separator();
             if let Some(article) = cx.article() {
                 pressed = self.diff_ui(p, article, ui);
@@ -62,14 +69,18 @@ impl WindowView for AnnotatorsWindow {
 }
 
 impl AnnotatorsWindow {
+    /// Waits for the agreement being computed, if any.
+    pub fn wait(&mut self) {
+        self.agreement.wait();
+    }
+
     /// The two annotators compared, and the gold annotator adjudication writes as.
-    fn pair_ui(&mut self, p: &crate::model::Project, ui: &mut egui::Ui) {
-        let names = p.annotator_names();
+    fn pair_ui(&mut self, names: &[String], ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             for (title, who) in [("Annotator A", &mut self.a), ("Annotator B", &mut self.b)] {
                 egui::ComboBox::from_label(title).selected_text(who.clone()).show_ui(ui, |ui| {
-                    for n in &names {
-                        ui.selectable_value(who, n.to_string(), *n);
+                    for n in names {
+                        ui.selectable_value(who, n.clone(), n);
                     }
                 });
             }

@@ -5,14 +5,13 @@
 
 use super::app::Action;
 use super::color32;
-use super::derived::Cached;
+use super::derived::{Background, repaint, shown_ui};
 use super::view::ViewCx;
 use crate::analysis::corpus::{self, Edge, Hit, Query};
 use crate::edit::Command;
 use crate::model::{ArticleId, EntityId, Fragment, LabelId, Span, SpanId};
 use crate::progress::{Job, Poll, Waker};
-use egui::{Color32, Pos2, Sense, Stroke, vec2};
-use egui_extras::{Column, TableBuilder};
+use egui::{Color32, Pos2, Sense, Stroke, pos2, vec2};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum CorpusTab {
@@ -67,15 +66,14 @@ struct CorpusState {
     search_job: Option<SearchJob>,
     /// Label given to a hit by its "Label" button.
     hit_label: Option<LabelId>,
-    /// Node positions (unit square) by actor, and the revision they were laid out for.
+    /// Node positions (unit square) by actor.
     layout: Vec<(EntityId, Pos2)>,
-    layout_revision: Option<u64>,
     selected_edge: Option<usize>,
     /// Each tab's numbers, computed once per revision (not per frame).
-    matrix: Cached<(), corpus::ActorMatrix>,
-    label_counts: Cached<(), corpus::LabelCounts>,
-    cooccurrence: Cached<(), std::collections::BTreeMap<(LabelId, LabelId), usize>>,
-    network: Cached<(), Vec<Edge>>,
+    matrix: Background<(), corpus::ActorMatrix>,
+    label_counts: Background<(), corpus::LabelCounts>,
+    cooccurrence: Background<(), std::collections::BTreeMap<(LabelId, LabelId), usize>>,
+    network: Background<(), Vec<Edge>>,
 }
 
 impl CorpusWindow {
@@ -104,6 +102,16 @@ impl CorpusWindow {
     /// The network's node positions (unit square), by actor.
     pub fn layout(&self) -> &[(EntityId, Pos2)] {
         &self.st.layout
+    }
+
+    /// Waits for the search and the figures being computed, if any, and takes them in.
+    pub fn wait_jobs(&mut self) {
+        let st = &mut self.st;
+        st.matrix.wait();
+        st.label_counts.wait();
+        st.cooccurrence.wait();
+        st.network.wait();
+        self.wait_search();
     }
 
     /// Waits for the search running, if any, and takes its hits.
@@ -150,65 +158,137 @@ fn short(title: &str) -> String {
 fn actors_ui(cx: &mut ViewCx<'_>, st: &mut CorpusState, ui: &mut egui::Ui) {
     let (rev, doc) = (cx.revision(), cx.doc);
     let p = doc.project();
-    let m = st.matrix.get(rev, (), || corpus::actor_matrix(p));
-    let titles: Vec<String> =
-        m.articles.iter().map(|a| p.article(*a).map_or(String::new(), |a| short(&a.title))).collect();
-    let names: Vec<String> = m.actors.iter().map(|e| p.entity(*e).map_or(String::new(), |e| e.name.clone())).collect();
-    let mut jump: Option<(EntityId, ArticleId)> = None;
-    egui::ScrollArea::horizontal().show(ui, |ui| {
-        let mut table =
-            TableBuilder::new(ui).id_salt("actor-matrix").striped(true).column(Column::auto().at_least(140.0));
-        for _ in &titles {
-            table = table.column(Column::auto().at_least(60.0));
-        }
-        table = table.column(Column::auto());
-        table
-            .header(36.0, |mut h| {
-                h.col(|ui| {
-                    ui.strong("Actor");
-                });
-                for t in &titles {
-                    h.col(|ui| {
-                        ui.strong(t);
-                    });
-                }
-                h.col(|ui| {
-                    ui.strong("Total");
-                });
-            })
-            .body(|body| {
-                body.rows(20.0, names.len(), |mut row| {
-                    let i = row.index();
-                    row.col(|ui| {
-                        ui.label(&names[i]);
-                    });
-                    for (j, n) in m.counts[i].iter().enumerate() {
-                        row.col(|ui| {
-                            if *n > 0 {
-                                if ui.link(n.to_string()).on_hover_text("Jump to the first mention").clicked() {
-                                    jump = Some((m.actors[i], m.articles[j]));
-                                }
-                            } else {
-                                ui.weak("·");
-                            }
-                        });
-                    }
-                    row.col(|ui| {
-                        ui.strong(m.counts[i].iter().sum::<usize>().to_string());
-                    });
-                });
-            });
-    });
-    if let Some((e, a)) = jump
+    let threaded = cx.threaded();
+    let shown = st.matrix.get(rev, (), p, threaded, repaint(ui.ctx()), |p, _| corpus::actor_matrix(p));
+    let Some(m) = shown_ui(ui, shown) else { return };
+    ui.weak(format!(
+        "{} actors × {} articles: mentions of each actor in each article. Click a count to jump to the first.",
+        m.actors.len(),
+        m.articles.len()
+    ));
+    if let Some((e, a)) = matrix_grid_ui(ui, p, &m)
         && let Some(s) = p.article(a).and_then(|art| art.spans.iter().find(|s| s.entity == Some(e)))
     {
         cx.act(Action::JumpToSpan(s.id));
     }
 }
 
+/// Where a cell of the actor matrix grid is, in the grid's own coordinates.
+struct Grid {
+    name_w: f32,
+    cell_w: f32,
+    row_h: f32,
+    head_h: f32,
+}
+
+impl Grid {
+    fn cell(&self, origin: Pos2, row: usize, col: usize) -> egui::Rect {
+        let min = origin + vec2(self.name_w + col as f32 * self.cell_w, self.head_h + row as f32 * self.row_h);
+        egui::Rect::from_min_size(min, vec2(self.cell_w, self.row_h))
+    }
+
+    /// The rows and columns (not counting the headers) any part of which is in `view`.
+    fn visible(&self, view: egui::Rect, rows: usize, cols: usize) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
+        let span = |from: f32, to: f32, size: f32, n: usize| {
+            let a = (from / size).floor().max(0.0) as usize;
+            a.min(n)..((to / size).ceil().max(0.0) as usize).min(n)
+        };
+        (
+            span(view.min.y, view.max.y - self.head_h, self.row_h, rows),
+            span(view.min.x, view.max.x - self.name_w, self.cell_w, cols),
+        )
+    }
+}
+
+/// The actor × article counts as a grid of which only the cells on screen are drawn (200
+/// actors × 1 000 articles cost what a screenful does), actor names and article titles kept in
+/// view while scrolling, totals last. Returns the cell clicked.
+fn matrix_grid_ui(
+    ui: &mut egui::Ui,
+    p: &crate::model::Project,
+    m: &corpus::ActorMatrix,
+) -> Option<(EntityId, ArticleId)> {
+    let g = Grid { name_w: 150.0, cell_w: 64.0, row_h: 20.0, head_h: 24.0 };
+    let (rows, cols) = (m.actors.len(), m.articles.len() + 1);
+    let size = vec2(g.name_w + cols as f32 * g.cell_w, g.head_h + rows as f32 * g.row_h);
+    let mut jump = None;
+    egui::ScrollArea::both().id_salt("actor-matrix").max_height(420.0).auto_shrink([false, true]).show_viewport(
+        ui,
+        |ui, view| {
+            let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+            let origin = rect.min;
+            let (rs, cs) = g.visible(view, rows, cols);
+            let corner = origin + view.min.to_vec2();
+            // Cells, clipped to the part the headers leave.
+            let cells = egui::Rect::from_min_max(corner + vec2(g.name_w, g.head_h), origin + view.max.to_vec2());
+            let mut cell_ui = ui.new_child(egui::UiBuilder::new().max_rect(cells));
+            cell_ui.set_clip_rect(cells.intersect(ui.clip_rect()));
+            for r in rs.clone() {
+                for c in cs.clone() {
+                    let at = g.cell(origin, r, c);
+                    let total = c + 1 == cols;
+                    let n = if total { m.counts[r].iter().sum() } else { m.counts[r][c] };
+                    if total {
+                        cell_ui.put(at, egui::Label::new(egui::RichText::new(n.to_string()).strong()));
+                    } else if n == 0 {
+                        cell_ui.put(at, egui::Label::new(egui::RichText::new("·").weak()));
+                    } else if cell_ui
+                        .put(at, egui::Link::new(n.to_string()))
+                        .on_hover_text("Jump to the first mention")
+                        .clicked()
+                    {
+                        jump = Some((m.actors[r], m.articles[c]));
+                    }
+                }
+            }
+            // Headers on top: article titles along the top, actor names down the side.
+            let bg = ui.visuals().window_fill;
+            let top = egui::Rect::from_min_size(corner, vec2(view.width(), g.head_h));
+            let side = egui::Rect::from_min_size(corner, vec2(g.name_w, view.height()));
+            ui.painter().rect_filled(top, 0.0, bg);
+            ui.painter().rect_filled(side, 0.0, bg);
+            let mut head_ui = ui.new_child(egui::UiBuilder::new().max_rect(top));
+            head_ui.set_clip_rect(
+                egui::Rect::from_min_max(corner + vec2(g.name_w, 0.0), top.max).intersect(ui.clip_rect()),
+            );
+            for c in cs {
+                let at = g.cell(origin, 0, c).translate(vec2(0.0, corner.y - origin.y - g.head_h));
+                let (title, full) = match m.articles.get(c).and_then(|a| p.article(*a)) {
+                    Some(a) => (short(&a.title), a.title.as_str()),
+                    None => ("Total".to_string(), "Mentions in all articles"),
+                };
+                head_ui.put(at, egui::Label::new(egui::RichText::new(title).strong()).truncate()).on_hover_text(full);
+            }
+            let mut side_ui = ui.new_child(egui::UiBuilder::new().max_rect(side));
+            side_ui.set_clip_rect(
+                egui::Rect::from_min_max(corner + vec2(0.0, g.head_h), side.max).intersect(ui.clip_rect()),
+            );
+            for r in rs {
+                let at = egui::Rect::from_min_size(
+                    pos2(corner.x + 4.0, origin.y + g.head_h + r as f32 * g.row_h),
+                    vec2(g.name_w - 8.0, g.row_h),
+                );
+                let name = p.entity(m.actors[r]).map_or("", |e| e.name.as_str());
+                let left = egui::UiBuilder::new().max_rect(at).layout(egui::Layout::left_to_right(egui::Align::Center));
+                side_ui.scope_builder(left, |ui| ui.add(egui::Label::new(name).truncate()));
+            }
+            ui.painter().text(
+                corner + vec2(4.0, g.head_h / 2.0),
+                egui::Align2::LEFT_CENTER,
+                "Actor",
+                egui::FontId::proportional(13.0),
+                ui.visuals().strong_text_color(),
+            );
+        },
+    );
+    jump
+}
+
 fn labels_ui(cx: &mut ViewCx<'_>, st: &mut CorpusState, ui: &mut egui::Ui) {
-    let (rev, p) = (cx.revision(), cx.project());
-    let counted = st.label_counts.get(rev, (), || corpus::label_counts(p));
+    let (rev, threaded, doc) = (cx.revision(), cx.threaded(), cx.doc);
+    let p = doc.project();
+    let shown = st.label_counts.get(rev, (), p, threaded, repaint(ui.ctx()), |p, _| corpus::label_counts(p));
+    let Some(counted) = shown_ui(ui, shown) else { return };
     let (labels, rows) = (&counted.0, &counted.1);
     let titles: Vec<String> =
         rows.iter().map(|(a, _)| p.article(*a).map_or(String::new(), |a| short(&a.title))).collect();
@@ -248,8 +328,10 @@ fn labels_ui(cx: &mut ViewCx<'_>, st: &mut CorpusState, ui: &mut egui::Ui) {
 }
 
 fn cooccurrence_ui(cx: &mut ViewCx<'_>, st: &mut CorpusState, ui: &mut egui::Ui) {
-    let (rev, p) = (cx.revision(), cx.project());
-    let co = st.cooccurrence.get(rev, (), || corpus::cooccurrence(p));
+    let (rev, threaded, doc) = (cx.revision(), cx.threaded(), cx.doc);
+    let p = doc.project();
+    let shown = st.cooccurrence.get(rev, (), p, threaded, repaint(ui.ctx()), |p, _| corpus::cooccurrence(p));
+    let Some(co) = shown_ui(ui, shown) else { return };
     ui.label("How many sentences hold spans of both labels.");
     let labels: Vec<(LabelId, String)> = p.schema.labels.iter().map(|l| (l.id, l.name.clone())).collect();
     egui::Grid::new("cooc").striped(true).show(ui, |ui| {
@@ -287,7 +369,8 @@ impl CorpusState {
     }
 
     fn search_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
-        let run = self.query_ui(ui) | self.filters_ui(cx.project(), ui);
+        let counts = cx.counts();
+        let run = self.query_ui(ui) | self.filters_ui(cx.project(), &counts.annotators, ui);
         if run {
             let q = Query {
                 pattern: crate::text::Pattern {
@@ -328,7 +411,7 @@ impl CorpusState {
     }
 
     /// Label, actor and annotator filters; true when one changed.
-    fn filters_ui(&mut self, p: &crate::model::Project, ui: &mut egui::Ui) -> bool {
+    fn filters_ui(&mut self, p: &crate::model::Project, annotators: &[String], ui: &mut egui::Ui) -> bool {
         ui.horizontal(|ui| {
             let before = (self.label_filter, self.entity_filter, self.annotator_filter.clone());
             egui::ComboBox::from_label("inside label")
@@ -349,8 +432,8 @@ impl CorpusState {
             let by = self.annotator_filter.clone().unwrap_or_else(|| "anyone".into());
             egui::ComboBox::from_label("by").selected_text(by).show_ui(ui, |ui| {
                 ui.selectable_value(&mut self.annotator_filter, None, "anyone");
-                for a in p.annotator_names() {
-                    ui.selectable_value(&mut self.annotator_filter, Some(a.to_string()), a);
+                for a in annotators {
+                    ui.selectable_value(&mut self.annotator_filter, Some(a.clone()), a);
                 }
             });
             before != (self.label_filter, self.entity_filter, self.annotator_filter.clone())
@@ -432,8 +515,11 @@ impl CorpusState {
 fn network_ui(cx: &mut ViewCx<'_>, st: &mut CorpusState, ui: &mut egui::Ui) {
     let (rev, doc) = (cx.revision(), cx.doc);
     let p = doc.project();
-    let edges = st.network.get(rev, (), || corpus::network(p, &corpus::network_types(p)));
-    st.lay_out(&edges, rev);
+    let threaded = cx.threaded();
+    let network = |p: &crate::model::Project, _: &()| corpus::network(p, &corpus::network_types(p));
+    let shown = st.network.get(rev, (), p, threaded, repaint(ui.ctx()), network);
+    let Some(edges) = shown_ui(ui, shown) else { return };
+    st.lay_out(&edges);
     ui.label("Actors linked by alliance (green) and opposes (red) relations; thicker edges are asserted by more articles. Drag an actor; click an edge.");
     let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), 360.0), Sense::hover());
     let painter = ui.painter_at(rect);
@@ -453,12 +539,13 @@ fn to_screen(rect: egui::Rect, q: Pos2) -> Pos2 {
 }
 
 impl CorpusState {
-    /// Places the actors of the network, keeping where the user dragged the ones still there.
-    fn lay_out(&mut self, edges: &[Edge], rev: u64) {
+    /// Places the actors of the network when they change (not on every edit: the layout is the
+    /// costly part), keeping where the user dragged the ones still there.
+    fn lay_out(&mut self, edges: &[Edge]) {
         let mut actors: Vec<EntityId> = edges.iter().flat_map(|e| [e.a, e.b]).collect();
         actors.sort();
         actors.dedup();
-        if self.layout_revision == Some(rev) && self.layout.iter().map(|(e, _)| *e).eq(actors.iter().copied()) {
+        if self.layout.iter().map(|(e, _)| *e).eq(actors.iter().copied()) {
             return;
         }
         let idx = |e: EntityId| actors.iter().position(|&x| x == e).unwrap_or(0);
@@ -471,7 +558,6 @@ impl CorpusState {
             .zip(fresh)
             .map(|(&e, (x, y))| (e, keep.get(&e).copied().unwrap_or(egui::pos2(x, y))))
             .collect();
-        self.layout_revision = Some(rev);
     }
 
     /// The edges, with click detection by distance to the segment.

@@ -2,6 +2,7 @@
 //! depend on), never per frame.
 
 use crate::model::{EntityId, LabelId, Project, RelTypeId};
+use crate::progress::{Job, Poll, Waker};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -38,12 +39,16 @@ pub struct Counts {
     pub spans_per_label: HashMap<LabelId, usize>,
     pub relations_per_type: HashMap<RelTypeId, usize>,
     pub mentions_per_entity: HashMap<EntityId, usize>,
+    /// Everyone who made a span or relation, sorted.
+    pub annotators: Vec<String>,
+    pub spans: usize,
 }
 
 impl Counts {
     pub fn of(project: &Project) -> Counts {
         let mut c = Counts::default();
         for a in &project.articles {
+            c.spans += a.spans.len();
             for s in &a.spans {
                 *c.spans_per_label.entry(s.label).or_insert(0) += 1;
                 if let Some(e) = s.entity {
@@ -54,6 +59,133 @@ impl Counts {
                 *c.relations_per_type.entry(r.kind).or_insert(0) += 1;
             }
         }
+        c.annotators = project.annotator_names().into_iter().map(str::to_string).collect();
         c
+    }
+}
+
+/// A waker that repaints the window when a background value lands.
+pub fn repaint(ctx: &egui::Context) -> impl FnOnce() -> Option<Waker> + '_ {
+    move || {
+        let ctx = ctx.clone();
+        Some(Box::new(move || ctx.request_repaint()) as Waker)
+    }
+}
+
+/// Says that a value is being computed (none yet), or that the one shown is being updated.
+/// Returns the value to draw, if there is one.
+pub fn shown_ui<V>(ui: &mut egui::Ui, shown: Shown<V>) -> Option<Arc<V>> {
+    if !shown.fresh {
+        ui.horizontal(|ui| {
+            super::busy::busy(ui);
+            ui.weak(if shown.value.is_some() { "Updating…" } else { "Computing…" });
+        });
+    }
+    shown.value
+}
+
+/// Projects with more spans than this compute their big derived values (agreement, the corpus
+/// tables, co-occurrence, the network) in a thread; smaller ones at once, on the UI thread.
+pub const BACKGROUND_SPANS: usize = 20_000;
+
+/// A value derived from the project once per revision and key, in a thread when the project is
+/// big, on a copy of the project (articles are shared: copying costs a pointer each). Until
+/// the new value lands the last one is shown, said to be stale.
+pub struct Background<K, V> {
+    latest: Option<(u64, K, Arc<V>)>,
+    running: Option<(u64, K, Job<V>)>,
+}
+
+impl<K, V> Default for Background<K, V> {
+    fn default() -> Self {
+        Background { latest: None, running: None }
+    }
+}
+
+/// What a view has to show: the value (if one was ever computed) and whether it is for the
+/// project as it is now.
+pub struct Shown<V> {
+    pub value: Option<Arc<V>>,
+    pub fresh: bool,
+}
+
+impl<K: Clone + PartialEq + Send + 'static, V: Send + Sync + 'static> Background<K, V> {
+    /// The value for `revision` and `key`: computed now when `threaded` is false; else started
+    /// in a thread (once) and the last value shown meanwhile. `waker` is called when it lands.
+    pub fn get(
+        &mut self,
+        revision: u64,
+        key: K,
+        project: &Project,
+        threaded: bool,
+        waker: impl FnOnce() -> Option<Waker>,
+        compute: fn(&Project, &K) -> V,
+    ) -> Shown<V> {
+        self.land(false);
+        let is = |r: u64, k: &K| r == revision && *k == key;
+        if let Some((r, k, v)) = &self.latest
+            && is(*r, k)
+        {
+            return Shown { value: Some(v.clone()), fresh: true };
+        }
+        if !threaded {
+            let v = Arc::new(compute(project, &key));
+            self.latest = Some((revision, key, v.clone()));
+            self.running = None;
+            return Shown { value: Some(v), fresh: true };
+        }
+        if !self.running.as_ref().is_some_and(|(r, k, _)| is(*r, k)) {
+            let (snapshot, k) = (project.clone(), key.clone());
+            let job = Job::spawn(0, waker(), move |_| compute(&snapshot, &k));
+            self.running = Some((revision, key, job));
+        }
+        Shown { value: self.latest.as_ref().map(|(_, _, v)| v.clone()), fresh: false }
+    }
+
+    /// Waits for the value being computed, if any (tests, benchmarks).
+    pub fn wait(&mut self) {
+        self.land(true);
+    }
+
+    fn land(&mut self, wait: bool) {
+        let Some((_, _, job)) = &self.running else { return };
+        let result = if wait { job.wait().map_or(Poll::Lost, Poll::Done) } else { job.poll() };
+        match result {
+            Poll::Running => {}
+            Poll::Done(v) => {
+                if let Some((r, k, _)) = self.running.take() {
+                    self.latest = Some((r, k, Arc::new(v)));
+                }
+            }
+            // The computation panicked: asked again, it starts again.
+            Poll::Lost => self.running = None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(p: &Project, _: &()) -> usize {
+        p.articles.iter().map(|a| a.spans.len()).sum()
+    }
+
+    #[test]
+    fn a_background_value_is_computed_in_a_thread_and_shown_stale_until_it_lands() {
+        let mut p = crate::synth::project(1, 3, 300, 5, 0);
+        let mut d: Background<(), usize> = Background::default();
+        let first = d.get(1, (), &p, true, || None, spans);
+        assert!(first.value.is_none() && !first.fresh, "nothing to show before the first value");
+        d.wait();
+        let now = d.get(1, (), &p, true, || None, spans);
+        assert_eq!((now.value.as_deref(), now.fresh), (Some(&15), true));
+        std::sync::Arc::make_mut(&mut p.articles[0]).spans.pop();
+        let stale = d.get(2, (), &p, true, || None, spans);
+        assert_eq!((stale.value.as_deref(), stale.fresh), (Some(&15), false), "the last value meanwhile");
+        d.wait();
+        assert_eq!(d.get(2, (), &p, true, || None, spans).value.as_deref(), Some(&14));
+        // Small projects: at once.
+        assert_eq!(d.get(3, (), &p, false, || None, spans).value.as_deref(), Some(&14));
     }
 }

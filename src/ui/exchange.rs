@@ -87,7 +87,7 @@ impl ExportWindow {
     }
 
     /// What goes in: the article shown or all, labels, annotators.
-    fn filters_ui(&mut self, p: &crate::model::Project, ui: &mut egui::Ui) {
+    fn filters_ui(&mut self, p: &crate::model::Project, annotators: &[String], ui: &mut egui::Ui) {
         ui.checkbox(&mut self.only_current, "Only the article shown");
         ui.label("Labels");
         ui.horizontal_wrapped(|ui| {
@@ -95,7 +95,6 @@ impl ExportWindow {
                 toggle(ui, &mut self.skip_labels, &l.name);
             }
         });
-        let annotators = p.annotator_names();
         if annotators.len() > 1 {
             ui.label("Annotators");
             ui.horizontal_wrapped(|ui| {
@@ -145,7 +144,8 @@ impl WindowView for ExportWindow {
         let mut start = false;
         egui::Window::new("Export dataset").open(&mut open).default_width(460.0).show(ctx, |ui| {
             self.format_ui(ui);
-            self.filters_ui(cx.project(), ui);
+            let counts = cx.counts();
+            self.filters_ui(cx.project(), &counts.annotators, ui);
             ui.horizontal(|ui| {
                 named_field(ui, "Destination", &mut self.destination, 260.0);
                 if ui.button("Browse…").clicked() {

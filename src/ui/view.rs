@@ -185,6 +185,11 @@ impl ViewCx<'_> {
         self.derived.counts.get(rev, (), || Counts::of(project))
     }
 
+    /// Whether big derived values are computed in a thread: the project is big.
+    pub fn threaded(&mut self) -> bool {
+        self.counts().spans > super::derived::BACKGROUND_SPANS
+    }
+
     /// Where file dialogs open: the folder last chosen from, else the project's.
     pub fn start_dir(&self) -> Option<&std::path::Path> {
         self.settings.last_dir.as_deref().or_else(|| self.doc.path().and_then(std::path::Path::parent))

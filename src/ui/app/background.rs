@@ -118,7 +118,10 @@ impl GloseApp {
         if let Some(p) = &mut self.views.import_preview {
             p.wait();
         }
-        self.views.corpus.wait_search();
+        self.views.corpus.wait_jobs();
+        if let Some(w) = &mut self.views.annotators {
+            w.wait();
+        }
         self.finish_saving();
     }
 
