@@ -20,7 +20,7 @@ pub struct ComparePane {
     active_left: bool,
     sync_scroll: bool,
     /// The comparison, with the articles and revision it was made for.
-    cache: Option<((u64, u64, u64), Comparison)>,
+    cache: Option<((u64, u64, u64), std::sync::Arc<Comparison>)>,
     last_fraction: f32,
 }
 
@@ -105,16 +105,15 @@ impl ComparePane {
     fn toolbar_ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui) -> bool {
         ui.horizontal(|ui| {
             ui.strong("Compare");
-            let titles: Vec<(ArticleId, String)> =
-                cx.project().articles.iter().map(|a| (a.id, crate::text::ellipsize(&a.title, 40))).collect();
+            let p = cx.project();
+            let title = |id| p.article(id).map_or(String::new(), |a| crate::text::ellipsize(&a.title, 40));
             let mut other = self.article;
-            egui::ComboBox::from_label("with")
-                .selected_text(titles.iter().find(|t| t.0 == other).map_or("", |t| t.1.as_str()).to_string())
-                .show_ui(ui, |ui| {
-                    for (id, t) in &titles {
-                        ui.selectable_value(&mut other, *id, t);
-                    }
-                });
+            // The titles of every article only while the list is open.
+            egui::ComboBox::from_label("with").selected_text(title(other)).show_ui(ui, |ui| {
+                for a in &p.articles {
+                    ui.selectable_value(&mut other, a.id, crate::text::ellipsize(&a.title, 40));
+                }
+            });
             if other != self.article {
                 self.article = other;
                 self.rs.reset();
@@ -127,12 +126,12 @@ impl ComparePane {
     }
 
     /// The comparison, computed again when either article or the project changes.
-    fn comparison(&mut self, cx: &ViewCx<'_>, cur: ArticleId) -> Comparison {
+    fn comparison(&mut self, cx: &ViewCx<'_>, cur: ArticleId) -> std::sync::Arc<Comparison> {
         let key = (cur.0, self.article.0, cx.revision());
         if self.cache.as_ref().is_none_or(|(k, _)| *k != key)
             && let (Some(a), Some(b)) = (cx.project().article(cur), cx.project().article(self.article))
         {
-            self.cache = Some((key, compare(cx.project(), a, b)));
+            self.cache = Some((key, std::sync::Arc::new(compare(cx.project(), a, b))));
         }
         self.cache.as_ref().map(|(_, c)| c.clone()).unwrap_or_default()
     }

@@ -71,7 +71,7 @@ struct CorpusState {
     selected_edge: Option<usize>,
     /// Each tab's numbers, computed once per revision (not per frame).
     matrix: Background<(), corpus::ActorMatrix>,
-    label_counts: Background<(), corpus::LabelCounts>,
+    label_counts: Background<(), LabelChart>,
     cooccurrence: Background<(), std::collections::BTreeMap<(LabelId, LabelId), usize>>,
     network: Background<(), Vec<Edge>>,
 }
@@ -284,41 +284,71 @@ fn matrix_grid_ui(
     jump
 }
 
+/// The label chart's bars: one per article, or per month of publication when there are more
+/// than [`BARS_PER_ARTICLE`] articles (a bar per article would be a wall), with their names.
+struct LabelChart {
+    labels: Vec<LabelId>,
+    bars: Vec<(String, Vec<usize>)>,
+    by_month: bool,
+}
+
+/// Up to this many articles, the label chart has a bar per article.
+const BARS_PER_ARTICLE: usize = 60;
+
+fn label_chart(p: &crate::model::Project, _: &()) -> LabelChart {
+    let (labels, rows) = corpus::label_counts(p);
+    let by_month = rows.len() > BARS_PER_ARTICLE;
+    let bars = if by_month {
+        let mut months: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
+        for (a, counts) in &rows {
+            let date = p.article(*a).map_or("", |a| a.published.as_str());
+            let month = date.get(..7).filter(|m| m.as_bytes().get(4) == Some(&b'-')).unwrap_or("undated");
+            let sum = months.entry(month.to_string()).or_insert_with(|| vec![0; labels.len()]);
+            for (s, c) in sum.iter_mut().zip(counts) {
+                *s += c;
+            }
+        }
+        months.into_iter().collect()
+    } else {
+        rows.iter().map(|(a, c)| (p.article(*a).map_or(String::new(), |a| short(&a.title)), c.clone())).collect()
+    };
+    LabelChart { labels, bars, by_month }
+}
+
 fn labels_ui(cx: &mut ViewCx<'_>, st: &mut CorpusState, ui: &mut egui::Ui) {
     let (rev, threaded, doc) = (cx.revision(), cx.threaded(), cx.doc);
     let p = doc.project();
-    let shown = st.label_counts.get(rev, (), p, threaded, repaint(ui.ctx()), |p, _| corpus::label_counts(p));
-    let Some(counted) = shown_ui(ui, shown) else { return };
-    let (labels, rows) = (&counted.0, &counted.1);
-    let titles: Vec<String> =
-        rows.iter().map(|(a, _)| p.article(*a).map_or(String::new(), |a| short(&a.title))).collect();
+    let shown = st.label_counts.get(rev, (), p, threaded, repaint(ui.ctx()), label_chart);
+    let Some(chart) = shown_ui(ui, shown) else { return };
     let mut charts: Vec<egui_plot::BarChart> = Vec::new();
-    for (k, l) in labels.iter().enumerate() {
+    for (k, l) in chart.labels.iter().enumerate() {
         let label = p.schema.label(*l);
-        let bars: Vec<egui_plot::Bar> = rows
+        let bars: Vec<egui_plot::Bar> = chart
+            .bars
             .iter()
             .enumerate()
-            .map(|(i, (_, counts))| egui_plot::Bar::new(i as f64, counts[k] as f64).name(&titles[i]).width(0.7))
+            .map(|(i, (name, counts))| egui_plot::Bar::new(i as f64, counts[k] as f64).name(name).width(0.7))
             .collect();
-        let mut chart = egui_plot::BarChart::new(label.map_or("?", |l| l.name.as_str()), bars)
-            .color(label.map_or(Color32::GRAY, |l| color32(l.color)));
+        let name = label.map_or("?", |l| l.name.as_str());
+        let color = label.map_or(Color32::GRAY, |l| color32(l.color));
         let below: Vec<&egui_plot::BarChart> = charts.iter().collect();
-        chart = chart.stack_on(&below);
-        charts.push(chart);
+        let stacked = egui_plot::BarChart::new(name, bars).color(color).stack_on(&below);
+        charts.push(stacked);
     }
-    ui.label("Spans per label in each article (stacked).");
-    let titles2 = titles.clone();
+    ui.label(if chart.by_month {
+        "Spans per label in the articles of each month (stacked)."
+    } else {
+        "Spans per label in each article (stacked)."
+    });
+    let names: Vec<String> = chart.bars.iter().map(|(n, _)| n.clone()).collect();
     egui_plot::Plot::new("label-counts")
         .legend(egui_plot::Legend::default())
         .height(360.0)
         .allow_scroll(false)
         .x_axis_formatter(move |mark, _| {
             let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                titles2.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
+            let whole = (mark.value - i).abs() < 1e-6 && i >= 0.0;
+            if whole { names.get(i as usize).cloned().unwrap_or_default() } else { String::new() }
         })
         .show(ui, |plot| {
             for c in charts {
@@ -643,4 +673,24 @@ fn edge_passages_ui(ui: &mut egui::Ui, p: &crate::model::Project, e: &Edge) -> O
         });
     }
     jump
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_label_chart_has_a_bar_per_article_or_per_month_for_many() {
+        let few = crate::synth::project(3, 5, 400, 10, 0);
+        let chart = label_chart(&few, &());
+        assert!(!chart.by_month);
+        assert_eq!(chart.bars.len(), 5);
+        let many = crate::synth::project(3, 200, 400, 10, 0);
+        let chart = label_chart(&many, &());
+        assert!(chart.by_month);
+        assert!(chart.bars.len() <= 12, "the synthetic articles fall in the months of 2024");
+        assert!(chart.bars.iter().all(|(m, _)| m.starts_with("2024-")));
+        let total: usize = chart.bars.iter().flat_map(|(_, c)| c).sum();
+        assert_eq!(total, 200 * 10, "every span counted once");
+    }
 }

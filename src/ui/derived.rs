@@ -110,8 +110,8 @@ pub struct Shown<V> {
 }
 
 impl<K: Clone + PartialEq + Send + 'static, V: Send + Sync + 'static> Background<K, V> {
-    /// The value for `revision` and `key`: computed now when `threaded` is false; else started
-    /// in a thread (once) and the last value shown meanwhile. `waker` is called when it lands.
+    /// The value for `revision` and `key`: computed now when `threaded` is false; else computed
+    /// in a thread and the last value shown meanwhile. `waker` is called when it lands.
     pub fn get(
         &mut self,
         revision: u64,
@@ -134,7 +134,10 @@ impl<K: Clone + PartialEq + Send + 'static, V: Send + Sync + 'static> Background
             self.running = None;
             return Shown { value: Some(v), fresh: true };
         }
-        if !self.running.as_ref().is_some_and(|(r, k, _)| is(*r, k)) {
+        // One computation at a time: one still running for an older revision lands first
+        // (its result shown, stale), then the next starts. Edits in a row never pile up
+        // threads that compete with the window for the processor.
+        if self.running.is_none() {
             let (snapshot, k) = (project.clone(), key.clone());
             let job = Job::spawn(0, waker(), move |_| compute(&snapshot, &k));
             self.running = Some((revision, key, job));

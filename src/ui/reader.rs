@@ -474,7 +474,6 @@ impl Reader {
     fn keyboard(&mut self, ui: &mut Ui, article: &Article, state: &mut ReaderState) {
         use egui::Key;
         let text = &article.text;
-        let map = CharMap::new(text);
         let len = self.paras.last().map_or(0, |p| p.chars.end);
         let (mods, keys) = ui.input(|i| {
             let keys: Vec<Key> = [Key::ArrowLeft, Key::ArrowRight, Key::ArrowUp, Key::ArrowDown, Key::Home, Key::End]
@@ -483,9 +482,11 @@ impl Reader {
                 .collect();
             (i.modifiers, keys)
         });
-        if mods.alt {
+        if mods.alt || keys.is_empty() {
             return; // Alt+arrows resize the selected span (handled by the app).
         }
+        // Only when a key moves the caret: the map of a long text is not built every frame.
+        let map = CharMap::new(text);
         for key in keys {
             let c = state.caret;
             let next = match key {
