@@ -53,6 +53,35 @@ enum Cmd {
         #[arg(long)]
         sheet: Option<String>,
     },
+    /// Search every article, the way the window's corpus search does (any case unless --case;
+    /// --whole-words; --regex): one line per hit, keyword in context. Exit 0 with hits, 1
+    /// with none, 2 on an error (a bad regular expression, an unknown label).
+    Search {
+        project: PathBuf,
+        pattern: String,
+        #[arg(long)]
+        regex: bool,
+        /// Match case exactly.
+        #[arg(long = "case")]
+        case_sensitive: bool,
+        #[arg(long)]
+        whole_words: bool,
+        /// Only hits inside a span of this label.
+        #[arg(long)]
+        label: Option<String>,
+        /// Only hits inside a span linked to this actor (name or alias).
+        #[arg(long)]
+        actor: Option<String>,
+        /// Only hits inside a span by this annotator.
+        #[arg(long)]
+        by: Option<String>,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 2000)]
+        limit: usize,
+        /// One JSON array: article, start, end (code points), left, match, right.
+        #[arg(long)]
+        json: bool,
+    },
     /// List a project's articles with their details (for pipelines: --json).
     Articles {
         project: PathBuf,
@@ -140,6 +169,10 @@ fn main() -> ExitCode {
             import_dataset_cmd(&inputs, &into, format, annotator.as_deref(), offsets)
         }
         Some(Cmd::Articles { project, json }) => articles_cmd(&project, json),
+        Some(Cmd::Search { project, pattern, regex, case_sensitive, whole_words, label, actor, by, limit, json }) => {
+            let pattern = glose::text::Pattern { text: pattern, regex, case_sensitive, whole_words };
+            search_cmd(&project, pattern, (label, actor, by), limit, json)
+        }
         Some(Cmd::Validate { project }) => validate_cmd(&project),
         Some(Cmd::Stats { project, json }) => stats_cmd(&project, json),
         Some(Cmd::Agreement { project, annotators, json }) => agreement_cmd(&project, &annotators, json),
@@ -323,6 +356,67 @@ fn import_cmd(inputs: &[PathBuf], into: &Path, options: import::ReadOptions) -> 
         return ExitCode::from(2);
     }
     if plan.failed() + plan.skipped() > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+fn search_cmd(
+    path: &Path,
+    pattern: glose::text::Pattern,
+    (label, actor, by): (Option<String>, Option<String>, Option<String>),
+    limit: usize,
+    json: bool,
+) -> ExitCode {
+    let project = match load(path) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let label = match label.as_deref().map(|l| project.schema.label_by_name(l).ok_or(l)) {
+        None => None,
+        Some(Ok(l)) => Some(l.id),
+        Some(Err(l)) => return fail(format!("{}: no label named {l:?}", path.display())),
+    };
+    let entity = match actor.as_deref() {
+        None => None,
+        Some(name) => {
+            let found = project.entities.iter().find(|e| e.name == name || e.aliases.iter().any(|a| a == name));
+            match found {
+                Some(e) => Some(e.id),
+                None => return fail(format!("{}: no actor named {name:?}", path.display())),
+            }
+        }
+    };
+    let query = analysis::corpus::Query { pattern, label, entity, annotator: by };
+    let hits = match analysis::corpus::search(&project, &query, 40, limit) {
+        Ok(h) => h,
+        Err(e) => return fail(e),
+    };
+    if json {
+        let list: Vec<serde_json::Value> = hits
+            .iter()
+            .map(|h| {
+                serde_json::json!({
+                    "article": h.article.to_string(), "start": h.start, "end": h.end,
+                    "left": h.left, "match": h.matched, "right": h.right,
+                })
+            })
+            .collect();
+        emit(&format!("{}\n", serde_json::Value::Array(list)));
+    } else {
+        let mut out = String::new();
+        for h in &hits {
+            let one_line = |s: &str| s.replace(['\n', '\r', '\t'], " ");
+            out.push_str(&format!(
+                "{}\t{}-{}\t…{}[{}]{}…\n",
+                h.article,
+                h.start,
+                h.end,
+                one_line(&h.left),
+                one_line(&h.matched),
+                one_line(&h.right)
+            ));
+        }
+        emit(&out);
+    }
+    if hits.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
 
 fn articles_cmd(path: &Path, json: bool) -> ExitCode {

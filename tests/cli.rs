@@ -316,3 +316,37 @@ fn export_options_are_checked_and_out_dash_is_standard_output() {
     let msg = String::from_utf8_lossy(&err.get_output().stderr).into_owned();
     assert!(msg.contains("not-a-project.ron:1:1") && msg.contains("Glose project") && !msg.contains("Probe"), "{msg}");
 }
+
+/// `glose search` shares the window's search rule: any case unless --case, whole words,
+/// regular expressions, the label/actor/annotator filters; exit 0 with hits, 1 without, 2 on
+/// an error.
+#[test]
+fn search_finds_what_the_window_finds_and_says_by_its_exit_code() {
+    let run = |args: &[&str]| {
+        let out = glose().arg("search").arg("projects/example.ron").args(args).output().unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    };
+    let (code, out, _) = run(&["poutine"]);
+    assert_eq!(code, Some(0));
+    assert!(out.lines().count() >= 3 && out.lines().all(|l| l.contains("[Poutine]")), "{out}");
+    let (_, exact, _) = run(&["poutine", "--case"]);
+    assert!(exact.is_empty(), "--case: the text says Poutine: {exact}");
+    // Whole words: "IA" alone (also after an elision, l’IA), not inside "IAs" or "MIAM".
+    let (_, whole, _) = run(&["ia", "--whole-words"]);
+    let (_, any, _) = run(&["ia"]);
+    assert!(whole.lines().count() < any.lines().count(), "{whole}\n---\n{any}");
+    assert!(whole.contains("l’[IA]"), "{whole}");
+    // Only inside an Actor span linked to Putin, as JSON.
+    let (code, json, _) = run(&["poutine", "--label", "Actor", "--actor", "Vladimir Putin", "--json"]);
+    assert_eq!(code, Some(0));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let hits = v.as_array().unwrap();
+    assert!(!hits.is_empty() && hits.iter().all(|h| h["match"] == "Poutine"), "{json}");
+    assert_eq!(run(&["no such phrase anywhere"]).0, Some(1));
+    let (code, _, err) = run(&["(", "--regex"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("regex"), "{err}");
+    let (code, _, err) = run(&["x", "--label", "Nope"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("no label named \"Nope\""), "{err}");
+}
