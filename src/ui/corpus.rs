@@ -599,7 +599,10 @@ impl CorpusState {
         rect: egui::Rect,
         painter: &egui::Painter,
     ) {
-        let pos_of = |e: EntityId| self.layout.iter().find(|(x, _)| *x == e).map(|(_, q)| to_screen(rect, *q));
+        // Thousands of edges between a few hundred actors: look each end up in a map, not a list.
+        let at: std::collections::HashMap<EntityId, Pos2> =
+            self.layout.iter().map(|(e, q)| (*e, to_screen(rect, *q))).collect();
+        let pos_of = |e: EntityId| at.get(&e).copied();
         let pointer = ui.input(|i| i.pointer.interact_pos());
         let clicked = ui.input(|i| i.pointer.primary_clicked());
         let mut chosen = None;
