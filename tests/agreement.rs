@@ -115,3 +115,17 @@ fn the_diff_of_one_article_aligns_agreements_differences_and_misses() {
     assert_eq!(count(DiffKind::OnlyB), 0);
     assert!(rows.windows(2).all(|w| w[0].start <= w[1].start), "in text order");
 }
+
+/// Two coders who coded every unit: alpha from their confusion table is the alpha of the units.
+#[test]
+fn alpha_from_a_confusion_table_equals_alpha_from_the_units() {
+    use glose::analysis::agreement::krippendorff_alpha_two_coders;
+    let pairs = [(0, 0), (0, 1), (1, 1), (2, 2), (2, 0), (1, 1), (0, 0), (2, 2), (1, 2), (0, 0)];
+    let units: Vec<Vec<Option<u8>>> = pairs.iter().map(|&(x, y)| vec![Some(x), Some(y)]).collect();
+    let mut table = vec![vec![0.0; 3]; 3];
+    for &(x, y) in &pairs {
+        table[x as usize][y as usize] += 1.0;
+    }
+    let (a, b) = (krippendorff_alpha_nominal(&units).unwrap(), krippendorff_alpha_two_coders(&table).unwrap());
+    assert!((a - b).abs() < 1e-12, "{a} vs {b}");
+}

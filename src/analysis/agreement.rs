@@ -61,6 +61,20 @@ pub fn krippendorff_alpha_nominal<T: Eq + std::hash::Hash + Clone>(units: &[Vec<
             }
         }
     }
+    alpha_from_coincidences(&o)
+}
+
+/// Krippendorff's alpha for two coders who both coded every unit, from their confusion table
+/// (`table[c][k]`: units coded `c` by the first and `k` by the second): the coincidences are the
+/// table plus its transpose. The same figure as [`krippendorff_alpha_nominal`] without a list
+/// of units (a corpus has hundreds of thousands of tokens).
+pub fn krippendorff_alpha_two_coders(table: &[Vec<f64>]) -> Option<f64> {
+    let k = table.len();
+    let o: Vec<Vec<f64>> = (0..k).map(|c| (0..k).map(|d| table[c][d] + table[d][c]).collect()).collect();
+    alpha_from_coincidences(&o)
+}
+
+fn alpha_from_coincidences(o: &[Vec<f64>]) -> Option<f64> {
     let nc: Vec<f64> = o.iter().map(|r| r.iter().sum()).collect();
     let n: f64 = nc.iter().sum();
     if n <= 1.0 {
@@ -195,17 +209,20 @@ pub fn agreement(project: &Project, a: &str, b: &str) -> Agreement {
     }
     let f1 = |hits: usize, na: usize, nb: usize| if na + nb == 0 { 1.0 } else { 2.0 * hits as f64 / (na + nb) as f64 };
     let kappa_alpha = |xa: &[Option<LabelId>], xb: &[Option<LabelId>]| {
-        let mut cats: Vec<Option<LabelId>> = xa.iter().chain(xb).copied().collect();
+        // A handful of categories over many tokens.
+        let mut cats: Vec<Option<LabelId>> = Vec::new();
+        for c in xa.iter().chain(xb) {
+            if !cats.contains(c) {
+                cats.push(*c);
+            }
+        }
         cats.sort();
-        cats.dedup();
         let idx = |c: &Option<LabelId>| cats.iter().position(|x| x == c).unwrap_or(0);
         let mut table = vec![vec![0.0; cats.len()]; cats.len()];
         for (x, y) in xa.iter().zip(xb) {
             table[idx(x)][idx(y)] += 1.0;
         }
-        let units: Vec<Vec<Option<Option<LabelId>>>> =
-            xa.iter().zip(xb).map(|(x, y)| vec![Some(*x), Some(*y)]).collect();
-        (cohen_kappa(&table), krippendorff_alpha_nominal(&units))
+        (cohen_kappa(&table), krippendorff_alpha_two_coders(&table))
     };
     let (kappa, alpha) = kappa_alpha(&tok_a, &tok_b);
     let overall = Scores {
