@@ -841,6 +841,35 @@ fn reload_shows_what_the_file_now_says() {
     assert!(glose::store::lock_path(&path).exists(), "the reopened file keeps its lock");
 }
 
+/// Opening another file whose article has the same id, length and spans as the one shown
+/// (a colleague's copy: one span relabelled, one word corrected) draws the new file, not the
+/// old one's cached layout or marks.
+#[test]
+fn open_shows_the_other_file_not_the_one_before() {
+    let (dir, path) = example_copy();
+    let mut h = harness(&path);
+    let art = article_titled(&h, "À Paris, Emmanuel Macron");
+    let macron = art.spans.iter().find(|s| s.quote == "Emmanuel Macron").unwrap().clone();
+    let p = h.state().doc().project();
+    let actor = p.schema.labels.iter().find(|l| l.name == "Actor").unwrap().clone();
+    let claim = p.schema.labels.iter().find(|l| l.name == "Claim").unwrap().clone();
+    let at = macron.start() + 3;
+    assert_eq!(h.state().reader().drawn_colors_at(at).last(), Some(&glose::ui::color32(actor.color)));
+    let mut other = glose::store::load(&path).unwrap().project;
+    let a = other.article_mut(art.id).unwrap();
+    a.text = a.text.replacen("clôturé mardi", "clôturé lundi", 1);
+    a.spans.iter_mut().find(|sp| sp.id == macron.id).unwrap().label = claim.id;
+    let colleague = dir.path().join("colleague.ron");
+    glose::store::save(&other, &colleague).unwrap();
+    h.state_mut().act(glose::ui::Action::Open(colleague.clone()));
+    h.run();
+    assert_eq!(h.state().doc().path(), Some(colleague.as_path()));
+    assert_eq!(h.state().current(), Some(art.id), "the same article id is shown");
+    assert_eq!(h.state().reader().drawn_colors_at(at).last(), Some(&glose::ui::color32(claim.color)));
+    let drawn = h.state().reader().drawn_text();
+    assert!(drawn.contains("clôturé lundi") && !drawn.contains("clôturé mardi"), "the other file's text");
+}
+
 #[test]
 fn autosave_writes_the_project_after_a_quiet_moment() {
     let (_dir, path) = example_copy();
