@@ -24,6 +24,18 @@ impl Default for AnnotatorsWindow {
     }
 }
 
+/// The width of the diff's first column (agree, differ, only A, only B).
+const KIND_W: f32 = 60.0;
+
+/// One cell of the diff: a fixed width, so the rows line up.
+fn cell(ui: &mut egui::Ui, width: f32, height: f32, add: impl FnOnce(&mut egui::Ui)) {
+    let layout = egui::Layout::left_to_right(egui::Align::Center);
+    ui.allocate_ui_with_layout(egui::vec2(width, height), layout, |ui| {
+        ui.set_min_width(width);
+        add(ui);
+    });
+}
+
 /// What the user pressed in the diff.
 #[derive(Default)]
 struct Pressed {
@@ -106,17 +118,22 @@ impl AnnotatorsWindow {
             ui.strong(format!("This article: {} row(s)", rows.len()));
             pressed.accept_agreements = ui.button("Accept all agreements").clicked();
         });
-        egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
-            egui::Grid::new("diff").striped(true).num_columns(3).show(ui, |ui| {
-                ui.strong("");
+        // Only the rows on screen are laid out: an article of a thousand spans costs a screenful.
+        let row_h = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+        let col = ((ui.available_width() - KIND_W) / 2.0).max(140.0);
+        ui.horizontal(|ui| {
+            cell(ui, KIND_W, row_h, |_| {});
+            cell(ui, col, row_h, |ui| {
                 ui.strong(&self.a);
-                ui.strong(&self.b);
-                ui.end_row();
-                for (i, r) in rows.iter().enumerate() {
-                    self.diff_row_ui(p, article, ui, i, r, &mut pressed);
-                    ui.end_row();
-                }
             });
+            cell(ui, col, row_h, |ui| {
+                ui.strong(&self.b);
+            });
+        });
+        egui::ScrollArea::vertical().max_height(300.0).show_rows(ui, row_h, rows.len(), |ui, range| {
+            for i in range {
+                ui.horizontal(|ui| self.diff_row_ui(p, article, ui, (i, &rows[i]), (col, row_h), &mut pressed));
+            }
         });
         pressed
     }
@@ -126,22 +143,27 @@ impl AnnotatorsWindow {
         p: &crate::model::Project,
         article: &Article,
         ui: &mut egui::Ui,
-        i: usize,
-        r: &DiffRow,
+        (i, r): (usize, &DiffRow),
+        (col, row_h): (f32, f32),
         pressed: &mut Pressed,
     ) {
-        ui.label(match r.kind {
+        let kind = match r.kind {
             DiffKind::Agree => "agree",
             DiffKind::Differ => "differ",
             DiffKind::OnlyA => "only A",
             DiffKind::OnlyB => "only B",
+        };
+        cell(ui, KIND_W, row_h, |ui| {
+            ui.label(kind);
         });
         for (side, id) in [("A", r.a), ("B", r.b)] {
             let Some(s) = id.and_then(|id| article.span(id)) else {
-                ui.weak("—");
+                cell(ui, col, row_h, |ui| {
+                    ui.weak("—");
+                });
                 continue;
             };
-            ui.horizontal(|ui| {
+            cell(ui, col, row_h, |ui| {
                 let text = format!("{}: {}", p.schema.label_name(s.label), crate::text::ellipsize(&s.quote, 36));
                 if ui.link(text).clicked() {
                     pressed.jump = Some(s.id);
