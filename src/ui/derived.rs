@@ -1,7 +1,7 @@
 //! Derived data: values computed from the project once per revision (and whatever else they
 //! depend on), never per frame.
 
-use crate::model::{EntityId, LabelId, Project, RelTypeId};
+use crate::model::{Article, ArticleId, EntityId, LabelId, Project, RelTypeId};
 use crate::progress::{Job, Poll, Waker};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -44,23 +44,88 @@ pub struct Counts {
     pub spans: usize,
 }
 
-impl Counts {
-    pub fn of(project: &Project) -> Counts {
-        let mut c = Counts::default();
-        for a in &project.articles {
-            c.spans += a.spans.len();
-            for s in &a.spans {
-                *c.spans_per_label.entry(s.label).or_insert(0) += 1;
-                if let Some(e) = s.entity {
-                    *c.mentions_per_entity.entry(e).or_insert(0) += 1;
-                }
+/// One article's share of the [`Counts`].
+#[derive(Default)]
+pub struct ArticleCounts {
+    spans_per_label: HashMap<LabelId, usize>,
+    relations_per_type: HashMap<RelTypeId, usize>,
+    mentions_per_entity: HashMap<EntityId, usize>,
+    annotators: Vec<String>,
+    spans: usize,
+}
+
+impl ArticleCounts {
+    pub fn of(a: &Article) -> ArticleCounts {
+        let mut c = ArticleCounts { spans: a.spans.len(), ..Default::default() };
+        let mut names: Vec<&str> = Vec::new();
+        for s in &a.spans {
+            *c.spans_per_label.entry(s.label).or_insert(0) += 1;
+            if let Some(e) = s.entity {
+                *c.mentions_per_entity.entry(e).or_insert(0) += 1;
             }
-            for r in &a.relations {
-                *c.relations_per_type.entry(r.kind).or_insert(0) += 1;
+            if !s.annotator.is_empty() && !names.contains(&s.annotator.as_str()) {
+                names.push(&s.annotator);
             }
         }
-        c.annotators = project.annotator_names().into_iter().map(str::to_string).collect();
+        for r in &a.relations {
+            *c.relations_per_type.entry(r.kind).or_insert(0) += 1;
+            if !r.annotator.is_empty() && !names.contains(&r.annotator.as_str()) {
+                names.push(&r.annotator);
+            }
+        }
+        c.annotators = names.into_iter().map(str::to_string).collect();
         c
+    }
+}
+
+impl Counts {
+    /// The project's counts: the sum of its articles' shares.
+    pub fn sum<'a>(parts: impl Iterator<Item = &'a ArticleCounts>) -> Counts {
+        let mut c = Counts::default();
+        let mut names = std::collections::BTreeSet::new();
+        for part in parts {
+            c.spans += part.spans;
+            for (k, n) in &part.spans_per_label {
+                *c.spans_per_label.entry(*k).or_insert(0) += n;
+            }
+            for (k, n) in &part.relations_per_type {
+                *c.relations_per_type.entry(*k).or_insert(0) += n;
+            }
+            for (k, n) in &part.mentions_per_entity {
+                *c.mentions_per_entity.entry(*k).or_insert(0) += n;
+            }
+            names.extend(part.annotators.iter().map(String::as_str));
+        }
+        c.annotators = names.into_iter().map(str::to_string).collect();
+        c
+    }
+}
+
+/// Figures made of one part per article, each part computed again only when its article
+/// changed. The cache keeps its own handle on each article it computed from: a change to that
+/// article then copies it (articles are copy-on-write), so the same handle means the same
+/// article, and after an edit only the edited article is counted again.
+pub struct PerArticle<V> {
+    parts: HashMap<ArticleId, (Arc<Article>, V)>,
+}
+
+impl<V> Default for PerArticle<V> {
+    fn default() -> Self {
+        PerArticle { parts: HashMap::new() }
+    }
+}
+
+impl<V> PerArticle<V> {
+    /// Every article's part, in the project's order, computed again where the article changed.
+    pub fn update(&mut self, project: &Project, part: impl Fn(&Article) -> V) -> impl Iterator<Item = &V> {
+        let mut fresh: HashMap<ArticleId, (Arc<Article>, V)> = HashMap::with_capacity(project.articles.len());
+        for a in &project.articles {
+            let kept = self.parts.remove(&a.id).filter(|(had, _)| Arc::ptr_eq(had, a));
+            let entry = kept.unwrap_or_else(|| (a.clone(), part(a)));
+            fresh.insert(a.id, entry);
+        }
+        self.parts = fresh;
+        project.articles.iter().filter_map(|a| self.parts.get(&a.id).map(|(_, v)| v))
     }
 }
 
@@ -169,6 +234,38 @@ impl<K: Clone + PartialEq + Send + 'static, V: Send + Sync + 'static> Background
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn after_an_edit_only_the_edited_article_is_counted_again() {
+        let mut history = crate::edit::History::new();
+        let mut p = crate::synth::project(2, 20, 400, 10, 2);
+        let mut parts: PerArticle<ArticleCounts> = PerArticle::default();
+        let calls = std::cell::Cell::new(0);
+        let count = |a: &Article| {
+            calls.set(calls.get() + 1);
+            ArticleCounts::of(a)
+        };
+        let whole = Counts::sum(parts.update(&p, count));
+        assert_eq!((calls.get(), whole.spans), (20, 200));
+        let (article, label) = (p.articles[3].id, p.schema.labels[0].id);
+        let span = crate::model::Span {
+            id: crate::model::SpanId::NEW,
+            fragments: vec![crate::model::Fragment::new(0, 4)],
+            label,
+            annotator: "zoé".into(),
+            ..Default::default()
+        };
+        history.apply(&mut p, crate::edit::Command::AddSpan { article, span, relations: vec![] }).unwrap();
+        let after = Counts::sum(parts.update(&p, count));
+        assert_eq!(calls.get(), 21, "one article counted again");
+        assert_eq!(after.spans, 201);
+        assert_eq!(after.spans_per_label[&label], whole.spans_per_label[&label] + 1);
+        assert!(after.annotators.contains(&"zoé".to_string()));
+        history.undo(&mut p).unwrap();
+        let undone = Counts::sum(parts.update(&p, count));
+        assert_eq!((calls.get(), undone.spans), (22, 200));
+        assert!(!undone.annotators.contains(&"zoé".to_string()));
+    }
 
     fn spans(p: &Project, _: &()) -> usize {
         p.articles.iter().map(|a| a.spans.len()).sum()

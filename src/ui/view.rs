@@ -6,7 +6,7 @@
 //! allocates an id: a command that adds something carries `NEW` ids, given when it is applied.
 
 use super::app::Action;
-use super::derived::{Cached, Counts};
+use super::derived::{ArticleCounts, Cached, Counts, PerArticle};
 use super::dialogs::Dialog;
 use super::reader::ReaderState;
 use super::{Settings, SideTab};
@@ -115,6 +115,8 @@ impl Outbox {
 #[derive(Default)]
 pub struct Derived {
     counts: Cached<(), Counts>,
+    /// Each article's share of the counts (an edit counts one article again).
+    count_parts: PerArticle<ArticleCounts>,
 }
 
 /// A view's access to the rest of the app for one frame.
@@ -182,7 +184,8 @@ impl ViewCx<'_> {
     pub fn counts(&mut self) -> Arc<Counts> {
         let rev = self.doc.history().revision();
         let project = self.doc.project();
-        self.derived.counts.get(rev, (), || Counts::of(project))
+        let parts = &mut self.derived.count_parts;
+        self.derived.counts.get(rev, (), || Counts::sum(parts.update(project, ArticleCounts::of)))
     }
 
     /// Whether big derived values are computed in a thread: the project is big.
