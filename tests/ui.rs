@@ -1060,3 +1060,44 @@ fn the_readme_shortcut_table_matches_the_commands() {
         assert!(known.contains(&m.as_str().to_string()), "the README lists {} but no command has it", m.as_str());
     }
 }
+
+/// Rectangles that overlap by more than a hair.
+fn overlap(a: egui::Rect, b: egui::Rect) -> bool {
+    a.intersect(b).width() > 0.5 && a.intersect(b).height() > 0.5
+}
+
+#[test]
+fn relation_arcs_and_their_labels_never_cover_text_in_either_theme_or_size() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    let with_relations: Vec<String> =
+        h.state().doc().project().articles.iter().filter(|a| a.relations.len() >= 2).map(|a| a.title.clone()).collect();
+    assert!(with_relations.len() >= 3);
+    for (size, dark) in [([1400.0, 900.0], false), ([1000.0, 700.0], true), ([800.0, 600.0], false)] {
+        h.state_mut().settings_mut().dark = dark;
+        h.set_size(egui::vec2(size[0], size[1]));
+        h.run();
+        for title in &with_relations {
+            let id = article_titled(&h, title).id;
+            h.state_mut().act(glose::ui::Action::SelectArticle(id));
+            h.run();
+            let reader = h.state().reader();
+            let (labels, lines, rows) =
+                (reader.drawn_relation_labels(), reader.drawn_relation_lines(), reader.drawn_text_rows());
+            assert!(!labels.is_empty(), "{title}: no relation drawn at {size:?}");
+            for (id, l) in &labels {
+                for r in &rows {
+                    assert!(!overlap(*l, *r), "{title} at {size:?}: label of {id} over the text row {r:?}");
+                }
+                for (other, m) in labels.iter().filter(|(o, m)| o != id || m != l) {
+                    assert!(!overlap(*l, *m), "{title} at {size:?}: labels of {id} and {other} overlap");
+                }
+            }
+            for line in &lines {
+                for r in &rows {
+                    assert!(!overlap(*line, *r), "{title} at {size:?}: an arc crosses the text row {r:?}");
+                }
+            }
+        }
+    }
+}

@@ -3,6 +3,7 @@
 
 mod annotators;
 mod app;
+mod arcs;
 mod articles;
 mod busy;
 mod central;

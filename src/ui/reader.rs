@@ -5,10 +5,11 @@
 //! Galleys are cached per paragraph and depend only on the text, width and font, so adding
 //! or removing a span repaints without laying anything out again.
 
+use super::arcs::{ArcStyle, Link, Seg};
 use crate::model::{Article, ArticleId, EntityId, Project, RelationId, SpanId};
 use crate::text::{CharMap, snap_to_graphemes, snap_to_words, word_step};
 use egui::text::{CCursor, LayoutJob, TextFormat};
-use egui::{Align2, Color32, FontId, Galley, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
+use egui::{Color32, FontId, Galley, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
 use std::sync::Arc;
 
 /// A paragraph: one line of the text (split at '\n', a trailing '\r' left out). Laid out only
@@ -20,6 +21,8 @@ struct Para {
     height: f32,
     /// Top of the paragraph relative to the top of the text.
     top: f32,
+    /// The relations drawn above its rows (its rows are moved down to make room for them).
+    arcs: Vec<Seg>,
 }
 
 /// What the layout was made for; any change means laying out again.
@@ -118,6 +121,12 @@ pub struct Reader {
     height: f32,
     marks: Vec<Mark>,
     marks_key: Option<(ArticleId, u64)>,
+    /// The relations between shown spans, and what they were when the paragraphs made room.
+    links: Vec<Link>,
+    links_hash: u64,
+    arc_style: Option<ArcStyle>,
+    /// Relation labels and lines painted last frame (screen), for clicks and tests.
+    drawn_arcs: Vec<(RelationId, super::arcs::Drawn)>,
     /// Screen position of the text's top-left in the last frame.
     origin: Pos2,
     font_height: f32,
@@ -135,8 +144,8 @@ pub struct Reader {
 
 pub const READER_LABEL: &str = "Article text";
 
-/// Room above the first line for relation arcs.
-const TOP_PAD: f32 = 34.0;
+/// Room above the first line (relation arcs make their own room above their rows).
+const TOP_PAD: f32 = 8.0;
 
 impl Reader {
     /// Forgets the layout: the article's text changed (its length and ends may not have).
@@ -151,6 +160,31 @@ impl Reader {
         let mut marks: Vec<&Mark> = self.marks.iter().filter(|m| m.start <= ch && ch < m.end).collect();
         marks.sort_by_key(|m| m.level);
         marks.iter().map(|m| m.color).collect()
+    }
+
+    /// Relation labels painted last frame (screen rectangles).
+    pub fn drawn_relation_labels(&self) -> Vec<(RelationId, Rect)> {
+        self.drawn_arcs.iter().map(|(id, d)| (*id, d.label)).collect()
+    }
+
+    /// The horizontal lines of the relation arcs painted last frame (screen rectangles).
+    pub fn drawn_relation_lines(&self) -> Vec<Rect> {
+        self.drawn_arcs.iter().map(|(_, d)| d.line).collect()
+    }
+
+    /// The rectangles of the text rows on screen last frame (glyph height), for tests.
+    pub fn drawn_text_rows(&self) -> Vec<Rect> {
+        let mut out = Vec::new();
+        for p in &self.paras {
+            let Some(g) = &p.galley else { continue };
+            for row in g.rows.iter().filter(|r| r.row.char_count_excluding_newline().0 > 0) {
+                let mid = p.top + row.pos.y + row.row.size.y / 2.0;
+                let h = self.font_height / 2.0;
+                let r = Rect::from_min_max(pos2(row.pos.x, mid - h), pos2(row.pos.x + row.row.size.x, mid + h));
+                out.push(r.translate(self.origin.to_vec2()));
+            }
+        }
+        out
     }
 
     /// The text of the paragraphs laid out last frame, in order (what the reader draws).
@@ -235,6 +269,7 @@ impl Reader {
         self.line_height = line_height;
         self.font = font.clone();
         self.width = width;
+        self.arc_style = Some(ArcStyle::for_text(font.size));
         self.paras.clear();
         let mut top = 0.0;
         let (mut ch, mut byte) = (0, 0);
@@ -252,6 +287,7 @@ impl Reader {
                 galley: None,
                 height,
                 top,
+                arcs: Vec::new(),
             });
             top += height;
             ch += n + 1;
@@ -286,8 +322,10 @@ impl Reader {
             let mut job = LayoutJob::single_section(shown.to_string(), format);
             job.wrap.max_width = self.width;
             let galley = ui.fonts_mut(|f| f.layout_job(job));
+            let (galley, arcs) = self.make_room_for_arcs(ui, p.chars.clone(), galley);
             let h = galley.rect.height().max(self.line_height);
             let p = &mut self.paras[i];
+            p.arcs = arcs;
             if (h - p.height).abs() > 0.01 {
                 moved_from = Some(moved_from.map_or(i, |m: usize| m.min(i)));
                 p.height = h;
@@ -328,6 +366,112 @@ impl Reader {
             }
         }
         self.marks_key = Some(key);
+        self.update_links(project, article);
+    }
+
+    /// The relations between shown spans; when they changed, the paragraphs are laid out again
+    /// (from the font's cache) to make the room their arcs need.
+    fn update_links(&mut self, project: &Project, article: &Article) {
+        let shown: std::collections::HashSet<SpanId> = self.marks.iter().map(|m| m.span).collect();
+        let end =
+            |id: SpanId| article.span(id).filter(|s| shown.contains(&s.id)).map(|s| (s.start(), s.fragments[0].end));
+        self.links.clear();
+        let mut h = crate::hash::Fnv1a64::new();
+        for r in &article.relations {
+            let (Some(from), Some(to), Some(t)) = (end(r.from), end(r.to), project.schema.relation_type(r.kind)) else {
+                continue;
+            };
+            let link = Link {
+                id: r.id,
+                from,
+                to,
+                name: t.name.clone(),
+                color: super::color32(t.color),
+                symmetric: t.symmetric,
+            };
+            for n in [r.id.0 as usize, from.0, from.1, to.0, to.1, usize::from(t.symmetric)] {
+                h.write(&n.to_le_bytes());
+            }
+            h.write(t.name.as_bytes());
+            h.write(&super::color32(t.color).to_array());
+            self.links.push(link);
+        }
+        let hash = h.finish();
+        if hash != self.links_hash {
+            self.links_hash = hash;
+            for p in &mut self.paras {
+                p.galley = None;
+                p.arcs.clear();
+            }
+        }
+    }
+
+    /// The arcs of the relations with an end in this paragraph, placed in lanes above its rows,
+    /// and the paragraph's rows moved down to make that room.
+    fn make_room_for_arcs(
+        &self,
+        ui: &Ui,
+        chars: std::ops::Range<usize>,
+        galley: Arc<Galley>,
+    ) -> (Arc<Galley>, Vec<Seg>) {
+        let Some(style) = self.arc_style else { return (galley, Vec::new()) };
+        let inside = |c: usize| chars.contains(&c) || (chars.is_empty() && c == chars.start);
+        let mut segs = Vec::new();
+        for (i, l) in self.links.iter().enumerate().filter(|(_, l)| inside(l.from.0) || inside(l.to.0)) {
+            let font = FontId::proportional(style.font);
+            let label_w = ui.fonts_mut(|f| f.layout_no_wrap(l.name.clone(), font, Color32::WHITE).size().x) + 8.0;
+            let at =
+                |(s, e): (usize, usize)| inside(s).then(|| anchor(&galley, s - chars.start, e.max(s) - chars.start));
+            let (from, to) = (at(l.from), at(l.to));
+            let seg = |row, x0, x1, left_end, right_end, arrow_right| Seg {
+                link: i,
+                row,
+                x0,
+                x1,
+                left_end,
+                right_end,
+                arrow_right: if l.symmetric { None } else { arrow_right },
+                label_w,
+                lane: 0,
+                text_top: 0.0,
+            };
+            match (from, to) {
+                (Some((ra, xa)), Some((rb, xb))) if ra == rb => {
+                    segs.push(seg(ra, xa.min(xb), xa.max(xb), true, true, Some(xb >= xa)))
+                }
+                _ => {
+                    // Two halves: the earlier end runs to the right edge, the later from the left.
+                    let to_later = l.to.0 >= l.from.0;
+                    for (end, is_to) in [(from, false), (to, true)] {
+                        let Some((row, x)) = end else { continue };
+                        let later = is_to == to_later;
+                        let arrow = is_to.then_some(later);
+                        segs.push(if later {
+                            seg(row, 0.0, x, false, true, arrow)
+                        } else {
+                            seg(row, x, self.width, true, false, arrow)
+                        });
+                    }
+                }
+            }
+        }
+        if segs.is_empty() {
+            return (galley, segs);
+        }
+        let lanes = super::arcs::assign_lanes(&mut segs, galley.rows.len());
+        let mut g = (*galley).clone();
+        let (mut offset, mut tops) = (0.0, Vec::with_capacity(lanes.len()));
+        for (row, &n) in g.rows.iter_mut().zip(&lanes) {
+            offset += style.room(n);
+            row.pos.y += offset;
+            tops.push(row.pos.y + row.row.size.y / 2.0 - self.font_height / 2.0 - 1.0);
+        }
+        g.rect.max.y += offset;
+        g.mesh_bounds.max.y += offset;
+        for s in &mut segs {
+            s.text_top = tops.get(s.row).copied().unwrap_or(0.0);
+        }
+        (Arc::new(g), segs)
     }
 
     /// Shows the article; returns what the app must act on.
@@ -513,16 +657,32 @@ impl Reader {
     fn vertical_step(&mut self, c: usize, down: bool) -> usize {
         let Some(r) = self.char_rect(c) else { return c };
         let x = *self.goal_x.get_or_insert(r.left());
-        let y = if down { r.bottom() + r.height() * 0.5 } else { r.top() - r.height() * 0.5 };
-        if y < 0.0 {
-            return 0;
+        // The middle of the nearest row above or below (rows may have room for arcs between them).
+        let y0 = r.center().y;
+        let i = self.para_of(c);
+        let lo = i.saturating_sub(1);
+        let mut best: Option<f32> = None;
+        for p in &self.paras[lo..(i + 2).min(self.paras.len())] {
+            let mids: Vec<f32> = match &p.galley {
+                Some(g) => g.rows.iter().map(|row| p.top + row.pos.y + row.row.size.y / 2.0).collect(),
+                None => vec![if down { p.top + 1.0 } else { p.top + p.height - 1.0 }],
+            };
+            for m in mids.into_iter().filter(|&m| if down { m > y0 + 1.0 } else { m < y0 - 1.0 }) {
+                if best.is_none_or(|b| (m - y0).abs() < (b - y0).abs()) {
+                    best = Some(m);
+                }
+            }
         }
-        self.char_at(pos2(x, y))
+        match best {
+            Some(y) => self.char_at(pos2(x, y)),
+            None if down => c,
+            None => 0,
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
     fn paint(
-        &self,
+        &mut self,
         ui: &Ui,
         project: &Project,
         article: &Article,
@@ -552,7 +712,7 @@ impl Reader {
             let r = r.translate(origin.to_vec2());
             painter.line_segment([r.left_top(), r.left_bottom()], Stroke::new(1.5, ui.visuals().strong_text_color()));
         }
-        self.paint_relations(ui, project, article, vis_chars.clone(), origin, events);
+        self.paint_relations(ui, first..last.min(self.paras.len()), origin, events);
         self.hover_tooltip(ui, project, article, response, origin);
     }
 
@@ -609,59 +769,29 @@ impl Reader {
         }
     }
 
-    /// Arcs from one span to the other for relations whose both ends are on screen.
-    fn paint_relations(
-        &self,
-        ui: &Ui,
-        project: &Project,
-        article: &Article,
-        vis: std::ops::Range<usize>,
-        origin: Pos2,
-        events: &mut Vec<ReaderEvent>,
-    ) {
+    /// The relation arcs of the paragraphs on screen, in the room above their rows; a click on
+    /// a label selects the relation.
+    fn paint_relations(&mut self, ui: &Ui, paras: std::ops::Range<usize>, origin: Pos2, events: &mut Vec<ReaderEvent>) {
+        self.drawn_arcs.clear();
+        let Some(style) = self.arc_style else { return };
         let painter = ui.painter();
-        let mut rects = Vec::new();
-        let mut anchor = |id: SpanId| -> Option<Pos2> {
-            let s = article.span(id)?;
-            if s.end() <= vis.start || s.start() >= vis.end {
-                return None;
-            }
-            rects.clear();
-            self.range_rects(s.start(), s.end().min(s.fragments[0].end), &mut rects);
-            rects.first().map(|r| pos2(r.center().x, r.top()) + origin.to_vec2())
-        };
-        for r in &article.relations {
-            let (Some(a), Some(b)) = (anchor(r.from), anchor(r.to)) else { continue };
-            let Some(t) = project.schema.relation_type(r.kind) else { continue };
-            let color = super::color32(t.color);
-            let lift = 10.0 + 0.12 * (a.x - b.x).abs().min(300.0) + (a.y - b.y).abs() * 0.05;
-            let top = a.y.min(b.y) - lift;
-            let c1 = pos2(a.x, top);
-            let c2 = pos2(b.x, top);
-            let curve = egui::epaint::CubicBezierShape::from_points_stroke(
-                [a, c1, c2, b],
-                false,
-                Color32::TRANSPARENT,
-                Stroke::new(1.6, color.gamma_multiply(0.85)),
-            );
-            painter.add(curve);
-            if !t.symmetric {
-                let dir = (b - c2).normalized();
-                let side = vec2(-dir.y, dir.x) * 4.0;
-                painter.add(egui::Shape::convex_polygon(
-                    vec![b, b - dir * 8.0 + side, b - dir * 8.0 - side],
-                    color,
-                    Stroke::NONE,
-                ));
-            }
-            let mid = pos2((a.x + b.x) / 2.0, top + lift * 0.25);
-            let label_rect = painter.text(mid, Align2::CENTER_CENTER, &t.name, FontId::proportional(10.5), color);
-            let resp = ui.interact(label_rect.expand(2.0), ui.scope_id().with(("rel", r.id.0)), Sense::click());
-            resp.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Relation {} {}", t.name, r.id))
-            });
-            if resp.clicked() {
-                events.push(ReaderEvent::RelationClicked(r.id));
+        let dark = ui.visuals().dark_mode;
+        for p in &self.paras[paras] {
+            for seg in &p.arcs {
+                let Some(link) = self.links.get(seg.link) else { continue };
+                let drawn = super::arcs::paint(painter, seg, link, style, origin + vec2(0.0, p.top), dark);
+                let resp = ui.interact(
+                    drawn.label.expand(1.0),
+                    ui.scope_id().with(("rel", link.id.0, seg.row, p.top as i64)),
+                    Sense::click(),
+                );
+                resp.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Relation {} {}", link.name, link.id))
+                });
+                if resp.clicked() {
+                    events.push(ReaderEvent::RelationClicked(link.id));
+                }
+                self.drawn_arcs.push((link.id, drawn));
             }
         }
     }
@@ -698,6 +828,24 @@ fn pick_span(under: &[&Mark], current: Option<SpanId>) -> Option<SpanId> {
         Some(i) => ids.get((i + 1) % ids.len()).copied(),
         None => ids.first().copied(),
     }
+}
+
+/// The row holding local code point `s` of a paragraph's galley, and the middle of `s..e` on
+/// that row (row coordinates).
+fn anchor(galley: &Galley, s: usize, e: usize) -> (usize, f32) {
+    let mut row_start = 0;
+    let last = galley.rows.len().saturating_sub(1);
+    for (i, row) in galley.rows.iter().enumerate() {
+        let n = row.row.char_count_excluding_newline().0;
+        if s < row_start + n || i == last {
+            let x = |c: usize| {
+                row.pos.x + row.row.x_offset(egui::text::CharIndex(c.clamp(row_start, row_start + n) - row_start))
+            };
+            return (i, (x(s) + x(e.min(row_start + n))) / 2.0);
+        }
+        row_start += n;
+    }
+    (0, 0.0)
 }
 
 fn grapheme_step(text: &str, c: usize, forward: bool) -> usize {
