@@ -1101,3 +1101,23 @@ fn relation_arcs_and_their_labels_never_cover_text_in_either_theme_or_size() {
         }
     }
 }
+
+#[test]
+fn a_quick_drag_selects_from_where_the_button_went_down() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    open_article(&mut h, "Poutine critique");
+    let text = article_titled(&h, "Poutine critique").text;
+    let (a, _) = chars_of(&text, "Vladimir Poutine");
+    let (_, b) = chars_of(&text, "Vladimir Poutine");
+    let (from, to) = (pos_of(&h, a + 2), pos_of(&h, b - 1));
+    // Down on "Vladimir", one big move, up on "Poutine": no frame in between sees the way.
+    h.event(Event::PointerMoved(from));
+    h.step();
+    h.event(Event::PointerButton { pos: from, button: PointerButton::Primary, pressed: true, modifiers: Modifiers::NONE });
+    h.event(Event::PointerMoved(to));
+    h.step();
+    h.event(Event::PointerButton { pos: to, button: PointerButton::Primary, pressed: false, modifiers: Modifiers::NONE });
+    h.run();
+    assert_eq!(h.state().reader_state().selection(), (a, b), "the whole of “Vladimir Poutine”");
+}

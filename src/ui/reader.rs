@@ -543,8 +543,11 @@ impl Reader {
         events: &mut Vec<ReaderEvent>,
     ) {
         let to_local = |p: Pos2| p - self.origin.to_vec2();
+        // From where the button went down, not where the drag was recognised (a quick flick
+        // moves several letters before that).
+        let press = ui.input(|i| i.pointer.press_origin());
         if response.drag_started()
-            && let Some(p) = response.interact_pointer_pos()
+            && let Some(p) = press.or(response.interact_pointer_pos())
         {
             let ch = self.char_at(to_local(p));
             self.drag_origin = Some(ch);
