@@ -1114,10 +1114,49 @@ fn a_quick_drag_selects_from_where_the_button_went_down() {
     // Down on "Vladimir", one big move, up on "Poutine": no frame in between sees the way.
     h.event(Event::PointerMoved(from));
     h.step();
-    h.event(Event::PointerButton { pos: from, button: PointerButton::Primary, pressed: true, modifiers: Modifiers::NONE });
+    h.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
     h.event(Event::PointerMoved(to));
     h.step();
-    h.event(Event::PointerButton { pos: to, button: PointerButton::Primary, pressed: false, modifiers: Modifiers::NONE });
+    h.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
     h.run();
     assert_eq!(h.state().reader_state().selection(), (a, b), "the whole of “Vladimir Poutine”");
+}
+
+#[test]
+fn the_annotator_name_is_typed_in_its_dialog_and_credited_with_new_spans() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    open_article(&mut h, RU);
+    h.get_by_label("View").click();
+    h.run();
+    let who = format!("Annotator: {}…", h.state().settings().annotator);
+    h.get_by_label(&who).click();
+    h.run();
+    // The field has the focus, with the current name: select it all and type over it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label("Name").type_text("Camille Martin");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().dialog().is_none(), "Enter closes the dialog");
+    assert_eq!(h.state().settings().annotator, "Camille Martin");
+    let art = article_titled(&h, RU);
+    let (s, e) = chars_of(&art.text, "регулярный механизм");
+    drag(&mut h, s, e);
+    h.key_press(Key::Num3);
+    h.run();
+    let spans = spans_of(h.state().doc().project(), RU);
+    let new = spans.iter().find(|x| x.fragments == vec![Fragment::new(s, e)]).expect("the new span");
+    assert_eq!(new.annotator, "Camille Martin");
 }

@@ -29,6 +29,13 @@ pub enum Dialog {
     /// The file changed on disk since it was read or saved here.
     ChangedOnDisk,
     Error(String),
+    /// Something done, with notes worth reading (not a problem).
+    Notice {
+        title: String,
+        text: String,
+    },
+    /// The name credited with new spans.
+    AnnotatorName(String),
 }
 
 /// Shows `dialog`; returns what was answered, if anything (then it closes).
@@ -49,14 +56,41 @@ pub fn dialog_ui(dialog: &mut Dialog, cx: &mut ViewCx<'_>, ctx: &egui::Context) 
                 ui.button("I understand").clicked().then_some(Answer::Close)
             }
             Dialog::ChangedOnDisk => changed_on_disk_ui(cx, ui),
-            Dialog::Error(text) => {
-                ui.heading("Problem");
-                ui.label(text.as_str());
-                ui.button("OK").clicked().then_some(Answer::Close)
-            }
+            Dialog::Error(text) => message_ui(ui, "Problem", text),
+            Dialog::Notice { title, text } => message_ui(ui, title, text),
+            Dialog::AnnotatorName(name) => annotator_ui(cx, ui, name),
         };
     });
     answer
+}
+
+/// A message with OK (Enter or Esc close it).
+fn message_ui(ui: &mut egui::Ui, title: &str, text: &str) -> Option<Answer> {
+    ui.heading(title);
+    egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| ui.label(text));
+    let keys = ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Escape));
+    (ui.button("OK").clicked() || keys).then_some(Answer::Close)
+}
+
+/// The annotator's name, typed in a dialog of its own (a field in a menu closed the menu).
+fn annotator_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, name: &mut String) -> Option<Answer> {
+    ui.heading("Annotator name");
+    ui.label("New spans and relations are credited to this name (in exports and in Compare annotators).");
+    let label = ui.label("Name");
+    let field = ui.add(egui::TextEdit::singleline(name).desired_width(260.0)).labelled_by(label.id);
+    if !field.has_focus() && !field.lost_focus() {
+        field.request_focus();
+    }
+    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let name_ok = !name.trim().is_empty();
+    ui.horizontal(|ui| {
+        if (ui.add_enabled(name_ok, egui::Button::new("OK")).clicked() || enter) && name_ok {
+            cx.settings.annotator = name.trim().to_string();
+            return Some(Answer::Close);
+        }
+        (ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape))).then_some(Answer::Close)
+    })
+    .inner
 }
 
 /// The action to run after Save or Discard (taken: the dialog closes).

@@ -196,10 +196,9 @@ fn view_menu_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
         ui.add(egui::Slider::new(&mut settings.autosave_secs, 0..=600).suffix(" s").text("Autosave after (0: off)"));
     });
     ui.checkbox(&mut settings.autosave_on_focus_loss, "Autosave when the window loses focus");
-    ui.horizontal(|ui| {
-        let label = ui.label("Annotator name");
-        ui.add(egui::TextEdit::singleline(&mut settings.annotator).desired_width(120.0)).labelled_by(label.id);
-    });
+    let who = format!("Annotator: {}…", settings.annotator);
+    let name = super::Dialog::AnnotatorName(settings.annotator.clone());
+    window_button(ui, cx, &who, Window::Dialog(name));
 }
 
 /// A job's progress bar, what it does, and the button that cancels it.
@@ -235,7 +234,13 @@ pub fn status_bar_ui(cx: &mut ViewCx<'_>, jobs: &[Running], ui: &mut egui::Ui) {
             }
             let p = cx.project();
             let spans: usize = p.articles.iter().map(|a| a.spans.len()).sum();
-            ui.weak(format!("{} articles · {spans} spans · {} actors", p.articles.len(), p.entities.len()));
+            use super::count;
+            let (a, s, e) = (
+                count(p.articles.len(), "article", "articles"),
+                count(spans, "span", "spans"),
+                count(p.entities.len(), "actor", "actors"),
+            );
+            ui.weak(format!("{a} · {s} · {e}"));
             if let Some(l) = cx.nav.sticky_label {
                 ui.separator();
                 ui.label(format!("Sticky label: {}", p.schema.label_name(l)));

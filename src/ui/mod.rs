@@ -179,3 +179,8 @@ pub fn run(project: Option<PathBuf>) -> ExitCode {
         }
     }
 }
+
+/// `n` and the noun, singular or plural ("1 span", "2 spans", "0 spans").
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

@@ -319,7 +319,7 @@ impl SidePanel {
         let doc = cx.doc;
         let p = doc.project();
         let Some(article) = cx.nav.current.and_then(|a| p.article(a)) else { return };
-        ui.strong(format!("{} spans in this article", article.spans.len()));
+        ui.strong(format!("{} in this article", super::count(article.spans.len(), "span", "spans")));
         let to_review = article.spans.iter().filter(|s| s.attributes.contains_key(REVIEW_ATTRIBUTE)).count();
         if to_review > 0 || review_only {
             ui.checkbox(&mut review_only, format!("Needs review only ({to_review})"))
@@ -380,7 +380,7 @@ impl SidePanel {
                 });
             });
         ui.separator();
-        ui.strong(format!("{} relations", article.relations.len()));
+        ui.strong(super::count(article.relations.len(), "relation", "relations"));
         for r in &article.relations {
             let name = p.schema.relation_type_name(r.kind);
             let q = |id| article.span(id).map_or("?".to_string(), |s| ellipsize(&s.quote, 28));

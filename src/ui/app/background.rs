@@ -162,19 +162,21 @@ impl GloseApp {
     fn exported(&mut self, result: Result<Report, ExportError>, format: Format) {
         match result {
             Ok(report) => {
+                use crate::ui::count;
                 let msg = format!(
-                    "Exported {} articles, {} spans, {} relations as {} ({} file(s))",
-                    report.articles,
-                    report.spans,
-                    report.relations,
+                    "Exported {}, {}, {} as {} ({})",
+                    count(report.articles, "article", "articles"),
+                    count(report.spans, "span", "spans"),
+                    count(report.relations, "relation", "relations"),
                     format.name(),
-                    report.files.len()
+                    count(report.files.len(), "file", "files")
                 );
                 if report.warnings.is_empty() {
                     self.info(msg);
                 } else {
-                    let n = report.warnings.len();
-                    self.fail(format!("{msg}. {n} thing(s) the format cannot hold:\n\n{}", report.warnings.join("\n")));
+                    let n = count(report.warnings.len(), "thing", "things");
+                    let text = format!("{msg}. {n} the format cannot hold:\n\n{}", report.warnings.join("\n"));
+                    self.show(Window::Dialog(super::Dialog::Notice { title: "Exported, with notes".into(), text }));
                 }
             }
             Err(ExportError::Cancelled) => self.info("Export cancelled (files written so far are incomplete)"),
@@ -189,14 +191,20 @@ impl GloseApp {
         if let Some(cmd) = plan.command {
             self.apply(cmd);
         }
+        use crate::ui::count;
         let msg = format!(
-            "Imported {} spans and {} relations ({} new articles, {} matched by text, {} spans already there)",
-            plan.spans, plan.relations, plan.new_articles, plan.matched_articles, plan.duplicates
+            "Imported {} and {} ({} new, {} matched by text, {} already there)",
+            count(plan.spans, "span", "spans"),
+            count(plan.relations, "relation", "relations"),
+            count(plan.new_articles, "article", "articles"),
+            plan.matched_articles,
+            count(plan.duplicates, "span", "spans"),
         );
         if plan.warnings.is_empty() {
             self.info(msg);
         } else {
-            self.fail(format!("{msg}.\n\n{}", plan.warnings.join("\n")));
+            let text = format!("{msg}.\n\n{}", plan.warnings.join("\n"));
+            self.show(Window::Dialog(super::Dialog::Notice { title: "Imported, with notes".into(), text }));
         }
     }
 
