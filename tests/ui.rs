@@ -1160,3 +1160,32 @@ fn the_annotator_name_is_typed_in_its_dialog_and_credited_with_new_spans() {
     let new = spans.iter().find(|x| x.fragments == vec![Fragment::new(s, e)]).expect("the new span");
     assert_eq!(new.annotator, "Camille Martin");
 }
+
+#[test]
+fn find_matches_whole_words_unless_told_otherwise() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    let art = article_titled(&h, "À Paris");
+    h.state_mut().act(glose::ui::Action::SelectArticle(art.id));
+    h.run();
+    let text = art.text;
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find").type_text("IA");
+    h.run();
+    let words = h.state().reader_state().found.clone();
+    let anywhere = text.to_lowercase().matches("ia").count();
+    assert!(!words.is_empty() && words.len() < anywhere, "{} whole words of {anywhere}", words.len());
+    for &(s, e) in &words {
+        let hit: String = text.chars().skip(s).take(e - s).collect();
+        assert_eq!(hit, "IA");
+        let after = text.chars().nth(e);
+        assert!(!after.is_some_and(char::is_alphanumeric), "a hit inside a word");
+    }
+    h.get_by_label("Whole words").click();
+    h.run();
+    assert_eq!(h.state().reader_state().found.len(), anywhere, "anywhere, any case");
+    h.get_by_label("Match case").click();
+    h.run();
+    assert_eq!(h.state().reader_state().found.len(), text.matches("IA").count());
+}

@@ -513,12 +513,22 @@ impl CorpusState {
             for (i, h) in self.hits.iter().enumerate().skip(rows.start).take(rows.len()) {
                 let title = p.article(h.article).map_or(String::new(), |a| short(&a.title));
                 ui.horizontal(|ui| {
-                    ui.weak(title);
-                    ui.label(format!("…{}", h.left));
+                    ui.add_sized([140.0, row_height], egui::Label::new(egui::RichText::new(title).weak()).truncate());
+                    ui.add_space(10.0);
+                    // Keyword in context: every hit starts at the same x, its left context
+                    // right-aligned before it, no space added inside the words.
+                    ui.spacing_mut().item_spacing.x = 0.0;
+                    let left = left_context(ui, &h.left, KWIC_LEFT);
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(KWIC_LEFT, row_height),
+                        egui::Layout::right_to_left(egui::Align::Center),
+                        |ui| ui.label(left),
+                    );
                     if ui.link(egui::RichText::new(&h.matched).strong()).on_hover_text("Jump there").clicked() {
                         jump = Some(h);
                     }
-                    ui.label(format!("{}…", h.right));
+                    ui.add(egui::Label::new(format!("{}…", h.right)).truncate());
+                    ui.spacing_mut().item_spacing.x = 8.0;
                     if self.hit_label.is_some() && ui.small_button(format!("Label hit {}", i + 1)).clicked() {
                         label = Some(h);
                     }
@@ -695,5 +705,24 @@ mod tests {
         assert!(chart.bars.iter().all(|(m, _)| m.starts_with("2024-")));
         let total: usize = chart.bars.iter().flat_map(|(_, c)| c).sum();
         assert_eq!(total, 200 * 10, "every span counted once");
+    }
+}
+
+/// Width of the left context in the keyword-in-context list.
+const KWIC_LEFT: f32 = 300.0;
+
+/// The end of `left` that fits in `width`, after an ellipsis.
+fn left_context(ui: &egui::Ui, left: &str, width: f32) -> String {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let fits = |s: &str| {
+        ui.fonts_mut(|f| f.layout_no_wrap(s.to_string(), font.clone(), egui::Color32::WHITE).size().x) <= width
+    };
+    let mut start = 0;
+    loop {
+        let shown = format!("…{}", &left[start..]);
+        if start >= left.len() || fits(&shown) {
+            return shown;
+        }
+        start += left[start..].chars().next().map_or(1, char::len_utf8);
     }
 }

@@ -271,7 +271,10 @@ pub fn find_bar_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
                 .hint_text("word or phrase")
                 .desired_width(220.0),
         );
-        if r.changed() {
+        let find = &mut cx.nav.find;
+        let options = ui.checkbox(&mut find.whole_words, "Whole words").changed()
+            | ui.checkbox(&mut find.case_sensitive, "Match case").changed();
+        if r.changed() || options {
             cx.act(Action::RunFind);
         }
         if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {

@@ -32,10 +32,18 @@ pub struct Nav {
 }
 
 /// The find bar above the reader (its hits are in the reader state).
-#[derive(Default)]
 pub struct Find {
     pub open: bool,
     pub text: String,
+    /// Only whole words ("IA" not inside "milliards"); on by default.
+    pub whole_words: bool,
+    pub case_sensitive: bool,
+}
+
+impl Default for Find {
+    fn default() -> Self {
+        Find { open: false, text: String::new(), whole_words: true, case_sensitive: false }
+    }
 }
 
 /// What to do with the id a command's `NEW` object got, once applied.

@@ -301,7 +301,12 @@ impl GloseApp {
         let rs = &mut self.nav.rs;
         rs.found.clear();
         rs.found_index = 0;
-        let pattern = crate::text::Pattern::literal(&self.nav.find.text);
+        let find = &self.nav.find;
+        let pattern = crate::text::Pattern {
+            whole_words: find.whole_words,
+            case_sensitive: find.case_sensitive,
+            ..crate::text::Pattern::literal(&find.text)
+        };
         let Ok(Some(finder)) = crate::text::Finder::new(&pattern) else { return };
         let Some(a) = self.nav.current.and_then(|a| self.doc.project().article(a)) else { return };
         let map = crate::text::CharMap::new(&a.text);
