@@ -21,7 +21,7 @@ fn harness(path: &Path) -> Harness<'static, GloseApp> {
     let path = path.to_path_buf();
     let mut h = Harness::builder()
         .with_size([1400.0, 900.0])
-        .with_max_steps(24)
+        .with_max_steps(100)
         .build_eframe(move |cc| create_app(cc, Some(path)));
     h.run();
     h
@@ -1188,4 +1188,30 @@ fn find_matches_whole_words_unless_told_otherwise() {
     h.get_by_label("Match case").click();
     h.run();
     assert_eq!(h.state().reader_state().found.len(), text.matches("IA").count());
+}
+
+#[test]
+fn compare_never_pairs_an_article_with_itself() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    open_article(&mut h, EN);
+    let en = article_titled(&h, EN).id;
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Compare two articles").click();
+    h.run();
+    let other = h.state().compare().expect("compare view open").article();
+    // The other pane's article chosen in the article list: the panes change places.
+    h.state_mut().act(glose::ui::Action::SelectArticle(other));
+    h.run();
+    assert_eq!(h.state().current(), Some(other));
+    assert_eq!(h.state().compare().unwrap().article(), en, "the article before takes the other pane");
+    // The pane's own list does not offer the active article.
+    h.get_by_label("with").click();
+    h.run();
+    let title = h.state().doc().project().article(other).unwrap().title.clone();
+    let offered = h.query_all_by_label(&text_ellipsis(&title)).count();
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(offered, 0, "the active article is not offered for the other pane");
 }

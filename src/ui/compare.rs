@@ -22,6 +22,8 @@ pub struct ComparePane {
     /// The comparison, with the articles and revision it was made for.
     cache: Option<((u64, u64, u64), std::sync::Arc<Comparison>)>,
     last_fraction: f32,
+    /// The active pane's article last frame.
+    last_current: Option<ArticleId>,
 }
 
 impl ComparePane {
@@ -34,6 +36,7 @@ impl ComparePane {
             sync_scroll: false,
             cache: None,
             last_fraction: 0.0,
+            last_current: None,
         }
     }
 
@@ -68,6 +71,20 @@ impl ComparePane {
         let (Some(cur), true) = (cx.nav.current, cx.project().article(self.article).is_some()) else {
             return false;
         };
+        if cur == self.article {
+            // The other pane's article was chosen in the list: the panes change places rather
+            // than show one article twice.
+            let before = self.last_current.filter(|&a| a != cur && cx.project().article(a).is_some());
+            match before.or_else(|| Self::best_match(cx.project(), cur)).filter(|&a| a != cur) {
+                Some(other) => {
+                    self.article = other;
+                    self.rs.reset();
+                    self.cache = None;
+                }
+                None => return false,
+            }
+        }
+        self.last_current = Some(cur);
         let close = self.toolbar_ui(cx, ui);
         let comparison = self.comparison(cx, cur);
         summary_ui(cx, ui, &comparison, cur, self);
@@ -109,8 +126,9 @@ impl ComparePane {
             let title = |id| p.article(id).map_or(String::new(), |a| crate::text::ellipsize(&a.title, 40));
             let mut other = self.article;
             // The titles of every article only while the list is open.
+            let cur = cx.nav.current;
             egui::ComboBox::from_label("with").selected_text(title(other)).show_ui(ui, |ui| {
-                for a in &p.articles {
+                for a in p.articles.iter().filter(|a| Some(a.id) != cur) {
                     ui.selectable_value(&mut other, a.id, crate::text::ellipsize(&a.title, 40));
                 }
             });
@@ -146,7 +164,7 @@ impl ComparePane {
             let (active_col, other_col) = if self.active_left { (0, 1) } else { (1, 0) };
             if let Some(article) = doc.project().article(cur) {
                 let ui = &mut cols[active_col];
-                ui.strong(crate::text::ellipsize(&article.title, 70));
+                pane_title(ui, &article.title);
                 let mut events = reader.ui(ui, doc.project(), article, rev, &mut cx.nav.rs, &font, exact);
                 events.retain(|e| match e {
                     ReaderEvent::HoveredEntity(h) => {
@@ -159,7 +177,7 @@ impl ComparePane {
             }
             if let Some(article) = doc.project().article(self.article) {
                 let ui = &mut cols[other_col];
-                ui.strong(crate::text::ellipsize(&article.title, 70));
+                pane_title(ui, &article.title);
                 for e in self.reader.ui(ui, doc.project(), article, rev, &mut self.rs, &font, exact) {
                     match e {
                         ReaderEvent::Interacted | ReaderEvent::SelectionMade => swap = true,
@@ -205,14 +223,18 @@ fn summary_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, c: &Comparison, cur: Artic
         .show(ui, |ui| {
             ui.columns(2, |cols| {
                 for (col, (actors, links, claims)) in [(0, left_only), (1, right_only)] {
+                    // Left-aligned, not justified, with a gutter between the two columns.
                     let ui = &mut cols[col];
-                    ui.label(format!(
-                        "Actors only here: {}",
-                        if actors.is_empty() { "none".into() } else { names(actors) }
-                    ));
-                    let ls: Vec<String> = links.iter().map(link).collect();
-                    ui.label(format!("Links only here: {}", if ls.is_empty() { "none".into() } else { ls.join("; ") }));
-                    ui.label(format!("Claims outside the shared passages: {claims}"));
+                    ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
+                        ui.set_max_width(ui.available_width() - 16.0);
+                        let none = || "none".to_string();
+                        let actors = if actors.is_empty() { none() } else { names(actors) };
+                        ui.label(format!("Actors only here: {actors}"));
+                        let ls: Vec<String> = links.iter().map(link).collect();
+                        let ls = if ls.is_empty() { none() } else { ls.join("; ") };
+                        ui.label(format!("Links only here: {ls}"));
+                        ui.label(format!("Claims outside the shared passages: {claims}"));
+                    });
                 }
             });
             for (i, s) in c.shared.iter().enumerate() {
@@ -237,4 +259,12 @@ fn summary_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, c: &Comparison, cur: Artic
         pane.rs.scroll_to = Some(b);
         cx.act(Action::SelectRange { start: a, end: a });
     }
+}
+
+/// A pane's title on one line, cut to the pane's width (the whole title on hover).
+fn pane_title(ui: &mut egui::Ui, title: &str) {
+    ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
+        ui.set_max_width(ui.available_width() - 16.0);
+        ui.add(egui::Label::new(egui::RichText::new(title).strong()).truncate()).on_hover_text(title);
+    });
 }

@@ -280,6 +280,10 @@ impl GloseApp {
 
     /// Applies what the views queued and runs the actions; once per frame after the views.
     fn flush(&mut self, ctx: &egui::Context) {
+        if !self.out.commands.is_empty() || !self.out.actions.is_empty() {
+            // What they change is drawn by the next frame, whatever asked for them.
+            ctx.request_repaint();
+        }
         for (cmd, then) in std::mem::take(&mut self.out.commands) {
             self.apply_then(cmd, then);
         }
