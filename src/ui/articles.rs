@@ -23,7 +23,8 @@ impl ArticlesPanel {
     }
 
     pub fn ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
-        egui::Panel::left("articles").resizable(true).default_size(280.0).min_size(180.0).show(ui, |ui| {
+        let (default, range) = super::panel_size(ui.available_width(), 0.2, 140.0..=280.0);
+        egui::Panel::left("articles").resizable(true).default_size(default).size_range(range).show(ui, |ui| {
             ui.add_space(4.0);
             ui.horizontal(|ui| {
                 ui.heading("Articles");

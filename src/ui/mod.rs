@@ -184,3 +184,17 @@ pub fn run(project: Option<PathBuf>) -> ExitCode {
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
+
+/// A side panel's default width and the widths it may be dragged to, for a window `window`
+/// wide: `share` of the window within `bounds` by default, never more than half as much again,
+/// so a small window shrinks the panels and the reader keeps most of the room.
+pub fn panel_size(
+    window: f32,
+    share: f32,
+    bounds: std::ops::RangeInclusive<f32>,
+) -> (f32, std::ops::RangeInclusive<f32>) {
+    let (lo, hi) = (*bounds.start(), *bounds.end());
+    let default = (window * share).clamp(lo, hi);
+    let max = (window * share * 1.5).clamp(lo, hi * 1.6);
+    (default, lo..=max)
+}

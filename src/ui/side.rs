@@ -63,7 +63,8 @@ impl SidePanel {
     }
 
     pub fn ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
-        egui::Panel::right("side").resizable(true).default_size(360.0).min_size(240.0).show(ui, |ui| {
+        let (default, range) = super::panel_size(ui.available_width(), 0.27, 210.0..=360.0);
+        egui::Panel::right("side").resizable(true).default_size(default).size_range(range).show(ui, |ui| {
             ui.add_space(4.0);
             ui.horizontal(|ui| {
                 let tab = &mut cx.nav.side_tab;
