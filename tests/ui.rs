@@ -1227,3 +1227,28 @@ fn a_small_window_shrinks_the_side_panels_not_the_reader() {
         assert!(reader >= w * share, "at {w}×{hgt} the reader is {reader:.0} px");
     }
 }
+
+#[test]
+fn opening_another_project_forgets_what_was_chosen_in_this_one() {
+    let (dir, path) = example_copy();
+    let mut h = harness(&path);
+    h.get_by_label("Actors").click();
+    h.run();
+    let russia = h.state().doc().project().entities.iter().find(|e| e.name == "Russia").unwrap().clone();
+    h.get_all_by_label_contains("Russia (").next().unwrap().click();
+    h.run();
+    assert_eq!(h.state().selected_entity(), Some(russia.id));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
+    assert!(h.state().sticky_label().is_some());
+    // Another project whose actor of the same id is someone else.
+    let mut other = glose::store::load(&path).unwrap().project;
+    other.entities.iter_mut().find(|e| e.id == russia.id).unwrap().name = "Somebody else".into();
+    let other_path = dir.path().join("other.ron");
+    glose::store::save(&other, &other_path).unwrap();
+    h.state_mut().act(glose::ui::Action::Open(other_path));
+    h.run();
+    assert_eq!(h.state().selected_entity(), None, "no actor chosen in the other project");
+    assert_eq!(h.state().sticky_label(), None);
+    assert!(!h.state().reader_state().has_selection() && h.state().reader_state().selected_span.is_none());
+}

@@ -102,6 +102,16 @@ impl GloseApp {
         if let Some(e) = error {
             self.error(format!("Closing the previous project: {e}"));
         }
+        // Nothing chosen in the previous project carries over by id (its actor 7 is not this
+        // one's): selection, actor, sticky label, pending link, compare and per-project views.
+        let nav = std::mem::take(&mut self.nav);
+        self.nav.side_tab = nav.side_tab;
+        self.nav.find = nav.find;
+        let v = &mut self.views;
+        v.central = Default::default();
+        v.side = Default::default();
+        v.corpus = Default::default();
+        (v.schema, v.details, v.text_editor, v.annotators) = (None, None, None, None);
     }
 
     /// Opens a project file; offers a crashed session's edits back.
