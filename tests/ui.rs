@@ -1007,7 +1007,14 @@ fn correcting_the_text_moves_spans_marks_changed_ones_and_undoes() {
     h.run();
     assert_eq!(h.state().reader_state().selected_span, Some(changed.id));
     h.run(); // the action lands at the end of a frame; the inspector shows it in the next
+    eprintln!("BTN {:?}", h.get_by_label("Mark reviewed").rect());
     press(&mut h, "Mark reviewed");
+    eprintln!(
+        "DBG undo={:?} status={:?} span={:?}",
+        h.state().doc().history().undo_label(),
+        h.state().status_text(),
+        article_titled(&h, EN).span(changed.id)
+    );
     assert!(!article_titled(&h, EN).span(changed.id).unwrap().attributes.contains_key("review"));
     // Two undos: the review mark, then the correction.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);

@@ -23,7 +23,7 @@ impl ArticlesPanel {
     }
 
     pub fn ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
-        let (default, range) = super::panel_size(ui.available_width(), 0.2, 140.0..=280.0);
+        let (default, range) = super::panel_size(ui.ctx().content_rect().width(), 0.2, 140.0..=280.0);
         egui::Panel::left("articles").resizable(true).default_size(default).size_range(range).show(ui, |ui| {
             ui.add_space(4.0);
             ui.horizontal(|ui| {

@@ -186,8 +186,8 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 }
 
 /// A side panel's default width and the widths it may be dragged to, for a window `window`
-/// wide: `share` of the window within `bounds` by default, never more than half as much again,
-/// so a small window shrinks the panels and the reader keeps most of the room.
+/// wide: `share` of the window within `bounds` by default, so a small window starts with small
+/// panels and the reader keeps most of the room.
 pub fn panel_size(
     window: f32,
     share: f32,
@@ -195,6 +195,5 @@ pub fn panel_size(
 ) -> (f32, std::ops::RangeInclusive<f32>) {
     let (lo, hi) = (*bounds.start(), *bounds.end());
     let default = (window * share).clamp(lo, hi);
-    let max = (window * share * 1.5).clamp(lo, hi * 1.6);
-    (default, lo..=max)
+    (default, lo..=(window * 0.3).max(lo))
 }

@@ -198,7 +198,7 @@ fn span_header_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, span: 
     ui.label(egui::RichText::new(ellipsize(&span.quote, 400)).italics());
     if let Some(why) = span.attributes.get(REVIEW_ATTRIBUTE) {
         ui.colored_label(ui.visuals().warn_fg_color, format!("Needs review: {why}"));
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui.button("Mark reviewed").on_hover_text("Keep the span where it is now").clicked() {
                 let mut attributes = span.attributes.clone();
                 attributes.remove(REVIEW_ATTRIBUTE);
@@ -259,7 +259,7 @@ impl SidePanel {
         ui.strong("Attributes");
         let mut remove = None;
         for (k, v) in &span.attributes {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(format!("{k} = {v}"));
                 if ui.small_button(format!("Remove attribute {k}")).clicked() {
                     remove = Some(k.clone());
@@ -271,7 +271,7 @@ impl SidePanel {
             attrs.remove(&k);
             cx.push(Command::SetSpanAttributes { article: aid, span: span.id, attributes: attrs });
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             named_field(ui, "Key", &mut self.attr_key, 70.0);
             named_field(ui, "Value", &mut self.attr_value, 90.0);
             if ui.add_enabled(!self.attr_key.trim().is_empty(), egui::Button::new("Set attribute")).clicked() {
@@ -299,12 +299,14 @@ fn relations_of_span_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, 
         let arrow = if r.from == sid { "→" } else { "←" };
         let text = article.span(other).map_or("?".to_string(), |s| ellipsize(&s.quote, 40));
         let name = doc.project().schema.relation_type_name(r.kind);
+        let symmetric = doc.project().schema.relation_type(r.kind).is_some_and(|t| t.symmetric);
         ui.horizontal_wrapped(|ui| {
             ui.label(format!("{name} {arrow}"));
             if ui.link(text).clicked() {
                 cx.act(Action::JumpToSpan(other));
             }
-            if ui.small_button("Reverse").on_hover_text("Swap the two ends").clicked() {
+            // A symmetric relation has no direction to swap.
+            if !symmetric && ui.small_button("Reverse").on_hover_text("Swap the two ends").clicked() {
                 cx.push(Command::ReverseRelation { article: aid, relation: r.id });
             }
             if ui.small_button("Delete").on_hover_text("Delete this relation").clicked() {
