@@ -688,6 +688,25 @@ fn edge_passages_ui(ui: &mut egui::Ui, p: &crate::model::Project, e: &Edge) -> O
     jump
 }
 
+/// Width of the left context in the keyword-in-context list.
+const KWIC_LEFT: f32 = 300.0;
+
+/// The end of `left` that fits in `width`, after an ellipsis.
+fn left_context(ui: &egui::Ui, left: &str, width: f32) -> String {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let fits = |s: &str| {
+        ui.fonts_mut(|f| f.layout_no_wrap(s.to_string(), font.clone(), egui::Color32::WHITE).size().x) <= width
+    };
+    let mut start = 0;
+    loop {
+        let shown = format!("…{}", &left[start..]);
+        if start >= left.len() || fits(&shown) {
+            return shown;
+        }
+        start += left[start..].chars().next().map_or(1, char::len_utf8);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -705,24 +724,5 @@ mod tests {
         assert!(chart.bars.iter().all(|(m, _)| m.starts_with("2024-")));
         let total: usize = chart.bars.iter().flat_map(|(_, c)| c).sum();
         assert_eq!(total, 200 * 10, "every span counted once");
-    }
-}
-
-/// Width of the left context in the keyword-in-context list.
-const KWIC_LEFT: f32 = 300.0;
-
-/// The end of `left` that fits in `width`, after an ellipsis.
-fn left_context(ui: &egui::Ui, left: &str, width: f32) -> String {
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let fits = |s: &str| {
-        ui.fonts_mut(|f| f.layout_no_wrap(s.to_string(), font.clone(), egui::Color32::WHITE).size().x) <= width
-    };
-    let mut start = 0;
-    loop {
-        let shown = format!("…{}", &left[start..]);
-        if start >= left.len() || fits(&shown) {
-            return shown;
-        }
-        start += left[start..].chars().next().map_or(1, char::len_utf8);
     }
 }
