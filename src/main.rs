@@ -248,7 +248,8 @@ fn validate_cmd(path: &Path) -> ExitCode {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let problems = model::validate(&project);
+    let mut problems = model::validate(&project);
+    problems.extend(model::mismatched_relations(&project));
     for p in &problems {
         emit(&format!("{}: {p}\n", path.display()));
     }

@@ -350,3 +350,24 @@ fn search_finds_what_the_window_finds_and_says_by_its_exit_code() {
     assert_eq!(code, Some(2));
     assert!(err.contains("no label named \"Nope\""), "{err}");
 }
+
+#[test]
+fn validate_lists_relations_whose_type_does_not_accept_their_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let mut p = glose::store::load(std::path::Path::new("projects/example.ron")).unwrap().project;
+    // Relabel one end of an alliance (Actor ↔ Actor) as a Claim.
+    let alliance = p.schema.relation_types.iter().find(|t| t.name == "alliance").unwrap().clone();
+    assert!(!alliance.from_labels.is_empty(), "the example's alliance links actors");
+    let claim = p.schema.label_by_name("Claim").unwrap().id;
+    let a = p.articles.iter().position(|a| a.relations.iter().any(|r| r.kind == alliance.id)).unwrap();
+    let art = std::sync::Arc::make_mut(&mut p.articles[a]);
+    let end = art.relations.iter().find(|r| r.kind == alliance.id).unwrap().from;
+    let span = art.spans.iter_mut().find(|s| s.id == end).unwrap();
+    span.label = claim;
+    glose::store::save(&p, &path).unwrap();
+    let out = glose().args(["validate", path.to_str().unwrap()]).assert().code(1).get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("“alliance” relation does not link"), "{out}");
+    assert!(glose::model::validate(&p).is_empty(), "the data itself is sound");
+}

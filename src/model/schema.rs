@@ -93,6 +93,16 @@ pub struct RelationType {
     pub to_labels: Vec<LabelId>,
 }
 
+impl RelationType {
+    /// True when this type accepts a span labelled `from` at its from end and one labelled
+    /// `to` at its to end (either way round when it is symmetric).
+    pub fn fits(&self, from: LabelId, to: LabelId) -> bool {
+        let ok = |allowed: &[LabelId], l: LabelId| allowed.is_empty() || allowed.contains(&l);
+        (ok(&self.from_labels, from) && ok(&self.to_labels, to))
+            || (self.symmetric && ok(&self.from_labels, to) && ok(&self.to_labels, from))
+    }
+}
+
 /// The labels and relation types of a project.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Schema {
@@ -172,18 +182,10 @@ impl Schema {
 
     /// Relation types whose label constraints fit a relation from a span labelled `from` to
     /// one labelled `to` (either way round for a symmetric type); all types when none fits.
+    /// The relation types that may link a span labelled `from` to one labelled `to` (none
+    /// when no type accepts those labels: the user edits the types, nothing is forced).
     pub fn fitting_relation_types(&self, from: LabelId, to: LabelId) -> Vec<RelTypeId> {
-        let ok = |allowed: &[LabelId], l: LabelId| allowed.is_empty() || allowed.contains(&l);
-        let fits: Vec<RelTypeId> = self
-            .relation_types
-            .iter()
-            .filter(|rt| {
-                (ok(&rt.from_labels, from) && ok(&rt.to_labels, to))
-                    || (rt.symmetric && ok(&rt.from_labels, to) && ok(&rt.to_labels, from))
-            })
-            .map(|rt| rt.id)
-            .collect();
-        if fits.is_empty() { self.relation_types.iter().map(|t| t.id).collect() } else { fits }
+        self.relation_types.iter().filter(|rt| rt.fits(from, to)).map(|rt| rt.id).collect()
     }
 
     pub fn relation_type_name(&self, id: RelTypeId) -> &str {

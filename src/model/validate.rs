@@ -122,6 +122,26 @@ pub fn validate(project: &Project) -> Vec<Problem> {
     c.problems
 }
 
+/// Relations whose ends carry labels their type does not accept (the type's labels were
+/// changed, or a span relabelled, after the link was made): not damage, but what a coder
+/// should look at. The window never makes them; `glose validate` lists them.
+pub fn mismatched_relations(project: &Project) -> Vec<Problem> {
+    let mut c = Checker { problems: Vec::new(), article: None };
+    let name = |l| project.schema.label_name(l).to_string();
+    for a in &project.articles {
+        c.article = Some(format!("{} {:?}", a.id, a.title));
+        let label = |id| a.span(id).map(|s| s.label);
+        for r in &a.relations {
+            if let (Some(t), Some(f), Some(to)) = (project.schema.relation_type(r.kind), label(r.from), label(r.to))
+                && !t.fits(f, to)
+            {
+                c.push(r.id, format!("a “{}” relation does not link {} to {}", t.name, name(f), name(to)));
+            }
+        }
+    }
+    c.problems
+}
+
 fn check_schema(project: &Project, c: &mut Checker, unique: &mut impl FnMut(&mut Checker, u64, &'static str)) {
     let schema = &project.schema;
     let mut names = HashSet::new();

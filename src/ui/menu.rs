@@ -310,7 +310,14 @@ pub fn link_bar_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     } else if let Some((from, to)) = cx.nav.pending_link {
         let types = fitting_types(cx.project(), cx.nav.current, from, to);
         ui.horizontal_wrapped(|ui| {
-            ui.label("Relation type:");
+            if types.is_empty() {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    "No relation type links these two labels (Edit → Labels and relation types sets what each type links).",
+                );
+            } else {
+                ui.label("Relation type:");
+            }
             for (i, t) in types.iter().enumerate() {
                 let name = cx.project().schema.relation_type_name(*t).to_string();
                 if ui.button(format!("{} {name}", i + 1)).clicked() {

@@ -582,19 +582,7 @@ impl Reader {
             && let Some(p) = response.interact_pointer_pos()
         {
             response.request_focus();
-            let ch = self.char_at(to_local(p));
-            let under: Vec<&Mark> = self.marks.iter().filter(|m| m.start <= ch && ch < m.end).collect();
-            if let Some(from) = state.link_from {
-                if let Some(target) = pick_span(&under, None).filter(|t| *t != from) {
-                    events.push(ReaderEvent::LinkTarget(target));
-                }
-            } else if let Some(span) = pick_span(&under, state.selected_span) {
-                state.selected_span = Some(span);
-                state.set_selection(ch, ch);
-            } else {
-                state.selected_span = None;
-                state.set_selection(ch, ch);
-            }
+            self.clicked(self.char_at(to_local(p)), state, events);
         }
         if response.double_clicked()
             && let Some(p) = response.interact_pointer_pos()
@@ -618,6 +606,23 @@ impl Reader {
     }
 
     /// Arrow keys move the caret; with Shift they extend the selection; Ctrl moves by word.
+    /// A click on code point `ch`: the other end of a link, a span (again: the next one under
+    /// it), or the caret.
+    fn clicked(&self, ch: usize, state: &mut ReaderState, events: &mut Vec<ReaderEvent>) {
+        let under: Vec<&Mark> = self.marks.iter().filter(|m| m.start <= ch && ch < m.end).collect();
+        if let Some(from) = state.link_from {
+            if let Some(target) = pick_span(&under, None).filter(|t| *t != from) {
+                events.push(ReaderEvent::LinkTarget(target));
+            }
+        } else if let Some(span) = pick_span(&under, state.selected_span) {
+            state.selected_span = Some(span);
+            state.set_selection(ch, ch);
+        } else {
+            state.selected_span = None;
+            state.set_selection(ch, ch);
+        }
+    }
+
     fn keyboard(&mut self, ui: &mut Ui, article: &Article, state: &mut ReaderState) {
         use egui::Key;
         let text = &article.text;

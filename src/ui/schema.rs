@@ -204,11 +204,9 @@ impl SchemaWindow {
         let uses = |id| counts.relations_per_type.get(&RelTypeId(id)).copied().unwrap_or(0);
         let rows = self.rows_ui(ui, types, uses, |_, ui, _, t, changed| {
             ui.checkbox(&mut changed.symmetric, "symmetric");
-            let ends = |ls: &[LabelId]| {
-                let names: Vec<&str> = ls.iter().map(|l| schema.label_name(*l)).collect();
-                if names.is_empty() { "any".to_string() } else { names.join("/") }
-            };
-            ui.weak(format!("{} → {}", ends(&t.from_labels), ends(&t.to_labels)));
+            ends_ui(ui, schema, &t.name, "from", &mut changed.from_labels);
+            ui.label("→");
+            ends_ui(ui, schema, &t.name, "to", &mut changed.to_labels);
         });
         for row in rows {
             let kind = RelTypeId(row.id);
@@ -286,4 +284,28 @@ fn colour_picker(
     }
     let draft = drafts.remove(&key)?;
     (draft != saved).then(|| from_color32(draft))
+}
+
+/// The labels a relation type accepts at one end, chosen in a menu ("any" when none is ticked).
+fn ends_ui(ui: &mut egui::Ui, schema: &crate::model::Schema, kind: &str, end: &str, allowed: &mut Vec<LabelId>) {
+    let names: Vec<&str> = allowed.iter().map(|l| schema.label_name(*l)).collect();
+    let shown = if names.is_empty() { "any label".to_string() } else { names.join("/") };
+    ui.menu_button(shown, |ui| {
+        ui.weak(format!("Labels “{kind}” accepts at its {end} end"));
+        for l in &schema.labels {
+            let mut on = allowed.contains(&l.id);
+            if ui.checkbox(&mut on, &l.name).changed() {
+                if on {
+                    allowed.push(l.id);
+                } else {
+                    allowed.retain(|x| *x != l.id);
+                }
+            }
+        }
+        if ui.button("Any label").clicked() {
+            allowed.clear();
+        }
+    })
+    .response
+    .on_hover_text(format!("Labels “{kind}” accepts at its {end} end"));
 }
