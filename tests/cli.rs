@@ -371,3 +371,14 @@ fn validate_lists_relations_whose_type_does_not_accept_their_labels() {
     assert!(out.contains("“alliance” relation does not link"), "{out}");
     assert!(glose::model::validate(&p).is_empty(), "the data itself is sound");
 }
+
+#[test]
+fn a_truncated_project_is_said_to_end_early() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cut.ron");
+    let text = fs::read_to_string("projects/example.ron").unwrap();
+    fs::write(&path, &text.as_bytes()[..text.floor_char_boundary(text.len() / 2)]).unwrap();
+    let err = glose().args(["validate", path.to_str().unwrap()]).assert().code(2).get_output().stderr.clone();
+    let err = String::from_utf8(err).unwrap();
+    assert!(err.contains("ends early"), "{err}");
+}

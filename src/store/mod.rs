@@ -167,11 +167,17 @@ pub fn from_str(text: &str, path: &Path) -> Result<Loaded, StoreError> {
         #[serde(default)]
         format_version: u32,
     }
-    let syntax = |e: ron::error::SpannedError| StoreError::Syntax {
-        path: path.to_path_buf(),
-        line: e.span.start.line,
-        col: e.span.start.col,
-        message: e.code.to_string(),
+    let last_line = text.trim_end().lines().count().max(1);
+    let syntax = |e: ron::error::SpannedError| {
+        // An error on the last line of a file whose brackets never close: the file was cut off.
+        let cut =
+            matches!(e.code, ron::Error::Eof) || e.span.start.line >= last_line && !text.trim_end().ends_with(')');
+        let message = if cut {
+            format!("the file ends early, as if cut off while being written or copied ({})", e.code)
+        } else {
+            e.code.to_string()
+        };
+        StoreError::Syntax { path: path.to_path_buf(), line: e.span.start.line, col: e.span.start.col, message }
     };
     // The version sits at the top of every file Glose writes: read it there without a second
     // full parse; anything unusual falls back to a real (slower) parse.

@@ -67,9 +67,8 @@ impl CentralView {
 fn heading_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) -> bool {
     let doc = cx.doc;
     let Some(article) = cx.nav.current.and_then(|a| doc.project().article(a)) else { return false };
-    ui.horizontal_wrapped(|ui| {
-        ui.heading(&article.title);
-    });
+    // Wrapped to the reader's width: a long title must not widen the centre over the side panel.
+    ui.add(egui::Label::new(egui::RichText::new(&article.title).heading()).wrap());
     let mut meta = vec![article.source.as_str(), article.published.as_str(), article.language.as_str()];
     if !article.author.is_empty() {
         meta.insert(1, article.author.as_str());
@@ -77,7 +76,7 @@ fn heading_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) -> bool {
     meta.retain(|m| !m.is_empty());
     let twin = article.near_duplicate_of.and_then(|o| doc.project().article(o));
     let mut compare = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.weak(meta.join(" · "));
         if !article.url.is_empty() {
             ui.hyperlink_to("source", &article.url);
