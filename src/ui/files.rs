@@ -143,8 +143,12 @@ impl FileDialog {
     }
 
     /// Choose where to save, with a proposed file name.
+    /// Saves go by default to the Documents folder (or home), not to wherever the program was
+    /// started from.
     pub fn save(purpose: Purpose, title: &str, file_name: &str, start: Option<&Path>) -> Self {
-        let mut d = Self::new(purpose, Mode::Save, title, "Save", start);
+        let documents = Some(home().join("Documents")).filter(|d| d.is_dir()).unwrap_or_else(home);
+        let start = start.filter(|d| d.is_dir()).unwrap_or(&documents);
+        let mut d = Self::new(purpose, Mode::Save, title, "Save", Some(start));
         d.file_name = file_name.to_string();
         d
     }
