@@ -462,3 +462,44 @@ fn a_broken_journal_is_set_aside_or_left_alone_and_said() {
     assert_eq!(std::fs::read(&journal).unwrap(), b"not a journal\n");
     assert!(session.is_dirty());
 }
+
+#[test]
+fn a_never_saved_project_is_journaled_in_the_data_folder_and_offered_back_after_a_crash() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = store::Session::new_scratch(Project::new("Untitled"), data.path()).unwrap();
+    assert!(s.path().is_none(), "still untitled");
+    s.apply(Command::SetProjectName { name: "Terrain 2025".into() }).unwrap();
+    s.apply(Command::SetProjectName { name: "Terrain 2026".into() }).unwrap();
+    // The window is killed: nothing closes the session.
+    std::mem::forget(s);
+    let left = store::unsaved_projects(data.path());
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert_eq!(left[0].edits, 2);
+    let (mut back, report) = store::Session::reopen_scratch(&left[0].file).unwrap();
+    let rec = report.recovery.expect("the edits are offered back");
+    assert_eq!(back.restore(&rec).unwrap(), 2);
+    assert_eq!(back.project().name, "Terrain 2026");
+    assert!(back.path().is_none() && back.is_dirty(), "still untitled and unsaved");
+    // Saved somewhere by the user: the scratch file and its journal go.
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("terrain.ron");
+    back.start_save(&target, false).unwrap();
+    back.finish_saving();
+    assert_eq!(store::load(&target).unwrap().project.name, "Terrain 2026");
+    assert!(!left[0].file.exists() && !journal_path(&left[0].file).exists());
+    let (_, error) = back.close(false);
+    assert!(error.is_none());
+    assert!(store::unsaved_projects(data.path()).is_empty());
+}
+
+#[test]
+fn a_never_saved_project_closed_without_edits_leaves_nothing_behind() {
+    let data = tempfile::tempdir().unwrap();
+    let s = store::Session::new_scratch(Project::new("Untitled"), data.path()).unwrap();
+    let file = s.scratch_file().unwrap().to_path_buf();
+    assert!(file.exists());
+    let (_, error) = s.close(true);
+    assert!(error.is_none());
+    assert!(!file.exists(), "an empty scratch project is not kept");
+    assert_eq!(fs::read_dir(data.path()).unwrap().count(), 0);
+}

@@ -6,7 +6,7 @@ use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use glose::model::{Fragment, Project};
-use glose::ui::{GloseApp, create_app};
+use glose::ui::{GloseApp, create_app_in};
 use std::path::{Path, PathBuf};
 
 /// A copy of the example project in a temporary folder, so saves do not touch the repo.
@@ -22,7 +22,7 @@ fn harness(path: &Path) -> Harness<'static, GloseApp> {
     let mut h = Harness::builder()
         .with_size([1400.0, 900.0])
         .with_max_steps(100)
-        .build_eframe(move |cc| create_app(cc, Some(path)));
+        .build_eframe(move |cc| create_app_in(cc, Some(path), None));
     h.run();
     h
 }
@@ -1258,4 +1258,44 @@ fn opening_another_project_forgets_what_was_chosen_in_this_one() {
     assert_eq!(h.state().selected_entity(), None, "no actor chosen in the other project");
     assert_eq!(h.state().sticky_label(), None);
     assert!(!h.state().reader_state().has_selection() && h.state().reader_state().selected_span.is_none());
+}
+
+fn harness_in(project: Option<PathBuf>, data: &Path) -> Harness<'static, GloseApp> {
+    let data = data.to_path_buf();
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_max_steps(100)
+        .build_eframe(move |cc| create_app_in(cc, project, Some(data)));
+    h.run();
+    h
+}
+
+#[test]
+fn a_never_saved_project_survives_a_crash_and_is_offered_back() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = harness_in(None, data.path());
+    assert!(h.state().doc().path().is_none());
+    assert!(h.state().doc().scratch_file().is_some_and(|f| f.starts_with(data.path())), "journaled in the data folder");
+    h.state_mut().apply(glose::edit::Command::SetProjectName { name: "Terrain municipal 2026".into() });
+    h.run();
+    // The window dies without closing anything.
+    std::mem::forget(h);
+    let mut h = harness_in(None, data.path());
+    assert!(matches!(h.state().dialog(), Some(glose::ui::Dialog::Recover(_))), "the edits are offered back");
+    h.get_by_label("Restore edits").click();
+    h.run();
+    assert_eq!(h.state().doc().project().name, "Terrain municipal 2026");
+    assert!(h.state().doc().path().is_none() && h.state().doc().is_dirty(), "untitled and unsaved until saved");
+}
+
+#[test]
+fn a_project_file_that_does_not_exist_is_offered_to_be_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("terrain.ron");
+    let mut h = harness_in(Some(path.clone()), dir.path());
+    assert!(matches!(h.state().dialog(), Some(glose::ui::Dialog::CreateMissing(_))));
+    h.get_by_label("Create it").click();
+    wait_until(&mut h, "the new project saved", |app| !app.doc().is_saving() && app.doc().path().is_some());
+    assert!(path.exists());
+    assert_eq!(h.state().doc().path(), Some(path.as_path()));
 }

@@ -8,7 +8,7 @@
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use glose::ui::{GloseApp, create_app};
+use glose::ui::{GloseApp, create_app_in};
 use std::path::{Path, PathBuf};
 
 const FIX: &str = "tests/fixtures/import";
@@ -30,7 +30,7 @@ fn harness(path: &Path) -> Harness<'static, GloseApp> {
     let mut h = Harness::builder()
         .with_size([1400.0, 900.0])
         .with_max_steps(40)
-        .build_eframe(move |cc| create_app(cc, Some(path)));
+        .build_eframe(move |cc| create_app_in(cc, Some(path), None));
     h.run();
     h
 }

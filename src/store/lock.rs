@@ -29,6 +29,12 @@ fn holders() -> &'static std::sync::Mutex<std::collections::HashMap<PathBuf, usi
     HOLDERS.get_or_init(Default::default)
 }
 
+/// True when another live process holds the lock of `project`.
+pub fn held_by_another(project: &Path) -> bool {
+    let holder = std::fs::read_to_string(lock_path(project)).ok().and_then(|s| s.trim().parse::<u32>().ok());
+    holder.is_some_and(|pid| pid != std::process::id() && alive(pid))
+}
+
 impl LockFile {
     /// Takes the lock. Returns it, and the id of another live process that already held it.
     pub fn acquire(project: &Path) -> (Option<LockFile>, Option<u32>) {

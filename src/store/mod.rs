@@ -13,7 +13,7 @@ pub use journal::{
     recover,
 };
 pub use lock::{DiskState, LockFile, lock_path};
-pub use session::{Applied, OpenReport, SaveOutcome, Session, SessionError};
+pub use session::{Applied, OpenReport, SaveOutcome, Session, SessionError, Unsaved, unsaved_projects};
 
 use crate::model::{FORMAT_VERSION, Project};
 use journal::remove_if_exists;

@@ -4,7 +4,9 @@
 //! test exercises exactly the window's path. Nothing here is swallowed: every failure is
 //! returned for the caller to show.
 
-use super::{BackgroundSave, DiskState, Journal, JournalError, LockFile, Recovery, Saved, StoreError};
+use super::{
+    BackgroundSave, DiskState, Journal, JournalError, LockFile, Recovery, Saved, StoreError, remove_if_exists,
+};
 use crate::edit::{Command, EditError, History, Revision};
 use crate::model::{Problem, Project};
 use std::path::{Path, PathBuf};
@@ -87,6 +89,10 @@ pub struct Session {
     saving: Option<Saving>,
     /// A save asked for while another was running: started when it lands.
     save_again: Option<(PathBuf, bool)>,
+    /// A project never saved by the user lives in this file of the app's data folder, so its
+    /// edits are journaled too (and offered back after a crash); it goes when the project is
+    /// saved somewhere or closed cleanly.
+    scratch: Option<PathBuf>,
 }
 
 impl Session {
@@ -104,7 +110,43 @@ impl Session {
             disk: None,
             saving: None,
             save_again: None,
+            scratch: None,
         }
+    }
+
+    /// A new project that has no file of the user's yet, journaled in `dir` (the app's data
+    /// folder): written there as `untitled-….ron` with a journal beside it.
+    pub fn new_scratch(project: Project, dir: &Path) -> Result<Session, SessionError> {
+        std::fs::create_dir_all(dir).map_err(|source| JournalError::Io { path: dir.to_path_buf(), source })?;
+        let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis());
+        let file = dir.join(format!("untitled-{stamp}-{}.ron", std::process::id()));
+        let fingerprint = super::save(&project, &file)?;
+        let mut s = Session::new(project);
+        s.lock = LockFile::acquire(&file).0;
+        s.journal = Some(Journal::start(&file, fingerprint.fingerprint)?);
+        s.scratch = Some(file);
+        Ok(s)
+    }
+
+    /// Reopens a never-saved project left by a crash (see [`unsaved_projects`]): its edits are
+    /// in the report's recovery; it stays untitled.
+    pub fn reopen_scratch(file: &Path) -> Result<(Session, OpenReport), StoreError> {
+        let (mut s, report) = Session::open(file)?;
+        s.scratch = s.path.take();
+        s.disk = None;
+        Ok((s, report))
+    }
+
+    /// The data-folder file of a never-saved project.
+    pub fn scratch_file(&self) -> Option<&Path> {
+        self.scratch.as_deref()
+    }
+
+    /// Removes the scratch file of a never-saved project (its journal is handled apart).
+    fn drop_scratch(&mut self) -> Option<std::io::Error> {
+        let file = self.scratch.take()?;
+        self.lock = None;
+        remove_if_exists(&file).err()
     }
 
     /// Opens a project file: reads it (refusing huge or broken files with their position),
@@ -153,8 +195,13 @@ impl Session {
         Ok((s, report))
     }
 
+    /// The file the journal is written against: the project's, or its scratch file.
+    fn journaled_file(&self) -> Option<&Path> {
+        self.path.as_deref().or(self.scratch.as_deref())
+    }
+
     fn start_journal(&mut self, fingerprint: u64) -> Result<(), JournalError> {
-        if let Some(path) = &self.path {
+        if let Some(path) = self.journaled_file() {
             self.journal = Some(Journal::start(path, fingerprint)?);
         }
         Ok(())
@@ -162,7 +209,7 @@ impl Session {
 
     /// The fingerprint of the file as it is on disk now.
     fn disk_fingerprint(&self) -> u64 {
-        self.path.as_ref().and_then(|p| std::fs::read(p).ok()).map_or(0, |b| super::fingerprint(&b))
+        self.journaled_file().and_then(|p| std::fs::read(p).ok()).map_or(0, |b| super::fingerprint(&b))
     }
 
     pub fn project(&self) -> &Project {
@@ -258,7 +305,7 @@ impl Session {
         self.history.clear();
         self.force_dirty = true;
         self.journal = None;
-        if let Some(path) = &self.path {
+        if let Some(path) = self.journaled_file() {
             self.journal = Some(Journal::start_with(path, fingerprint, &rec.commands)?);
         }
         Ok(rec.commands.len())
@@ -333,6 +380,11 @@ impl Session {
                         let at = j.path().to_path_buf();
                         old_journal = j.discard().err().map(|source| JournalError::Io { path: at, source });
                     }
+                    if let Some(file) = self.scratch.clone()
+                        && let Some(source) = self.drop_scratch()
+                    {
+                        old_journal = old_journal.or(Some(JournalError::Io { path: file, source }));
+                    }
                     self.lock = LockFile::acquire(&path).0;
                 }
                 self.path = Some(path.clone());
@@ -389,10 +441,52 @@ impl Session {
     /// `keep_journal` (unsaved edits are offered back next time), else it is removed.
     pub fn close(mut self, keep_journal: bool) -> (Vec<SaveOutcome>, Option<std::io::Error>) {
         let outcomes = self.finish_saving();
+        // A never-saved project with no unsaved edit has nothing to offer back: its scratch file
+        // and journal go; with edits kept, they stay for the next start to offer.
+        let keep_journal = keep_journal && (self.scratch.is_none() || self.is_dirty());
         let error = match self.journal.take() {
             Some(j) if !keep_journal => j.discard().err(),
             _ => None,
         };
+        let error = if keep_journal { error } else { error.or(self.drop_scratch()) };
         (outcomes, error)
     }
+}
+
+/// A never-saved project left in the data folder by a session that did not close (a crash, a
+/// kill): its file and how many journaled edits it holds.
+#[derive(Clone, Debug)]
+pub struct Unsaved {
+    pub file: PathBuf,
+    pub edits: usize,
+    pub modified: Option<std::time::SystemTime>,
+}
+
+/// The never-saved projects in `dir` with edits to offer back, newest first. Scratch files with
+/// nothing journaled are removed; those another running window holds are left alone.
+pub fn unsaved_projects(dir: &Path) -> Vec<Unsaved> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut out = Vec::new();
+    for e in entries.flatten() {
+        let file = e.path();
+        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if !(name.starts_with("untitled-") && name.ends_with(".ron")) || super::lock::held_by_another(&file) {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(&file) else { continue };
+        match super::recover(&file, &bytes) {
+            Ok(Some(rec)) => {
+                let modified = std::fs::metadata(super::journal_path(&file)).and_then(|m| m.modified()).ok();
+                out.push(Unsaved { file, edits: rec.commands.len(), modified });
+            }
+            Ok(None) => {
+                let _ = remove_if_exists(&super::journal_path(&file));
+                let _ = remove_if_exists(&file);
+            }
+            // An unreadable journal is kept for the user to look at.
+            Err(_) => {}
+        }
+    }
+    out.sort_by_key(|u| std::cmp::Reverse(u.modified));
+    out
 }

@@ -36,6 +36,8 @@ pub enum Dialog {
     },
     /// The name credited with new spans.
     AnnotatorName(String),
+    /// `glose PATH` named a file that does not exist: create it?
+    CreateMissing(std::path::PathBuf),
 }
 
 /// Shows `dialog`; returns what was answered, if anything (then it closes).
@@ -59,6 +61,18 @@ pub fn dialog_ui(dialog: &mut Dialog, cx: &mut ViewCx<'_>, ctx: &egui::Context) 
             Dialog::Error(text) => message_ui(ui, "Problem", text),
             Dialog::Notice { title, text } => message_ui(ui, title, text),
             Dialog::AnnotatorName(name) => annotator_ui(cx, ui, name),
+            Dialog::CreateMissing(path) => {
+                ui.heading("Create this project?");
+                ui.label(format!("{} does not exist yet. Glose can start a new, empty project there.", path.display()));
+                ui.horizontal(|ui| {
+                    if ui.button("Create it").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                        return Some(Answer::SaveAs(path.clone()));
+                    }
+                    let esc = ui.input(|i| i.key_pressed(egui::Key::Escape));
+                    (ui.button("Not now").clicked() || esc).then_some(Answer::Close)
+                })
+                .inner
+            }
         };
     });
     answer

@@ -116,6 +116,9 @@ fn file_menu_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
             }
         }
     });
+    if ui.button("Recover unsaved project…").on_hover_text("A never-saved project left by a crash").clicked() {
+        cx.act(Action::RecoverUnsaved);
+    }
     ui.separator();
     command_button(ui, cx, UiCommand::Save, None, true);
     command_button(ui, cx, UiCommand::SaveAs, None, true);

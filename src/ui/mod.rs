@@ -127,15 +127,38 @@ pub fn install_fonts(ctx: &egui::Context) {
 
 /// Builds the app as eframe would (also used by the UI tests).
 pub fn create_app(cc: &eframe::CreationContext<'_>, project: Option<PathBuf>) -> GloseApp {
+    create_app_in(cc, project, default_data_dir())
+}
+
+/// Where never-saved projects are journaled: `$GLOSE_DATA_DIR`, else the platform's data folder
+/// (`~/.local/share/glose/unsaved` on Linux).
+pub fn default_data_dir() -> Option<PathBuf> {
+    std::env::var_os("GLOSE_DATA_DIR")
+        .map(PathBuf::from)
+        .or_else(|| eframe::storage_dir("Glose").map(|d| d.join("unsaved")))
+}
+
+/// The app on `project`, journaling never-saved projects in `data_dir` (none: in memory only).
+/// Without a project, a never-saved project a crash left behind is offered back first.
+pub fn create_app_in(
+    cc: &eframe::CreationContext<'_>,
+    project: Option<PathBuf>,
+    data_dir: Option<PathBuf>,
+) -> GloseApp {
     install_fonts(&cc.egui_ctx);
     let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, Settings::KEY)).unwrap_or_default();
     cc.egui_ctx.set_theme(if settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
     if settings.zoom > 0.3 {
         cc.egui_ctx.set_zoom_factor(settings.zoom);
     }
-    let mut app = GloseApp::new(settings);
-    if let Some(p) = project {
-        app.open(&p);
+    let mut app = GloseApp::new(settings).with_data_dir(data_dir);
+    match project {
+        Some(p) => app.open_or_offer(&p),
+        None => {
+            if !app.offer_unsaved() {
+                app.start_untitled();
+            }
+        }
     }
     app
 }

@@ -29,6 +29,8 @@ pub enum Action {
     Undo,
     Redo,
     Quit,
+    /// Reopen a never-saved project a crash left in the data folder, and offer its edits back.
+    RecoverUnsaved,
     SelectArticle(ArticleId),
     /// Label the current selection (or relabel the selected span).
     ApplyLabel(LabelId),
@@ -77,6 +79,7 @@ impl GloseApp {
             | Action::SaveAs(_)
             | Action::ImportDialog
             | Action::Import(_)
+            | Action::RecoverUnsaved
             | Action::Quit => self.file_action(ctx, action),
             Action::Merge(paths) => self.start_merge(paths, ctx),
             Action::Export(job) => self.start_export(*job, ctx),

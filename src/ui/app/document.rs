@@ -15,10 +15,11 @@ impl GloseApp {
     /// New, open, save, import, quit: the actions about files.
     pub(in crate::ui) fn file_action(&mut self, ctx: &egui::Context, action: Action) {
         match action {
-            Action::New => self.guard_unsaved(Action::New, |app| {
-                app.replace_session(Session::new(Project::new("Untitled")));
-                app.nav.current = None;
-                app.nav.rs.reset();
+            Action::New => self.guard_unsaved(Action::New, |app| app.start_untitled()),
+            Action::RecoverUnsaved => self.guard_unsaved(Action::RecoverUnsaved, |app| {
+                if !app.offer_unsaved() {
+                    app.info("No unsaved project to recover");
+                }
             }),
             Action::OpenDialog => {
                 let d =
@@ -112,6 +113,50 @@ impl GloseApp {
         v.side = Default::default();
         v.corpus = Default::default();
         (v.schema, v.details, v.text_editor, v.annotators) = (None, None, None, None);
+    }
+
+    /// A new, empty project: journaled in the data folder until the user saves it somewhere.
+    pub fn start_untitled(&mut self) {
+        let project = Project::new("Untitled");
+        let session = match &self.data_dir {
+            Some(dir) => Session::new_scratch(project.clone(), dir).unwrap_or_else(|e| {
+                self.out.error(format!("This new project cannot be journaled until it is saved: {e}"));
+                Session::new(project)
+            }),
+            None => Session::new(project),
+        };
+        self.replace_session(session);
+    }
+
+    /// Reopens the newest never-saved project a crash left in the data folder and offers its
+    /// edits back. False when there is none.
+    pub fn offer_unsaved(&mut self) -> bool {
+        let Some(dir) = &self.data_dir else { return false };
+        let Some(newest) = crate::store::unsaved_projects(dir).into_iter().next() else { return false };
+        match Session::reopen_scratch(&newest.file) {
+            Ok((session, report)) => {
+                self.replace_session(session);
+                if let Some(rec) = report.recovery {
+                    self.views.dialog = Some(Dialog::Recover(std::rc::Rc::new(rec)));
+                }
+                self.fix_view();
+                true
+            }
+            Err(e) => {
+                self.error(format!("An unsaved project could not be read back ({}): {e}", newest.file.display()));
+                false
+            }
+        }
+    }
+
+    /// `glose PATH` for a file that does not exist: a new project, offered to be created there.
+    pub fn open_or_offer(&mut self, path: &Path) {
+        if path.exists() {
+            self.open(path);
+        } else {
+            self.start_untitled();
+            self.views.dialog = Some(Dialog::CreateMissing(path.to_path_buf()));
+        }
     }
 
     /// Opens a project file; offers a crashed session's edits back.
@@ -339,6 +384,7 @@ impl GloseApp {
             Answer::Restore(rec) => self.restore(&rec),
             Answer::DropRecovery => self.drop_recovery(),
             Answer::Reload => self.reload(),
+            Answer::SaveAs(path) => self.save_to(&path),
         }
     }
 }
@@ -352,4 +398,5 @@ pub enum Answer {
     Restore(std::rc::Rc<Recovery>),
     DropRecovery,
     Reload,
+    SaveAs(std::path::PathBuf),
 }

@@ -95,6 +95,8 @@ pub struct GloseApp {
     /// Exports, dataset imports and merges running off the UI thread.
     jobs: Vec<Running>,
     life: Life,
+    /// Where never-saved projects are journaled (`None`: they live in memory only).
+    data_dir: Option<std::path::PathBuf>,
 }
 
 impl GloseApp {
@@ -115,7 +117,15 @@ impl GloseApp {
                 was_focused: true,
                 probe_frames: std::env::var_os("GLOSE_STARTUP_PROBE").map(|_| 0),
             },
+            data_dir: None,
         }
+    }
+
+    /// Journals never-saved projects in `dir` (the app's data folder), so a crash does not
+    /// lose them.
+    pub fn with_data_dir(mut self, dir: Option<std::path::PathBuf>) -> Self {
+        self.data_dir = dir;
+        self
     }
 
     /// The open document.
