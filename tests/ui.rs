@@ -23,6 +23,8 @@ fn harness(path: &Path) -> Harness<'static, GloseApp> {
         .with_size([1400.0, 900.0])
         .with_max_steps(100)
         .build_eframe(move |cc| create_app_in(cc, Some(path), None));
+    // Glose's own file dialogs, whatever this desktop offers: the tests drive them.
+    h.state_mut().settings_mut().file_dialogs = glose::ui::DialogKind::BuiltIn;
     h.run();
     h
 }
@@ -1266,6 +1268,7 @@ fn harness_in(project: Option<PathBuf>, data: &Path) -> Harness<'static, GloseAp
         .with_size([1400.0, 900.0])
         .with_max_steps(100)
         .build_eframe(move |cc| create_app_in(cc, project, Some(data)));
+    h.state_mut().settings_mut().file_dialogs = glose::ui::DialogKind::BuiltIn;
     h.run();
     h
 }
@@ -1298,4 +1301,24 @@ fn a_project_file_that_does_not_exist_is_offered_to_be_created() {
     wait_until(&mut h, "the new project saved", |app| !app.doc().is_saving() && app.doc().path().is_some());
     assert!(path.exists());
     assert_eq!(h.state().doc().path(), Some(path.as_path()));
+}
+
+#[test]
+fn a_cancelled_file_dialog_is_said_and_the_view_menu_tells_which_dialogs_are_used() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(h.state().file_dialog().is_some(), "Glose's own dialog opened");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().file_dialog().is_none());
+    let (status, error) = h.state().status_text().expect("something is said");
+    assert!(status.contains("cancelled") && !error, "{status}");
+    // Automatic picks the system's dialogs only where the desktop answers them.
+    h.state_mut().settings_mut().file_dialogs = glose::ui::DialogKind::Automatic;
+    h.get_by_label("View").click();
+    h.run();
+    let here = if glose::ui::system_dialogs_available() { "the system's here" } else { "built-in here" };
+    assert!(h.query_by_label_contains(here).is_some(), "the View menu says which dialogs are used");
 }

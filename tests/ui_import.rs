@@ -31,6 +31,8 @@ fn harness(path: &Path) -> Harness<'static, GloseApp> {
         .with_size([1400.0, 900.0])
         .with_max_steps(40)
         .build_eframe(move |cc| create_app_in(cc, Some(path), None));
+    // Glose's own file dialogs, whatever this desktop offers: the tests drive them.
+    h.state_mut().settings_mut().file_dialogs = glose::ui::DialogKind::BuiltIn;
     h.run();
     h
 }

@@ -1,5 +1,7 @@
-//! The file dialog, built in: it works the same on every machine, including the many without
-//! a desktop portal (where native dialogs silently fail), and the UI tests can drive it.
+//! The file dialogs. The system's (rfd: the XDG desktop portal or zenity on Linux, the native
+//! ones on Windows and macOS) where the desktop answers them; else Glose's own, built in: it
+//! works the same on every machine, including the many without a desktop portal (where the
+//! system's dialogs silently fail), and the UI tests drive it. View → File dialogs chooses.
 //! Folders first, then files matching the filter; a location bar that takes a typed path;
 //! places (home, the project's folder, recent folders); several files at once with Ctrl and
 //! Shift; Enter to open, Backspace to go up, Esc to cancel.
@@ -26,6 +28,66 @@ enum Mode {
     Open { multiple: bool, folders: bool },
     Folder,
     Save,
+}
+
+/// Which file dialogs the window uses (View → File dialogs).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum DialogKind {
+    /// The system's where this desktop answers them, else the built-in one.
+    #[default]
+    Automatic,
+    BuiltIn,
+    System,
+}
+
+impl DialogKind {
+    pub const ALL: [DialogKind; 3] = [DialogKind::Automatic, DialogKind::BuiltIn, DialogKind::System];
+
+    pub fn uses_system(self) -> bool {
+        match self {
+            DialogKind::Automatic => system_dialogs_available(),
+            DialogKind::BuiltIn => false,
+            DialogKind::System => true,
+        }
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            DialogKind::Automatic => {
+                let now = if system_dialogs_available() { "the system's here" } else { "built-in here" };
+                format!("Automatic ({now})")
+            }
+            DialogKind::BuiltIn => "Glose's own".into(),
+            DialogKind::System => "The system's".into(),
+        }
+    }
+}
+
+/// Whether this desktop answers the system's file dialogs: always on Windows and macOS; on
+/// Linux and the BSDs when a desktop portal can be started on the session bus, or zenity is
+/// installed (rfd falls back to it) — without either, rfd's dialog fails without a word.
+pub fn system_dialogs_available() -> bool {
+    static AVAILABLE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *AVAILABLE.get_or_init(|| {
+        if cfg!(any(target_os = "windows", target_os = "macos")) {
+            return true;
+        }
+        let env = |k: &str| std::env::var_os(k).map(PathBuf::from);
+        let bus =
+            env("DBUS_SESSION_BUS_ADDRESS").is_some() || env("XDG_RUNTIME_DIR").is_some_and(|d| d.join("bus").exists());
+        let mut data_dirs: Vec<PathBuf> = std::env::var("XDG_DATA_DIRS")
+            .unwrap_or_else(|_| "/usr/local/share:/usr/share".into())
+            .split(':')
+            .map(PathBuf::from)
+            .collect();
+        data_dirs.push(env("XDG_DATA_HOME").unwrap_or_else(|| home().join(".local/share")));
+        let service = "dbus-1/services/org.freedesktop.portal.Desktop.service";
+        let portal = bus && data_dirs.iter().any(|d| d.join(service).exists());
+        let on_path = |exe: &str| {
+            std::env::var_os("PATH").is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(exe).is_file()))
+        };
+        portal || on_path("zenity")
+    })
 }
 
 /// What the dialog says at the end of a frame.
@@ -66,6 +128,8 @@ pub struct FileDialog {
     /// A Save over an existing file asks once.
     confirm_replace: Option<PathBuf>,
     places: Vec<(String, PathBuf)>,
+    /// The location bar takes the keyboard when the dialog opens (type a path, Enter).
+    focus_location: bool,
 }
 
 impl std::fmt::Debug for FileDialog {
@@ -121,6 +185,7 @@ impl FileDialog {
             file_name: String::new(),
             message: None,
             confirm_replace: None,
+            focus_location: true,
             places,
         }
     }
@@ -168,6 +233,30 @@ impl FileDialog {
             }
         }
         self
+    }
+
+    /// Asks the same question with the system's dialog (blocks until it is answered: on Linux
+    /// call it off the UI thread).
+    pub fn run_system(&self) -> Outcome {
+        let mut d = rfd::FileDialog::new().set_title(&self.title).set_directory(&self.dir);
+        if !self.filter.1.is_empty() {
+            d = d.add_filter(&self.filter.0, &self.filter.1);
+        }
+        let chosen: Option<Vec<PathBuf>> = match &self.mode {
+            Mode::Open { multiple: true, .. } => d.pick_files(),
+            Mode::Open { multiple: false, .. } => d.pick_file().map(|p| vec![p]),
+            Mode::Folder => d.pick_folder().map(|p| vec![p]),
+            Mode::Save => d.set_file_name(&self.file_name).save_file().map(|p| vec![p]),
+        };
+        match chosen {
+            Some(paths) if !paths.is_empty() => Outcome::Chosen(paths),
+            _ => Outcome::Cancelled,
+        }
+    }
+
+    /// What the dialog was for, to say it was cancelled ("Open cancelled").
+    pub fn what(&self) -> &str {
+        &self.title
     }
 
     /// The folder shown.
@@ -423,7 +512,11 @@ impl FileDialog {
             let label = ui.label("Location");
             let mut out = egui::TextEdit::singleline(&mut self.location).desired_width(f32::INFINITY).show(ui);
             let r = egui::Response::clone(&out.response).labelled_by(label.id);
-            if r.gained_focus() {
+            if std::mem::take(&mut self.focus_location) {
+                r.request_focus();
+            }
+            // Until something is typed, a click in it selects the whole path too.
+            if r.gained_focus() || (r.clicked() && self.location == self.dir.display().to_string()) {
                 // Typing replaces the whole path, as in other file dialogs.
                 out.state.cursor.set_char_range(Some(egui::text::CCursorRange::select_all_str(&self.location)));
                 out.state.store(ui.ctx(), r.id);

@@ -183,13 +183,19 @@ impl ImportPreview {
                 ui.horizontal(|ui| {
                     let n = self.to_add();
                     let label = format!("Import {n} article{}", if n == 1 { "" } else { "s" });
-                    if ui.add_enabled(n > 0, egui::Button::new(label)).clicked() {
+                    // Enter imports, Esc cancels (unless a field has the keyboard).
+                    let (enter, esc) = if ctx.text_edit_focused() {
+                        (false, false)
+                    } else {
+                        ctx.input(|i| (i.key_pressed(egui::Key::Enter), i.key_pressed(egui::Key::Escape)))
+                    };
+                    if ui.add_enabled(n > 0, egui::Button::new(label)).clicked() || (enter && n > 0) {
                         action = PreviewAction::Import;
                     }
                     if ui.button("Add files…").clicked() {
                         action = PreviewAction::AddFiles;
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button("Cancel").clicked() || esc {
                         action = PreviewAction::Cancel;
                     }
                 });

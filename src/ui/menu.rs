@@ -179,6 +179,11 @@ fn view_menu_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
         ctx.set_theme(if dark { egui::Theme::Dark } else { egui::Theme::Light });
     }
     ui.checkbox(&mut settings.exact_selection, "Select exact characters (else whole words; Alt inverts)");
+    ui.menu_button(format!("File dialogs: {}", settings.file_dialogs.label()), |ui| {
+        for kind in super::files::DialogKind::ALL {
+            ui.radio_value(&mut settings.file_dialogs, kind, kind.label());
+        }
+    });
     ui.horizontal(|ui| {
         ui.label("Reading size");
         ui.add(egui::Slider::new(&mut settings.font_size, 11.0..=28.0).suffix(" pt").text("Reading size"));

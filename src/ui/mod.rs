@@ -27,7 +27,7 @@ pub use commands::UiCommand;
 pub use compare::ComparePane;
 pub use corpus::{CorpusTab, CorpusWindow};
 pub use dialogs::Dialog;
-pub use files::FileDialog;
+pub use files::{DialogKind, FileDialog, system_dialogs_available};
 pub use import::ImportPreview;
 pub use retext::TextEditor;
 pub use side::SidePanel;
@@ -66,6 +66,8 @@ pub struct Settings {
     pub autosave_on_focus_loss: bool,
     /// The folder the file dialog last chose from.
     pub last_dir: Option<PathBuf>,
+    /// The system's file dialogs or Glose's own.
+    pub file_dialogs: files::DialogKind,
 }
 
 impl Default for Settings {
@@ -81,6 +83,7 @@ impl Default for Settings {
             autosave_secs: 60,
             autosave_on_focus_loss: true,
             last_dir: None,
+            file_dialogs: files::DialogKind::Automatic,
         }
     }
 }

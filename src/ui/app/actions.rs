@@ -170,7 +170,12 @@ impl GloseApp {
             }
             Window::Files(dialog) => {
                 let places = self.recent_dirs();
-                self.views.file_dialog = Some(dialog.with_places(places));
+                let dialog = dialog.with_places(places);
+                if self.settings.file_dialogs.uses_system() {
+                    self.start_system_dialog(dialog);
+                } else {
+                    self.views.file_dialog = Some(dialog);
+                }
             }
             Window::Dialog(d) => v.dialog = Some(d),
         }

@@ -273,22 +273,61 @@ impl GloseApp {
         dirs
     }
 
-    /// Shows the file dialog, if one is open, and routes what it chose.
+    /// Asks with the system's file dialog: in a thread on Linux (the portal answers over D-Bus
+    /// while the window goes on drawing), on the UI thread elsewhere (macOS wants it there).
+    pub(super) fn start_system_dialog(&mut self, dialog: crate::ui::FileDialog) {
+        let purpose = dialog.purpose.clone();
+        let title: String = dialog.what().to_string();
+        if cfg!(any(target_os = "windows", target_os = "macos")) {
+            let outcome = dialog.run_system();
+            self.route_files(purpose, &title, outcome);
+        } else {
+            let job = Job::spawn(0, None, move |_| dialog.run_system());
+            self.views.system_dialog = Some((purpose, title, job));
+        }
+    }
+
+    /// Shows the file dialog, if one is open (or waits for the system's), and routes what it
+    /// chose.
     pub(super) fn file_dialog_ui(&mut self, ctx: &egui::Context) {
+        if let Some((purpose, title, job)) = &self.views.system_dialog {
+            let outcome = match job.poll() {
+                Poll::Running => {
+                    ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                    return;
+                }
+                Poll::Done(outcome) => outcome,
+                Poll::Lost => Outcome::Cancelled,
+            };
+            let (purpose, title) = (purpose.clone(), title.clone());
+            self.views.system_dialog = None;
+            self.route_files(purpose, &title, outcome);
+            return;
+        }
         let Some(dialog) = &mut self.views.file_dialog else { return };
         let outcome = dialog.ui(ctx);
-        let dir = dialog.dir().to_path_buf();
-        let purpose = dialog.purpose.clone();
+        if outcome == Outcome::Pending {
+            return;
+        }
+        self.settings.last_dir = Some(dialog.dir().to_path_buf());
+        let (purpose, title) = (dialog.purpose.clone(), dialog.what().to_string());
+        self.views.file_dialog = None;
+        self.route_files(purpose, &title, outcome);
+    }
+
+    /// Sends what a file dialog chose where it was asked for; a cancel is said.
+    fn route_files(&mut self, purpose: Purpose, title: &str, outcome: Outcome) {
         let paths = match outcome {
             Outcome::Pending => return,
             Outcome::Cancelled => {
-                self.views.file_dialog = None;
+                self.info(format!("{title}: cancelled, nothing done"));
                 return;
             }
             Outcome::Chosen(paths) => paths,
         };
-        self.views.file_dialog = None;
-        self.settings.last_dir = Some(dir);
+        if let Some(dir) = paths.first().and_then(|p| p.parent()) {
+            self.settings.last_dir = Some(dir.to_path_buf());
+        }
         match purpose {
             Purpose::OpenProject => {
                 if let Some(p) = paths.into_iter().next() {

@@ -67,6 +67,8 @@ struct Views {
     import_preview: Option<ImportPreview>,
     /// The built-in file dialog, when one is open.
     file_dialog: Option<FileDialog>,
+    /// The system's file dialog being answered in a thread: what for, its title, the answer.
+    system_dialog: Option<(super::files::Purpose, String, crate::progress::Job<super::files::Outcome>)>,
     dialog: Option<Dialog>,
 }
 
