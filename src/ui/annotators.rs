@@ -90,7 +90,7 @@ impl AnnotatorsWindow {
     fn pair_ui(&mut self, names: &[String], ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             for (title, who) in [("Annotator A", &mut self.a), ("Annotator B", &mut self.b)] {
-                egui::ComboBox::from_label(title).selected_text(who.clone()).show_ui(ui, |ui| {
+                super::combo(ui, title, who.clone(), |ui| {
                     for n in names {
                         ui.selectable_value(who, n.clone(), n);
                     }

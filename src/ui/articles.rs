@@ -23,10 +23,10 @@ impl ArticlesPanel {
     }
 
     pub fn ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
-        let (default, range) = super::panel_size(ui.ctx().content_rect().width(), 0.2, 140.0..=280.0);
-        egui::Panel::left("articles").resizable(true).default_size(default).size_range(range).show(ui, |ui| {
+        let default = super::panel_size(ui, "articles", 0.2, 140.0..=280.0);
+        egui::Panel::left("articles").resizable(true).default_size(default).min_size(140.0).show(ui, |ui| {
             ui.add_space(4.0);
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.heading("Articles");
                 if ui.small_button("Import…").clicked() {
                     cx.act(Action::ImportDialog);
@@ -151,7 +151,7 @@ impl ListFilter {
 /// A filter chosen among `options`; empty (shown as `none`) lets everything through.
 fn choice_ui(ui: &mut egui::Ui, label: &str, value: &mut String, none: &str, options: &[String]) {
     let shown = if value.is_empty() { none } else { value.as_str() };
-    egui::ComboBox::from_label(label).selected_text(shown.to_string()).width(160.0).show_ui(ui, |ui| {
+    super::combo(ui, label, shown.to_string(), |ui| {
         ui.selectable_value(value, String::new(), none);
         for o in options {
             ui.selectable_value(value, o.clone(), o);

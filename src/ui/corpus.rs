@@ -444,23 +444,22 @@ impl CorpusState {
     fn filters_ui(&mut self, p: &crate::model::Project, annotators: &[String], ui: &mut egui::Ui) -> bool {
         ui.horizontal(|ui| {
             let before = (self.label_filter, self.entity_filter, self.annotator_filter.clone());
-            egui::ComboBox::from_label("inside label")
-                .selected_text(self.label_filter.map_or("any".to_string(), |l| p.schema.label_name(l).to_string()))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.label_filter, None, "any");
-                    for l in &p.schema.labels {
-                        ui.selectable_value(&mut self.label_filter, Some(l.id), &l.name);
-                    }
-                });
+            let inside = self.label_filter.map_or("any".to_string(), |l| p.schema.label_name(l).to_string());
+            super::combo(ui, "inside label", inside, |ui| {
+                ui.selectable_value(&mut self.label_filter, None, "any");
+                for l in &p.schema.labels {
+                    ui.selectable_value(&mut self.label_filter, Some(l.id), &l.name);
+                }
+            });
             let actor = self.entity_filter.and_then(|e| p.entity(e)).map_or("any actor", |e| e.name.as_str());
-            egui::ComboBox::from_label("linked to").selected_text(actor).show_ui(ui, |ui| {
+            super::combo(ui, "linked to", actor, |ui| {
                 ui.selectable_value(&mut self.entity_filter, None, "any actor");
                 for e in &p.entities {
                     ui.selectable_value(&mut self.entity_filter, Some(e.id), &e.name);
                 }
             });
             let by = self.annotator_filter.clone().unwrap_or_else(|| "anyone".into());
-            egui::ComboBox::from_label("by").selected_text(by).show_ui(ui, |ui| {
+            super::combo(ui, "by", by, |ui| {
                 ui.selectable_value(&mut self.annotator_filter, None, "anyone");
                 for a in annotators {
                     ui.selectable_value(&mut self.annotator_filter, Some(a.clone()), a);
@@ -497,13 +496,12 @@ impl CorpusState {
         let p = cx.doc.project();
         ui.horizontal(|ui| {
             ui.label(format!("{} hit(s)", self.hits.len()));
-            egui::ComboBox::from_label("label hits as")
-                .selected_text(self.hit_label.map_or("choose…".to_string(), |l| p.schema.label_name(l).to_string()))
-                .show_ui(ui, |ui| {
-                    for l in &p.schema.labels {
-                        ui.selectable_value(&mut self.hit_label, Some(l.id), &l.name);
-                    }
-                });
+            let as_label = self.hit_label.map_or("choose…".to_string(), |l| p.schema.label_name(l).to_string());
+            super::combo(ui, "label hits as", as_label, |ui| {
+                for l in &p.schema.labels {
+                    ui.selectable_value(&mut self.hit_label, Some(l.id), &l.name);
+                }
+            });
         });
         let mut jump: Option<&Hit> = None;
         let mut label: Option<&Hit> = None;

@@ -162,7 +162,7 @@ fn in_use_ui<T: Copy + PartialEq>(
     ui.heading(format!("Delete {what} “{name}”?"));
     ui.label(format!("{uses} {uses_word} use it."));
     let shown = choice.and_then(|c| others.iter().find(|o| o.0 == c)).map_or("—", |o| o.1);
-    egui::ComboBox::from_label(format!("Give them the {what}")).selected_text(shown).show_ui(ui, |ui| {
+    super::combo(ui, &format!("Give them the {what}"), shown, |ui| {
         for (id, n) in others {
             ui.selectable_value(choice, Some(*id), *n);
         }

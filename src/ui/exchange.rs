@@ -66,7 +66,7 @@ impl ExportWindow {
 
     /// Format and its options.
     fn format_ui(&mut self, ui: &mut egui::Ui) {
-        egui::ComboBox::from_label("Format").selected_text(self.format.name()).show_ui(ui, |ui| {
+        super::combo(ui, "Format", self.format.name(), |ui| {
             for (name, f) in Format::ALL {
                 ui.selectable_value(&mut self.format, f, name);
             }
@@ -196,7 +196,7 @@ impl WindowView for ImportWindow {
         let mut start = false;
         egui::Window::new("Import annotations").open(&mut open).default_width(460.0).show(ctx, |ui| {
             let name = IMPORT_FORMATS.iter().find(|(_, f)| *f == self.format).map_or("?", |(n, _)| n);
-            egui::ComboBox::from_label("Format").selected_text(name).show_ui(ui, |ui| {
+            super::combo(ui, "Format", name, |ui| {
                 for (n, f) in IMPORT_FORMATS {
                     ui.selectable_value(&mut self.format, f, n);
                 }

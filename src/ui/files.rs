@@ -586,12 +586,11 @@ impl FileDialog {
             if !self.filter.1.is_empty() && self.mode != Mode::Folder {
                 let before = self.all_files;
                 let name = self.filter.0.clone();
-                egui::ComboBox::from_label("Show")
-                    .selected_text(if self.all_files { "All files" } else { name.as_str() })
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut self.all_files, false, name.as_str());
-                        ui.selectable_value(&mut self.all_files, true, "All files");
-                    });
+                let shown = if self.all_files { "All files" } else { name.as_str() };
+                super::combo(ui, "Show", shown, |ui| {
+                    ui.selectable_value(&mut self.all_files, false, name.as_str());
+                    ui.selectable_value(&mut self.all_files, true, "All files");
+                });
                 if before != self.all_files {
                     self.listed = None;
                 }

@@ -211,15 +211,36 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// A side panel's default width and the widths it may be dragged to, for a window `window`
-/// wide: `share` of the window within `bounds` by default, so a small window starts with small
-/// panels and the reader keeps most of the room.
-pub fn panel_size(
-    window: f32,
-    share: f32,
-    bounds: std::ops::RangeInclusive<f32>,
-) -> (f32, std::ops::RangeInclusive<f32>) {
-    let (lo, hi) = (*bounds.start(), *bounds.end());
-    let default = (window * share).clamp(lo, hi);
-    (default, lo..=(window * 0.3).max(lo))
+/// A side panel's default width: `share` of the window within `bounds`, so a small window
+/// starts with small panels and the reader keeps most of the room. When the window's width
+/// changes, a width the user dragged the panel to is forgotten and the default applies again
+/// (a cap on the panel would not do: egui lets content wider than the cap run under the reader).
+pub fn panel_size(ui: &egui::Ui, id_salt: &'static str, share: f32, bounds: std::ops::RangeInclusive<f32>) -> f32 {
+    let ctx = ui.ctx();
+    let window = ctx.content_rect().width();
+    // The panel's own id, as egui makes it.
+    let id = ui.scope_id().with_salt(egui::IdSalt::new(id_salt));
+    let seen = ctx.data(|d| d.get_temp::<f32>(id.with("window-width")));
+    if seen.is_some_and(|w| (w - window).abs() > 0.5) {
+        ctx.data_mut(|d| d.remove::<egui::PanelState>(id));
+    }
+    ctx.data_mut(|d| d.insert_temp(id.with("window-width"), window));
+    (window * share).clamp(*bounds.start(), *bounds.end())
+}
+
+/// A caption, then its drop-down, so rows read left to right ("Language  all ▾"); the caption
+/// names the drop-down for screen readers and tests.
+pub fn combo<R>(
+    ui: &mut egui::Ui,
+    caption: &str,
+    selected: impl Into<egui::WidgetText>,
+    contents: impl FnOnce(&mut egui::Ui) -> R,
+) -> Option<R> {
+    ui.horizontal(|ui| {
+        let label = ui.label(caption);
+        let r = egui::ComboBox::from_id_salt(caption).selected_text(selected).show_ui(ui, contents);
+        r.response.labelled_by(label.id);
+        r.inner
+    })
+    .inner
 }

@@ -187,7 +187,7 @@ impl SchemaWindow {
             }
         });
         let shown = l.parent.map_or("top level".to_string(), |id| format!("under {}", p.schema.label_name(id)));
-        egui::ComboBox::from_label("parent").selected_text(shown).show_ui(ui, |ui| {
+        super::combo(ui, "parent", shown, |ui| {
             ui.selectable_value(&mut changed.parent, None, "top level");
             for o in p.schema.labels.iter().filter(|o| o.id != l.id) {
                 ui.selectable_value(&mut changed.parent, Some(o.id), format!("under {}", o.name));

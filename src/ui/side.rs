@@ -63,8 +63,8 @@ impl SidePanel {
     }
 
     pub fn ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
-        let (default, range) = super::panel_size(ui.available_width(), 0.27, 210.0..=360.0);
-        egui::Panel::right("side").resizable(true).default_size(default).size_range(range).show(ui, |ui| {
+        let default = super::panel_size(ui, "side", 0.27, 210.0..=360.0);
+        egui::Panel::right("side").resizable(true).default_size(default).min_size(210.0).show(ui, |ui| {
             ui.add_space(4.0);
             ui.horizontal(|ui| {
                 let tab = &mut cx.nav.side_tab;
@@ -102,6 +102,12 @@ fn palette_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     let doc = cx.doc;
     let schema = &doc.project().schema;
     egui::Grid::new("palette").num_columns(5).spacing([6.0, 4.0]).show(ui, |ui| {
+        // Narrow columns under short headers, so the panel holds in a small window; each
+        // check box still has its full accessible name ("sticky Actor", "show Actor").
+        for head in ["", "key", "here", "sticky", "show"] {
+            ui.weak(head);
+        }
+        ui.end_row();
         for l in &schema.labels {
             let depth = ancestors(schema, l.id);
             ui.horizontal(|ui| {
@@ -112,11 +118,11 @@ fn palette_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
                     cx.act(Action::ApplyLabel(l.id));
                 }
             });
-            ui.weak(l.hotkey.map_or(String::new(), |k| format!("key {k}")));
-            ui.weak(format!("{}", counts.get(&l.id).copied().unwrap_or(0)));
+            ui.weak(l.hotkey.map_or(String::new(), |k| k.to_string()));
+            ui.weak(format!("{}", counts.get(&l.id).copied().unwrap_or(0)))
+                .on_hover_text("Spans of this label in the article");
             let mut sticky = cx.nav.sticky_label == Some(l.id);
-            if ui
-                .checkbox(&mut sticky, format!("sticky {}", l.name))
+            if named_check(ui, &mut sticky, &format!("sticky {}", l.name))
                 .on_hover_text("Apply this label to every new selection (Ctrl+key)")
                 .changed()
             {
@@ -124,8 +130,7 @@ fn palette_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
             }
             let hidden = &mut cx.nav.rs.hidden_labels;
             let mut shown = !hidden.contains(&l.id);
-            if ui
-                .checkbox(&mut shown, format!("show {}", l.name))
+            if named_check(ui, &mut shown, &format!("show {}", l.name))
                 .on_hover_text("Show this label's spans in the reader (both panes when comparing)")
                 .changed()
             {
@@ -220,7 +225,7 @@ fn label_and_actor_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, sp
     let sid = span.id;
     let p = cx.doc.project();
     let mut label = span.label;
-    egui::ComboBox::from_label("Span label").selected_text(p.schema.label_name(label)).show_ui(ui, |ui| {
+    super::combo(ui, "Span label", p.schema.label_name(label), |ui| {
         for l in &p.schema.labels {
             ui.selectable_value(&mut label, l.id, &l.name);
         }
@@ -230,7 +235,7 @@ fn label_and_actor_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, sp
     }
     let mut entity = span.entity;
     let ename = |e: Option<EntityId>| e.and_then(|e| p.entity(e)).map_or("(none)".to_string(), |e| e.name.clone());
-    egui::ComboBox::from_label("Linked actor").selected_text(ename(entity)).show_ui(ui, |ui| {
+    super::combo(ui, "Linked actor", ename(entity), |ui| {
         ui.selectable_value(&mut entity, None, "(none)");
         for e in &p.entities {
             ui.selectable_value(&mut entity, Some(e.id), &e.name);
@@ -484,7 +489,7 @@ impl SidePanel {
                 .and_then(|t| others.iter().find(|o| o.0 == t))
                 .map_or("choose…", |o| o.1.as_str())
                 .to_string();
-            egui::ComboBox::from_label("Merge into").selected_text(target_name).show_ui(ui, |ui| {
+            super::combo(ui, "Merge into", target_name, |ui| {
                 for (id, n) in &others {
                     ui.selectable_value(&mut self.merge_target, Some(*id), n);
                 }
@@ -563,4 +568,12 @@ impl SidePanel {
             self.proposals = Some((entity, rest));
         }
     }
+}
+
+/// A check box drawn without text whose accessible name is `name`.
+fn named_check(ui: &mut egui::Ui, value: &mut bool, name: &str) -> egui::Response {
+    let r = ui.add(egui::Checkbox::without_text(value));
+    let checked = *value;
+    r.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, true, checked, name));
+    r
 }
