@@ -1,6 +1,7 @@
-//! Plain text: the text is kept whole; details come from a `Key: value` header when the
-//! file has one, else from the first lines (a short dated line, a title line), else the
-//! file name.
+//! Plain text: the text is kept whole but for the scraped lines at its top (a date with
+//! "Share on Telegram" and the like, which are the page's, not the article's); details come
+//! from a `Key: value` header when the file has one, else from the first lines (a short dated
+//! line, a title line), else the first sentence, else the file name.
 
 use super::{Decoded, ImportedArticle};
 use crate::model::ArticleMeta;
@@ -15,6 +16,9 @@ pub fn parse(decoded: &Decoded, stem: &str) -> ImportedArticle {
         return ImportedArticle { meta, text: text[body_start..].to_string(), encoding: decoded.encoding };
     }
     let mut meta = ArticleMeta::default();
+    let (cut, scraped_date) = scraped_top(text);
+    let text = &text[cut..];
+    meta.published = scraped_date.unwrap_or_default();
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(4).collect();
     let has_body = lines.len() > 1;
     for line in &lines {
@@ -41,9 +45,70 @@ pub fn parse(decoded: &Decoded, stem: &str) -> ImportedArticle {
         break;
     }
     if meta.title.is_empty() {
-        meta.title = title_from_stem(stem);
+        meta.title = first_sentence(text).unwrap_or_else(|| title_from_stem(stem));
     }
-    ImportedArticle { meta, text: text.clone(), encoding: decoded.encoding }
+    ImportedArticle { meta, text: text.to_string(), encoding: decoded.encoding }
+}
+
+/// Words of a web page's sharing and printing buttons, scraped with the article.
+const SHARING: [&str; 12] = [
+    "share on",
+    "share this",
+    "partager",
+    "tweet",
+    "telegram",
+    "whatsapp",
+    "facebook",
+    "linkedin",
+    "imprimer",
+    "print this",
+    "envoyer par",
+    "e-mail this",
+];
+
+/// The lines at the top that are a page's buttons (short, with sharing words): where the
+/// article starts after them, and a date they held.
+fn scraped_top(text: &str) -> (usize, Option<String>) {
+    let (mut cut, mut date) = (0, None);
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        at += line.len();
+        if t.is_empty() {
+            if cut > 0 {
+                cut = at;
+            }
+            continue;
+        }
+        let lower = t.to_lowercase();
+        let short = t.split_whitespace().count() <= 12;
+        if short && SHARING.iter().any(|w| lower.contains(w)) {
+            date = date.or_else(|| find_date(t));
+            cut = at;
+        } else {
+            break;
+        }
+    }
+    (cut, date)
+}
+
+/// The text's first sentence as a title, cut at a word under 100 characters.
+fn first_sentence(text: &str) -> Option<String> {
+    let para = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let end = para.find(['.', '!', '?']).map_or(para.len(), |i| i + 1);
+    let sentence = para[..end].trim_end_matches('.').trim();
+    if sentence.chars().count() <= 100 {
+        return Some(sentence.to_string());
+    }
+    let mut out = String::new();
+    for w in sentence.split_whitespace() {
+        if out.chars().count() + w.chars().count() > 96 {
+            break;
+        }
+        out.push_str(w);
+        out.push(' ');
+    }
+    Some(format!("{}…", out.trim_end()))
 }
 
 /// A block of `Key: value` lines at the top, all of known keys, ended by a blank line.
