@@ -12,6 +12,8 @@ use std::collections::HashMap;
 
 const NBSP: &str = "\u{a0}";
 const ANNOTATOR: &str = "glose-team";
+/// A second coder, on two articles, so that Compare annotators has something to compare.
+const SECOND: &str = "camille";
 
 struct Spec {
     title: &'static str,
@@ -23,6 +25,8 @@ struct Spec {
     spans: Vec<(&'static str, &'static str, &'static str, usize, Option<&'static str>)>,
     /// (type, from key, to key)
     relations: Vec<(&'static str, &'static str, &'static str)>,
+    /// The second coder's spans (label, quote, occurrence, entity), when she coded the article.
+    second: Vec<(&'static str, &'static str, usize, Option<&'static str>)>,
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -110,6 +114,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             };
             history.apply(&mut p, Command::AddSpan { article: article_id, span, relations: vec![] })?;
         }
+        for (label, quote, nth, entity) in &spec.second {
+            let (start, end) = find(&spec.text, quote, *nth)
+                .ok_or_else(|| format!("{}: quote {quote:?} (occurrence {nth}) not found", spec.title))?;
+            let label = p.schema.label_by_name(label).ok_or_else(|| format!("no label {label}"))?.id;
+            let span = Span {
+                id: SpanId(p.alloc_id()),
+                fragments: vec![Fragment::new(start, end)],
+                label,
+                entity: entity.map(|e| entity_ids[e]),
+                annotator: SECOND.into(),
+                ..Default::default()
+            };
+            history.apply(&mut p, Command::AddSpan { article: article_id, span, relations: vec![] })?;
+        }
         for (kind, from, to) in &spec.relations {
             let kind = p.schema.relation_type_by_name(kind).ok_or_else(|| format!("no relation type {kind}"))?.id;
             let relation = Relation {
@@ -191,6 +209,7 @@ indiqué Ursula von der Leyen\u{202f}: selon elle, l’Europe «{NBSP}ne fait qu
                 ("vdl", "Actor", "Ursula von der Leyen", 0, Some("Ursula von der Leyen")),
                 ("claim_vdl", "Claim", "l’Europe «\u{a0}ne fait que commencer\u{a0}»", 0, None),
             ],
+            second: vec![],
             relations: vec![
                 ("alliance", "macron", "modi"),
                 ("alliance", "paris", "inde2"),
@@ -232,6 +251,7 @@ Ukraine in 2022.\n"
                 ("claim_chips", "Claim", "Western restrictions on chips were the main obstacle to catching up with the leaders", 0, None),
                 ("russia", "Actor", "Russia", 0, Some("Russia")),
             ],
+            second: vec![],
             relations: vec![
                 ("says", "putin", "claim_bias"),
                 ("says", "putin", "claim_monopoly"),
@@ -271,6 +291,7 @@ Ukraine in 2022.\n"
                 ("xi2", "Actor", "Си Цзиньпин", 0, Some("Xi Jinping")),
                 ("claim_partner", "Claim", "назвал Россию надёжным партнёром «в эпоху глубоких перемен»", 0, None),
             ],
+            second: vec![],
             relations: vec![
                 ("alliance", "russia", "china"),
                 ("alliance", "putin", "xi"),
@@ -308,6 +329,21 @@ Ukraine in 2022.\n"
                 ("beijing", "Actor", "北京", 0, Some("China")),
                 ("claim_isolated", "Claim", "北京希望借助与欧洲国家的合作，避免在技术领域被孤立", 0, None),
             ],
+            // The second coder: the same actors but one, a longer claim, the joint statement as
+            // a Claim, and the United States left out.
+            second: vec![
+                ("Actor", "习近平", 0, Some("Xi Jinping")),
+                ("Actor", "法国", 0, Some("France")),
+                ("Claim", "中法两国元首发表关于人工智能和全球治理的联合声明", 0, None),
+                ("Claim", "将加强在人工智能领域的交流与合作", 0, None),
+                ("Actor", "马克龙", 0, Some("Emmanuel Macron")),
+                ("Claim", "法方欢迎中国参加将于2025年在巴黎举行的人工智能行动峰会", 0, None),
+                ("Actor", "中国", 0, Some("China")),
+                ("Actor", "习近平", 1, Some("Xi Jinping")),
+                ("Claim", "中国愿同法国一道，推动人工智能造福全人类", 0, None),
+                ("Actor", "北京", 0, Some("China")),
+                ("Claim", "希望借助与欧洲国家的合作，避免在技术领域被孤立", 0, None),
+            ],
             relations: vec![
                 ("alliance", "xi", "france"),
                 ("says", "macron", "claim_welcome"),
@@ -335,6 +371,15 @@ mainly serves state control over information.\n"
                 ("kremlin", "Actor", "The Kremlin", 0, Some("Russia")),
                 ("critics", "Actor", "Critics in Europe", 0, Some("European Union")),
                 ("claim_control", "Claim", "the plan mainly serves state control over information", 0, None),
+            ],
+            // The second coder: Moscow as an actor, the Kremlin left out, the first claim shorter.
+            second: vec![
+                ("Actor", "Russian President Vladimir Putin", 0, Some("Vladimir Putin")),
+                ("Claim", "Western search engines and generative models were biased", 0, None),
+                ("Actor", "Sberbank", 0, Some("Sberbank")),
+                ("Actor", "Moscow", 0, Some("Russia")),
+                ("Actor", "Critics in Europe", 0, Some("European Union")),
+                ("Claim", "the plan mainly serves state control over information", 0, None),
             ],
             relations: vec![
                 ("says", "putin", "claim_bias"),
@@ -369,6 +414,7 @@ mainly serves state control over information.\n"
                 ("france2", "Actor", "la France", 1, Some("France")),
                 ("alliance", "Alliance", "alliance potentielle entre la Chine et la France", 0, None),
             ],
+            second: vec![],
             relations: vec![
                 ("says", "putin", "claim_threat"),
                 ("opposes", "putin", "us"),

@@ -120,7 +120,16 @@ fn agreement_prints_a_table_and_json() {
     let project = dir.path().join("p.ron");
     std::fs::copy("projects/example.ron", &project).unwrap();
     glose()
-        .args(["export", "projects/example.ron", "--format", "brat", "--out", brat.to_str().unwrap()])
+        .args([
+            "export",
+            "projects/example.ron",
+            "--format",
+            "brat",
+            "--annotators",
+            "glose-team",
+            "--out",
+            brat.to_str().unwrap(),
+        ])
         .assert()
         .success();
     glose()
@@ -145,11 +154,21 @@ fn agreement_prints_a_table_and_json() {
         .clone();
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("(all labels)") && text.contains("1.000"), "{text}");
-    let out =
-        glose().args(["agreement", project.to_str().unwrap(), "--json"]).assert().success().get_output().stdout.clone();
+    let args = ["agreement", project.to_str().unwrap(), "--annotators", "glose-team,bob", "--json"];
+    let out = glose().args(args).assert().success().get_output().stdout.clone();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["overall"]["f1_exact"], 1.0);
-    glose().args(["agreement", "projects/example.ron"]).assert().code(2);
+    // The example ships a second coder on two articles: agreement runs on them out of the box.
+    let out = glose().args(["agreement", "projects/example.ron"]).assert().success().get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("glose-team vs camille: 2 articles"), "{text}");
+    // One annotator: nothing to compare.
+    let single = dir.path().join("single.ron");
+    glose()
+        .args(["import", "projects/articles/seed-fr-ia-geopolitique.txt", "--into", single.to_str().unwrap()])
+        .assert()
+        .success();
+    glose().args(["agreement", single.to_str().unwrap()]).assert().code(2);
 }
 
 #[test]
@@ -171,7 +190,7 @@ fn export_writes_every_format_and_reports_what_it_cannot_hold() {
             .assert()
             .success();
         let err = String::from_utf8(res.get_output().stderr.clone()).unwrap();
-        assert!(err.contains("6 articles, 80 spans, 38 relations"), "{format}: {err}");
+        assert!(err.contains("6 articles, 97 spans, 38 relations"), "{format}: {err}");
         assert!(out.exists(), "{format}");
     }
     let res = glose()

@@ -135,7 +135,7 @@ pub struct Scores {
 pub struct Agreement {
     pub annotator_a: String,
     pub annotator_b: String,
-    /// Articles where at least one of the two annotated.
+    /// Articles both annotated.
     pub articles: usize,
     pub tokens: usize,
     pub overall: Scores,
@@ -167,7 +167,8 @@ pub fn busiest_annotators(project: &Project) -> Vec<String> {
     v.into_iter().map(|(n, _)| n.to_string()).collect()
 }
 
-/// Agreement of annotators `a` and `b` over the articles either of them annotated.
+/// Agreement of annotators `a` and `b` over the articles both of them annotated (an article one
+/// of them has not coded yet is not a disagreement: INCEpTION counts finished documents alike).
 pub fn agreement(project: &Project, a: &str, b: &str) -> Agreement {
     let labels: Vec<LabelId> = project.schema.labels.iter().map(|l| l.id).collect();
     let (mut all_a, mut all_b): (Vec<&Span>, Vec<&Span>) = (Vec::new(), Vec::new());
@@ -180,7 +181,7 @@ pub fn agreement(project: &Project, a: &str, b: &str) -> Agreement {
     for art in &project.articles {
         let sa: Vec<&Span> = art.spans.iter().filter(|s| s.annotator == a).collect();
         let sb: Vec<&Span> = art.spans.iter().filter(|s| s.annotator == b).collect();
-        if sa.is_empty() && sb.is_empty() {
+        if sa.is_empty() || sb.is_empty() {
             continue;
         }
         articles += 1;

@@ -68,7 +68,7 @@ impl WindowView for AnnotatorsWindow {
                 .agreement
                 .get(cx.revision(), pair, p, threaded, repaint, |p, (a, b)| agreement::agreement(p, a, b));
             if let Some(g) = super::derived::shown_ui(ui, shown) {
-                ui.monospace(g.to_string());
+                agreement_grid_ui(ui, &g);
             }
             ui.separator();
             if let Some(article) = cx.article() {
@@ -209,4 +209,33 @@ impl AnnotatorsWindow {
             cx.act(Action::JumpToSpan(id));
         }
     }
+}
+
+/// The agreement figures as a table: a row per label and one for all labels.
+fn agreement_grid_ui(ui: &mut egui::Ui, g: &agreement::Agreement) {
+    ui.label(format!(
+        "{} vs {}: {} both coded, {} tokens",
+        g.annotator_a,
+        g.annotator_b,
+        super::count(g.articles, "article", "articles"),
+        g.tokens
+    ));
+    let fig = |v: Option<f64>| v.map_or("–".to_string(), |x| format!("{x:.3}"));
+    egui::Grid::new("agreement-grid").striped(true).spacing([18.0, 4.0]).show(ui, |ui| {
+        for head in ["label", "spans A", "spans B", "F1 exact", "F1 overlap", "κ", "α"] {
+            ui.strong(head);
+        }
+        ui.end_row();
+        let rows = g.per_label.iter().map(|(n, s)| (n.as_str(), s)).chain([("all labels", &g.overall)]);
+        for (name, s) in rows {
+            ui.label(name);
+            for v in [s.spans_a.to_string(), s.spans_b.to_string()] {
+                ui.label(v);
+            }
+            for v in [Some(s.f1_exact), Some(s.f1_overlap), s.kappa, s.alpha] {
+                ui.label(fig(v));
+            }
+            ui.end_row();
+        }
+    });
 }

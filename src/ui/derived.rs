@@ -58,9 +58,13 @@ impl ArticleCounts {
     pub fn of(a: &Article) -> ArticleCounts {
         let mut c = ArticleCounts { spans: a.spans.len(), ..Default::default() };
         let mut names: Vec<&str> = Vec::new();
+        // A mention is a place in the text: two annotators' spans on it count once.
+        let mut places = std::collections::HashSet::new();
         for s in &a.spans {
             *c.spans_per_label.entry(s.label).or_insert(0) += 1;
-            if let Some(e) = s.entity {
+            if let Some(e) = s.entity
+                && places.insert((e, &s.fragments))
+            {
                 *c.mentions_per_entity.entry(e).or_insert(0) += 1;
             }
             if !s.annotator.is_empty() && !names.contains(&s.annotator.as_str()) {
@@ -234,6 +238,20 @@ impl<K: Clone + PartialEq + Send + 'static, V: Send + Sync + 'static> Background
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mention_coded_by_two_annotators_counts_once() {
+        let p = crate::store::from_str(include_str!("../../projects/example.ron"), std::path::Path::new("example.ron"))
+            .unwrap()
+            .project;
+        let zh = p.articles.iter().find(|a| a.language == "zh").unwrap();
+        assert!(zh.spans.iter().any(|s| s.annotator == "camille"), "the example's second coder");
+        let xi = p.entities.iter().find(|e| e.name == "Xi Jinping").unwrap().id;
+        let places: std::collections::HashSet<_> =
+            zh.spans.iter().filter(|s| s.entity == Some(xi)).map(|s| s.fragments.clone()).collect();
+        assert!(zh.spans.iter().filter(|s| s.entity == Some(xi)).count() > places.len());
+        assert_eq!(ArticleCounts::of(zh).mentions_per_entity[&xi], places.len());
+    }
 
     #[test]
     fn after_an_edit_only_the_edited_article_is_counted_again() {
