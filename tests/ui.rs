@@ -1343,3 +1343,32 @@ fn compare_annotators_shows_the_examples_two_coders_as_a_table() {
         assert!(h.query_by_label(cell).is_some(), "the agreement table has {cell:?}");
     }
 }
+
+#[test]
+fn a_label_colour_comes_from_a_preset_or_a_hex_code_in_one_step() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Labels and relation types…").click();
+    h.run();
+    let first = h.state().doc().project().schema.labels[0].clone();
+    h.get_all_by_label("Colour presets").next().unwrap().click();
+    h.run();
+    h.get_by_label("Colour #27ae60").click();
+    h.run();
+    let now = h.state().doc().project().schema.labels[0].color;
+    assert_eq!(now.to_string(), "#27ae60");
+    h.get_all_by_label("Colour presets").next().unwrap().click();
+    h.run();
+    h.get_by_label("Hex").focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Hex").type_text("#123456");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().doc().project().schema.labels[0].color.to_string(), "#123456");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc().project().schema.labels[0].color, first.color, "two changes, two undo steps");
+}

@@ -267,7 +267,8 @@ fn row_end_ui<T: Entry>(ui: &mut egui::Ui, entries: &[T], i: usize, uses: usize,
 
 /// A colour button whose picking is one change: while the pointer is held (a drag across the
 /// picker) the colour is only shown; it is returned once, when the gesture ends, so one drag is
-/// one command, one undo step and one journal line.
+/// one command, one undo step and one journal line. Opaque colours only (no alpha, no blending);
+/// beside it, preset swatches and the hex code.
 fn colour_picker(
     ui: &mut egui::Ui,
     drafts: &mut HashMap<String, egui::Color32>,
@@ -275,15 +276,62 @@ fn colour_picker(
     current: Color,
 ) -> Option<Color> {
     let saved = color32(current);
-    let mut shown = drafts.get(&key).copied().unwrap_or(saved);
-    if ui.color_edit_button_srgba(&mut shown).on_hover_text("Colour").changed() {
-        drafts.insert(key.clone(), shown);
+    let shown = drafts.get(&key).copied().unwrap_or(saved);
+    let mut rgb = [shown.r(), shown.g(), shown.b()];
+    if ui.color_edit_button_srgb(&mut rgb).on_hover_text("Colour").changed() {
+        drafts.insert(key.clone(), egui::Color32::from_rgb(rgb[0], rgb[1], rgb[2]));
+    }
+    if let Some(c) = presets_ui(ui, &key, current) {
+        drafts.remove(&key);
+        return (c != current).then_some(c);
     }
     if ui.input(|i| i.pointer.any_down()) {
         return None;
     }
     let draft = drafts.remove(&key)?;
     (draft != saved).then(|| from_color32(draft))
+}
+
+/// A menu of preset colours (the palette new labels get) and a `#rrggbb` field.
+fn presets_ui(ui: &mut egui::Ui, key: &str, current: Color) -> Option<Color> {
+    let mut picked = None;
+    let hex_id = ui.make_persistent_id(("hex", key));
+    let r = ui.menu_button("▾", |ui| {
+        ui.label("Preset colours");
+        ui.horizontal_wrapped(|ui| {
+            for i in 0..10 {
+                let c = Color::palette(i);
+                let (rect, resp) = ui.allocate_exact_size(egui::vec2(20.0, 20.0), egui::Sense::click());
+                let stroke = if c == current { ui.visuals().strong_text_color() } else { egui::Color32::TRANSPARENT };
+                ui.painter().rect(rect, 3.0, color32(c), egui::Stroke::new(2.0, stroke), egui::StrokeKind::Outside);
+                resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Colour {c}")));
+                if resp.on_hover_text(c.to_string()).clicked() {
+                    picked = Some(c);
+                    ui.close();
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label("Hex");
+            let mut hex = ui.data(|d| d.get_temp::<String>(hex_id)).unwrap_or_else(|| current.to_string());
+            let field = ui.add(egui::TextEdit::singleline(&mut hex).desired_width(80.0)).labelled_by(label.id);
+            let valid = Color::parse(&hex);
+            if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) && valid.is_some() {
+                picked = valid;
+                ui.close();
+            }
+            if valid.is_none() {
+                ui.colored_label(ui.visuals().warn_fg_color, "#rrggbb");
+            }
+            ui.data_mut(|d| d.insert_temp(hex_id, hex));
+        });
+    });
+    r.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Colour presets"));
+    r.response.on_hover_text("Preset colours and hex code");
+    if picked.is_some() {
+        ui.data_mut(|d| d.remove::<String>(hex_id));
+    }
+    picked
 }
 
 /// The labels a relation type accepts at one end, chosen in a menu ("any" when none is ticked).
