@@ -195,9 +195,12 @@ fn linking_two_spans_creates_a_relation() {
     let gref = art.spans.iter().find(|s| s.quote == "Herman Gref").unwrap().clone();
     click_at(&mut h, sber.start() + 1, Modifiers::NONE);
     assert_eq!(h.state().reader_state().selected_span, Some(sber.id));
+    let before = pos_of(&h, gref.start());
     h.key_press(Key::L);
     h.run();
     assert_eq!(h.state().reader_state().link_from, Some(sber.id));
+    assert!(h.query_by_label("Cancel link").is_some(), "the link bar is shown");
+    assert_eq!(pos_of(&h, gref.start()), before, "the link bar floats: the text under the pointer stays put");
     click_at(&mut h, gref.start() + 1, Modifiers::NONE);
     // Actor–Actor fits two types (alliance, opposes): pick the first by its key.
     assert!(h.state().pending_link().is_some());
@@ -1353,6 +1356,8 @@ fn a_label_colour_comes_from_a_preset_or_a_hex_code_in_one_step() {
     h.get_by_label("Labels and relation types…").click();
     h.run();
     let first = h.state().doc().project().schema.labels[0].clone();
+    let title = h.get_by_label("Labels and relation types").rect();
+    assert!(title.min.y > 40.0 && title.min.x > 200.0, "opens below the menu bar, not in the corner: {title:?}");
     h.get_all_by_label("Colour presets").next().unwrap().click();
     h.run();
     h.get_by_label("Colour #27ae60").click();

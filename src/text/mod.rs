@@ -53,3 +53,39 @@ pub fn ellipsize(s: &str, max: usize) -> String {
         format!("{cut}…")
     }
 }
+
+/// `…left «hit» right…`: code points `start..end` of `text` with up to `context` code points on
+/// each side, on one line (line breaks shown as spaces), cut at words where it can.
+pub fn context_around(text: &str, start: usize, end: usize, context: usize) -> String {
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let left_start = start.saturating_sub(context);
+    let left = slice_chars(text, left_start, start).unwrap_or("");
+    let hit = slice_chars(text, start, end).unwrap_or("");
+    let len = text.chars().count();
+    let right = slice_chars(text, end, (end + context).min(len)).unwrap_or("");
+    // Drop the broken word at each cut end.
+    let left = if left_start > 0 { left.split_once(char::is_whitespace).map_or(left, |(_, l)| l) } else { left };
+    let right =
+        if end + context < len { right.rsplit_once(char::is_whitespace).map_or(right, |(r, _)| r) } else { right };
+    let (pre, post) = (if left_start > 0 { "…" } else { "" }, if end + context < len { "…" } else { "" });
+    let (l, r) = (one_line(left), one_line(right));
+    let (gap_l, gap_r) = (
+        if left.ends_with(char::is_whitespace) && !l.is_empty() { " " } else { "" },
+        if right.starts_with(char::is_whitespace) && !r.is_empty() { " " } else { "" },
+    );
+    format!("{pre}{l}{gap_l}«{}»{gap_r}{r}{post}", one_line(hit))
+}
+
+#[cfg(test)]
+mod context_tests {
+    use super::context_around;
+
+    #[test]
+    fn a_place_in_words_not_an_offset() {
+        let t = "Le président russe Vladimir Poutine a vivement critiqué la suprématie occidentale.";
+        let s = t.chars().take_while(|&c| c != 'V').count();
+        let got = context_around(t, s, s + "Vladimir Poutine".chars().count(), 12);
+        assert_eq!(got, "…russe «Vladimir Poutine» a vivement…");
+        assert_eq!(context_around("Poutine\na dit", 0, 7, 30), "«Poutine» a dit");
+    }
+}

@@ -56,25 +56,28 @@ impl WindowView for AnnotatorsWindow {
         }
         let mut open = true;
         let mut pressed = Pressed::default();
-        egui::Window::new("Compare annotators").open(&mut open).default_size([640.0, 520.0]).show(ctx, |ui| {
-            self.pair_ui(&counts.annotators, ui);
-            if self.a.is_empty() || self.b.is_empty() {
-                ui.label("This project has fewer than two annotators.");
-                return;
-            }
-            let pair = (self.a.clone(), self.b.clone());
-            let repaint = super::derived::repaint(ui.ctx());
-            let shown = self
-                .agreement
-                .get(cx.revision(), pair, p, threaded, repaint, |p, (a, b)| agreement::agreement(p, a, b));
-            if let Some(g) = super::derived::shown_ui(ui, shown) {
-                agreement_grid_ui(ui, &g);
-            }
-            ui.separator();
-            if let Some(article) = cx.article() {
-                pressed = self.diff_ui(p, article, ui);
-            }
-        });
+        super::placed(egui::Window::new("Compare annotators"), ctx).open(&mut open).default_size([640.0, 520.0]).show(
+            ctx,
+            |ui| {
+                self.pair_ui(&counts.annotators, ui);
+                if self.a.is_empty() || self.b.is_empty() {
+                    ui.label("This project has fewer than two annotators.");
+                    return;
+                }
+                let pair = (self.a.clone(), self.b.clone());
+                let repaint = super::derived::repaint(ui.ctx());
+                let shown = self
+                    .agreement
+                    .get(cx.revision(), pair, p, threaded, repaint, |p, (a, b)| agreement::agreement(p, a, b));
+                if let Some(g) = super::derived::shown_ui(ui, shown) {
+                    agreement_grid_ui(ui, &g);
+                }
+                ui.separator();
+                if let Some(article) = cx.article() {
+                    pressed = self.diff_ui(p, article, ui);
+                }
+            },
+        );
         self.adjudicate(cx, &pressed);
         open
     }

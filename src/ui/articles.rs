@@ -276,9 +276,13 @@ impl WindowView for DetailsWindow {
         let Some(ed) = self.editor.as_mut() else { return false };
         let mut open = true;
         let mut pressed = DetailsPressed::default();
-        egui::Window::new("Article details").open(&mut open).resizable(true).default_width(460.0).show(ctx, |ui| {
-            pressed = details_window_ui(ui, ed, &current, twin.as_ref().map(|t| t.1.as_str()));
-        });
+        super::placed(egui::Window::new("Article details"), ctx)
+            .open(&mut open)
+            .resizable(true)
+            .default_width(460.0)
+            .show(ctx, |ui| {
+                pressed = details_window_ui(ui, ed, &current, twin.as_ref().map(|t| t.1.as_str()));
+            });
         if pressed.apply {
             cx.push(Command::SetArticleMeta { article: id, meta: ed.meta.clone() });
         }
@@ -388,7 +392,7 @@ impl WindowView for NewArticleWindow {
     fn ui(&mut self, cx: &mut ViewCx<'_>, ctx: &egui::Context) -> bool {
         let mut open = true;
         let mut add = false;
-        egui::Window::new("New article").open(&mut open).default_width(520.0).show(ctx, |ui| {
+        super::placed(egui::Window::new("New article"), ctx).open(&mut open).default_width(520.0).show(ctx, |ui| {
             egui::Grid::new("new-article-grid").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
                 field(ui, "Title", &mut self.meta.title);
                 field(ui, "Source", &mut self.meta.source);

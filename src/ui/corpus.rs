@@ -130,23 +130,26 @@ impl CorpusWindow {
         }
         let mut open = true;
         let st = &mut self.st;
-        egui::Window::new("Corpus overview").open(&mut open).default_size([760.0, 560.0]).show(ctx, |ui| {
-            ui.horizontal(|ui| {
-                ui.selectable_value(&mut st.tab, CorpusTab::Actors, "Actors × articles");
-                ui.selectable_value(&mut st.tab, CorpusTab::Labels, "Label counts");
-                ui.selectable_value(&mut st.tab, CorpusTab::Cooccurrence, "Co-occurrence");
-                ui.selectable_value(&mut st.tab, CorpusTab::Search, "Search");
-                ui.selectable_value(&mut st.tab, CorpusTab::Network, "Alliance network");
-            });
-            ui.separator();
-            match st.tab {
-                CorpusTab::Actors => actors_ui(cx, st, ui),
-                CorpusTab::Labels => labels_ui(cx, st, ui),
-                CorpusTab::Cooccurrence => cooccurrence_ui(cx, st, ui),
-                CorpusTab::Search => st.search_ui(cx, ui),
-                CorpusTab::Network => network_ui(cx, st, ui),
-            }
-        });
+        super::placed(egui::Window::new("Corpus overview"), ctx).open(&mut open).default_size([760.0, 560.0]).show(
+            ctx,
+            |ui| {
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut st.tab, CorpusTab::Actors, "Actors × articles");
+                    ui.selectable_value(&mut st.tab, CorpusTab::Labels, "Label counts");
+                    ui.selectable_value(&mut st.tab, CorpusTab::Cooccurrence, "Co-occurrence");
+                    ui.selectable_value(&mut st.tab, CorpusTab::Search, "Search");
+                    ui.selectable_value(&mut st.tab, CorpusTab::Network, "Alliance network");
+                });
+                ui.separator();
+                match st.tab {
+                    CorpusTab::Actors => actors_ui(cx, st, ui),
+                    CorpusTab::Labels => labels_ui(cx, st, ui),
+                    CorpusTab::Cooccurrence => cooccurrence_ui(cx, st, ui),
+                    CorpusTab::Search => st.search_ui(cx, ui),
+                    CorpusTab::Network => network_ui(cx, st, ui),
+                }
+            },
+        );
         self.open = open;
     }
 }

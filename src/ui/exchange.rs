@@ -142,7 +142,7 @@ impl WindowView for ExportWindow {
     fn ui(&mut self, cx: &mut ViewCx<'_>, ctx: &egui::Context) -> bool {
         let mut open = true;
         let mut start = false;
-        egui::Window::new("Export dataset").open(&mut open).default_width(460.0).show(ctx, |ui| {
+        super::placed(egui::Window::new("Export dataset"), ctx).open(&mut open).default_width(460.0).show(ctx, |ui| {
             self.format_ui(ui);
             let counts = cx.counts();
             self.filters_ui(cx.project(), &counts.annotators, ui);
@@ -194,32 +194,35 @@ impl WindowView for ImportWindow {
     fn ui(&mut self, cx: &mut ViewCx<'_>, ctx: &egui::Context) -> bool {
         let mut open = true;
         let mut start = false;
-        egui::Window::new("Import annotations").open(&mut open).default_width(460.0).show(ctx, |ui| {
-            let name = IMPORT_FORMATS.iter().find(|(_, f)| *f == self.format).map_or("?", |(n, _)| n);
-            super::combo(ui, "Format", name, |ui| {
-                for (n, f) in IMPORT_FORMATS {
-                    ui.selectable_value(&mut self.format, f, n);
-                }
-            });
-            if self.format == DatasetFormat::Doccano {
-                ui.horizontal(|ui| {
-                    ui.radio_value(&mut self.utf16, true, "UTF-16 offsets (doccano default)");
-                    ui.radio_value(&mut self.utf16, false, "code points");
+        super::placed(egui::Window::new("Import annotations"), ctx).open(&mut open).default_width(460.0).show(
+            ctx,
+            |ui| {
+                let name = IMPORT_FORMATS.iter().find(|(_, f)| *f == self.format).map_or("?", |(n, _)| n);
+                super::combo(ui, "Format", name, |ui| {
+                    for (n, f) in IMPORT_FORMATS {
+                        ui.selectable_value(&mut self.format, f, n);
+                    }
                 });
-            }
-            let label = ui.label("Files (one per line)");
-            ui.add(egui::TextEdit::multiline(&mut self.files).desired_rows(3).desired_width(f32::INFINITY))
-                .labelled_by(label.id);
-            if ui.button("Browse…").clicked() {
-                let brat = self.format == DatasetFormat::Brat;
-                let title = if brat { "Choose brat folders" } else { "Choose dataset files" };
-                let dialog = FileDialog::open(Purpose::DatasetFiles, title, "Choose", true, brat, cx.start_dir());
-                cx.show(Window::Files(Box::new(dialog)));
-            }
-            named_field(ui, "Annotator (empty: as the file says)", &mut self.annotator, 160.0);
-            ui.weak("Articles whose text is already in the project get the annotations; unknown labels are added.");
-            start = ui.add_enabled(!self.files.trim().is_empty(), egui::Button::new("Import")).clicked();
-        });
+                if self.format == DatasetFormat::Doccano {
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut self.utf16, true, "UTF-16 offsets (doccano default)");
+                        ui.radio_value(&mut self.utf16, false, "code points");
+                    });
+                }
+                let label = ui.label("Files (one per line)");
+                ui.add(egui::TextEdit::multiline(&mut self.files).desired_rows(3).desired_width(f32::INFINITY))
+                    .labelled_by(label.id);
+                if ui.button("Browse…").clicked() {
+                    let brat = self.format == DatasetFormat::Brat;
+                    let title = if brat { "Choose brat folders" } else { "Choose dataset files" };
+                    let dialog = FileDialog::open(Purpose::DatasetFiles, title, "Choose", true, brat, cx.start_dir());
+                    cx.show(Window::Files(Box::new(dialog)));
+                }
+                named_field(ui, "Annotator (empty: as the file says)", &mut self.annotator, 160.0);
+                ui.weak("Articles whose text is already in the project get the annotations; unknown labels are added.");
+                start = ui.add_enabled(!self.files.trim().is_empty(), egui::Button::new("Import")).clicked();
+            },
+        );
         if start {
             let paths = self.files.lines().map(str::trim).filter(|l| !l.is_empty()).map(PathBuf::from).collect();
             let annotator = Some(self.annotator.trim().to_string()).filter(|a| !a.is_empty());

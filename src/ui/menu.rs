@@ -304,7 +304,26 @@ pub fn find_bar_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     });
 }
 
+/// While linking: a bar floating over the top of the reader (laid out above the text it pushed
+/// the text down under the pointer just as the user was aiming at the other span).
 pub fn link_bar_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
+    if cx.nav.rs.link_from.is_none() && cx.nav.pending_link.is_none() {
+        return;
+    }
+    let at = ui.max_rect().right_top() + egui::vec2(-12.0, 4.0);
+    egui::Area::new(egui::Id::unique("glose-link-bar"))
+        .order(egui::Order::Foreground)
+        .pivot(egui::Align2::RIGHT_TOP)
+        .fixed_pos(at)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_max_width(460.0);
+                link_bar_contents_ui(cx, ui);
+            });
+        });
+}
+
+fn link_bar_contents_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     if cx.nav.rs.link_from.is_some() {
         ui.horizontal(|ui| {
             ui.colored_label(

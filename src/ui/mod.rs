@@ -244,3 +244,10 @@ pub fn combo<R>(
     })
     .inner
 }
+
+/// Windows open centred near the top of the window, below the menu bar (egui's default is the
+/// top-left corner, over the menus).
+pub fn placed<'a>(w: egui::Window<'a>, ctx: &egui::Context) -> egui::Window<'a> {
+    let r = ctx.content_rect();
+    w.pivot(egui::Align2::CENTER_TOP).default_pos(egui::pos2(r.center().x, r.top() + 56.0))
+}

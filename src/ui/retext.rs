@@ -102,9 +102,12 @@ impl WindowView for TextEditor {
         }
         let mut open = true;
         let (mut apply, mut cancel) = (false, false);
-        egui::Window::new("Correct article text").open(&mut open).default_width(620.0).show(ctx, |ui| {
-            (apply, cancel) = self.window_ui(ui);
-        });
+        super::placed(egui::Window::new("Correct article text"), ctx).open(&mut open).default_width(620.0).show(
+            ctx,
+            |ui| {
+                (apply, cancel) = self.window_ui(ui);
+            },
+        );
         // The buffer may have changed this frame: apply only what the preview showed for it.
         if apply && let Some(p) = self.preview.take().filter(|p| p.buf == self.buf) {
             let r = p.retext;

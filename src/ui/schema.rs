@@ -25,13 +25,16 @@ pub struct SchemaWindow {
 impl WindowView for SchemaWindow {
     fn ui(&mut self, cx: &mut ViewCx<'_>, ctx: &egui::Context) -> bool {
         let mut open = true;
-        egui::Window::new("Labels and relation types").open(&mut open).default_width(640.0).show(ctx, |ui| {
-            egui::ScrollArea::vertical().max_height(620.0).show(ui, |ui| {
-                self.labels_ui(cx, ui);
-                ui.separator();
-                self.relation_types_ui(cx, ui);
-            });
-        });
+        super::placed(egui::Window::new("Labels and relation types"), ctx).open(&mut open).default_width(640.0).show(
+            ctx,
+            |ui| {
+                egui::ScrollArea::vertical().max_height(620.0).show(ui, |ui| {
+                    self.labels_ui(cx, ui);
+                    ui.separator();
+                    self.relation_types_ui(cx, ui);
+                });
+            },
+        );
         open
     }
 }

@@ -404,8 +404,10 @@ impl SidePanel {
 
     fn actors_tab_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            named_field(ui, "New actor", &mut self.new_actor, 150.0);
-            if ui.add_enabled(!self.new_actor.trim().is_empty(), egui::Button::new("Add actor")).clicked() {
+            let field = named_field(ui, "New actor", &mut self.new_actor, 150.0);
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let add = ui.add_enabled(!self.new_actor.trim().is_empty(), egui::Button::new("Add actor")).clicked();
+            if (add || enter) && !self.new_actor.trim().is_empty() {
                 let entity =
                     Entity { id: EntityId::NEW, name: self.new_actor.trim().to_string(), ..Default::default() };
                 cx.create(Command::AddEntity { entity, index: usize::MAX }, Then::SelectEntity);
@@ -541,11 +543,16 @@ impl SidePanel {
                 relations: vec![],
             },
         };
-        ui.strong(format!("{} unlinked mention(s)", list.len()));
+        ui.strong(super::count(list.len(), "unlinked mention", "unlinked mentions"));
         let mut accepted = Vec::new();
+        let doc = cx.doc;
+        let text = cx.nav.current.and_then(|a| doc.project().article(a)).map_or("", |a| a.text.as_str());
         for (i, m) in list.iter().enumerate() {
-            ui.horizontal(|ui| {
-                if ui.link(format!("“{}” at {}", m.name, m.start)).clicked() {
+            ui.horizontal_wrapped(|ui| {
+                // Where it is, in words: the sentence around it, not an offset.
+                let place = crate::text::context_around(text, m.start, m.end, 28);
+                if ui.link(place).on_hover_text(format!("“{}”, code points {}–{}", m.name, m.start, m.end)).clicked()
+                {
                     cx.nav.rs.set_selection(m.start, m.end);
                     cx.nav.rs.scroll_to = Some(m.start);
                 }
