@@ -1377,3 +1377,15 @@ fn a_label_colour_comes_from_a_preset_or_a_hex_code_in_one_step() {
     h.run();
     assert_eq!(h.state().doc().project().schema.labels[0].color, first.color, "two changes, two undo steps");
 }
+
+#[test]
+fn escape_closes_an_open_menu() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    h.get_by_label("View").click();
+    h.run();
+    assert!(h.query_by_label("Corpus overview…").is_some());
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Corpus overview…").is_none(), "Esc closes the menu");
+}

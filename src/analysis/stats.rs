@@ -85,7 +85,7 @@ impl fmt::Display for Stats {
         for (name, n) in &self.relations_per_type {
             writeln!(f, "  {name:<20} {n:>7}")?;
         }
-        writeln!(f, "entities   {} ({} spans linked to one)", self.entities, self.linked_spans)?;
+        writeln!(f, "actors     {} ({} spans linked to one)", self.entities, self.linked_spans)?;
         writeln!(f, "annotators {}", self.annotators.len())?;
         for (name, (s, r)) in &self.annotators {
             writeln!(f, "  {name:<20} {s:>7} spans {r:>7} relations")?;

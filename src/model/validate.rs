@@ -61,7 +61,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
     for e in &project.entities {
         unique(&mut c, e.id.0, "e");
         if e.name.trim().is_empty() {
-            c.push(e.id, "entity has an empty name".into());
+            c.push(e.id, "actor has an empty name".into());
         }
     }
     for a in &project.articles {
@@ -80,7 +80,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
             if let Some(e) = s.entity
                 && !entity_ids.contains(&e)
             {
-                c.push(s.id, format!("entity {e} does not exist"));
+                c.push(s.id, format!("actor {e} does not exist"));
             }
             let checked = super::check_fragments(&s.fragments, len);
             if let Err(problem) = &checked {

@@ -355,6 +355,10 @@ impl GloseApp {
             out: &mut self.out,
             derived: &mut self.derived,
         };
+        // Esc closes an open menu first (and does nothing else then).
+        if egui::Popup::is_any_open(ctx) && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+            egui::Popup::close_all(ctx);
+        }
         if !blocked {
             menu::shortcuts(&mut cx, ctx);
         }
