@@ -1334,13 +1334,18 @@ fn a_cancelled_file_dialog_is_said_and_the_view_menu_tells_which_dialogs_are_use
 fn compare_annotators_shows_the_examples_two_coders_as_a_table() {
     let (_dir, path) = example_copy();
     let mut h = harness(&path);
-    let zh = article_titled(&h, "中法").id;
-    h.state_mut().act(glose::ui::Action::SelectArticle(zh));
-    h.run();
+    let zh = article_titled(&h, "中法");
     h.get_by_label("View").click();
     h.run();
     h.get_by_label("Compare annotators…").click();
     h.run();
+    // The first article is glose-team's only: said, with the articles both coded to open.
+    assert!(h.query_by_label_contains("camille has not coded this article").is_some());
+    // The link in the window (the article list has the same title: the window's comes last).
+    h.get_all_by_label(&glose::text::ellipsize(&zh.title, 50)).last().unwrap().click();
+    h.run();
+    assert_eq!(h.state().current(), Some(zh.id));
+    assert!(h.query_by_label_contains("has not coded this article").is_none());
     assert!(h.query_by_label_contains("glose-team vs camille: 2 articles both coded").is_some());
     for cell in ["F1 exact", "κ", "all labels"] {
         assert!(h.query_by_label(cell).is_some(), "the agreement table has {cell:?}");

@@ -42,6 +42,8 @@ struct Pressed {
     accept: Option<SpanId>,
     jump: Option<SpanId>,
     accept_agreements: bool,
+    /// An article both coded, to open.
+    open: Option<crate::model::ArticleId>,
 }
 
 impl WindowView for AnnotatorsWindow {
@@ -116,6 +118,20 @@ impl AnnotatorsWindow {
     /// accepted into gold.
     fn diff_ui(&self, p: &crate::model::Project, article: &Article, ui: &mut egui::Ui) -> Pressed {
         let mut pressed = Pressed::default();
+        let coded = |a: &Article, who: &str| a.spans.iter().any(|s| s.annotator == who);
+        if !(coded(article, &self.a) && coded(article, &self.b)) {
+            // Say so, and offer the articles both coded, rather than a list of "only A" rows.
+            let missing = if coded(article, &self.a) { &self.b } else { &self.a };
+            ui.label(format!("{missing} has not coded this article. Articles both coded:"));
+            ui.horizontal_wrapped(|ui| {
+                for a in p.articles.iter().filter(|a| coded(a, &self.a) && coded(a, &self.b)) {
+                    if ui.link(crate::text::ellipsize(&a.title, 50)).clicked() {
+                        pressed.open = Some(a.id);
+                    }
+                }
+            });
+            ui.separator();
+        }
         let rows = agreement::diff(article, &self.a, &self.b);
         ui.horizontal(|ui| {
             ui.strong(format!("This article: {} row(s)", rows.len()));
@@ -182,6 +198,9 @@ impl AnnotatorsWindow {
 
     /// Copies accepted spans as the gold annotator's (label, actor, note, attributes).
     fn adjudicate(&self, cx: &mut ViewCx<'_>, pressed: &Pressed) {
+        if let Some(a) = pressed.open {
+            cx.act(super::app::Action::SelectArticle(a));
+        }
         let Some(article) = cx.article() else { return };
         let aid = article.id;
         let gold = self.gold.trim().to_string();

@@ -185,8 +185,8 @@ fn view_menu_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
         }
     });
     ui.horizontal(|ui| {
-        ui.label("Reading size");
-        ui.add(egui::Slider::new(&mut settings.font_size, 11.0..=28.0).suffix(" pt").text("Reading size"));
+        let label = ui.label("Reading size");
+        ui.add(egui::Slider::new(&mut settings.font_size, 11.0..=28.0).suffix(" pt")).labelled_by(label.id);
     });
     ui.horizontal(|ui| {
         ui.label("Zoom");
