@@ -1394,3 +1394,37 @@ fn escape_closes_an_open_menu() {
     h.run();
     assert!(h.query_by_label("Corpus overview…").is_none(), "Esc closes the menu");
 }
+
+#[test]
+fn the_link_menu_offers_only_the_types_that_accept_both_labels() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    open_article(&mut h, EN);
+    let art = article_titled(&h, EN);
+    let claim_label = h.state().doc().project().schema.label_by_name("Claim").unwrap().id;
+    let claim = art.spans.iter().find(|s| s.label == claim_label).unwrap().clone();
+    let sber = art.spans.iter().find(|s| s.quote == "Sberbank").unwrap().clone();
+    let gref = art.spans.iter().find(|s| s.quote == "Herman Gref").unwrap().clone();
+    // Actor → Actor: alliance and opposes, not says.
+    click_at(&mut h, sber.start() + 1, Modifiers::NONE);
+    h.key_press(Key::L);
+    h.run();
+    click_at(&mut h, gref.start() + 1, Modifiers::NONE);
+    assert!(h.query_by_label("1 alliance").is_some() && h.query_by_label("2 opposes").is_some());
+    for key in 1..=3 {
+        assert!(h.query_by_label(&format!("{key} says")).is_none(), "says links an actor to a claim");
+    }
+    h.get_by_label("Cancel link").click();
+    h.run();
+    // Claim → Actor: no type accepts it; said, and nothing to pick.
+    click_at(&mut h, claim.start() + 1, Modifiers::NONE);
+    h.key_press(Key::L);
+    h.run();
+    click_at(&mut h, gref.start() + 1, Modifiers::NONE);
+    assert!(h.query_by_label_contains("No relation type links these two labels").is_some());
+    assert!(h.query_by_label("1 alliance").is_none());
+    let before = article_titled(&h, EN).relations.len();
+    h.key_press(Key::Num1);
+    h.run();
+    assert_eq!(article_titled(&h, EN).relations.len(), before, "no relation the types do not allow");
+}
