@@ -503,3 +503,30 @@ fn a_never_saved_project_closed_without_edits_leaves_nothing_behind() {
     assert!(!file.exists(), "an empty scratch project is not kept");
     assert_eq!(fs::read_dir(data.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn a_new_relation_must_be_of_a_type_that_accepts_its_labels_but_undo_is_never_refused() {
+    use glose::model::{Relation, RelationId};
+    let mut s = store::Session::new(example());
+    let p = s.project();
+    let says = p.schema.relation_type_by_name("says").unwrap().id;
+    let alliance = p.schema.relation_type_by_name("alliance").unwrap().id;
+    let (actor, claim) = (p.schema.label_by_name("Actor").unwrap().id, p.schema.label_by_name("Claim").unwrap().id);
+    let a = p.articles.iter().find(|a| a.language == "en").unwrap();
+    let aid = a.id;
+    let act = a.spans.iter().find(|s| s.label == actor).unwrap().id;
+    let cl = a.spans.iter().find(|s| s.label == claim).unwrap().id;
+    let new = |kind, from, to| Command::AddRelation {
+        article: aid,
+        relation: Relation { id: RelationId::NEW, kind, from, to, note: String::new(), annotator: "t".into() },
+    };
+    let err = s.apply(new(alliance, act, cl)).unwrap_err();
+    assert!(err.to_string().contains("“alliance” relation does not link Actor to Claim"), "{err}");
+    let made = s.apply(new(says, act, cl)).unwrap().created[0];
+    // The claim is relabelled, the relation deleted, then both undone: never refused.
+    s.apply(Command::SetSpanLabel { article: aid, span: cl, label: actor }).unwrap();
+    s.apply(Command::RemoveRelation { article: aid, relation: RelationId(made) }).unwrap();
+    s.undo().unwrap();
+    s.undo().unwrap();
+    assert!(s.project().article(aid).unwrap().relation(RelationId(made)).is_some());
+}

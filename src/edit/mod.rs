@@ -192,6 +192,25 @@ impl Command {
     /// actor) a fresh id of `project`, and returns them in order: views build commands, only
     /// command application allocates ids. In a batch, an actor reference `EntityId::NEW`
     /// after an `AddEntity` names the actor that batch added ("new actor from this text").
+    /// A relation made now (its id still `NEW`, not inside a batch: a link the user drew) must
+    /// be of a type that accepts its ends' labels. Re-applied relations (undo, redo, imports in a
+    /// batch) are not checked: a span relabelled since must not make undo fail.
+    pub fn check_new_relation(&self, project: &crate::model::Project) -> Result<(), EditError> {
+        let Command::AddRelation { article, relation } = self else { return Ok(()) };
+        if relation.id.0 != 0 {
+            return Ok(());
+        }
+        let a = project.article(*article).ok_or(EditError::NoArticle(*article))?;
+        let label = |id| a.span(id).map(|s| s.label).ok_or(EditError::NoSpan(id));
+        let (from, to) = (label(relation.from)?, label(relation.to)?);
+        let t = project.schema.relation_type(relation.kind).ok_or(EditError::NoRelationType(relation.kind))?;
+        if t.fits(from, to) {
+            return Ok(());
+        }
+        let name = |l| project.schema.label_name(l).to_string();
+        Err(EditError::Invalid(format!("a “{}” relation does not link {} to {}", t.name, name(from), name(to))))
+    }
+
     pub fn give_ids(&mut self, project: &mut crate::model::Project) -> Vec<u64> {
         let mut given = Vec::new();
         self.give_ids_into(project, &mut given, &mut None);

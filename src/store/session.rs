@@ -261,6 +261,7 @@ impl Session {
     /// The `NEW` ids of what it adds are given here (journaled as given).
     pub fn apply(&mut self, mut cmd: Command) -> Result<Applied, EditError> {
         let text_changed = cmd.touches_text();
+        cmd.check_new_relation(&self.project)?;
         let next = self.project.next_id;
         let created = cmd.give_ids(&mut self.project);
         let copy = (self.journal.is_some() || self.saving.is_some()).then(|| cmd.clone());
