@@ -1428,3 +1428,23 @@ fn the_link_menu_offers_only_the_types_that_accept_both_labels() {
     h.run();
     assert_eq!(article_titled(&h, EN).relations.len(), before, "no relation the types do not allow");
 }
+
+#[test]
+fn the_reader_shows_one_coders_spans_when_asked() {
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    let zh = article_titled(&h, "中法");
+    h.state_mut().act(glose::ui::Action::SelectArticle(zh.id));
+    h.run();
+    // 美国 (the United States) was coded by glose-team only.
+    let usa = zh.spans.iter().find(|s| s.quote == "美国").unwrap().clone();
+    assert!(!zh.spans.iter().any(|s| s.quote == "美国" && s.annotator == "camille"));
+    assert!(!h.state().reader().drawn_colors_at(usa.start()).is_empty());
+    h.get_by_label("Spans by").click();
+    h.run();
+    h.get_by_label("camille").click();
+    h.run();
+    assert!(h.state().reader().drawn_colors_at(usa.start()).is_empty(), "only camille's spans are drawn");
+    let xi = zh.spans.iter().find(|s| s.quote == "习近平").unwrap();
+    assert_eq!(h.state().reader().drawn_colors_at(xi.start()).len(), 1, "one underline, not two");
+}

@@ -90,6 +90,7 @@ impl ComparePane {
         summary_ui(cx, ui, &comparison, cur, self);
         // Shared label filter and passages for both panes.
         self.rs.hidden_labels = cx.nav.rs.hidden_labels.clone();
+        self.rs.only_annotator = cx.nav.rs.only_annotator.clone();
         cx.nav.rs.passages = comparison.shared.iter().map(|s| s.a).collect();
         self.rs.passages = comparison.shared.iter().map(|s| s.b).collect();
         let swap = self.panes_ui(reader, cx, ui, cur);

@@ -59,6 +59,8 @@ pub struct ReaderState {
     pub link_candidate: Option<SpanId>,
     /// Labels shown (empty = all).
     pub hidden_labels: Vec<crate::model::LabelId>,
+    /// Only this coder's spans are shown (None: everyone's).
+    pub only_annotator: Option<String>,
     /// Scroll so that this code point is visible, next frame.
     pub scroll_to: Option<usize>,
     /// Ranges found by Ctrl+F, and the current one.
@@ -94,7 +96,8 @@ impl ReaderState {
     /// Forgets everything tied to the previous article.
     pub fn reset(&mut self) {
         let hidden = std::mem::take(&mut self.hidden_labels);
-        *self = ReaderState { hidden_labels: hidden, ..Default::default() };
+        let only = self.only_annotator.take();
+        *self = ReaderState { hidden_labels: hidden, only_annotator: only, ..Default::default() };
     }
 }
 
@@ -342,14 +345,26 @@ impl Reader {
         }
     }
 
-    fn update_marks(&mut self, project: &Project, article: &Article, revision: u64, hidden: &[crate::model::LabelId]) {
-        let hidden_key = hidden.iter().fold(hidden.len() as u64, |h, l| h.wrapping_mul(1_000_003).wrapping_add(l.0));
+    fn update_marks(
+        &mut self,
+        project: &Project,
+        article: &Article,
+        revision: u64,
+        hidden: &[crate::model::LabelId],
+        only: Option<&str>,
+    ) {
+        let hidden_key = hidden.iter().fold(hidden.len() as u64, |h, l| h.wrapping_mul(1_000_003).wrapping_add(l.0))
+            ^ only.map_or(0, |o| crate::hash::fnv1a64(o.as_bytes()));
         let key = (article.id, revision ^ hidden_key.rotate_left(40));
         if self.marks_key == Some(key) {
             return;
         }
         self.marks.clear();
-        let mut spans: Vec<_> = article.spans.iter().filter(|s| !hidden.contains(&s.label)).collect();
+        let mut spans: Vec<_> = article
+            .spans
+            .iter()
+            .filter(|s| !hidden.contains(&s.label) && only.is_none_or(|o| s.annotator == o))
+            .collect();
         // Longer spans first at each start, so nested spans get deeper underlines.
         spans.sort_by_key(|s| (s.start(), std::cmp::Reverse(s.end())));
         let mut level_ends: Vec<usize> = Vec::new();
@@ -490,7 +505,7 @@ impl Reader {
         let dark = ui.visuals().dark_mode;
         let width = (ui.available_width() - 24.0).max(120.0);
         self.layout(ui, article, revision.text, width, font, dark);
-        self.update_marks(project, article, revision.change, &state.hidden_labels);
+        self.update_marks(project, article, revision.change, &state.hidden_labels, state.only_annotator.as_deref());
         let text_len = self.paras.last().map_or(0, |p| p.chars.end);
         state.caret = state.caret.min(text_len);
         state.anchor = state.anchor.min(text_len);

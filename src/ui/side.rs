@@ -95,6 +95,7 @@ fn palette_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
             cx.show(Window::Schema);
         }
     });
+    coder_filter_ui(cx, ui);
     let mut counts: HashMap<_, usize> = HashMap::new();
     for s in cx.article().map_or(&[][..], |a| &a.spans) {
         *counts.entry(s.label).or_insert(0) += 1;
@@ -583,4 +584,21 @@ fn named_check(ui: &mut egui::Ui, value: &mut bool, name: &str) -> egui::Respons
     let checked = *value;
     r.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, true, checked, name));
     r
+}
+
+/// With several coders, whose spans the reader shows (everyone's by default: two coders' spans
+/// on the same words stack their underlines).
+fn coder_filter_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
+    let coders = cx.counts().annotators.clone();
+    if coders.len() < 2 {
+        return;
+    }
+    let only = &mut cx.nav.rs.only_annotator;
+    let shown = only.clone().unwrap_or_else(|| "everyone".into());
+    super::combo(ui, "Spans by", shown, |ui| {
+        ui.selectable_value(only, None, "everyone");
+        for c in &coders {
+            ui.selectable_value(only, Some(c.clone()), c);
+        }
+    });
 }
