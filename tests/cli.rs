@@ -158,6 +158,8 @@ fn agreement_prints_a_table_and_json() {
     let out = glose().args(args).assert().success().get_output().stdout.clone();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["overall"]["f1_exact"], 1.0);
+    assert_eq!(v["unitizing_alpha"]["overall"], 1.0, "identical units: uα = 1");
+    assert_eq!(v["unitizing_alpha"]["per_label"]["Actor"], 1.0);
     // The example ships a second coder on two articles: agreement runs on them out of the box.
     let out = glose().args(["agreement", "projects/example.ron"]).assert().success().get_output().stdout.clone();
     let text = String::from_utf8(out).unwrap();

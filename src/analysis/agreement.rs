@@ -140,6 +140,8 @@ pub struct Agreement {
     pub tokens: usize,
     pub overall: Scores,
     pub per_label: BTreeMap<String, Scores>,
+    /// Krippendorff's unitizing alpha on the same articles, laid end to end in code points.
+    pub unitizing_alpha: super::unitizing::UnitizingAlpha,
 }
 
 /// The label each token carries for one annotator: the innermost span covering it.
@@ -267,7 +269,37 @@ pub fn agreement(project: &Project, a: &str, b: &str) -> Agreement {
         tokens: tok_a.len(),
         overall,
         per_label: by_name,
+        unitizing_alpha: unitizing_of(project, a, b),
     }
+}
+
+/// uα of `a` and `b` over the articles both coded, one after the other on one continuum; each
+/// coder's fragments of a label merged where they overlap.
+fn unitizing_of(project: &Project, a: &str, b: &str) -> super::unitizing::UnitizingAlpha {
+    use super::unitizing::{Unit, merged, unitizing_alpha};
+    let mut units = Vec::new();
+    let mut offset = 0u64;
+    for art in &project.articles {
+        let coded = |who: &str| art.spans.iter().any(|s| s.annotator == who);
+        if !(coded(a) && coded(b)) {
+            continue;
+        }
+        for (coder, who) in [a, b].into_iter().enumerate() {
+            let mut by_label: BTreeMap<&str, Vec<(u64, u64)>> = BTreeMap::new();
+            for s in art.spans.iter().filter(|s| s.annotator == who) {
+                let name = project.schema.label_name(s.label);
+                let frags = s.fragments.iter().map(|f| (offset + f.start as u64, offset + f.end as u64));
+                by_label.entry(name).or_default().extend(frags);
+            }
+            for (name, spans) in by_label {
+                for (s, e) in merged(spans) {
+                    units.push(Unit { coder, category: name.to_string(), start: s, len: e - s });
+                }
+            }
+        }
+        offset += art.text.chars().count() as u64;
+    }
+    unitizing_alpha(&units, 2, 0, offset)
 }
 
 impl std::fmt::Display for Agreement {
@@ -299,7 +331,10 @@ impl std::fmt::Display for Agreement {
         for (name, s) in &self.per_label {
             row(name, s)?;
         }
-        row("(all labels)", &self.overall)
+        row("(all labels)", &self.overall)?;
+        let u = &self.unitizing_alpha;
+        let per: Vec<String> = u.per_label.iter().map(|(n, a)| format!("{n} {}", num(*a).trim())).collect();
+        writeln!(f, "unitizing alpha (Krippendorff): {} ({})", num(u.overall).trim(), per.join(", "))
     }
 }
 

@@ -7,6 +7,7 @@ mod mentions;
 pub mod merge;
 pub mod shared;
 mod stats;
+pub mod unitizing;
 
 pub use mentions::{Mention, unlinked_mentions};
 pub use stats::{Stats, stats};

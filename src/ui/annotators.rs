@@ -244,17 +244,22 @@ fn agreement_grid_ui(ui: &mut egui::Ui, g: &agreement::Agreement) {
     ));
     let fig = |v: Option<f64>| v.map_or("–".to_string(), |x| format!("{x:.3}"));
     egui::Grid::new("agreement-grid").striped(true).spacing([18.0, 4.0]).show(ui, |ui| {
-        for head in ["label", "spans A", "spans B", "F1 exact", "F1 overlap", "κ", "α"] {
+        for head in ["label", "spans A", "spans B", "F1 exact", "F1 overlap", "κ", "α", "uα"] {
             ui.strong(head);
         }
         ui.end_row();
-        let rows = g.per_label.iter().map(|(n, s)| (n.as_str(), s)).chain([("all labels", &g.overall)]);
-        for (name, s) in rows {
+        let u = &g.unitizing_alpha;
+        let rows = g.per_label.iter().map(|(n, s)| (n.as_str(), s, u.per_label.get(n).copied().flatten())).chain([(
+            "all labels",
+            &g.overall,
+            u.overall,
+        )]);
+        for (name, s, ua) in rows {
             ui.label(name);
             for v in [s.spans_a.to_string(), s.spans_b.to_string()] {
                 ui.label(v);
             }
-            for v in [Some(s.f1_exact), Some(s.f1_overlap), s.kappa, s.alpha] {
+            for v in [Some(s.f1_exact), Some(s.f1_overlap), s.kappa, s.alpha, ua] {
                 ui.label(fig(v));
             }
             ui.end_row();
