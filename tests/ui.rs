@@ -71,6 +71,11 @@ fn click_at(h: &mut Harness<'_, GloseApp>, ch: usize, modifiers: Modifiers) {
 /// Drags from code point `a` to code point `b`.
 fn drag(h: &mut Harness<'_, GloseApp>, a: usize, b: usize) {
     let (from, to) = (pos_of(h, a), pos_of(h, b));
+    drag_between(h, from, to, 6);
+}
+
+/// Presses at `from`, moves to `to` in `steps` frames, releases there.
+fn drag_between(h: &mut Harness<'_, GloseApp>, from: Pos2, to: Pos2, steps: usize) {
     h.event(Event::PointerMoved(from));
     h.event(Event::PointerButton {
         pos: from,
@@ -79,7 +84,6 @@ fn drag(h: &mut Harness<'_, GloseApp>, a: usize, b: usize) {
         modifiers: Modifiers::NONE,
     });
     h.step();
-    let steps = 6;
     for i in 1..=steps {
         let t = i as f32 / steps as f32;
         h.event(Event::PointerMoved(from + (to - from) * t));
@@ -1127,23 +1131,7 @@ fn a_quick_drag_selects_from_where_the_button_went_down() {
     let (_, b) = chars_of(&text, "Vladimir Poutine");
     let (from, to) = (pos_of(&h, a + 2), pos_of(&h, b - 1));
     // Down on "Vladimir", one big move, up on "Poutine": no frame in between sees the way.
-    h.event(Event::PointerMoved(from));
-    h.step();
-    h.event(Event::PointerButton {
-        pos: from,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    h.event(Event::PointerMoved(to));
-    h.step();
-    h.event(Event::PointerButton {
-        pos: to,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    h.run();
+    drag_between(&mut h, from, to, 1);
     assert_eq!(h.state().reader_state().selection(), (a, b), "the whole of “Vladimir Poutine”");
 }
 
