@@ -11,6 +11,17 @@ fn example() -> Project {
     glose::store::load(Path::new("projects/example.ron")).unwrap().project
 }
 
+/// An article only Bob has, with an id of his own.
+fn add_own_article(bob: &mut Project) {
+    let extra = glose::model::Article {
+        id: glose::model::ArticleId(bob.alloc_id()),
+        title: "Bob's".into(),
+        text: "Bob's own article.".into(),
+        ..Default::default()
+    };
+    History::new().apply(bob, Command::AddArticle { article: extra, index: usize::MAX }).unwrap();
+}
+
 fn add_span(p: &mut Project, article: usize, quote: &str, label: &str, who: &str) -> SpanId {
     let a = &p.articles[article];
     let b = a.text.find(quote).unwrap();
@@ -35,13 +46,7 @@ fn merging_annotators_files_keeps_every_annotation_once() {
     let mut bob = example();
     add_span(&mut bob, 1, "AI Journey", "Claim", "bob");
     add_span(&mut bob, 0, "109\u{a0}milliards", "Claim", "bob");
-    let extra = glose::model::Article {
-        id: glose::model::ArticleId(bob.alloc_id()),
-        title: "Bob's".into(),
-        text: "Bob's own article.".into(),
-        ..Default::default()
-    };
-    History::new().apply(&mut bob, Command::AddArticle { article: extra, index: usize::MAX }).unwrap();
+    add_own_article(&mut bob);
     let (merged, report) = merge_projects(&alice, &[&bob]);
     assert!(glose::model::validate(&merged).is_empty(), "{:?}", glose::model::validate(&merged));
     assert_eq!(merged.articles.len(), alice.articles.len() + 1);
@@ -186,13 +191,7 @@ fn the_merge_plan_is_the_merge_as_one_undoable_command() {
         ..Default::default()
     };
     bob.entities.push(newcomer);
-    let extra = glose::model::Article {
-        id: glose::model::ArticleId(bob.alloc_id()),
-        title: "Bob's".into(),
-        text: "Bob's own article.".into(),
-        ..Default::default()
-    };
-    History::new().apply(&mut bob, Command::AddArticle { article: extra, index: usize::MAX }).unwrap();
+    add_own_article(&mut bob);
     let (expected, _) = merge_projects(&alice, &[&bob]);
     let plan = glose::analysis::merge::plan(&alice, &[&bob]);
     assert_eq!(plan.report.spans_added, 2);
