@@ -99,34 +99,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         history.apply(&mut p, Command::AddArticle { article, index: usize::MAX })?;
         let mut keys: HashMap<&str, SpanId> = HashMap::new();
         for (key, label, quote, nth, entity) in &spec.spans {
-            let (start, end) = find(&spec.text, quote, *nth)
-                .ok_or_else(|| format!("{}: quote {quote:?} (occurrence {nth}) not found", spec.title))?;
-            let label = p.schema.label_by_name(label).ok_or_else(|| format!("no label {label}"))?.id;
-            let id = SpanId(p.alloc_id());
+            let coded = (*label, *quote, *nth, *entity);
+            let id = add_span(&mut p, &mut history, &spec, article_id, &entity_ids, coded, ANNOTATOR)?;
             keys.insert(key, id);
-            let span = Span {
-                id,
-                fragments: vec![Fragment::new(start, end)],
-                label,
-                entity: entity.map(|e| entity_ids[e]),
-                annotator: ANNOTATOR.into(),
-                ..Default::default()
-            };
-            history.apply(&mut p, Command::AddSpan { article: article_id, span, relations: vec![] })?;
         }
-        for (label, quote, nth, entity) in &spec.second {
-            let (start, end) = find(&spec.text, quote, *nth)
-                .ok_or_else(|| format!("{}: quote {quote:?} (occurrence {nth}) not found", spec.title))?;
-            let label = p.schema.label_by_name(label).ok_or_else(|| format!("no label {label}"))?.id;
-            let span = Span {
-                id: SpanId(p.alloc_id()),
-                fragments: vec![Fragment::new(start, end)],
-                label,
-                entity: entity.map(|e| entity_ids[e]),
-                annotator: SECOND.into(),
-                ..Default::default()
-            };
-            history.apply(&mut p, Command::AddSpan { article: article_id, span, relations: vec![] })?;
+        for &coded in &spec.second {
+            add_span(&mut p, &mut history, &spec, article_id, &entity_ids, coded, SECOND)?;
         }
         for (kind, from, to) in &spec.relations {
             let kind = p.schema.relation_type_by_name(kind).ok_or_else(|| format!("no relation type {kind}"))?.id;
@@ -153,6 +131,32 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let _ = std::fs::remove_file(glose::store::backup_path(&out));
     println!("wrote {}", out.display());
     Ok(())
+}
+
+/// A span over the `nth` occurrence of `quote`, coded by `annotator`; its id.
+fn add_span(
+    p: &mut Project,
+    history: &mut History,
+    spec: &Spec,
+    article: ArticleId,
+    entity_ids: &HashMap<&str, EntityId>,
+    (label, quote, nth, entity): (&str, &str, usize, Option<&str>),
+    annotator: &str,
+) -> Result<SpanId, Box<dyn std::error::Error>> {
+    let (start, end) = find(&spec.text, quote, nth)
+        .ok_or_else(|| format!("{}: quote {quote:?} (occurrence {nth}) not found", spec.title))?;
+    let label = p.schema.label_by_name(label).ok_or_else(|| format!("no label {label}"))?.id;
+    let id = SpanId(p.alloc_id());
+    let span = Span {
+        id,
+        fragments: vec![Fragment::new(start, end)],
+        label,
+        entity: entity.map(|e| entity_ids[e]),
+        annotator: annotator.into(),
+        ..Default::default()
+    };
+    history.apply(p, Command::AddSpan { article, span, relations: vec![] })?;
+    Ok(id)
 }
 
 /// Code point range of the `nth` occurrence of `quote` in `text` that stands as whole words
