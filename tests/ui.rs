@@ -18,11 +18,16 @@ fn example_copy() -> (tempfile::TempDir, PathBuf) {
 }
 
 fn harness(path: &Path) -> Harness<'static, GloseApp> {
-    let path = path.to_path_buf();
+    harness_with(Some(path.to_path_buf()), None)
+}
+
+/// The app on `project` (none: a new one), never-saved projects journaled in `data` (none: in
+/// memory).
+fn harness_with(project: Option<PathBuf>, data: Option<PathBuf>) -> Harness<'static, GloseApp> {
     let mut h = Harness::builder()
         .with_size([1400.0, 900.0])
         .with_max_steps(100)
-        .build_eframe(move |cc| create_app_in(cc, Some(path), None));
+        .build_eframe(move |cc| create_app_in(cc, project, data));
     // Glose's own file dialogs, whatever this desktop offers: the tests drive them.
     h.state_mut().settings_mut().file_dialogs = glose::ui::DialogKind::BuiltIn;
     h.run();
@@ -45,6 +50,14 @@ fn open_article(h: &mut Harness<'_, GloseApp>, title: &str) {
     h.get_by_label(&full).click();
     h.run();
     assert_eq!(h.state().current(), Some(article_titled(h, title).id));
+}
+
+/// Opens a menu of the menu bar and clicks one of its items.
+fn menu(h: &mut Harness<'_, GloseApp>, menu: &str, item: &str) {
+    h.get_by_label(menu).click();
+    h.run();
+    h.get_by_label(item).click();
+    h.run();
 }
 
 /// Clicks the widget with this accessible label, scrolling it into view first.
@@ -514,10 +527,7 @@ fn exporting_and_importing_annotations_from_the_file_menu() {
     let (dir, path) = example_copy();
     let mut h = harness(&path);
     let spans = h.state().doc().project().all_spans().count();
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Export dataset…").click();
-    h.run();
+    menu(&mut h, "File", "Export dataset…");
     h.get_by_label("Format").click();
     h.run();
     h.get_by_label("brat").click();
@@ -538,10 +548,7 @@ fn exporting_and_importing_annotations_from_the_file_menu() {
     );
 
     // The same annotations back in, as another annotator's: added beside, one undo step.
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Import annotations…").click();
-    h.run();
+    menu(&mut h, "File", "Import annotations…");
     h.get_by_label("Files (one per line)").focus();
     h.get_by_label("Files (one per line)").type_text(&out.display().to_string());
     h.get_by_label("Annotator (empty: as the file says)").focus();
@@ -565,10 +572,7 @@ fn exporting_and_importing_annotations_from_the_file_menu() {
 fn the_corpus_overview_searches_labels_hits_and_shows_the_network() {
     let (_dir, path) = example_copy();
     let mut h = harness(&path);
-    h.get_by_label("View").click();
-    h.run();
-    h.get_by_label("Corpus overview…").click();
-    h.run();
+    menu(&mut h, "View", "Corpus overview…");
     assert!(h.query_all_by_label("Vladimir Putin").count() >= 1, "the matrix lists actors");
     h.get_by_label("Label counts").click();
     h.run();
@@ -651,10 +655,7 @@ fn compare_two_articles_side_by_side_and_annotate_either() {
     let (_dir, path) = example_copy();
     let mut h = harness(&path);
     open_article(&mut h, EN);
-    h.get_by_label("View").click();
-    h.run();
-    h.get_by_label("Compare two articles").click();
-    h.run();
+    menu(&mut h, "View", "Compare two articles");
     let other = h.state().compare().expect("compare view open").article();
     assert_ne!(Some(other), h.state().current());
     // Pick the Russian article for the other pane.
@@ -746,10 +747,7 @@ fn merging_another_annotators_file_then_adjudicating_into_gold() {
     assert_eq!(h.state().doc().project().all_spans().count(), n + bobs, "every span of bob's comes in beside");
     assert_eq!(h.state().doc().project().articles.len(), 6, "articles matched by text");
     open_article(&mut h, EN);
-    h.get_by_label("View").click();
-    h.run();
-    h.get_by_label("Compare annotators…").click();
-    h.run();
+    menu(&mut h, "View", "Compare annotators…");
     // A and B default to the two busiest annotators, ties by name: A = bob, B = glose-team.
     // The shortened span differs: accept bob's version into gold.
     h.get_by_label("Accept A 1").click();
@@ -1199,10 +1197,7 @@ fn compare_never_pairs_an_article_with_itself() {
     let mut h = harness(&path);
     open_article(&mut h, EN);
     let en = article_titled(&h, EN).id;
-    h.get_by_label("View").click();
-    h.run();
-    h.get_by_label("Compare two articles").click();
-    h.run();
+    menu(&mut h, "View", "Compare two articles");
     let other = h.state().compare().expect("compare view open").article();
     // The other pane's article chosen in the article list: the panes change places.
     h.state_mut().act(glose::ui::Action::SelectArticle(other));
@@ -1258,14 +1253,7 @@ fn opening_another_project_forgets_what_was_chosen_in_this_one() {
 }
 
 fn harness_in(project: Option<PathBuf>, data: &Path) -> Harness<'static, GloseApp> {
-    let data = data.to_path_buf();
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_max_steps(100)
-        .build_eframe(move |cc| create_app_in(cc, project, Some(data)));
-    h.state_mut().settings_mut().file_dialogs = glose::ui::DialogKind::BuiltIn;
-    h.run();
-    h
+    harness_with(project, Some(data.to_path_buf()))
 }
 
 #[test]
@@ -1323,10 +1311,7 @@ fn compare_annotators_shows_the_examples_two_coders_as_a_table() {
     let (_dir, path) = example_copy();
     let mut h = harness(&path);
     let zh = article_titled(&h, "中法");
-    h.get_by_label("View").click();
-    h.run();
-    h.get_by_label("Compare annotators…").click();
-    h.run();
+    menu(&mut h, "View", "Compare annotators…");
     // The first article is glose-team's only: said, with the articles both coded to open.
     assert!(h.query_by_label_contains("camille has not coded this article").is_some());
     // The link in the window (the article list has the same title: the window's comes last).
@@ -1344,10 +1329,7 @@ fn compare_annotators_shows_the_examples_two_coders_as_a_table() {
 fn a_label_colour_comes_from_a_preset_or_a_hex_code_in_one_step() {
     let (_dir, path) = example_copy();
     let mut h = harness(&path);
-    h.get_by_label("Edit").click();
-    h.run();
-    h.get_by_label("Labels and relation types…").click();
-    h.run();
+    menu(&mut h, "Edit", "Labels and relation types…");
     let first = h.state().doc().project().schema.labels[0].clone();
     let title = h.get_by_label("Labels and relation types").rect();
     assert!(title.min.y > 40.0 && title.min.x > 200.0, "opens below the menu bar, not in the corner: {title:?}");
