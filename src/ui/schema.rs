@@ -40,6 +40,14 @@ impl WindowView for SchemaWindow {
 }
 
 /// What the shared parts of a row need from a label or a relation type.
+/// What labels and relation types differ in: the commands their rows make.
+trait EntryCommands {
+    /// The command for a row's edit, or the question to ask first (deleting one in use).
+    fn edit_command(id: u64, edit: RowEdit) -> Result<Command, Dialog>;
+    /// The command that stores the entry as edited.
+    fn set_command(self) -> Command;
+}
+
 trait Entry: Clone + PartialEq {
     /// Names the widgets ("Label 2", "Type 2") and keys their state.
     const KIND: &'static str;
@@ -49,6 +57,55 @@ trait Entry: Clone + PartialEq {
     fn name(&self) -> &str;
     fn name_mut(&mut self) -> &mut String;
     fn color_mut(&mut self) -> &mut Color;
+}
+
+impl EntryCommands for Label {
+    fn edit_command(id: u64, edit: RowEdit) -> Result<Command, Dialog> {
+        let label = LabelId(id);
+        Ok(match edit {
+            RowEdit::Move(index) => Command::MoveLabel { label, index },
+            RowEdit::MergeInto(into) => Command::MergeLabels { from: label, into: LabelId(into) },
+            RowEdit::Delete { in_use: false } => Command::RemoveLabel { label, spans: InUse::Delete },
+            RowEdit::Delete { in_use: true } => return Err(Dialog::DeleteLabel { label, reassign: None }),
+        })
+    }
+
+    fn set_command(self) -> Command {
+        Command::SetLabel { label: self }
+    }
+}
+
+impl EntryCommands for RelationType {
+    fn edit_command(id: u64, edit: RowEdit) -> Result<Command, Dialog> {
+        let kind = RelTypeId(id);
+        Ok(match edit {
+            RowEdit::Move(index) => Command::MoveRelationType { relation_type: kind, index },
+            RowEdit::MergeInto(into) => Command::MergeRelationTypes { from: kind, into: RelTypeId(into) },
+            RowEdit::Delete { in_use: false } => {
+                Command::RemoveRelationType { relation_type: kind, relations: InUse::Delete }
+            }
+            RowEdit::Delete { in_use: true } => return Err(Dialog::DeleteRelationType { kind, reassign: None }),
+        })
+    }
+
+    fn set_command(self) -> Command {
+        Command::SetRelationType { relation_type: self }
+    }
+}
+
+/// Sends the commands (or questions) of the rows' edits.
+fn push_rows<T: EntryCommands>(cx: &mut ViewCx<'_>, rows: Vec<RowOutcome<T>>) {
+    for row in rows {
+        for e in row.edits {
+            match T::edit_command(row.id, e) {
+                Ok(cmd) => cx.push(cmd),
+                Err(question) => cx.dialog(question),
+            }
+        }
+        if let Some(changed) = row.changed {
+            cx.push(changed.set_command());
+        }
+    }
 }
 
 /// Labels and relation types are entries alike.
@@ -141,23 +198,7 @@ impl SchemaWindow {
         let rows = self.rows_ui(ui, labels, uses, |me, ui, i, l, changed| {
             me.label_fields_ui(ui, doc.project(), l, i, changed);
         });
-        for row in rows {
-            let label = LabelId(row.id);
-            for e in row.edits {
-                cx.push(match e {
-                    RowEdit::Move(index) => Command::MoveLabel { label, index },
-                    RowEdit::MergeInto(into) => Command::MergeLabels { from: label, into: LabelId(into) },
-                    RowEdit::Delete { in_use: false } => Command::RemoveLabel { label, spans: InUse::Delete },
-                    RowEdit::Delete { in_use: true } => {
-                        cx.dialog(Dialog::DeleteLabel { label, reassign: None });
-                        continue;
-                    }
-                });
-            }
-            if let Some(label) = row.changed {
-                cx.push(Command::SetLabel { label });
-            }
-        }
+        push_rows(cx, rows);
         ui.horizontal(|ui| {
             named_field(ui, "New label", &mut self.new_label, 140.0);
             let name = self.new_label.trim().to_string();
@@ -211,25 +252,7 @@ impl SchemaWindow {
             ui.label("→");
             ends_ui(ui, schema, &t.name, "to", &mut changed.to_labels);
         });
-        for row in rows {
-            let kind = RelTypeId(row.id);
-            for e in row.edits {
-                cx.push(match e {
-                    RowEdit::Move(index) => Command::MoveRelationType { relation_type: kind, index },
-                    RowEdit::MergeInto(into) => Command::MergeRelationTypes { from: kind, into: RelTypeId(into) },
-                    RowEdit::Delete { in_use: false } => {
-                        Command::RemoveRelationType { relation_type: kind, relations: InUse::Delete }
-                    }
-                    RowEdit::Delete { in_use: true } => {
-                        cx.dialog(Dialog::DeleteRelationType { kind, reassign: None });
-                        continue;
-                    }
-                });
-            }
-            if let Some(relation_type) = row.changed {
-                cx.push(Command::SetRelationType { relation_type });
-            }
-        }
+        push_rows(cx, rows);
         ui.horizontal(|ui| {
             named_field(ui, "New relation type", &mut self.new_type, 140.0);
             let name = self.new_type.trim().to_string();
