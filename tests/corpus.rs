@@ -77,25 +77,15 @@ fn search_finds_words_phrases_and_regexes_with_context_and_filters() {
     }
     // Only inside Claim spans.
     let claim = p.schema.label_by_name("Claim").unwrap().id;
-    let in_claims = search(
-        &p,
-        &Query { pattern: glose::text::Pattern::literal("ИИ"), label: Some(claim), ..Default::default() },
-        10,
-        100,
-    )
-    .unwrap();
-    let everywhere =
-        search(&p, &Query { pattern: glose::text::Pattern::literal("ИИ"), ..Default::default() }, 10, 100).unwrap();
+    let find = |q: Query| search(&p, &q, 10, 100).unwrap();
+    let ii = || glose::text::Pattern::literal("ИИ");
+    let in_claims = find(Query { pattern: ii(), label: Some(claim), ..Default::default() });
+    let everywhere = find(Query { pattern: ii(), ..Default::default() });
     assert!(in_claims.len() < everywhere.len(), "{} < {}", in_claims.len(), everywhere.len());
     // Only inside spans linked to an actor.
     let china = entity(&p, "China");
-    let hits = search(
-        &p,
-        &Query { pattern: glose::text::Pattern::literal("北京"), entity: Some(china), ..Default::default() },
-        10,
-        100,
-    )
-    .unwrap();
+    let hits =
+        find(Query { pattern: glose::text::Pattern::literal("北京"), entity: Some(china), ..Default::default() });
     assert_eq!(hits.len(), 1);
     assert!(
         search(
