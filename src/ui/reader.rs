@@ -368,7 +368,10 @@ impl Reader {
         // Longer spans first at each start, so nested spans get deeper underlines.
         spans.sort_by_key(|s| (s.start(), std::cmp::Reverse(s.end())));
         let mut level_ends: Vec<usize> = Vec::new();
+        // Where each shown span starts and its first fragment ends: the relations' anchors.
+        let mut ends: std::collections::HashMap<SpanId, (usize, usize)> = std::collections::HashMap::new();
         for s in spans {
+            ends.insert(s.id, (s.start(), s.fragments[0].end));
             let level = level_ends.iter().position(|&e| e <= s.start()).unwrap_or(level_ends.len());
             if level == level_ends.len() {
                 level_ends.push(s.end());
@@ -381,15 +384,18 @@ impl Reader {
             }
         }
         self.marks_key = Some(key);
-        self.update_links(project, article);
+        self.update_links(project, article, &ends);
     }
 
     /// The relations between shown spans; when they changed, the paragraphs are laid out again
     /// (from the font's cache) to make the room their arcs need.
-    fn update_links(&mut self, project: &Project, article: &Article) {
-        let shown: std::collections::HashSet<SpanId> = self.marks.iter().map(|m| m.span).collect();
-        let end =
-            |id: SpanId| article.span(id).filter(|s| shown.contains(&s.id)).map(|s| (s.start(), s.fragments[0].end));
+    fn update_links(
+        &mut self,
+        project: &Project,
+        article: &Article,
+        ends: &std::collections::HashMap<SpanId, (usize, usize)>,
+    ) {
+        let end = |id: SpanId| ends.get(&id).copied();
         self.links.clear();
         let mut h = crate::hash::Fnv1a64::new();
         for r in &article.relations {
