@@ -200,15 +200,12 @@ impl Command {
         if relation.id.0 != 0 {
             return Ok(());
         }
-        let a = project.article(*article).ok_or(EditError::NoArticle(*article))?;
-        let label = |id| a.span(id).map(|s| s.label).ok_or(EditError::NoSpan(id));
-        let (from, to) = (label(relation.from)?, label(relation.to)?);
-        let t = project.schema.relation_type(relation.kind).ok_or(EditError::NoRelationType(relation.kind))?;
-        if t.fits(from, to) {
-            return Ok(());
+        // A missing article, end or type is refused by the command itself, with its own error.
+        let Some(a) = project.article(*article) else { return Ok(()) };
+        match crate::model::label_mismatch(project, a, relation) {
+            Some(why) => Err(EditError::Invalid(why)),
+            None => Ok(()),
         }
-        let name = |l| project.schema.label_name(l).to_string();
-        Err(EditError::Invalid(format!("a “{}” relation does not link {} to {}", t.name, name(from), name(to))))
     }
 
     pub fn give_ids(&mut self, project: &mut crate::model::Project) -> Vec<u64> {

@@ -7,7 +7,7 @@ mod validate;
 
 pub use ids::{ArticleId, EntityId, LabelId, RelTypeId, RelationId, SpanId};
 pub use schema::{Color, Label, RelationType, Schema};
-pub use validate::{Problem, mismatched_relations, validate};
+pub use validate::{Problem, label_mismatch, mismatched_relations, validate};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

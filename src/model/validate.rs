@@ -127,19 +127,24 @@ pub fn validate(project: &Project) -> Vec<Problem> {
 /// should look at. The window never makes them; `glose validate` lists them.
 pub fn mismatched_relations(project: &Project) -> Vec<Problem> {
     let mut c = Checker { problems: Vec::new(), article: None };
-    let name = |l| project.schema.label_name(l).to_string();
     for a in &project.articles {
         c.article = Some(format!("{} {:?}", a.id, a.title));
-        let label = |id| a.span(id).map(|s| s.label);
         for r in &a.relations {
-            if let (Some(t), Some(f), Some(to)) = (project.schema.relation_type(r.kind), label(r.from), label(r.to))
-                && !t.fits(f, to)
-            {
-                c.push(r.id, format!("a “{}” relation does not link {} to {}", t.name, name(f), name(to)));
+            if let Some(why) = label_mismatch(project, a, r) {
+                c.push(r.id, why);
             }
         }
     }
     c.problems
+}
+
+/// Why `relation` in `article` is of a type that does not accept its ends' labels, if it is
+/// (`None` too when an end or the type is missing: that is another problem).
+pub fn label_mismatch(project: &Project, article: &super::Article, relation: &super::Relation) -> Option<String> {
+    let label = |id| article.span(id).map(|s| s.label);
+    let (t, from, to) = (project.schema.relation_type(relation.kind)?, label(relation.from)?, label(relation.to)?);
+    let name = |l| project.schema.label_name(l).to_string();
+    (!t.fits(from, to)).then(|| format!("a “{}” relation does not link {} to {}", t.name, name(from), name(to)))
 }
 
 fn check_schema(project: &Project, c: &mut Checker, unique: &mut impl FnMut(&mut Checker, u64, &'static str)) {
