@@ -309,7 +309,6 @@ impl GloseApp {
         if outcome == Outcome::Pending {
             return;
         }
-        self.settings.last_dir = Some(dialog.dir().to_path_buf());
         let (purpose, title) = (dialog.purpose.clone(), dialog.what().to_string());
         self.views.file_dialog = None;
         self.route_files(purpose, &title, outcome);

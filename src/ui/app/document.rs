@@ -169,8 +169,6 @@ impl GloseApp {
             }
         };
         self.replace_session(session);
-        self.nav.current = None;
-        self.nav.rs.reset();
         self.settings.remember(path);
         if let Some(pid) = report.other_window {
             self.views.dialog = Some(Dialog::AlreadyOpen(pid));
