@@ -3,7 +3,7 @@
 //! per label and overall. The statistics themselves (`cohen_kappa`, `krippendorff_alpha_nominal`)
 //! are general and checked against worked examples from the literature.
 
-use crate::model::{LabelId, Project, Span};
+use crate::model::{Article, LabelId, Project, Span};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -142,6 +142,14 @@ pub struct Agreement {
     pub per_label: BTreeMap<String, Scores>,
     /// Krippendorff's unitizing alpha on the same articles, laid end to end in code points.
     pub unitizing_alpha: super::unitizing::UnitizingAlpha,
+    /// The articles both annotated, in project order.
+    #[serde(skip)]
+    pub both_coded: Vec<crate::model::ArticleId>,
+}
+
+/// Whether `who` has a span in `article`.
+pub fn coded_by(article: &Article, who: &str) -> bool {
+    article.spans.iter().any(|s| s.annotator == who)
 }
 
 /// The label each token carries for one annotator: the innermost span covering it.
@@ -178,7 +186,7 @@ pub fn agreement(project: &Project, a: &str, b: &str) -> Agreement {
     let mut tok_b: Vec<Option<LabelId>> = Vec::new();
     let mut exact_by: HashMap<LabelId, (usize, usize, usize)> = HashMap::new();
     let mut overlap_by: HashMap<LabelId, usize> = HashMap::new();
-    let mut articles = 0;
+    let mut both_coded = Vec::new();
     let (mut exact_total, mut overlap_total) = (0, 0);
     for art in &project.articles {
         let sa: Vec<&Span> = art.spans.iter().filter(|s| s.annotator == a).collect();
@@ -186,7 +194,7 @@ pub fn agreement(project: &Project, a: &str, b: &str) -> Agreement {
         if sa.is_empty() || sb.is_empty() {
             continue;
         }
-        articles += 1;
+        both_coded.push(art.id);
         let (ex, _) = span_f1(&sa, &sb, |x, y| x.label == y.label && x.fragments == y.fragments);
         let (ov, _) = span_f1(&sa, &sb, |x, y| x.label == y.label && overlaps(x, y));
         exact_total += ex;
@@ -265,25 +273,28 @@ pub fn agreement(project: &Project, a: &str, b: &str) -> Agreement {
     Agreement {
         annotator_a: a.to_string(),
         annotator_b: b.to_string(),
-        articles,
+        articles: both_coded.len(),
         tokens: tok_a.len(),
         overall,
         per_label: by_name,
-        unitizing_alpha: unitizing_of(project, a, b),
+        unitizing_alpha: unitizing_of(project, &both_coded, a, b),
+        both_coded,
     }
 }
 
 /// uα of `a` and `b` over the articles both coded, one after the other on one continuum; each
 /// coder's fragments of a label merged where they overlap.
-fn unitizing_of(project: &Project, a: &str, b: &str) -> super::unitizing::UnitizingAlpha {
+fn unitizing_of(
+    project: &Project,
+    both_coded: &[crate::model::ArticleId],
+    a: &str,
+    b: &str,
+) -> super::unitizing::UnitizingAlpha {
     use super::unitizing::{Unit, merged, unitizing_alpha};
     let mut units = Vec::new();
     let mut offset = 0u64;
-    for art in &project.articles {
-        let coded = |who: &str| art.spans.iter().any(|s| s.annotator == who);
-        if !(coded(a) && coded(b)) {
-            continue;
-        }
+    let both: std::collections::HashSet<_> = both_coded.iter().collect();
+    for art in project.articles.iter().filter(|a| both.contains(&a.id)) {
         for (coder, who) in [a, b].into_iter().enumerate() {
             let mut by_label: BTreeMap<&str, Vec<(u64, u64)>> = BTreeMap::new();
             for s in art.spans.iter().filter(|s| s.annotator == who) {

@@ -71,12 +71,14 @@ impl WindowView for AnnotatorsWindow {
                 let shown = self
                     .agreement
                     .get(cx.revision(), pair, p, threaded, repaint, |p, (a, b)| agreement::agreement(p, a, b));
-                if let Some(g) = super::derived::shown_ui(ui, shown) {
-                    agreement_grid_ui(ui, &g);
+                let g = super::derived::shown_ui(ui, shown);
+                if let Some(g) = &g {
+                    agreement_grid_ui(ui, g);
                 }
                 ui.separator();
                 if let Some(article) = cx.article() {
-                    pressed = self.diff_ui(p, article, ui);
+                    let both = g.as_ref().map_or(&[][..], |g| &g.both_coded[..]);
+                    pressed = self.diff_ui(p, article, both, ui);
                 }
             },
         );
@@ -116,18 +118,30 @@ impl AnnotatorsWindow {
 
     /// The current article's rows: agreements, differences, misses; each span can be
     /// accepted into gold.
-    fn diff_ui(&self, p: &crate::model::Project, article: &Article, ui: &mut egui::Ui) -> Pressed {
+    /// `both`: the articles both annotators coded (from the agreement figures).
+    fn diff_ui(
+        &self,
+        p: &crate::model::Project,
+        article: &Article,
+        both: &[crate::model::ArticleId],
+        ui: &mut egui::Ui,
+    ) -> Pressed {
         let mut pressed = Pressed::default();
-        let coded = |a: &Article, who: &str| a.spans.iter().any(|s| s.annotator == who);
-        if !(coded(article, &self.a) && coded(article, &self.b)) {
+        let coded = |who: &str| agreement::coded_by(article, who);
+        if !(coded(&self.a) && coded(&self.b)) {
             // Say so, and offer the articles both coded, rather than a list of "only A" rows.
-            let missing = if coded(article, &self.a) { &self.b } else { &self.a };
+            let missing = if coded(&self.a) { &self.b } else { &self.a };
             ui.label(format!("{missing} has not coded this article. Articles both coded:"));
             ui.horizontal_wrapped(|ui| {
-                for a in p.articles.iter().filter(|a| coded(a, &self.a) && coded(a, &self.b)) {
+                // A dozen at most: a newspaper's year would be a wall of links.
+                const SHOWN: usize = 12;
+                for a in both.iter().take(SHOWN).filter_map(|&id| p.article(id)) {
                     if ui.link(crate::text::ellipsize(&a.title, 50)).clicked() {
                         pressed.open = Some(a.id);
                     }
+                }
+                if both.len() > SHOWN {
+                    ui.weak(format!("and {} more", both.len() - SHOWN));
                 }
             });
             ui.separator();
