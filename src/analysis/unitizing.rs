@@ -90,13 +90,21 @@ fn category_disagreement(units: &[&Unit], coders: usize, begin: u64, length: u64
     let n = units.len() as f64;
     let mut gaps: Vec<u64> = per_coder.iter().flatten().filter(|s| !s.2).map(|s| s.1).collect();
     gaps.sort_unstable_by(|a, b| b.cmp(a));
+    // Sums of the longest gaps, so that the gaps a unit fits in are summed in one step.
+    let mut prefix = Vec::with_capacity(gaps.len() + 1);
+    prefix.push(0u64);
+    for g in &gaps {
+        prefix.push(prefix[prefix.len() - 1] + g);
+    }
     let mut expected = 0.0;
     let mut squared = 0.0;
     for u in units {
         let len = u.len as f64;
         squared += len * (len - 1.0);
         let placed = (n - 1.0) * (2.0 * len.powi(3) - 3.0 * len * len + len) / 3.0;
-        let in_gaps: f64 = gaps.iter().take_while(|&&g| g >= u.len).map(|&g| (g - u.len + 1) as f64).sum();
+        // Σ (g − len + 1) over the gaps at least as long as the unit.
+        let k = gaps.partition_point(|&g| g >= u.len);
+        let in_gaps = (i128::from(prefix[k]) - k as i128 * (i128::from(u.len) - 1)) as f64;
         expected += placed + len * len * in_gaps;
     }
     let expected = expected * 2.0 / l / (m * l * (m * l - 1.0) - squared);
