@@ -1225,6 +1225,13 @@ fn a_small_window_shrinks_the_side_panels_not_the_reader() {
         eprintln!("reader at {w}: {reader:.0} px");
         assert!(reader >= w * share, "at {w}×{hgt} the reader is {reader:.0} px");
     }
+    // Two articles side by side in a 1000×700 window: both panes stay left of the side panel.
+    h.set_size(egui::vec2(1000.0, 700.0));
+    h.run();
+    menu(&mut h, "View", "Compare two articles");
+    let side = h.get_by_label("Annotate").rect().min.x;
+    let right = h.state().compare().expect("compare view").reader().last_rect.expect("drawn").max.x;
+    assert!(right <= side, "the right pane ends at {right:.0}, under the side panel at {side:.0}");
 }
 
 #[test]

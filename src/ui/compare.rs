@@ -121,7 +121,7 @@ impl ComparePane {
 
     /// The other article, synchronised scrolling, Close. True when closed.
     fn toolbar_ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui) -> bool {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.strong("Compare");
             let p = cx.project();
             let title = |id| p.article(id).map_or(String::new(), |a| crate::text::ellipsize(&a.title, 40));
