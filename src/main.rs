@@ -90,6 +90,10 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Write a project as one file or as a folder (one file per article, for big corpora and
+    /// git): by OUT's form, a path ending in .ron is one file, any other a folder. Exit 1 when
+    /// an article file of IN could not be read (it is left out, and said).
+    Convert { input: PathBuf, out: PathBuf },
     /// Check a project: ids, references, offsets and quotes. Exit 0 when sound, 1 with one
     /// line per problem, 2 when the file cannot be read.
     Validate { project: PathBuf },
@@ -174,6 +178,7 @@ fn main() -> ExitCode {
             search_cmd(&project, pattern, (label, actor, by), limit, json)
         }
         Some(Cmd::Validate { project }) => validate_cmd(&project),
+        Some(Cmd::Convert { input, out }) => convert_cmd(&input, &out),
         Some(Cmd::Stats { project, json }) => stats_cmd(&project, json),
         Some(Cmd::Agreement { project, annotators, json }) => agreement_cmd(&project, &annotators, json),
         Some(Cmd::Merge { projects, out }) => merge_cmd(&projects, &out),
@@ -221,7 +226,49 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
 }
 
 fn load(path: &Path) -> Result<model::Project, ExitCode> {
-    store::load(path).map(|l| l.project).map_err(fail)
+    load_full(path).map(|l| l.project)
+}
+
+/// A project with what it knows of its files; the article files of a folder that could not be
+/// read are said (the rest of the project is there).
+fn load_full(path: &Path) -> Result<store::Loaded, ExitCode> {
+    let loaded = store::load(path).map_err(fail)?;
+    for e in &loaded.skipped {
+        eprintln!("glose: skipped {e}");
+    }
+    Ok(loaded)
+}
+
+/// `glose convert`: one file ↔ a folder of files, by the form of `out`.
+fn convert_cmd(input: &Path, out: &Path) -> ExitCode {
+    if out.exists() {
+        return fail(format!("{} exists: give a path that does not", out.display()));
+    }
+    let started = std::time::Instant::now();
+    let loaded = match load_full(input) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let p = &loaded.project;
+    let saved = match store::save(p, out) {
+        Ok(s) => s,
+        Err(e) => return fail(e),
+    };
+    let form = if store::folder::is_folder(out) { "a project folder" } else { "one file" };
+    let spans: usize = p.articles.iter().map(|a| a.spans.len()).sum();
+    emit(&format!(
+        "{}: {} articles, {spans} spans, written as {form} ({:.1} MB) in {:.2} s\n",
+        out.display(),
+        p.articles.len(),
+        saved.bytes as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    ));
+    if loaded.skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("glose: {} file(s) of {} were left out", loaded.skipped.len(), input.display());
+        ExitCode::from(1)
+    }
 }
 
 /// The project at `into`, or a new one named after the file.
@@ -244,12 +291,14 @@ fn load_or_new(into: &Path) -> Result<model::Project, ExitCode> {
 }
 
 fn validate_cmd(path: &Path) -> ExitCode {
-    let project = match load(path) {
-        Ok(p) => p,
+    let loaded = match load_full(path) {
+        Ok(l) => l,
         Err(code) => return code,
     };
-    let mut problems = model::validate(&project);
-    problems.extend(model::mismatched_relations(&project));
+    let project = loaded.project;
+    let mut problems: Vec<String> = loaded.skipped.iter().map(|e| format!("skipped {e}")).collect();
+    problems.extend(model::validate(&project).iter().map(ToString::to_string));
+    problems.extend(model::mismatched_relations(&project).iter().map(ToString::to_string));
     for p in &problems {
         emit(&format!("{}: {p}\n", path.display()));
     }

@@ -210,9 +210,9 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Option<Parsed>, JournalError> 
     Ok(Some(Parsed { base, commands, saved_upto, torn_tail }))
 }
 
-/// Looks for the journal of `project` (whose saved bytes are `saved`); `None` when there is
-/// no unsaved work.
-pub fn recover(project: &Path, saved: &[u8]) -> Result<Option<Recovery>, JournalError> {
+/// Looks for the journal of `project`, whose saved state on disk has the fingerprint `current`;
+/// `None` when there is no unsaved work.
+pub fn recover(project: &Path, current: u64) -> Result<Option<Recovery>, JournalError> {
     let path = journal_path(project);
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
@@ -223,8 +223,8 @@ pub fn recover(project: &Path, saved: &[u8]) -> Result<Option<Recovery>, Journal
     if commands.is_empty() {
         return Ok(None);
     }
-    let mut base_matches = fingerprint(saved) == base;
-    if !base_matches && backup_fingerprint(project) == Some(base) {
+    let mut base_matches = current == base;
+    if !base_matches && previous_fingerprint(project, current) == Some(base) {
         // The crash came after a save had replaced the file but before the journal was
         // restarted: the file holds every edit made before that save started; the edits made
         // while it was being written are the ones to recover.
@@ -237,7 +237,11 @@ pub fn recover(project: &Path, saved: &[u8]) -> Result<Option<Recovery>, Journal
     Ok(Some(Recovery { journal: path, commands, base_matches, torn_tail }))
 }
 
-/// Fingerprint of the `.bak` the last save kept, if there is one.
-fn backup_fingerprint(project: &Path) -> Option<u64> {
+/// The fingerprint the project had before its last save: of the `.bak` that save kept, or
+/// what a project folder recorded (see [`crate::store::folder::previous_fingerprint`]).
+fn previous_fingerprint(project: &Path, current: u64) -> Option<u64> {
+    if project.is_dir() {
+        return crate::store::folder::previous_fingerprint(project, current);
+    }
     std::fs::read(crate::store::backup_path(project)).ok().map(|b| fingerprint(&b))
 }

@@ -93,17 +93,34 @@ pub struct DiskState {
 
 impl DiskState {
     pub fn of(path: &Path, fingerprint: u64) -> Option<DiskState> {
-        let m = std::fs::metadata(path).ok()?;
-        Some(DiskState { len: m.len(), modified: m.modified().ok(), fingerprint })
+        let (len, modified) = signature(path)?;
+        Some(DiskState { len, modified, fingerprint })
     }
 
-    /// The file's bytes when it changed since (a `git pull`, another program); `None` when not.
-    pub fn changed(&self, path: &Path) -> Option<Vec<u8>> {
-        let m = std::fs::metadata(path).ok()?;
-        if m.len() == self.len && m.modified().ok() == self.modified {
+    /// The project's new fingerprint when it changed since (a `git pull`, another program);
+    /// `None` when not. A folder is read again only when its index or its listing changed.
+    pub fn changed(&self, path: &Path) -> Option<u64> {
+        if signature(path)? == (self.len, self.modified) {
             return None;
         }
-        let bytes = std::fs::read(path).ok()?;
-        (super::fingerprint(&bytes) != self.fingerprint).then_some(bytes)
+        let now = if path.is_dir() {
+            super::folder::fingerprint_on_disk(path)?
+        } else {
+            super::fingerprint(&std::fs::read(path).ok()?)
+        };
+        (now != self.fingerprint).then_some(now)
     }
+}
+
+/// A file's length and time; for a project folder, its index's length and the latest time of
+/// the index and the articles' folder (which changes when git or a save replaces a file).
+fn signature(path: &Path) -> Option<(u64, Option<std::time::SystemTime>)> {
+    if path.is_dir() {
+        let index = std::fs::metadata(path.join(super::folder::INDEX)).ok()?;
+        let articles = std::fs::metadata(path.join(super::folder::ARTICLES)).ok();
+        let time = index.modified().ok().max(articles.and_then(|m| m.modified().ok()));
+        return Some((index.len(), time));
+    }
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.len(), m.modified().ok()))
 }

@@ -2,6 +2,7 @@
 //! saved atomically with the previous version kept as `PROJECT.ron.bak`.
 
 mod background;
+pub mod folder;
 mod journal;
 mod lock;
 mod migrate;
@@ -39,28 +40,39 @@ pub enum StoreError {
     FutureVersion { path: PathBuf, found: u32, supported: u32 },
     #[error("{path}: cannot write the project: {message}")]
     Serialize { path: PathBuf, message: String },
+    /// A file of a project folder that is left out (the rest of the project opens).
+    #[error("{path}: {message}")]
+    Skipped { path: PathBuf, message: String },
 }
 
 /// A project read from disk.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Loaded {
     pub project: Project,
     /// Fingerprint of the bytes read: ties the journal to this version of the file.
     pub fingerprint: u64,
     /// The version the file had, when it was migrated on load.
     pub migrated_from: Option<u32>,
+    /// A folder project: what its files held (a save then writes only what changed).
+    pub folder: Option<folder::FolderState>,
+    /// Files of a folder project that could not be read, each error naming its file.
+    pub skipped: Vec<StoreError>,
 }
 
-/// The bytes `save` writes for `project`.
-pub fn to_string(project: &Project) -> Result<String, ron::Error> {
-    let mut sorted;
-    let project = if is_normalized(project) {
-        project
+/// `project` with its records in the order files keep them (a copy only when they are not).
+fn normalized(project: &Project) -> std::borrow::Cow<'_, Project> {
+    if is_normalized(project) {
+        std::borrow::Cow::Borrowed(project)
     } else {
-        sorted = project.clone();
+        let mut sorted = project.clone();
         sorted.normalize();
-        &sorted
-    };
+        std::borrow::Cow::Owned(sorted)
+    }
+}
+
+/// The bytes `save` writes for `project` as one file.
+pub fn to_string(project: &Project) -> Result<String, ron::Error> {
+    let project = &*normalized(project);
     let body = match pretty_in_parallel(project)? {
         Some(body) => body,
         None => ron::ser::to_string_pretty(project, pretty_config(5))?,
@@ -160,6 +172,27 @@ fn is_normalized(p: &Project) -> bool {
         && annotators_listed
 }
 
+/// A RON error at its place in `text`, said as a cut-off file when it is one.
+fn syntax_error(text: &str, path: &Path, e: ron::error::SpannedError) -> StoreError {
+    let last_line = text.trim_end().lines().count().max(1);
+    // An error on the last line of a file whose brackets never close: the file was cut off.
+    let cut = matches!(e.code, ron::Error::Eof) || e.span.start.line >= last_line && !text.trim_end().ends_with(')');
+    let message = if cut {
+        format!("the file ends early, as if cut off while being written or copied ({})", e.code)
+    } else {
+        e.code.to_string()
+    };
+    StoreError::Syntax { path: path.to_path_buf(), line: e.span.start.line, col: e.span.start.col, message }
+}
+
+/// The bytes as text, or an error at the first byte that is not UTF-8.
+fn utf8<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, StoreError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let (line, col) = line_col(&bytes[..e.valid_up_to()]);
+        StoreError::NotUtf8 { path: path.to_path_buf(), line, col }
+    })
+}
+
 /// Parses project text; `path` only names the file in errors.
 pub fn from_str(text: &str, path: &Path) -> Result<Loaded, StoreError> {
     #[derive(Deserialize)]
@@ -167,18 +200,7 @@ pub fn from_str(text: &str, path: &Path) -> Result<Loaded, StoreError> {
         #[serde(default)]
         format_version: u32,
     }
-    let last_line = text.trim_end().lines().count().max(1);
-    let syntax = |e: ron::error::SpannedError| {
-        // An error on the last line of a file whose brackets never close: the file was cut off.
-        let cut =
-            matches!(e.code, ron::Error::Eof) || e.span.start.line >= last_line && !text.trim_end().ends_with(')');
-        let message = if cut {
-            format!("the file ends early, as if cut off while being written or copied ({})", e.code)
-        } else {
-            e.code.to_string()
-        };
-        StoreError::Syntax { path: path.to_path_buf(), line: e.span.start.line, col: e.span.start.col, message }
-    };
+    let syntax = |e| syntax_error(text, path, e);
     // The version sits at the top of every file Glose writes: read it there without a second
     // full parse; anything unusual falls back to a real (slower) parse.
     let version = match quick_version(text) {
@@ -225,7 +247,7 @@ pub fn from_str(text: &str, path: &Path) -> Result<Loaded, StoreError> {
         ),
     };
     project.repair_next_id();
-    Ok(Loaded { project, fingerprint: fingerprint(text.as_bytes()), migrated_from })
+    Ok(Loaded { project, fingerprint: fingerprint(text.as_bytes()), migrated_from, ..Default::default() })
 }
 
 /// Parses a file laid out as Glose writes it with the articles split among threads (a third
@@ -299,14 +321,17 @@ fn quick_version(text: &str) -> Option<u32> {
     (after.starts_with(',') || after.starts_with(')')).then(|| digits.parse().ok()).flatten()
 }
 
-/// Reads a project file. Never panics on bad input: every problem is a `StoreError`.
+/// Reads a project: one file, or a folder (see [`folder`]; its `project.ron` stands for it).
+/// Never panics on bad input: every problem is a `StoreError`. The article files of a folder
+/// that cannot be read are in `skipped` (the rest of the project is there).
 pub fn load(path: &Path) -> Result<Loaded, StoreError> {
+    let path = folder::resolve(path);
+    if path.is_dir() {
+        let read = folder::load(path)?;
+        return Ok(Loaded { folder: Some(read.state), skipped: read.skipped, ..read.loaded });
+    }
     let bytes = read_limited(path, MAX_PROJECT_BYTES)?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
-        let (line, col) = line_col(&bytes[..e.valid_up_to()]);
-        StoreError::NotUtf8 { path: path.to_path_buf(), line, col }
-    })?;
-    from_str(text, path)
+    from_str(utf8(&bytes, path)?, path)
 }
 
 /// Reads a file, refusing it when it is larger than `limit` bytes.
@@ -341,10 +366,20 @@ pub fn backup_path(path: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// Saves atomically: write a temporary file beside the target, fsync, keep the old file as
-/// `.bak`, rename over the target, fsync the folder. A crash leaves the old or the new file,
-/// never a torn one.
+/// Saves atomically as one file or, when `path` is or will be a folder (see
+/// [`folder::is_folder`]), as a project folder (writing only the files that differ).
 pub fn save(project: &Project, path: &Path) -> Result<Saved, StoreError> {
+    let path = folder::resolve(path);
+    if folder::is_folder(path) {
+        return folder::save(project, path, None).map(|(saved, _)| saved);
+    }
+    save_file(project, path)
+}
+
+/// Saves one file atomically: write a temporary file beside the target, fsync, keep the old
+/// file as `.bak`, rename over the target, fsync the folder. A crash leaves the old or the new
+/// file, never a torn one.
+pub fn save_file(project: &Project, path: &Path) -> Result<Saved, StoreError> {
     let text =
         to_string(project).map_err(|e| StoreError::Serialize { path: path.to_path_buf(), message: e.to_string() })?;
     write_atomic(path, text.as_bytes())?;

@@ -4,6 +4,7 @@
 //! test exercises exactly the window's path. Nothing here is swallowed: every failure is
 //! returned for the caller to show.
 
+use super::folder::FolderState;
 use super::{
     BackgroundSave, DiskState, Journal, JournalError, LockFile, Recovery, Saved, StoreError, remove_if_exists,
 };
@@ -73,6 +74,9 @@ pub struct OpenReport {
     pub recovery: Option<Recovery>,
     /// The journal could not be read; said what was done about it.
     pub journal_error: Option<SessionError>,
+    /// Article files of a project folder that could not be read (the rest opened; those
+    /// files are left as they are).
+    pub skipped: Vec<StoreError>,
 }
 
 pub struct Session {
@@ -93,6 +97,8 @@ pub struct Session {
     /// edits are journaled too (and offered back after a crash); it goes when the project is
     /// saved somewhere or closed cleanly.
     scratch: Option<PathBuf>,
+    /// A project folder: what its files hold (a save writes only what changed).
+    folder: Option<super::folder::FolderState>,
 }
 
 impl Session {
@@ -111,6 +117,7 @@ impl Session {
             saving: None,
             save_again: None,
             scratch: None,
+            folder: None,
         }
     }
 
@@ -154,12 +161,10 @@ impl Session {
     /// read is set aside (`.journal.broken`) and a new one started; if it cannot even be set
     /// aside, it is left untouched and nothing is journaled (both said in the report).
     pub fn open(path: &Path) -> Result<(Session, OpenReport), StoreError> {
-        let bytes = super::read_limited(path, super::MAX_PROJECT_BYTES)?;
-        let loaded = match std::str::from_utf8(&bytes) {
-            Ok(text) => super::from_str(text, path)?,
-            Err(_) => super::load(path)?,
-        };
-        let mut s = Session::new(loaded.project);
+        let path = super::folder::resolve(path);
+        let mut loaded = super::load(path)?;
+        let mut s = Session::new(std::mem::take(&mut loaded.project));
+        s.folder = loaded.folder.take();
         s.path = Some(path.to_path_buf());
         s.force_dirty = loaded.migrated_from.is_some();
         s.disk = DiskState::of(path, loaded.fingerprint);
@@ -169,9 +174,10 @@ impl Session {
             migrated_from: loaded.migrated_from,
             problems: crate::model::validate(&s.project),
             other_window,
+            skipped: loaded.skipped,
             ..Default::default()
         };
-        match super::recover(path, &bytes) {
+        match super::recover(path, loaded.fingerprint) {
             // The other window owns the journal: do not touch it.
             Ok(Some(_)) if other_window.is_some() => {}
             Ok(Some(rec)) => report.recovery = Some(rec),
@@ -207,8 +213,11 @@ impl Session {
         Ok(())
     }
 
-    /// The fingerprint of the file as it is on disk now.
+    /// The fingerprint of the file (or folder, as last read or written) as it is on disk now.
     fn disk_fingerprint(&self) -> u64 {
+        if let Some(f) = &self.folder {
+            return f.fingerprint();
+        }
         self.journaled_file().and_then(|p| std::fs::read(p).ok()).map_or(0, |b| super::fingerprint(&b))
     }
 
@@ -339,7 +348,8 @@ impl Session {
         }
         let same_file = self.path.as_deref() == Some(path);
         let journal = self.journal.as_mut().filter(|_| same_file);
-        let job = BackgroundSave::start(&self.project, path, journal)?;
+        let folder = self.folder.clone().filter(|_| same_file);
+        let job = BackgroundSave::start(&self.project, path, journal, folder)?;
         self.saving = Some(Saving { job, revision: self.history.revision(), started: Instant::now(), auto });
         Ok(())
     }
@@ -364,7 +374,7 @@ impl Session {
         out
     }
 
-    fn land(&mut self, result: Result<Saved, StoreError>) -> SaveOutcome {
+    fn land(&mut self, result: Result<(Saved, Option<FolderState>), StoreError>) -> SaveOutcome {
         let Some(s) = self.saving.take() else {
             return SaveOutcome::Failed(SessionError::Store(StoreError::Serialize {
                 path: PathBuf::new(),
@@ -373,7 +383,8 @@ impl Session {
         };
         let path = s.job.path.clone();
         let outcome = match result {
-            Ok(saved) => {
+            Ok((saved, folder)) => {
+                self.folder = folder;
                 let mut old_journal = None;
                 if self.path.as_deref() != Some(path.as_path()) {
                     // Saved as another file: the old journal and lock go, the new file's come.
@@ -430,8 +441,8 @@ impl Session {
         }
         let (Some(path), Some(disk)) = (&self.path, &self.disk) else { return false };
         match disk.changed(path) {
-            Some(bytes) => {
-                self.disk = DiskState::of(path, super::fingerprint(&bytes));
+            Some(fingerprint) => {
+                self.disk = DiskState::of(path, fingerprint);
                 true
             }
             None => false,
@@ -475,7 +486,7 @@ pub fn unsaved_projects(dir: &Path) -> Vec<Unsaved> {
             continue;
         }
         let Ok(bytes) = std::fs::read(&file) else { continue };
-        match super::recover(&file, &bytes) {
+        match super::recover(&file, super::fingerprint(&bytes)) {
             Ok(Some(rec)) => {
                 let modified = std::fs::metadata(super::journal_path(&file)).and_then(|m| m.modified()).ok();
                 out.push(Unsaved { file, edits: rec.commands.len(), modified });

@@ -1,0 +1,726 @@
+//! A project as a folder of RON files — for corpora too big for one file, and for teams that
+//! share a project through git:
+//!
+//! ```text
+//! NAME.glose/
+//!   project.ron                 format version, name, schema, canonical actors, annotators
+//!   articles/000012-slug.ron    one article: its details, spans and relations
+//!   articles/000012-slug.txt    its text: the exact UTF-8 bytes (a line of text is a line)
+//!   .gitignore .gitattributes   Glose's own files kept out of git; the merge driver per file
+//! ```
+//!
+//! Which articles the project holds is the listing of `articles/` (in id order unless
+//! `project.ron` keeps another `order`), and `project.ron` holds no count and no next id: two
+//! annotators editing different articles change different files, so git merges their work
+//! without a conflict. (The next id is one above the largest in use.)
+//!
+//! A save writes only what changed since the last one, atomically as a whole: each new file is
+//! written under a temporary name and synced; then a commit record listing the renames and
+//! removals is written and synced; then they are made and the record removed. A crash before
+//! the record leaves the old project (the temporary files are cleared by the next save); a crash
+//! after it is completed by the next load ([`complete_commit`]): always the old project or the
+//! new one, never a mix.
+
+use super::{Loaded, Saved, StoreError, sync_dir};
+use crate::hash::Fnv1a64;
+use crate::model::{Article, ArticleId, Entity, FORMAT_VERSION, Project, Relation, Schema, Span};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The folder's index file.
+pub const INDEX: &str = "project.ron";
+/// The folder of article files.
+pub const ARTICLES: &str = "articles";
+/// The commit record of a save being made (see the module's comment).
+const COMMIT: &str = ".glose-commit";
+/// The fingerprints of the last save and the one before (outside git: see `.gitignore`).
+const STATE: &str = ".glose-state";
+const GITIGNORE: &str =
+    "# Glose's own files: a save's commit record and temporary files, its state.\n.glose-*\n.*.tmp\n*.bak\n";
+const GITATTRIBUTES: &str = "# Merge annotations with Glose (`git config merge.glose.driver 'glose merge-driver %O %A %B'`).\n*.ron merge=glose\n";
+/// Larger article files are refused, like project files.
+const MAX_ARTICLE_BYTES: u64 = super::MAX_PROJECT_BYTES;
+
+/// Whether `path` is (or, not existing yet, will be written as) a project folder: an existing
+/// folder, or a path that does not end in `.ron`.
+pub fn is_folder(path: &Path) -> bool {
+    if path.is_dir() {
+        return true;
+    }
+    !path.exists() && path.extension().is_none_or(|e| !e.eq_ignore_ascii_case("ron"))
+}
+
+/// `NAME.glose/project.ron` opened by itself stands for its whole folder.
+pub fn resolve(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if path.file_name().is_some_and(|n| n == INDEX) && dir.join(ARTICLES).is_dir() => dir,
+        _ => path,
+    }
+}
+
+/// `project.ron` of a folder project.
+#[derive(Serialize, Deserialize)]
+struct Index {
+    format_version: u32,
+    #[serde(default)]
+    name: String,
+    /// Annotators named in the project who have no span or relation yet (the others are found
+    /// in the articles, so that annotating never changes this file).
+    #[serde(default)]
+    annotators: Vec<String>,
+    #[serde(default)]
+    schema: Schema,
+    #[serde(default)]
+    entities: Vec<Entity>,
+    /// The articles' order, when it is not the order of their ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    order: Vec<ArticleId>,
+}
+
+/// One article file as written: the article without its text.
+#[derive(Serialize)]
+struct ArticleOut<'a> {
+    id: ArticleId,
+    title: &'a str,
+    source: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    author: &'a str,
+    url: &'a str,
+    published: &'a str,
+    language: &'a str,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    details: &'a BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    near_duplicate_of: Option<ArticleId>,
+    spans: &'a [Span],
+    relations: &'a [Relation],
+}
+
+/// One article file as read.
+#[derive(Deserialize)]
+struct ArticleIn {
+    id: ArticleId,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    source: String,
+    #[serde(default)]
+    author: String,
+    #[serde(default)]
+    url: String,
+    #[serde(default)]
+    published: String,
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    details: BTreeMap<String, String>,
+    #[serde(default)]
+    near_duplicate_of: Option<ArticleId>,
+    #[serde(default)]
+    spans: Vec<Span>,
+    #[serde(default)]
+    relations: Vec<Relation>,
+}
+
+impl ArticleIn {
+    fn with_text(self, text: String) -> Article {
+        Article {
+            id: self.id,
+            title: self.title,
+            source: self.source,
+            author: self.author,
+            url: self.url,
+            published: self.published,
+            language: self.language,
+            details: self.details,
+            near_duplicate_of: self.near_duplicate_of,
+            text,
+            spans: self.spans,
+            relations: self.relations,
+        }
+    }
+}
+
+/// What an article's files held when they were last read or written.
+#[derive(Clone, Debug)]
+struct Written {
+    /// The file name without extension: `000012-slug` (kept when the title changes).
+    stem: String,
+    /// The article those files hold, when known: an unchanged pointer means nothing to write.
+    article: Option<Arc<Article>>,
+    /// Of the `.ron` bytes then the `.txt` bytes.
+    hash: u64,
+}
+
+/// What a folder project's files held when Glose last read or wrote them: lets a save write
+/// only what changed, and gives the project's fingerprint without reading every file again.
+#[derive(Clone, Debug, Default)]
+pub struct FolderState {
+    articles: HashMap<ArticleId, Written>,
+    index: u64,
+    /// Files of `articles/` this build did not load, never written over or removed: a broken
+    /// article (by its stem, with the hash of its pair) or a file that is not one (by its name).
+    untouched: BTreeMap<String, u64>,
+}
+
+impl FolderState {
+    /// The fingerprint of the whole project as these files hold it.
+    pub fn fingerprint(&self) -> u64 {
+        let mut h = Fnv1a64::new();
+        h.write(&self.index.to_le_bytes());
+        let articles = self.articles.values().map(|w| (w.stem.as_str(), w.hash));
+        let mut files: Vec<(&str, u64)> =
+            articles.chain(self.untouched.iter().map(|(n, h)| (n.as_str(), *h))).collect();
+        files.sort_unstable();
+        for (name, hash) in files {
+            h.write(name.as_bytes());
+            h.write(&[0]);
+            h.write(&hash.to_le_bytes());
+        }
+        h.finish()
+    }
+
+    /// The largest article id a file of the folder carries in its name (loaded or not).
+    fn max_id(&self) -> u64 {
+        let untouched = self.untouched.keys().filter_map(|n| id_of(n));
+        self.articles.keys().map(|a| a.0).chain(untouched).max().unwrap_or(0)
+    }
+}
+
+fn hash_pair(ron: &[u8], txt: &[u8]) -> u64 {
+    let mut h = Fnv1a64::new();
+    h.write(ron);
+    h.write(&[0xff]);
+    h.write(txt);
+    h.finish()
+}
+
+/// The id at the start of an article file's name: `000012-slug.ron` → 12.
+fn id_of(name: &str) -> Option<u64> {
+    let digits = name.split(['-', '.']).next()?;
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten()
+}
+
+/// `000012-le-president-russe` from an article's id and title: ASCII, lower case, at most
+/// 40 characters of the title (accents dropped), so names sort by id and read well in git.
+pub fn stem_for(article: &Article) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut slug = String::new();
+    for c in article.title.nfd() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !unicode_normalization::char::is_combining_mark(c) && !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+        if slug.len() >= 40 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() { format!("{:06}", article.id.0) } else { format!("{:06}-{slug}", article.id.0) }
+}
+
+fn pretty() -> ron::ser::PrettyConfig {
+    super::pretty_config(3)
+}
+
+fn io_err(path: &Path) -> impl Fn(io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io { path: path.to_path_buf(), source }
+}
+
+/// The two files of an article: its annotations (RON) and its text.
+fn article_files(a: &Article) -> Result<String, ron::Error> {
+    let out = ArticleOut {
+        id: a.id,
+        title: &a.title,
+        source: &a.source,
+        author: &a.author,
+        url: &a.url,
+        published: &a.published,
+        language: &a.language,
+        details: &a.details,
+        near_duplicate_of: a.near_duplicate_of,
+        spans: &a.spans,
+        relations: &a.relations,
+    };
+    let body = ron::ser::to_string_pretty(&out, pretty())?;
+    Ok(format!(
+        "// Glose article; its text is the .txt file of the same name. Offsets count Unicode code points, ranges are [start, end).\n{body}\n"
+    ))
+}
+
+fn index_string(p: &Project) -> Result<String, ron::Error> {
+    let on_spans = p.annotator_names();
+    let order: Vec<ArticleId> = p.articles.iter().map(|a| a.id).collect();
+    let index = Index {
+        format_version: FORMAT_VERSION,
+        name: p.name.clone(),
+        annotators: p.annotators.iter().filter(|a| !on_spans.contains(a.as_str())).cloned().collect(),
+        schema: p.schema.clone(),
+        entities: p.entities.clone(),
+        order: if order.is_sorted() { Vec::new() } else { order },
+    };
+    let body = ron::ser::to_string_pretty(&index, super::pretty_config(5))?;
+    Ok(format!(
+        "// Glose project folder: each article is a .ron file (details, spans, relations) and a .txt file (its text) in articles/.\n{body}\n"
+    ))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/// A folder project read from disk, with the article files that could not be (each error names
+/// its file: the rest of the project opens, and those files are never written over).
+pub struct ReadFolder {
+    pub loaded: Loaded,
+    pub state: FolderState,
+    pub skipped: Vec<StoreError>,
+}
+
+/// Reads a project folder: completes a save a crash interrupted, reads `project.ron`, then every
+/// article's two files in parallel. An unreadable `project.ron` is an error; an unreadable
+/// article is reported in `skipped`.
+pub fn load(dir: &Path) -> Result<ReadFolder, StoreError> {
+    complete_commit(dir)?;
+    let index_path = dir.join(INDEX);
+    let index_bytes = super::read_limited(&index_path, super::MAX_PROJECT_BYTES)?;
+    let index_text = super::utf8(&index_bytes, &index_path)?;
+    let index = parse_index(index_text, &index_path)?;
+    let (pairs, mut skipped, untouched) = list_articles(dir)?;
+    let read = read_in_parallel(dir, &pairs);
+    let mut state = FolderState { index: crate::hash::fnv1a64(&index_bytes), untouched, ..Default::default() };
+    let mut articles = Vec::with_capacity(read.len());
+    for (stem, result) in pairs.iter().map(|(stem, _)| stem).zip(read) {
+        match result {
+            Ok((article, hash)) => {
+                let article = Arc::new(article);
+                let written = Written { stem: stem.clone(), article: Some(article.clone()), hash };
+                state.articles.insert(article.id, written);
+                articles.push(article);
+            }
+            Err((e, hash)) => {
+                skipped.push(e);
+                state.untouched.insert(stem.clone(), hash);
+            }
+        }
+    }
+    articles.sort_by_key(|a| a.id);
+    if !index.order.is_empty() {
+        let rank: HashMap<ArticleId, usize> = index.order.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        articles.sort_by_key(|a| rank.get(&a.id).copied().unwrap_or(usize::MAX));
+    }
+    let mut project = Project {
+        format_version: FORMAT_VERSION,
+        name: index.name,
+        next_id: 0,
+        annotators: index.annotators,
+        schema: index.schema,
+        entities: index.entities,
+        articles,
+    };
+    let on_spans: Vec<String> = project.annotator_names().into_iter().map(str::to_string).collect();
+    project.annotators.extend(on_spans);
+    project.annotators.sort();
+    project.annotators.dedup();
+    project.repair_next_id();
+    project.next_id = project.next_id.max(state.max_id() + 1);
+    let fingerprint = state.fingerprint();
+    Ok(ReadFolder { loaded: Loaded { project, fingerprint, ..Default::default() }, state, skipped })
+}
+
+fn parse_index(text: &str, path: &Path) -> Result<Index, StoreError> {
+    let version = super::quick_version(text);
+    if let Some(v) = version.filter(|&v| v > FORMAT_VERSION) {
+        return Err(StoreError::FutureVersion { path: path.to_path_buf(), found: v, supported: FORMAT_VERSION });
+    }
+    let index: Index = ron::from_str(text).map_err(|e| super::syntax_error(text, path, e))?;
+    if index.format_version < 3 {
+        let message = format!("format_version {} cannot be a project folder (they start at 3)", index.format_version);
+        return Err(StoreError::Syntax { path: path.to_path_buf(), line: 1, col: 1, message });
+    }
+    Ok(index)
+}
+
+/// The article pairs of `articles/` (stem, id), the files that are not one (each said), and the
+/// hashes of those left alone.
+type Listing = (Vec<(String, u64)>, Vec<StoreError>, BTreeMap<String, u64>);
+
+fn list_articles(dir: &Path) -> Result<Listing, StoreError> {
+    let folder = dir.join(ARTICLES);
+    let mut files: BTreeMap<String, (bool, bool)> = BTreeMap::new();
+    let mut skipped = Vec::new();
+    let mut untouched = BTreeMap::new();
+    let entries = match fs::read_dir(&folder) {
+        Ok(e) => e,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Vec::new(), skipped, untouched)),
+        Err(e) => return Err(io_err(&folder)(e)),
+    };
+    let mut leave = |name: &str, why: String, skipped: &mut Vec<StoreError>| {
+        let path = folder.join(name);
+        let hash = fs::read(&path).map_or(0, |b| crate::hash::fnv1a64(&b));
+        untouched.insert(name.to_string(), hash);
+        skipped.push(StoreError::Skipped { path, message: why });
+    };
+    for entry in entries {
+        let entry = entry.map_err(io_err(&folder))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue; // a save's temporary file
+        }
+        let kind = name.rsplit_once('.').filter(|(stem, _)| id_of(stem).is_some());
+        match kind {
+            Some((stem, "ron")) => files.entry(stem.to_string()).or_default().0 = true,
+            Some((stem, "txt")) => files.entry(stem.to_string()).or_default().1 = true,
+            _ => leave(
+                &name,
+                "not an article file (articles are NNNNNN-title.ron with NNNNNN-title.txt); left alone".into(),
+                &mut skipped,
+            ),
+        }
+    }
+    let mut pairs = Vec::new();
+    let mut seen: HashMap<u64, String> = HashMap::new();
+    for (stem, (ron, txt)) in files {
+        let id = id_of(&stem).unwrap_or(0);
+        if !(ron && txt) {
+            let (have, missing) = if ron { ("ron", "txt") } else { ("txt", "ron") };
+            leave(
+                &format!("{stem}.{have}"),
+                format!("its {} file {stem}.{missing} is missing; the article is left out", kind_name(missing)),
+                &mut skipped,
+            );
+        } else if let Some(other) = seen.get(&id) {
+            for ext in ["ron", "txt"] {
+                leave(&format!("{stem}.{ext}"), format!("article {id} is already {other}.ron; left out"), &mut skipped);
+            }
+        } else {
+            seen.insert(id, stem.clone());
+            pairs.push((stem, id));
+        }
+    }
+    Ok((pairs, skipped, untouched))
+}
+
+fn kind_name(ext: &str) -> &'static str {
+    if ext == "txt" { "text" } else { "annotations" }
+}
+
+/// An article and the hash of its two files, or why it cannot be read and that hash.
+type ReadResult = Result<(Article, u64), (StoreError, u64)>;
+
+fn read_in_parallel(dir: &Path, pairs: &[(String, u64)]) -> Vec<ReadResult> {
+    let folder = dir.join(ARTICLES);
+    let threads = super::threads();
+    let chunk = pairs.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = pairs
+            .chunks(chunk)
+            .map(|part| {
+                let folder = &folder;
+                scope.spawn(move || part.iter().map(|(stem, id)| read_article(folder, stem, *id)).collect::<Vec<_>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    vec![Err((
+                        StoreError::Serialize { path: folder.clone(), message: "a reading thread stopped".into() },
+                        0,
+                    ))]
+                })
+            })
+            .collect()
+    })
+}
+
+fn read_article(folder: &Path, stem: &str, id: u64) -> ReadResult {
+    let ron_path = folder.join(format!("{stem}.ron"));
+    let txt_path = folder.join(format!("{stem}.txt"));
+    let ron_bytes = super::read_limited(&ron_path, MAX_ARTICLE_BYTES);
+    let txt_bytes = super::read_limited(&txt_path, MAX_ARTICLE_BYTES);
+    let leave = |e: StoreError, r: &[u8], t: &[u8]| Err((e, hash_pair(r, t)));
+    let (ron_bytes, txt_bytes) = match (ron_bytes, txt_bytes) {
+        (Ok(r), Ok(t)) => (r, t),
+        (Err(e), Ok(t)) => return leave(e, &[], &t),
+        (Ok(r), Err(e)) => return leave(e, &r, &[]),
+        (Err(e), Err(_)) => return leave(e, &[], &[]),
+    };
+    let parsed = super::utf8(&ron_bytes, &ron_path)
+        .and_then(|text| ron::from_str::<ArticleIn>(text).map_err(|e| super::syntax_error(text, &ron_path, e)))
+        .and_then(|a| {
+            if a.id.0 == id {
+                Ok(a)
+            } else {
+                let message = format!("the file says it is article {} but its name says {id}", a.id.0);
+                Err(StoreError::Skipped { path: ron_path.clone(), message })
+            }
+        })
+        .and_then(|a| super::utf8(&txt_bytes, &txt_path).map(|t| a.with_text(t.to_string())));
+    match parsed {
+        Ok(article) => Ok((article, hash_pair(&ron_bytes, &txt_bytes))),
+        Err(e) => leave(e, &ron_bytes, &txt_bytes),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/// Writes `project` as a folder at `dir`. `last` is what the folder held after the last read or
+/// save by this process (then unchanged articles cost nothing); without it, the files on disk
+/// are read and only those that differ are written. Returns what was written and the new state.
+pub fn save(project: &Project, dir: &Path, last: Option<&FolderState>) -> Result<(Saved, FolderState), StoreError> {
+    let project = super::normalized(project);
+    let ser = |e: ron::Error| StoreError::Serialize { path: dir.to_path_buf(), message: e.to_string() };
+    let folder = dir.join(ARTICLES);
+    fs::create_dir_all(&folder).map_err(io_err(&folder))?;
+    complete_commit(dir)?;
+    clear_temporary_files(dir)?;
+    for (name, text) in [(".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)] {
+        let path = dir.join(name);
+        if !path.exists() {
+            fs::write(&path, text).map_err(io_err(&path))?;
+        }
+    }
+    let on_disk;
+    let last = match last {
+        Some(l) => l,
+        None => {
+            on_disk = scan(dir)?;
+            &on_disk
+        }
+    };
+    let mut next = FolderState { untouched: last.untouched.clone(), ..Default::default() };
+    let mut commit = Vec::new();
+    let mut bytes = 0;
+
+    let index = index_string(&project).map_err(ser)?;
+    next.index = crate::hash::fnv1a64(index.as_bytes());
+    if next.index != last.index {
+        commit.push(stage(dir, INDEX, index.as_bytes())?);
+        bytes += index.len();
+    }
+    let changed = write_changed_articles(&project, &folder, last, &mut next)?;
+    for (stem, ron, _) in &changed {
+        bytes += ron;
+        commit.push(Step::Rename(format!(".{stem}.ron.tmp"), format!("{ARTICLES}/{stem}.ron")));
+        commit.push(Step::Rename(format!(".{stem}.txt.tmp"), format!("{ARTICLES}/{stem}.txt")));
+    }
+    bytes += changed.iter().map(|c| c.2).sum::<usize>();
+    // Only articles this process read or wrote can be known removed (not those a scan found).
+    for (id, w) in last.articles.iter().filter(|(_, w)| w.article.is_some()) {
+        let kept = next.articles.get(id).map(|n| &n.stem);
+        if kept != Some(&w.stem) {
+            for ext in ["ron", "txt"] {
+                commit.push(Step::Remove(format!("{ARTICLES}/{}.{ext}", w.stem)));
+            }
+        }
+    }
+    let fingerprint = next.fingerprint();
+    if !commit.is_empty() {
+        let state = format!("glose-state 1\ncurrent={fingerprint:016x}\nprevious={:016x}\n", last.fingerprint());
+        commit.push(stage(dir, STATE, state.as_bytes())?);
+        write_commit(dir, &commit)?;
+        complete_commit(dir)?;
+    }
+    Ok((Saved { bytes, fingerprint }, next))
+}
+
+/// One step of a commit: a temporary file renamed into place (paths relative to the folder; the
+/// temporary name is in the same folder as the target), or a file removed.
+enum Step {
+    Rename(String, String),
+    Remove(String),
+}
+
+/// Writes `bytes` under a temporary name beside `name` (relative to `dir`) and syncs it.
+fn stage(dir: &Path, name: &str, bytes: &[u8]) -> Result<Step, StoreError> {
+    let tmp = format!(".{name}.tmp");
+    write_synced(&dir.join(&tmp), bytes)?;
+    Ok(Step::Rename(tmp, name.to_string()))
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let io = io_err(path);
+    let mut f = fs::File::create(path).map_err(&io)?;
+    f.write_all(bytes).map_err(&io)?;
+    f.sync_all().map_err(&io)
+}
+
+/// Serialises and stages the articles that changed, in parallel; records every article's
+/// state in `next`. Returns (stem, .ron bytes, .txt bytes) of each staged article.
+fn write_changed_articles(
+    project: &Project,
+    folder: &Path,
+    last: &FolderState,
+    next: &mut FolderState,
+) -> Result<Vec<(String, usize, usize)>, StoreError> {
+    let threads = super::threads();
+    let chunk = project.articles.len().div_ceil(threads).max(1);
+    type Out = Result<Vec<(Written, Option<(usize, usize)>)>, StoreError>;
+    let parts: Vec<Out> = std::thread::scope(|scope| {
+        let handles: Vec<_> = project
+            .articles
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|a| stage_article(a, folder, last)).collect::<Out>()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(StoreError::Serialize {
+                        path: folder.to_path_buf(),
+                        message: "a writing thread stopped".into(),
+                    })
+                })
+            })
+            .collect()
+    });
+    let mut changed = Vec::new();
+    for part in parts {
+        for (written, sizes) in part? {
+            if let Some((r, t)) = sizes {
+                changed.push((written.stem.clone(), r, t));
+            }
+            let id = written.article.as_ref().map_or(ArticleId(0), |a| a.id);
+            next.articles.insert(id, written);
+        }
+    }
+    Ok(changed)
+}
+
+/// An article's state after this save, and the sizes of its files when they had to be written.
+fn stage_article(
+    a: &Arc<Article>,
+    folder: &Path,
+    last: &FolderState,
+) -> Result<(Written, Option<(usize, usize)>), StoreError> {
+    let before = last.articles.get(&a.id);
+    if let Some(w) = before
+        && w.article.as_ref().is_some_and(|old| Arc::ptr_eq(old, a))
+    {
+        return Ok((w.clone(), None));
+    }
+    let stem = before.map_or_else(|| stem_for(a), |w| w.stem.clone());
+    let ron = article_files(a)
+        .map_err(|e| StoreError::Serialize { path: folder.join(format!("{stem}.ron")), message: e.to_string() })?;
+    let hash = hash_pair(ron.as_bytes(), a.text.as_bytes());
+    let written = Written { stem: stem.clone(), article: Some(a.clone()), hash };
+    if before.is_some_and(|w| w.hash == hash) {
+        return Ok((written, None));
+    }
+    write_synced(&folder.join(format!(".{stem}.ron.tmp")), ron.as_bytes())?;
+    write_synced(&folder.join(format!(".{stem}.txt.tmp")), a.text.as_bytes())?;
+    Ok((written, Some((ron.len(), a.text.len()))))
+}
+
+/// What the folder's files hold now, read without parsing (for a save with no earlier state).
+fn scan(dir: &Path) -> Result<FolderState, StoreError> {
+    let mut state = FolderState::default();
+    match fs::read(dir.join(INDEX)) {
+        Ok(b) => state.index = crate::hash::fnv1a64(&b),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(io_err(&dir.join(INDEX))(e)),
+    }
+    let (pairs, _, untouched) = list_articles(dir)?;
+    state.untouched = untouched;
+    let folder = dir.join(ARTICLES);
+    for (stem, id) in pairs {
+        let r = fs::read(folder.join(format!("{stem}.ron"))).map_err(io_err(&folder))?;
+        let t = fs::read(folder.join(format!("{stem}.txt"))).map_err(io_err(&folder))?;
+        state.articles.insert(ArticleId(id), Written { stem, article: None, hash: hash_pair(&r, &t) });
+    }
+    Ok(state)
+}
+
+fn write_commit(dir: &Path, steps: &[Step]) -> Result<(), StoreError> {
+    let mut text = String::from("glose-commit 1\n");
+    for step in steps {
+        match step {
+            Step::Rename(from, to) => text.push_str(&format!("rename {from}\t{to}\n")),
+            Step::Remove(path) => text.push_str(&format!("remove {path}\n")),
+        }
+    }
+    text.push_str("end\n");
+    let tmp = dir.join(format!("{COMMIT}.tmp"));
+    write_synced(&tmp, text.as_bytes())?;
+    let record = dir.join(COMMIT);
+    fs::rename(&tmp, &record).map_err(io_err(&record))?;
+    sync_dir(dir).map_err(io_err(dir))
+}
+
+/// Finishes a save whose commit record was written (by this process a moment ago, or by one that
+/// crashed): makes every rename and removal it lists that is not made yet, then removes it.
+/// Without a whole record nothing is done (the save had not committed: the old files stand).
+pub fn complete_commit(dir: &Path) -> Result<(), StoreError> {
+    let record = dir.join(COMMIT);
+    let text = match fs::read_to_string(&record) {
+        Ok(t) => t,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(io_err(&record)(e)),
+    };
+    if !text.starts_with("glose-commit 1\n") || !text.ends_with("\nend\n") {
+        // Renamed into place only once whole: this is not ours, or damaged. Leave everything.
+        let message = "a save's commit record that is not whole; remove it to open the project as it was".into();
+        return Err(StoreError::Skipped { path: record, message });
+    }
+    for line in text.lines().skip(1) {
+        if let Some(rest) = line.strip_prefix("rename ") {
+            let Some((from, to)) = rest.split_once('\t') else { continue };
+            let to = dir.join(to);
+            let from = to.parent().unwrap_or(dir).join(from);
+            match fs::rename(&from, &to) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(io_err(&to)(e)),
+                _ => {}
+            }
+        } else if let Some(path) = line.strip_prefix("remove ") {
+            let path = dir.join(path);
+            super::remove_if_exists(&path).map_err(io_err(&path))?;
+        }
+    }
+    for d in [dir.join(ARTICLES), dir.to_path_buf()] {
+        sync_dir(&d).map_err(io_err(&d))?;
+    }
+    fs::remove_file(&record).map_err(io_err(&record))?;
+    sync_dir(dir).map_err(io_err(dir))
+}
+
+/// Removes the temporary files a save that never committed left behind.
+fn clear_temporary_files(dir: &Path) -> Result<(), StoreError> {
+    for d in [dir.to_path_buf(), dir.join(ARTICLES)] {
+        let Ok(entries) = fs::read_dir(&d) else { continue };
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') && name.ends_with(".tmp") {
+                super::remove_if_exists(&e.path()).map_err(io_err(&e.path()))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The fingerprint the folder had before its last save, when the folder still holds what that
+/// save wrote (`current`): tells recovery that a save landed before its journal restarted.
+pub fn previous_fingerprint(dir: &Path, current: u64) -> Option<u64> {
+    let text = fs::read_to_string(dir.join(STATE)).ok()?;
+    let field =
+        |key: &str| text.lines().find_map(|l| l.strip_prefix(key)).and_then(|h| u64::from_str_radix(h.trim(), 16).ok());
+    (field("current=")? == current).then(|| field("previous=")).flatten()
+}
+
+/// The fingerprint of what a project folder holds now (every file read; `None` when it cannot
+/// be).
+pub fn fingerprint_on_disk(dir: &Path) -> Option<u64> {
+    scan(dir).ok().map(|s| s.fingerprint())
+}
+
+/// The paths of an article's two files in a folder project, if it has them there.
+pub fn article_paths(dir: &Path, state: &FolderState, id: ArticleId) -> Option<(PathBuf, PathBuf)> {
+    let stem = &state.articles.get(&id)?.stem;
+    let folder = dir.join(ARTICLES);
+    Some((folder.join(format!("{stem}.ron")), folder.join(format!("{stem}.txt"))))
+}
