@@ -144,6 +144,7 @@ enum Cmd {
     },
     /// Three-way merge driver for git: `glose merge-driver %O %A %B` (result written to %A;
     /// exit 1 when both sides changed the same thing, with both versions kept in the file).
+    /// Merges project files and each file of a project folder (its project.ron, an article).
     MergeDriver { base: PathBuf, ours: PathBuf, theirs: PathBuf },
     /// (For the crash test.) Applies `count` edits to a project, journaling each and saving
     /// every `every` edits, printing `applied N` and `saved FINGERPRINT` as it goes.
@@ -680,7 +681,14 @@ fn merge_cmd(paths: &[PathBuf], out: &Path) -> ExitCode {
 
 /// git's merge driver: reads the ancestor, ours and theirs; writes the result over ours.
 fn merge_driver_cmd(base: &Path, ours: &Path, theirs: &Path) -> ExitCode {
-    let read = |p: &Path| store::load(p).map(|l| l.project);
+    // A file of a project folder (its index, or one article) merges on its own.
+    let kind = std::fs::read_to_string(ours).ok().and_then(|t| store::folder::kind_of(&t));
+    let read = |p: &Path| match kind {
+        Some(_) => std::fs::read_to_string(p)
+            .map_err(|source| store::StoreError::Io { path: p.to_path_buf(), source })
+            .and_then(|t| store::folder::file_as_project(&t, p)),
+        None => store::load(p).map(|l| l.project),
+    };
     let (o, a, b) = match (read(base), read(ours), read(theirs)) {
         (Ok(o), Ok(a), Ok(b)) => (o, a, b),
         (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
@@ -690,8 +698,15 @@ fn merge_driver_cmd(base: &Path, ours: &Path, theirs: &Path) -> ExitCode {
         }
     };
     let (merged, mut conflicts) = analysis::merge::three_way(&o, &a, &b);
-    conflicts.extend(model::validate(&merged).iter().map(|p| format!("after merging: {p}")));
-    let text = match store::to_string(&merged) {
+    // One file of a folder has no text or schema to check against: the folder is checked on load.
+    if kind.is_none() {
+        conflicts.extend(model::validate(&merged).iter().map(|p| format!("after merging: {p}")));
+    }
+    let text = match kind {
+        Some(kind) => store::folder::project_as_file(&merged, kind),
+        None => store::to_string(&merged),
+    };
+    let text = match text {
         Ok(t) => t,
         Err(e) => return fail(e),
     };
@@ -728,9 +743,25 @@ fn edit_loop_cmd(path: &Path, tag: &str, count: usize, every: usize) -> ExitCode
         }
     };
     for i in 0..count {
-        let entity =
-            model::Entity { id: model::EntityId(session.alloc_id()), name: format!("{tag}-{i}"), ..Default::default() };
-        match session.apply(Command::AddEntity { entity, index: usize::MAX }) {
+        // An actor (the project's index) and a span naming it in an article: in a project
+        // folder, each edit touches two files, which a save must replace together.
+        let name = format!("{tag}-{i}");
+        let entity = model::Entity { id: model::EntityId::NEW, name: name.clone(), ..Default::default() };
+        let mut commands = vec![Command::AddEntity { entity, index: usize::MAX }];
+        let articles = &session.project().articles;
+        if let Some(a) = articles.get(i % articles.len().max(1)).filter(|a| a.text.chars().count() > 1) {
+            let label = session.project().schema.labels.first().map(|l| l.id).unwrap_or_default();
+            let span = model::Span {
+                id: model::SpanId::NEW,
+                fragments: vec![model::Fragment::new(0, 1)],
+                label,
+                entity: Some(model::EntityId::NEW),
+                note: name.clone(),
+                ..Default::default()
+            };
+            commands.push(Command::AddSpan { article: a.id, span, relations: Vec::new() });
+        }
+        match session.apply(Command::Batch { label: name, commands }) {
             Ok(applied) if applied.journal_error.is_none() => {}
             Ok(applied) => return fail(applied.journal_error.map_or_else(String::new, |e| e.to_string())),
             Err(e) => return fail(e),

@@ -4,7 +4,7 @@
 use glose::edit::{Command, History};
 use glose::model::{Fragment, Project, Span, SpanId};
 use glose::store::{self, StoreError};
-use glose::store::{Journal, journal_path, recover};
+use glose::store::{Journal, fingerprint, journal_path, recover};
 use std::fs;
 use std::path::Path;
 
@@ -179,7 +179,7 @@ fn journal_replays_unsaved_edits_after_a_crash() {
     journal.append(&undo).unwrap();
     drop(journal); // the "crash": nothing saved
     let bytes = fs::read(&path).unwrap();
-    let rec = recover(&path, &bytes).unwrap().expect("unsaved work is found");
+    let rec = recover(&path, fingerprint(&bytes)).unwrap().expect("unsaved work is found");
     assert!(rec.base_matches && !rec.torn_tail);
     let on_disk = store::load(&path).unwrap().project;
     let mut restored = rec.replay(&on_disk).unwrap();
@@ -200,11 +200,11 @@ fn a_torn_last_journal_line_is_left_out_and_the_rest_replays() {
     let mut text = fs::read_to_string(&jp).unwrap();
     text.push_str("SetProjectName(name:\"tw");
     fs::write(&jp, text).unwrap();
-    let rec = recover(&path, &fs::read(&path).unwrap()).unwrap().unwrap();
+    let rec = recover(&path, fingerprint(&fs::read(&path).unwrap())).unwrap().unwrap();
     assert!(rec.torn_tail);
     assert_eq!(rec.replay(&p).unwrap().name, "one");
     // A journal written against another version of the file says so.
-    let rec = recover(&path, b"other bytes").unwrap().unwrap();
+    let rec = recover(&path, fingerprint(b"other bytes")).unwrap().unwrap();
     assert!(!rec.base_matches);
 }
 
@@ -214,7 +214,7 @@ fn a_corrupt_journal_line_in_the_middle_is_an_error_naming_the_line() {
     let path = dir.path().join("p.ron");
     fs::write(journal_path(&path), "glose-journal 1 base=0000000000000001\ngarbage\nSetProjectName(name:\"x\")\n")
         .unwrap();
-    let err = recover(&path, b"").unwrap_err().to_string();
+    let err = recover(&path, fingerprint(b"")).unwrap_err().to_string();
     assert!(err.contains("line 2"), "{err}");
 }
 
@@ -286,8 +286,9 @@ fn a_file_changed_on_disk_is_noticed() {
     p.name = "changed by git pull".into();
     std::thread::sleep(std::time::Duration::from_millis(20));
     store::save(&p, &path).unwrap();
-    let bytes = state.changed(&path).expect("noticed");
-    assert!(String::from_utf8(bytes).unwrap().contains("changed by git pull"));
+    let now = state.changed(&path).expect("noticed");
+    assert_eq!(now, fingerprint(&fs::read(&path).unwrap()));
+    assert_ne!(now, saved.fingerprint);
 }
 
 #[test]
@@ -305,7 +306,7 @@ fn a_journal_left_by_a_crash_right_after_a_save_is_recognised_as_stale() {
     store::save(&p, &path).unwrap();
     drop(journal);
     let bytes = fs::read(&path).unwrap();
-    assert!(recover(&path, &bytes).unwrap().is_none(), "nothing to replay, nothing applied twice");
+    assert!(recover(&path, fingerprint(&bytes)).unwrap().is_none(), "nothing to replay, nothing applied twice");
 }
 
 #[test]
@@ -329,7 +330,7 @@ fn edits_made_while_a_background_save_was_writing_are_recovered_after_a_crash() 
     store::save(&snapshot, &path).unwrap();
     drop(journal);
     let bytes = fs::read(&path).unwrap();
-    let rec = recover(&path, &bytes).unwrap().expect("the edit made during the save");
+    let rec = recover(&path, fingerprint(&bytes)).unwrap().expect("the edit made during the save");
     assert_eq!(rec.commands, vec![during]);
     assert!(rec.base_matches);
     let restored = rec.replay(&store::load(&path).unwrap().project).unwrap();
@@ -349,7 +350,7 @@ fn a_save_that_failed_after_its_mark_leaves_every_edit_to_recover() {
     journal.mark_save().unwrap(); // …and the save never landed (disk full)
     journal.append(&b).unwrap();
     drop(journal);
-    let rec = recover(&path, &fs::read(&path).unwrap()).unwrap().expect("both edits");
+    let rec = recover(&path, fingerprint(&fs::read(&path).unwrap())).unwrap().expect("both edits");
     assert_eq!(rec.commands, vec![a, b]);
 }
 

@@ -190,8 +190,9 @@ pub enum Command {
 impl Command {
     /// Gives every `NEW` id of what this command adds (article, span, relation, label, type,
     /// actor) a fresh id of `project`, and returns them in order: views build commands, only
-    /// command application allocates ids. In a batch, an actor reference `EntityId::NEW`
-    /// after an `AddEntity` names the actor that batch added ("new actor from this text").
+    /// command application allocates ids. In a batch, an actor reference `EntityId::NEW` (of a
+    /// span added or linked) after an `AddEntity` names the actor that batch added ("new actor
+    /// from this text").
     /// A relation made now (its id still `NEW`, not inside a batch: a link the user drew) must
     /// be of a type that accepts its ends' labels. Re-applied relations (undo, redo, imports in a
     /// batch) are not checked: a span relabelled since must not make undo fail.
@@ -228,7 +229,14 @@ impl Command {
         };
         match self {
             Command::AddArticle { article, .. } => fresh(&mut article.id.0),
-            Command::AddSpan { span, .. } => fresh(&mut span.id.0),
+            Command::AddSpan { span, .. } => {
+                fresh(&mut span.id.0);
+                if let (Some(e), Some(a)) = (&mut span.entity, *actor)
+                    && e.is_new()
+                {
+                    *e = a;
+                }
+            }
             Command::AddRelation { relation, .. } => fresh(&mut relation.id.0),
             Command::AddLabel { label, .. } => fresh(&mut label.id.0),
             Command::AddRelationType { relation_type, .. } => fresh(&mut relation_type.id.0),

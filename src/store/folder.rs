@@ -270,6 +270,49 @@ fn index_string(p: &Project) -> Result<String, ron::Error> {
     ))
 }
 
+/// The two kinds of RON file in a project folder, told by their first line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Index,
+    Article,
+}
+
+pub fn kind_of(text: &str) -> Option<FileKind> {
+    let first = text.lines().next()?;
+    if first.starts_with("// Glose project folder") {
+        Some(FileKind::Index)
+    } else if first.starts_with("// Glose article") {
+        Some(FileKind::Article)
+    } else {
+        None
+    }
+}
+
+/// One file of a folder (its `project.ron`, or an article's `.ron` with an empty text) as a
+/// project, for the per-file git merge driver.
+pub fn file_as_project(text: &str, path: &Path) -> Result<Project, StoreError> {
+    let mut p = Project { format_version: FORMAT_VERSION, schema: Schema::default(), ..Project::new("") };
+    match kind_of(text) {
+        Some(FileKind::Index) => {
+            let index = parse_index(text, path)?;
+            (p.name, p.annotators, p.schema, p.entities) = (index.name, index.annotators, index.schema, index.entities);
+        }
+        _ => {
+            let a: ArticleIn = ron::from_str(text).map_err(|e| super::syntax_error(text, path, e))?;
+            p.articles.push(Arc::new(a.with_text(String::new())));
+        }
+    }
+    Ok(p)
+}
+
+/// The file `file_as_project` read, written back from `project` (of the same kind).
+pub fn project_as_file(project: &Project, kind: FileKind) -> Result<String, ron::Error> {
+    match (kind, project.articles.first()) {
+        (FileKind::Article, Some(a)) => article_files(a),
+        _ => index_string(project),
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading
 
@@ -328,8 +371,57 @@ pub fn load(dir: &Path) -> Result<ReadFolder, StoreError> {
     project.annotators.dedup();
     project.repair_next_id();
     project.next_id = project.next_id.max(state.max_id() + 1);
+    let renumbered = renumber_duplicates(&mut project);
     let fingerprint = state.fingerprint();
-    Ok(ReadFolder { loaded: Loaded { project, fingerprint, ..Default::default() }, state, skipped })
+    Ok(ReadFolder { loaded: Loaded { project, fingerprint, renumbered, ..Default::default() }, state, skipped })
+}
+
+/// Gives new ids to spans and relations whose id another record already has. No next id is
+/// kept in a folder, so two annotators adding spans on two branches give the same ids to
+/// different spans; git merges their article files without a conflict and the clash is
+/// mended here (in the later article; its relations follow). Returns how many were renumbered;
+/// those articles are written by the next save.
+fn renumber_duplicates(project: &mut Project) -> usize {
+    use std::collections::HashSet;
+    let mut seen: HashSet<u64> = project.schema.labels.iter().map(|l| l.id.0).collect();
+    seen.extend(project.schema.relation_types.iter().map(|r| r.id.0));
+    seen.extend(project.entities.iter().map(|e| e.id.0));
+    seen.extend(project.articles.iter().map(|a| a.id.0));
+    let mut renumbered = 0;
+    for i in 0..project.articles.len() {
+        let a = &project.articles[i];
+        let clash =
+            a.spans.iter().map(|s| s.id.0).chain(a.relations.iter().map(|r| r.id.0)).any(|id| seen.contains(&id));
+        if !clash {
+            seen.extend(a.spans.iter().map(|s| s.id.0).chain(a.relations.iter().map(|r| r.id.0)));
+            continue;
+        }
+        let mut next = project.next_id;
+        let a = Arc::make_mut(&mut project.articles[i]);
+        let mut fresh = |id: &mut u64, seen: &mut HashSet<u64>| {
+            if !seen.insert(*id) {
+                *id = next;
+                next += 1;
+                seen.insert(*id);
+                renumbered += 1;
+            }
+        };
+        let mut moved = HashMap::new();
+        for s in &mut a.spans {
+            let old = s.id.0;
+            fresh(&mut s.id.0, &mut seen);
+            if old != s.id.0 {
+                moved.insert(old, s.id);
+            }
+        }
+        for r in &mut a.relations {
+            fresh(&mut r.id.0, &mut seen);
+            r.from = moved.get(&r.from.0).copied().unwrap_or(r.from);
+            r.to = moved.get(&r.to.0).copied().unwrap_or(r.to);
+        }
+        project.next_id = next;
+    }
+    renumbered
 }
 
 fn parse_index(text: &str, path: &Path) -> Result<Index, StoreError> {

@@ -57,6 +57,9 @@ pub struct Loaded {
     pub folder: Option<folder::FolderState>,
     /// Files of a folder project that could not be read, each error naming its file.
     pub skipped: Vec<StoreError>,
+    /// Spans and relations of a folder project given new ids because another record had theirs
+    /// (after a git merge of two annotators' work): the project needs saving.
+    pub renumbered: usize,
 }
 
 /// `project` with its records in the order files keep them (a copy only when they are not).

@@ -77,6 +77,8 @@ pub struct OpenReport {
     /// Article files of a project folder that could not be read (the rest opened; those
     /// files are left as they are).
     pub skipped: Vec<StoreError>,
+    /// Spans and relations given new ids because another record had theirs (after a git merge).
+    pub renumbered: usize,
 }
 
 pub struct Session {
@@ -166,7 +168,7 @@ impl Session {
         let mut s = Session::new(std::mem::take(&mut loaded.project));
         s.folder = loaded.folder.take();
         s.path = Some(path.to_path_buf());
-        s.force_dirty = loaded.migrated_from.is_some();
+        s.force_dirty = loaded.migrated_from.is_some() || loaded.renumbered > 0;
         s.disk = DiskState::of(path, loaded.fingerprint);
         let (lock, other_window) = LockFile::acquire(path);
         s.lock = lock;
@@ -175,6 +177,7 @@ impl Session {
             problems: crate::model::validate(&s.project),
             other_window,
             skipped: loaded.skipped,
+            renumbered: loaded.renumbered,
             ..Default::default()
         };
         match super::recover(path, loaded.fingerprint) {

@@ -186,6 +186,20 @@ impl GloseApp {
         if let Some(e) = report.journal_error {
             self.error(format!("The journal: {e}"));
         }
+        if report.renumbered > 0 {
+            self.info(format!(
+                "{} span(s) or relation(s) had an id another record has (two branches merged): given new ids; save to keep them",
+                report.renumbered
+            ));
+        }
+        if !report.skipped.is_empty() && self.views.dialog.is_none() {
+            let list: Vec<String> = report.skipped.iter().map(|e| format!("• {e}")).collect();
+            self.views.dialog = Some(Dialog::Error(format!(
+                "{} file(s) of this project could not be read. The rest of the project is open; those files are left as they are (saving does not touch them).\n\n{}",
+                list.len(),
+                list.join("\n")
+            )));
+        }
         self.fix_view();
     }
 
