@@ -64,7 +64,7 @@ enum Cmd {
         /// Match case exactly.
         #[arg(long = "case")]
         case_sensitive: bool,
-        #[arg(long)]
+        #[arg(long, alias = "whole-word")]
         whole_words: bool,
         /// Only hits inside a span of this label.
         #[arg(long)]
@@ -436,10 +436,19 @@ fn search_cmd(
         }
     };
     let query = analysis::corpus::Query { pattern, label, entity, annotator: by };
+    let started = std::time::Instant::now();
     let hits = match analysis::corpus::search(&project, &query, 40, limit) {
         Ok(h) => h,
         Err(e) => return fail(e),
     };
+    eprintln!(
+        "{}: {} hit(s){} in {} articles, {:.1} ms",
+        path.display(),
+        hits.len(),
+        if hits.len() >= limit { " (the limit)" } else { "" },
+        project.articles.len(),
+        started.elapsed().as_secs_f64() * 1e3
+    );
     if json {
         let list: Vec<serde_json::Value> = hits
             .iter()

@@ -57,6 +57,10 @@ pub fn text(rng: &mut Rng, chars: usize) -> (String, &'static str) {
         count += s.chars().count();
         in_paragraph += 1;
         if in_paragraph >= 3 + rng.below(4) {
+            // Two people of some 8 000 invented names: words rare in the corpus, as names are.
+            let said = format!(" {} {} — {} {}.", name(rng), name(rng), name(rng), name(rng));
+            count += said.chars().count();
+            out.push_str(&said);
             out.push_str("\n\n");
             count += 2;
             in_paragraph = 0;
@@ -64,6 +68,18 @@ pub fn text(rng: &mut Rng, chars: usize) -> (String, &'static str) {
     }
     out.push('\n');
     (out, LANGS[lang])
+}
+
+const SYLLABLES: [&str; 20] = [
+    "ka", "lo", "mi", "tre", "son", "vel", "ar", "qui", "du", "pe", "ni", "ro", "sta", "gu", "fe", "ol", "ban", "ti",
+    "ex", "mu",
+];
+
+/// An invented name of three syllables, capitalised: "Kalomi".
+pub fn name(rng: &mut Rng) -> String {
+    let mut w: String = (0..3).map(|_| SYLLABLES[rng.below(SYLLABLES.len())]).collect();
+    w[..1].make_ascii_uppercase();
+    w
 }
 
 /// Word-ish ranges (code points) of a text: runs of alphanumeric characters.
@@ -159,10 +175,6 @@ pub fn project(seed: u64, articles: usize, chars: usize, spans: usize, relations
 /// in sentences and paragraphs: unlike [`text`], two such texts share almost no passages, as
 /// two real articles do (for duplicate detection benchmarks).
 pub fn prose(rng: &mut Rng, words: usize) -> String {
-    const SYLLABLES: [&str; 20] = [
-        "ka", "lo", "mi", "tre", "son", "vel", "ar", "qui", "du", "pe", "ni", "ro", "sta", "gu", "fe", "ol", "ban",
-        "ti", "ex", "mu",
-    ];
     let mut out = String::with_capacity(words * 8);
     for i in 0..words {
         let syllables = 1 + rng.below(3);

@@ -134,3 +134,61 @@ fn the_force_layout_keeps_nodes_apart_and_inside() {
     assert!(dist(0, 1) < mean);
     assert_eq!(force_layout(6, &[(0, 1, 2.0)], 50), force_layout(6, &[(0, 1, 2.0)], 50), "deterministic");
 }
+
+/// The index changes the speed of a search, never its hits: the same hits as reading every
+/// article, for words, parts of words, phrases, cases, whole words, scripts without spaces;
+/// and again after articles are corrected, added and removed.
+#[test]
+fn the_words_index_gives_exactly_the_hits_of_a_full_search_and_follows_edits() {
+    use glose::analysis::corpus::search_indexed;
+    use glose::analysis::search_index::SearchIndex;
+    use glose::text::Pattern;
+    let mut p = example();
+    p.articles.extend(glose::synth::project(5, 30, 1200, 5, 0).articles);
+    let queries = [
+        ("Poutine", false, false),
+        ("pouti", false, false),
+        ("POUTINE", true, false),
+        ("Russia", false, true),
+        ("Vladimir Putin said", false, false),
+        ("l’intelligence artificielle", false, false),
+        ("人工智能", false, false),
+        ("искусственного", false, false),
+        ("ΣΟΦΊΑ", false, false),
+        ("«", false, false),
+        ("nowhere-to-be-found", false, false),
+    ];
+    let check = |p: &Project, index: &SearchIndex| {
+        for (text, case_sensitive, whole_words) in queries {
+            let pattern = Pattern { text: text.into(), case_sensitive, whole_words, regex: false };
+            let q = Query { pattern, label: None, entity: None, annotator: None };
+            let all = search(p, &q, 20, usize::MAX).unwrap();
+            let fast = search_indexed(p, index, &q, 20, usize::MAX).unwrap();
+            assert_eq!(all, fast, "{text:?}");
+        }
+    };
+    let mut index = SearchIndex::build(&p);
+    check(&p, &index);
+    assert!(index.candidates(&Pattern::literal("Poutine")).unwrap().len() < p.articles.len());
+    assert!(
+        search(&p, &Query { pattern: Pattern::literal("Poutine"), label: None, entity: None, annotator: None }, 5, 9)
+            .unwrap()
+            .len()
+            > 1
+    );
+
+    // A correction, a new article and a removal: the index follows.
+    let first = std::sync::Arc::make_mut(&mut p.articles[0]);
+    first.text = first.text.replace("Macron", "Sophia Σοφία");
+    first.spans.clear();
+    p.articles.remove(3);
+    let mut added = (*p.articles[5]).clone();
+    added.id = glose::model::ArticleId(999_999);
+    added.text = "Une phrase où Poutine et ΣΟΦΊΑ paraissent.".into();
+    added.spans.clear();
+    added.relations.clear();
+    p.articles.push(std::sync::Arc::new(added));
+    assert!(index.refresh(&p) >= 3);
+    check(&p, &index);
+    assert_eq!(index.refresh(&p), 0, "nothing more to do");
+}

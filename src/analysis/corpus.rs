@@ -114,6 +114,19 @@ pub fn search(p: &Project, q: &Query, context: usize, limit: usize) -> Result<Ve
     search_with(p, q, context, limit, &|_| true)
 }
 
+/// [`search`] in the articles `index` says may hold a hit (every article when it cannot tell):
+/// the same hits, found without reading the others.
+pub fn search_indexed(
+    p: &Project,
+    index: &super::search_index::SearchIndex,
+    q: &Query,
+    context: usize,
+    limit: usize,
+) -> Result<Vec<Hit>, String> {
+    let only = index.candidates(&q.pattern);
+    search_in(p, q, context, limit, only.as_ref(), &|_| true)
+}
+
 /// [`search`], telling `go_on` how many articles are done before each one; it stops (with the
 /// hits so far) when `go_on` says no — for a search running in the background.
 pub fn search_with(
@@ -123,11 +136,27 @@ pub fn search_with(
     limit: usize,
     go_on: &dyn Fn(usize) -> bool,
 ) -> Result<Vec<Hit>, String> {
+    search_in(p, q, context, limit, None, go_on)
+}
+
+/// [`search_with`] only in the articles of `only` (when given: those an index says may hold a
+/// hit).
+pub fn search_in(
+    p: &Project,
+    q: &Query,
+    context: usize,
+    limit: usize,
+    only: Option<&std::collections::HashSet<ArticleId>>,
+    go_on: &dyn Fn(usize) -> bool,
+) -> Result<Vec<Hit>, String> {
     let Some(finder) = crate::text::Finder::new(&q.pattern)? else { return Ok(Vec::new()) };
     let mut hits = Vec::new();
     for (i, a) in p.articles.iter().enumerate() {
         if !go_on(i) {
             break;
+        }
+        if only.is_some_and(|o| !o.contains(&a.id)) || !finder.is_match(&a.text) {
+            continue;
         }
         let map = CharMap::new(&a.text);
         for (s, e) in finder.find_iter(&a.text, &map) {

@@ -5,6 +5,7 @@ pub mod compare;
 pub mod corpus;
 mod mentions;
 pub mod merge;
+pub mod search_index;
 pub mod shared;
 mod stats;
 pub mod unitizing;
