@@ -379,7 +379,8 @@ fn an_error_deep_in_a_big_file_names_its_line() {
     while !text.is_char_boundary(at) {
         at += 1;
     }
-    let line_start = text[..at].rfind('\n').unwrap() + 1;
+    // At the start of a field's line (after `(` ron reports the bracket's line instead).
+    let line_start = at + text[at..].find("\n          label: ").unwrap() + 1;
     let bad = format!("{}@@@{}", &text[..line_start], &text[line_start..]);
     let expected_line = text[..line_start].matches('\n').count() + 1;
     match store::from_str(&bad, Path::new("big.ron")) {

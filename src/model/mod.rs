@@ -140,6 +140,30 @@ impl Article {
         self.details = meta.details;
     }
 
+    /// Whether spans (by position), their fragments and relations (by id) are in file order.
+    pub fn is_normalized(&self) -> bool {
+        self.spans.iter().all(|s| s.fragments.is_sorted())
+            && self.spans.is_sorted_by_key(|s| (s.start(), s.end(), s.id))
+            && self.relations.is_sorted_by_key(|r| r.id)
+    }
+
+    /// Puts spans, fragments and relations in file order.
+    pub fn normalize(&mut self) {
+        for s in &mut self.spans {
+            s.fragments.sort();
+        }
+        self.spans.sort_by_key(|s| (s.start(), s.end(), s.id));
+        self.relations.sort_by_key(|r| r.id);
+    }
+
+    /// The distinct names of those who made its spans and relations, sorted.
+    pub fn annotator_names(&self) -> Vec<String> {
+        let spans = self.spans.iter().map(|s| s.annotator.as_str());
+        let names: std::collections::BTreeSet<&str> =
+            spans.chain(self.relations.iter().map(|r| r.annotator.as_str())).filter(|n| !n.is_empty()).collect();
+        names.into_iter().map(str::to_string).collect()
+    }
+
     pub fn span(&self, id: SpanId) -> Option<&Span> {
         self.spans.iter().find(|s| s.id == id)
     }
@@ -372,19 +396,10 @@ impl Project {
     /// Puts records in the order the file keeps them, so equal projects give equal bytes.
     pub fn normalize(&mut self) {
         for shared in &mut self.articles {
-            let in_order = shared.spans.iter().all(|s| s.fragments.is_sorted())
-                && shared.spans.is_sorted_by_key(|s| (s.start(), s.end(), s.id))
-                && shared.relations.is_sorted_by_key(|r| r.id);
-            if in_order {
-                // Left shared: a copy of the project keeps pointing at the same article.
-                continue;
+            // Left shared when in order: a copy of the project keeps pointing at the same article.
+            if !shared.is_normalized() {
+                std::sync::Arc::make_mut(shared).normalize();
             }
-            let a = std::sync::Arc::make_mut(shared);
-            for s in &mut a.spans {
-                s.fragments.sort();
-            }
-            a.spans.sort_by_key(|s| (s.start(), s.end(), s.id));
-            a.relations.sort_by_key(|r| r.id);
         }
         self.entities.sort_by_key(|e| e.id);
         let names: Vec<String> = self.annotator_names().into_iter().map(str::to_string).collect();

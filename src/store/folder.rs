@@ -157,6 +157,8 @@ struct Written {
     article: Option<Arc<Article>>,
     /// Of the `.ron` bytes then the `.txt` bytes.
     hash: u64,
+    /// Who made its spans and relations (known when `article` is).
+    annotators: Vec<String>,
 }
 
 /// What a folder project's files held when Glose last read or wrote them: lets a save write
@@ -168,6 +170,8 @@ pub struct FolderState {
     /// Files of `articles/` this build did not load, never written over or removed: a broken
     /// article (by its stem, with the hash of its pair) or a file that is not one (by its name).
     untouched: BTreeMap<String, u64>,
+    /// The temporary files a save that never committed left were cleared.
+    cleared: bool,
 }
 
 impl FolderState {
@@ -256,15 +260,19 @@ fn article_files(a: &Article) -> Result<String, ron::Error> {
     ))
 }
 
-fn index_string(p: &Project) -> Result<String, ron::Error> {
-    let on_spans = p.annotator_names();
+fn index_string(p: &Project, on_spans: &std::collections::BTreeSet<&str>) -> Result<String, ron::Error> {
     let order: Vec<ArticleId> = p.articles.iter().map(|a| a.id).collect();
+    let mut annotators: Vec<String> = p.annotators.iter().filter(|a| !on_spans.contains(a.as_str())).cloned().collect();
+    annotators.sort();
+    annotators.dedup();
+    let mut entities = p.entities.clone();
+    entities.sort_by_key(|e| e.id);
     let index = Index {
         format_version: FORMAT_VERSION,
         name: p.name.clone(),
-        annotators: p.annotators.iter().filter(|a| !on_spans.contains(a.as_str())).cloned().collect(),
+        annotators,
         schema: p.schema.clone(),
-        entities: p.entities.clone(),
+        entities,
         order: if order.is_sorted() { Vec::new() } else { order },
     };
     let body = ron::ser::to_string_pretty(&index, super::pretty_config(5))?;
@@ -312,7 +320,7 @@ pub fn file_as_project(text: &str, path: &Path) -> Result<Project, StoreError> {
 pub fn project_as_file(project: &Project, kind: FileKind) -> Result<String, ron::Error> {
     match (kind, project.articles.first()) {
         (FileKind::Article, Some(a)) => article_files(a),
-        _ => index_string(project),
+        _ => index_string(project, &project.annotator_names()),
     }
 }
 
@@ -344,7 +352,8 @@ pub fn load(dir: &Path) -> Result<ReadFolder, StoreError> {
         match result {
             Ok((article, hash)) => {
                 let article = Arc::new(article);
-                let written = Written { stem: stem.clone(), article: Some(article.clone()), hash };
+                let annotators = article.annotator_names();
+                let written = Written { stem: stem.clone(), article: Some(article.clone()), hash, annotators };
                 state.articles.insert(article.id, written);
                 articles.push(article);
             }
@@ -569,12 +578,13 @@ fn read_article(folder: &Path, stem: &str, id: u64) -> ReadResult {
 /// save by this process (then unchanged articles cost nothing); without it, the files on disk
 /// are read and only those that differ are written. Returns what was written and the new state.
 pub fn save(project: &Project, dir: &Path, last: Option<&FolderState>) -> Result<(Saved, FolderState), StoreError> {
-    let project = super::normalized(project);
     let ser = |e: ron::Error| StoreError::Serialize { path: dir.to_path_buf(), message: e.to_string() };
     let folder = dir.join(ARTICLES);
     fs::create_dir_all(&folder).map_err(io_err(&folder))?;
     complete_commit(dir)?;
-    clear_temporary_files(dir)?;
+    if !last.is_some_and(|l| l.cleared) {
+        clear_temporary_files(dir)?;
+    }
     for (name, text) in [(".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)] {
         let path = dir.join(name);
         if !path.exists() {
@@ -589,17 +599,23 @@ pub fn save(project: &Project, dir: &Path, last: Option<&FolderState>) -> Result
             &on_disk
         }
     };
-    let mut next = FolderState { untouched: last.untouched.clone(), ..Default::default() };
+    let mut next = FolderState { untouched: last.untouched.clone(), cleared: true, ..Default::default() };
     let mut commit = Vec::new();
     let mut bytes = 0;
 
-    let index = index_string(&project).map_err(ser)?;
+    let changed = write_changed_articles(project, &folder, last, &mut next)?;
+    // Who annotated, from each article's state (no pass over every span) when all are known.
+    let on_spans: std::collections::BTreeSet<&str> = if next.articles.values().all(|w| w.article.is_some()) {
+        next.articles.values().flat_map(|w| w.annotators.iter().map(String::as_str)).collect()
+    } else {
+        project.annotator_names()
+    };
+    let index = index_string(project, &on_spans).map_err(ser)?;
     next.index = crate::hash::fnv1a64(index.as_bytes());
     if next.index != last.index {
         commit.push(stage(dir, INDEX, index.as_bytes())?);
         bytes += index.len();
     }
-    let changed = write_changed_articles(&project, &folder, last, &mut next)?;
     for (stem, ron, _) in &changed {
         bytes += ron;
         commit.push(Step::Rename(format!(".{stem}.ron.tmp"), format!("{ARTICLES}/{stem}.ron")));
@@ -701,10 +717,21 @@ fn stage_article(
         return Ok((w.clone(), None));
     }
     let stem = before.map_or_else(|| stem_for(a), |w| w.stem.clone());
-    let ron = article_files(a)
+    let sorted;
+    let in_order = if a.is_normalized() {
+        a.as_ref()
+    } else {
+        sorted = {
+            let mut c = a.as_ref().clone();
+            c.normalize();
+            c
+        };
+        &sorted
+    };
+    let ron = article_files(in_order)
         .map_err(|e| StoreError::Serialize { path: folder.join(format!("{stem}.ron")), message: e.to_string() })?;
     let hash = hash_pair(ron.as_bytes(), a.text.as_bytes());
-    let written = Written { stem: stem.clone(), article: Some(a.clone()), hash };
+    let written = Written { stem: stem.clone(), article: Some(a.clone()), hash, annotators: a.annotator_names() };
     if before.is_some_and(|w| w.hash == hash) {
         return Ok((written, None));
     }
@@ -727,7 +754,8 @@ fn scan(dir: &Path) -> Result<FolderState, StoreError> {
     for (stem, id) in pairs {
         let r = fs::read(folder.join(format!("{stem}.ron"))).map_err(io_err(&folder))?;
         let t = fs::read(folder.join(format!("{stem}.txt"))).map_err(io_err(&folder))?;
-        state.articles.insert(ArticleId(id), Written { stem, article: None, hash: hash_pair(&r, &t) });
+        let written = Written { stem, article: None, hash: hash_pair(&r, &t), annotators: Vec::new() };
+        state.articles.insert(ArticleId(id), written);
     }
     Ok(state)
 }
