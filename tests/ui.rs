@@ -1426,3 +1426,21 @@ fn the_reader_shows_one_coders_spans_when_asked() {
     let xi = zh.spans.iter().find(|s| s.quote == "习近平").unwrap();
     assert_eq!(h.state().reader().drawn_colors_at(xi.start()).len(), 1, "one underline, not two");
 }
+
+/// A big project opens in a thread (every project here: the threshold is 0), then takes the
+/// place of the open one (a project folder here).
+#[test]
+fn a_big_project_opens_in_the_background_and_then_takes_the_place_of_the_open_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("year.glose");
+    glose::store::save(&glose::synth::project(5, 40, 800, 10, 2), &folder).unwrap();
+    let mut h = harness(Path::new("projects/example.ron"));
+    h.state_mut().open_in_background_over(0, 0);
+    h.state_mut().act(glose::ui::Action::Open(folder.clone()));
+    h.run();
+    h.state_mut().finish_jobs();
+    h.run();
+    assert_eq!(h.state().doc().path(), Some(folder.as_path()));
+    assert_eq!(h.state().doc().project().articles.len(), 40);
+    h.get_by_label_contains("Opened");
+}

@@ -5,7 +5,7 @@
 
 use super::{ExportError, Report, View, label_name};
 use crate::model::Span;
-use crate::text::{CharMap, tokens};
+use crate::text::tokens_cached;
 use std::path::Path;
 
 /// Which span survives when two overlap.
@@ -36,10 +36,13 @@ fn choose<'a>(spans: &[&'a Span], prefer: Prefer) -> (Vec<&'a Span>, Vec<&'a Spa
 }
 
 pub fn write(view: &View, prefer: Prefer, out: &Path, report: &mut Report) -> Result<(), ExportError> {
-    let mut s = String::new();
+    let mut stream = super::Stream::create(out)?;
+    let mut tags: std::collections::HashMap<crate::model::LabelId, (String, String)> = Default::default();
     for av in &view.articles {
         view.tick()?;
         let a = av.article;
+        stream.flush_some()?;
+        let s = &mut stream.buf;
         let (kept, dropped) = choose(&av.spans, prefer);
         for d in dropped {
             report.warnings.push(format!(
@@ -51,41 +54,44 @@ pub fn write(view: &View, prefer: Prefer, out: &Path, report: &mut Report) -> Re
                 if prefer == Prefer::Inner { "inner" } else { "outer" }
             ));
         }
-        // Tag per code point: (label, fragment start) of the kept span covering it.
-        let n = a.text.chars().count();
-        let mut owner: Vec<Option<(usize, usize)>> = vec![None; n];
-        for (k, sp) in kept.iter().enumerate() {
-            if sp.fragments.len() > 1 {
-                report.warnings.push(format!(
-                    "{} {}: discontinuous span written as {} entities",
-                    a.id,
-                    sp.id,
-                    sp.fragments.len()
-                ));
-            }
-            for f in &sp.fragments {
-                for slot in owner.iter_mut().take(f.end.min(n)).skip(f.start) {
-                    *slot = Some((k, f.start));
-                }
-            }
+        for sp in kept.iter().filter(|sp| sp.fragments.len() > 1) {
+            report.warnings.push(format!(
+                "{} {}: discontinuous span written as {} entities",
+                a.id,
+                sp.id,
+                sp.fragments.len()
+            ));
         }
-        let map = CharMap::new(&a.text);
+        // The kept spans do not overlap: their fragments, in order, are swept once with the
+        // tokens (a token belongs to the first fragment covering any of its characters).
+        let mut frags: Vec<(usize, usize, usize)> =
+            kept.iter().enumerate().flat_map(|(k, sp)| sp.fragments.iter().map(move |f| (f.start, f.end, k))).collect();
+        frags.sort_unstable();
+        let mut next = 0;
         s.push_str("-DOCSTART-\tO\n\n");
-        for sentence in tokens(&a.text) {
+        for sentence in tokens_cached(&a.text).iter() {
             let mut prev: Option<(usize, usize)> = None;
-            for (ts, te) in sentence {
-                let tok = map.slice(&a.text, ts, te).unwrap_or_default();
-                // A token belongs to the span covering any of its characters.
-                let o = (ts..te).find_map(|i| owner[i]);
+            for t in sentence {
+                let (ts, te) = (t.start as usize, t.end as usize);
+                while next < frags.len() && frags[next].1 <= ts {
+                    next += 1;
+                }
+                let o = frags.get(next).filter(|f| f.0 < te).map(|&(start, _, k)| (k, start));
+                let tok = a.text.get(t.byte_start as usize..t.byte_end as usize).unwrap_or_default();
                 let tag = match o {
                     Some((k, frag)) => {
-                        let name = conll_label(&label_name(view, kept[k].label));
-                        if prev == Some((k, frag)) { format!("I-{name}") } else { format!("B-{name}") }
+                        let (b, i) = tags.entry(kept[k].label).or_insert_with(|| {
+                            let name = conll_label(&label_name(view, kept[k].label));
+                            (format!("B-{name}"), format!("I-{name}"))
+                        });
+                        if prev == Some((k, frag)) { i.as_str() } else { b.as_str() }
                     }
-                    None => "O".to_string(),
+                    None => "O",
                 };
-                if let Some((k, _)) = o
-                    && (owner[ts].is_none() || owner[te - 1].is_none())
+                // The last fragment reaching into the token: does it cover its last character?
+                let last_end = frags[next.min(frags.len())..].iter().take_while(|f| f.0 < te).last().map(|f| f.1);
+                if let Some(&(start, _, k)) = frags.get(next).filter(|f| f.0 < te)
+                    && (start > ts || last_end.is_some_and(|e| e < te))
                 {
                     report.warnings.push(format!(
                         "{} {}: boundary inside token {:?}; the whole token is tagged",
@@ -93,15 +99,19 @@ pub fn write(view: &View, prefer: Prefer, out: &Path, report: &mut Report) -> Re
                     ));
                 }
                 prev = o;
-                s.push_str(&tok.replace(['\t', '\n', '\r'], " "));
+                if tok.contains(['\t', '\n', '\r']) {
+                    s.push_str(&tok.replace(['\t', '\n', '\r'], " "));
+                } else {
+                    s.push_str(tok);
+                }
                 s.push('\t');
-                s.push_str(&tag);
+                s.push_str(tag);
                 s.push('\n');
             }
             s.push('\n');
         }
     }
-    super::write_file(out, s.as_bytes(), report)
+    stream.finish(report)
 }
 
 /// Labels in tags have no white space ("Named Actor" → "Named_Actor").

@@ -240,6 +240,44 @@ pub fn safe_file_name(index: usize, title: &str) -> String {
     if slug.is_empty() { format!("{:03}", index + 1) } else { format!("{:03}-{slug}", index + 1) }
 }
 
+/// A file written as it is made, for the exports that can be big (the whole text is never
+/// held in memory): text is gathered in a buffer and written out every megabyte.
+pub(crate) struct Stream {
+    path: std::path::PathBuf,
+    file: std::io::BufWriter<std::fs::File>,
+    pub buf: String,
+}
+
+impl Stream {
+    pub fn create(path: &Path) -> Result<Stream, ExportError> {
+        let file = std::fs::File::create(path).map_err(io_err(path))?;
+        Ok(Stream { path: path.to_path_buf(), file: std::io::BufWriter::new(file), buf: String::new() })
+    }
+
+    /// Writes the buffer out once it holds a megabyte.
+    pub fn flush_some(&mut self) -> Result<(), ExportError> {
+        if self.buf.len() >= 1 << 20 {
+            self.write_out()?;
+        }
+        Ok(())
+    }
+
+    fn write_out(&mut self) -> Result<(), ExportError> {
+        use std::io::Write;
+        self.file.write_all(self.buf.as_bytes()).map_err(io_err(&self.path))?;
+        self.buf.clear();
+        Ok(())
+    }
+
+    pub fn finish(mut self, report: &mut Report) -> Result<(), ExportError> {
+        use std::io::Write;
+        self.write_out()?;
+        self.file.flush().map_err(io_err(&self.path))?;
+        report.files.push(self.path);
+        Ok(())
+    }
+}
+
 /// Writes `bytes` to `path`, creating it.
 pub(crate) fn write_file(path: &Path, bytes: &[u8], report: &mut Report) -> Result<(), ExportError> {
     std::fs::write(path, bytes).map_err(io_err(path))?;

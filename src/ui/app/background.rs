@@ -43,6 +43,11 @@ pub enum Running {
         job: Job<Result<Dataset, DatasetError>>,
         annotator: Option<String>,
     },
+    /// A big project being read (see [`GloseApp::open`]).
+    Open {
+        job: Job<Result<(crate::store::Session, crate::store::OpenReport), StoreError>>,
+        path: PathBuf,
+    },
     /// `Ok(None)`: cancelled.
     Merge {
         job: Job<Result<Option<Vec<crate::model::Project>>, StoreError>>,
@@ -63,6 +68,10 @@ impl Running {
             Running::Annotations { job, .. } => ("Reading annotations…".into(), &job.progress, 0, "Stop waiting"),
             Running::Merge { job, files } => {
                 (format!("Reading {files} project file(s) to merge…"), &job.progress, *files, "Cancel merge")
+            }
+            Running::Open { job, path } => {
+                let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                (format!("Opening {name}…"), &job.progress, 0, "Stop opening")
             }
         }
     }
@@ -142,6 +151,17 @@ impl GloseApp {
                     Poll::Done(Ok(data)) => self.add_annotations(data, annotator.as_deref()),
                     Poll::Done(Err(e)) => self.fail(format!("The import failed.\n\n{e}")),
                     Poll::Lost => self.error("Reading the annotations stopped unexpectedly; nothing was changed"),
+                }
+            }
+            Running::Open { job, path } => {
+                if job.progress.cancelled() {
+                    self.info(format!("Stopped opening {}", path.display()));
+                    return None;
+                }
+                match take(&job, wait) {
+                    Poll::Running => return Some(Running::Open { job, path }),
+                    Poll::Done(result) => self.opened(&path, result),
+                    Poll::Lost => self.error(format!("Reading {} stopped unexpectedly", path.display())),
                 }
             }
             Running::Merge { job, files } => match take(&job, wait) {

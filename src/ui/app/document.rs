@@ -159,9 +159,26 @@ impl GloseApp {
         }
     }
 
-    /// Opens a project file; offers a crashed session's edits back.
+    /// Opens a project; offers a crashed session's edits back. A big one (a file over 64 MB, a
+    /// folder of over 4 000 files: see [`GloseApp::open_in_background_over`]) is read in a thread — the window stays usable, the status bar
+    /// says so — and takes the place of the open project when it is read.
     pub fn open(&mut self, path: &Path) {
-        let (session, report) = match Session::open(path) {
+        if big_project(path, self.life.open_in_background_over) {
+            let p = path.to_path_buf();
+            let job = crate::progress::Job::spawn(0, None, move |_| Session::open(&p));
+            self.jobs.push(super::background::Running::Open { job, path: path.to_path_buf() });
+            return;
+        }
+        self.opened(path, Session::open(path));
+    }
+
+    /// Takes in a project read by [`GloseApp::open`].
+    pub(super) fn opened(
+        &mut self,
+        path: &Path,
+        result: Result<(Session, crate::store::OpenReport), crate::store::StoreError>,
+    ) {
+        let (session, report) = match result {
             Ok(opened) => opened,
             Err(e) => {
                 self.views.dialog = Some(Dialog::Error(format!("Could not open the project.\n\n{e}")));
@@ -338,7 +355,8 @@ impl GloseApp {
         self.settings.zoom = ctx.zoom_factor();
     }
 
-    /// A project file dropped on the window opens; other files go to the import preview.
+    /// A project file or project folder dropped on the window opens; other files go to the
+    /// import preview.
     pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
             i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
@@ -346,8 +364,9 @@ impl GloseApp {
         if dropped.is_empty() {
             return;
         }
+        let project_folder = |p: &Path| p.join(crate::store::folder::INDEX).is_file();
         if let [one] = dropped.as_slice()
-            && one.extension().is_some_and(|e| e == "ron")
+            && (one.extension().is_some_and(|e| e == "ron") || project_folder(one))
         {
             self.act(Action::Open(one.clone()));
         } else {
@@ -411,4 +430,15 @@ pub enum Answer {
     DropRecovery,
     Reload,
     SaveAs(std::path::PathBuf),
+}
+
+/// Whether the project at `path` is over `(bytes, files)`: it then opens in a thread.
+fn big_project(path: &Path, (bytes, files): (u64, usize)) -> bool {
+    let path = crate::store::folder::resolve(path);
+    if path.is_dir() {
+        let articles = path.join(crate::store::folder::ARTICLES);
+        std::fs::read_dir(articles).is_ok_and(|d| d.take(files + 1).count() > files)
+    } else {
+        std::fs::metadata(path).is_ok_and(|m| m.len() > bytes)
+    }
 }

@@ -84,6 +84,9 @@ struct Life {
     was_focused: bool,
     /// Frames seen by the start-up probe, when `GLOSE_STARTUP_PROBE` is set.
     probe_frames: Option<u32>,
+    /// Projects larger than this (bytes of a file, files of a folder's `articles/`) are opened
+    /// in a thread.
+    open_in_background_over: (u64, usize),
 }
 
 pub struct GloseApp {
@@ -118,6 +121,7 @@ impl GloseApp {
                 last_change: (0, Instant::now()),
                 was_focused: true,
                 probe_frames: std::env::var_os("GLOSE_STARTUP_PROBE").map(|_| 0),
+                open_in_background_over: (64 << 20, 4000),
             },
             data_dir: None,
         }
@@ -232,6 +236,12 @@ impl GloseApp {
     }
 
     /// Queues an action (run at the end of the frame).
+    /// Projects bigger than `bytes` (one file) or `files` (a folder's articles) open in a thread
+    /// (by default 64 MB and 4 000 files).
+    pub fn open_in_background_over(&mut self, bytes: u64, files: usize) {
+        self.life.open_in_background_over = (bytes, files);
+    }
+
     pub fn act(&mut self, action: Action) {
         self.out.act(action);
     }
