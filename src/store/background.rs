@@ -27,7 +27,7 @@ impl BackgroundSave {
         project: &Project,
         path: &Path,
         journal: Option<&mut Journal>,
-        folder: Option<FolderState>,
+        folder: Option<std::sync::Arc<FolderState>>,
     ) -> Result<Self, JournalError> {
         if let Some(j) = journal {
             j.mark_save()?;
@@ -36,7 +36,7 @@ impl BackgroundSave {
         let target = path.to_path_buf();
         let job = Job::spawn(1, None, move |_| {
             if folder::is_folder(&target) {
-                folder::save(&snapshot, &target, folder.as_ref()).map(|(saved, state)| (saved, Some(state)))
+                folder::save(&snapshot, &target, folder.as_deref()).map(|(saved, state)| (saved, Some(state)))
             } else {
                 super::save_file(&snapshot, &target).map(|saved| (saved, None))
             }

@@ -198,12 +198,10 @@ impl FolderState {
     }
 }
 
+/// The hash of an article's two files.
 fn hash_pair(ron: &[u8], txt: &[u8]) -> u64 {
-    let mut h = Fnv1a64::new();
-    h.write(ron);
-    h.write(&[0xff]);
-    h.write(txt);
-    h.finish()
+    let (r, t) = (crate::hash::wide64(ron), crate::hash::wide64(txt));
+    crate::hash::wide64(&[r.to_le_bytes(), t.to_le_bytes()].concat())
 }
 
 /// The id at the start of an article file's name: `000012-slug.ron` → 12.
@@ -346,7 +344,7 @@ pub fn load(dir: &Path) -> Result<ReadFolder, StoreError> {
     let index = parse_index(index_text, &index_path)?;
     let (pairs, mut skipped, untouched) = list_articles(dir)?;
     let read = read_in_parallel(dir, &pairs);
-    let mut state = FolderState { index: crate::hash::fnv1a64(&index_bytes), untouched, ..Default::default() };
+    let mut state = FolderState { index: crate::hash::wide64(&index_bytes), untouched, ..Default::default() };
     let mut articles = Vec::with_capacity(read.len());
     for (stem, result) in pairs.iter().map(|(stem, _)| stem).zip(read) {
         match result {
@@ -465,7 +463,7 @@ fn list_articles(dir: &Path) -> Result<Listing, StoreError> {
     };
     let mut leave = |name: &str, why: String, skipped: &mut Vec<StoreError>| {
         let path = folder.join(name);
-        let hash = fs::read(&path).map_or(0, |b| crate::hash::fnv1a64(&b));
+        let hash = fs::read(&path).map_or(0, |b| crate::hash::wide64(&b));
         untouched.insert(name.to_string(), hash);
         skipped.push(StoreError::Skipped { path, message: why });
     };
@@ -611,7 +609,7 @@ pub fn save(project: &Project, dir: &Path, last: Option<&FolderState>) -> Result
         project.annotator_names()
     };
     let index = index_string(project, &on_spans).map_err(ser)?;
-    next.index = crate::hash::fnv1a64(index.as_bytes());
+    next.index = crate::hash::wide64(index.as_bytes());
     if next.index != last.index {
         commit.push(stage(dir, INDEX, index.as_bytes())?);
         bytes += index.len();
@@ -744,7 +742,7 @@ fn stage_article(
 fn scan(dir: &Path) -> Result<FolderState, StoreError> {
     let mut state = FolderState::default();
     match fs::read(dir.join(INDEX)) {
-        Ok(b) => state.index = crate::hash::fnv1a64(&b),
+        Ok(b) => state.index = crate::hash::wide64(&b),
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
         Err(e) => return Err(io_err(&dir.join(INDEX))(e)),
     }

@@ -100,7 +100,8 @@ pub struct Session {
     /// saved somewhere or closed cleanly.
     scratch: Option<PathBuf>,
     /// A project folder: what its files hold (a save writes only what changed).
-    folder: Option<super::folder::FolderState>,
+    /// Shared with the save in progress (copying it costs a moment at 50 000 articles).
+    folder: Option<std::sync::Arc<super::folder::FolderState>>,
 }
 
 impl Session {
@@ -166,7 +167,7 @@ impl Session {
         let path = super::folder::resolve(path);
         let mut loaded = super::load(path)?;
         let mut s = Session::new(std::mem::take(&mut loaded.project));
-        s.folder = loaded.folder.take();
+        s.folder = loaded.folder.take().map(std::sync::Arc::new);
         s.path = Some(path.to_path_buf());
         s.force_dirty = loaded.migrated_from.is_some() || loaded.renumbered > 0;
         s.disk = DiskState::of(path, loaded.fingerprint);
@@ -387,7 +388,7 @@ impl Session {
         let path = s.job.path.clone();
         let outcome = match result {
             Ok((saved, folder)) => {
-                self.folder = folder;
+                self.folder = folder.map(std::sync::Arc::new);
                 let mut old_journal = None;
                 if self.path.as_deref() != Some(path.as_path()) {
                     // Saved as another file: the old journal and lock go, the new file's come.

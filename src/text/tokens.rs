@@ -41,7 +41,7 @@ fn cache() -> &'static std::sync::Mutex<Cache> {
 
 /// [`tokens`] with byte ranges too, computed once per text content (see `Cache`).
 pub fn tokens_cached(text: &str) -> std::sync::Arc<Sentences> {
-    let key = (crate::hash::fnv1a64(text.as_bytes()), text.len());
+    let key = (crate::hash::wide64(text.as_bytes()), text.len());
     if let Some(hit) = cache().lock().unwrap_or_else(std::sync::PoisonError::into_inner).map.get(&key) {
         return hit.clone();
     }
