@@ -5,7 +5,8 @@
 //! frame after an edit (a span added, then undone: a new revision every time). AccessKit off,
 //! then on (what a screen reader or kittest sees).
 //!
-//! Run: `cargo bench --bench frames`.
+//! Run: `cargo bench --bench frames`; at a newspaper's year:
+//! `GLOSE_FRAMES_ARTICLES=50000 cargo bench --bench frames` (100 spans per article: 5 000 000).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use glose::edit::Command;
@@ -28,7 +29,8 @@ fn frame(ctx: &egui::Context, app: &mut GloseApp) -> usize {
 
 /// The app on the big project with every window open, the corpus overview on `tab`.
 fn app_with_everything_open(ctx: &egui::Context, tab: CorpusTab) -> GloseApp {
-    let project = glose::synth::project(7, 1000, 2500, 100, 10);
+    let articles = std::env::var("GLOSE_FRAMES_ARTICLES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000);
+    let project = glose::synth::project(7, articles, 2500, 100, 10);
     let mut app = GloseApp::new(Settings::default());
     app.replace_session(glose::store::Session::new(project));
     frame(ctx, &mut app);

@@ -592,8 +592,14 @@ fn export_cmd(
     };
     match export::export(&project, format, &options, &target) {
         Ok(report) => {
+            // One write for all of them (a million lines one by one cost seconds).
+            let mut all = String::new();
             for w in &report.warnings {
-                eprintln!("{}: {w}", format.name());
+                all.push_str(&format!("{}: {w}\n", format.name()));
+            }
+            {
+                use std::io::Write;
+                let _ = std::io::stderr().lock().write_all(all.as_bytes());
             }
             if to_stdout {
                 match std::fs::read(&target) {

@@ -37,8 +37,40 @@ fn choose<'a>(spans: &[&'a Span], prefer: Prefer) -> (Vec<&'a Span>, Vec<&'a Spa
 
 pub fn write(view: &View, prefer: Prefer, out: &Path, report: &mut Report) -> Result<(), ExportError> {
     let mut stream = super::Stream::create(out)?;
-    let mut tags: std::collections::HashMap<crate::model::LabelId, (String, String)> = Default::default();
-    for av in &view.articles {
+    let mut tags = Tags::default();
+    // Tokenising (UAX #29) is most of the work: done for a batch of articles on every core,
+    // then the batch is written in order.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    for batch in view.articles.chunks(64 * threads) {
+        let per = batch.len().div_ceil(threads).max(1);
+        let tokenised: Vec<std::sync::Arc<crate::text::Sentences>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = batch
+                .chunks(per)
+                .map(|part| {
+                    scope.spawn(move || part.iter().map(|av| tokens_cached(&av.article.text)).collect::<Vec<_>>())
+                })
+                .collect();
+            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        });
+        for (av, sentences) in batch.iter().zip(tokenised) {
+            write_article(view, prefer, av, &sentences, &mut tags, &mut stream, report)?;
+        }
+    }
+    stream.finish(report)
+}
+
+type Tags = std::collections::HashMap<crate::model::LabelId, (String, String)>;
+
+fn write_article(
+    view: &View,
+    prefer: Prefer,
+    av: &super::ArticleView,
+    sentences: &crate::text::Sentences,
+    tags: &mut Tags,
+    stream: &mut super::Stream,
+    report: &mut Report,
+) -> Result<(), ExportError> {
+    {
         view.tick()?;
         let a = av.article;
         stream.flush_some()?;
@@ -69,7 +101,7 @@ pub fn write(view: &View, prefer: Prefer, out: &Path, report: &mut Report) -> Re
         frags.sort_unstable();
         let mut next = 0;
         s.push_str("-DOCSTART-\tO\n\n");
-        for sentence in tokens_cached(&a.text).iter() {
+        for sentence in sentences {
             let mut prev: Option<(usize, usize)> = None;
             for t in sentence {
                 let (ts, te) = (t.start as usize, t.end as usize);
@@ -111,7 +143,7 @@ pub fn write(view: &View, prefer: Prefer, out: &Path, report: &mut Report) -> Re
             s.push('\n');
         }
     }
-    stream.finish(report)
+    Ok(())
 }
 
 /// Labels in tags have no white space ("Named Actor" → "Named_Actor").
