@@ -654,10 +654,34 @@ fn stage(dir: &Path, name: &str, bytes: &[u8]) -> Result<Step, StoreError> {
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_unsynced(path, bytes)?;
+    sync_files(&[path.to_path_buf()])
+}
+
+fn write_unsynced(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let io = io_err(path);
     let mut f = fs::File::create(path).map_err(&io)?;
-    f.write_all(bytes).map_err(&io)?;
-    f.sync_all().map_err(&io)
+    f.write_all(bytes).map_err(&io)
+}
+
+/// Flushes files to disk, many at once: the file system commits concurrent syncs together, so
+/// a save of thousands of articles does not wait for thousands of commits one after another.
+fn sync_files(paths: &[PathBuf]) -> Result<(), StoreError> {
+    let sync = |p: &PathBuf| fs::OpenOptions::new().write(true).open(p).and_then(|f| f.sync_all()).map_err(io_err(p));
+    if paths.len() < 8 {
+        return paths.iter().try_for_each(sync);
+    }
+    let threads = (paths.len() / 8).clamp(1, 32);
+    let per = paths.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> =
+            paths.chunks(per).map(|part| scope.spawn(move || part.iter().try_for_each(sync))).collect();
+        handles.into_iter().try_for_each(|h| {
+            h.join().unwrap_or_else(|_| {
+                Err(StoreError::Serialize { path: PathBuf::new(), message: "a syncing thread stopped".into() })
+            })
+        })
+    })
 }
 
 /// Serialises and stages the articles that changed, in parallel; records every article's
@@ -699,6 +723,11 @@ fn write_changed_articles(
             next.articles.insert(id, written);
         }
     }
+    let staged: Vec<PathBuf> = changed
+        .iter()
+        .flat_map(|(stem, _, _)| ["ron", "txt"].map(|ext| folder.join(format!(".{stem}.{ext}.tmp"))))
+        .collect();
+    sync_files(&staged)?;
     Ok(changed)
 }
 
@@ -733,8 +762,9 @@ fn stage_article(
     if before.is_some_and(|w| w.hash == hash) {
         return Ok((written, None));
     }
-    write_synced(&folder.join(format!(".{stem}.ron.tmp")), ron.as_bytes())?;
-    write_synced(&folder.join(format!(".{stem}.txt.tmp")), a.text.as_bytes())?;
+    // Synced all together once every article is written (see `sync_files`).
+    write_unsynced(&folder.join(format!(".{stem}.ron.tmp")), ron.as_bytes())?;
+    write_unsynced(&folder.join(format!(".{stem}.txt.tmp")), a.text.as_bytes())?;
     Ok((written, Some((ron.len(), a.text.len()))))
 }
 

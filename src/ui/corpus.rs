@@ -329,11 +329,13 @@ const BARS_PER_ARTICLE: usize = 60;
 
 fn label_chart(p: &crate::model::Project, _: &()) -> LabelChart {
     let (labels, rows) = corpus::label_counts(p);
+    let by_id: std::collections::HashMap<ArticleId, &crate::model::Article> =
+        p.articles.iter().map(|a| (a.id, a.as_ref())).collect();
     let by_month = rows.len() > BARS_PER_ARTICLE;
     let bars = if by_month {
         let mut months: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
         for (a, counts) in &rows {
-            let date = p.article(*a).map_or("", |a| a.published.as_str());
+            let date = by_id.get(a).map_or("", |a| a.published.as_str());
             let month = date.get(..7).filter(|m| m.as_bytes().get(4) == Some(&b'-')).unwrap_or("undated");
             let sum = months.entry(month.to_string()).or_insert_with(|| vec![0; labels.len()]);
             for (s, c) in sum.iter_mut().zip(counts) {
@@ -342,7 +344,7 @@ fn label_chart(p: &crate::model::Project, _: &()) -> LabelChart {
         }
         months.into_iter().collect()
     } else {
-        rows.iter().map(|(a, c)| (p.article(*a).map_or(String::new(), |a| short(&a.title)), c.clone())).collect()
+        rows.iter().map(|(a, c)| (by_id.get(a).map_or(String::new(), |a| short(&a.title)), c.clone())).collect()
     };
     LabelChart { labels, bars, by_month }
 }

@@ -6,7 +6,7 @@
 //! allocates an id: a command that adds something carries `NEW` ids, given when it is applied.
 
 use super::app::Action;
-use super::derived::{ArticleCounts, Cached, Counts, PerArticle};
+use super::derived::{ArticleCounts, Cached, Counts};
 use super::dialogs::Dialog;
 use super::reader::ReaderState;
 use super::{Settings, SideTab};
@@ -124,7 +124,7 @@ impl Outbox {
 pub struct Derived {
     counts: Cached<(), Counts>,
     /// Each article's share of the counts (an edit counts one article again).
-    count_parts: PerArticle<ArticleCounts>,
+    count_parts: super::derived::CountTotals,
 }
 
 /// A view's access to the rest of the app for one frame.
@@ -193,7 +193,7 @@ impl ViewCx<'_> {
         let rev = self.doc.history().revision();
         let project = self.doc.project();
         let parts = &mut self.derived.count_parts;
-        self.derived.counts.get(rev, (), || Counts::sum(parts.update(project, ArticleCounts::of)))
+        self.derived.counts.get(rev, (), || parts.update(project, ArticleCounts::of))
     }
 
     /// Whether big derived values are computed in a thread: the project is big.
