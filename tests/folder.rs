@@ -195,6 +195,27 @@ fn git(dir: &Path, args: &[&str]) -> std::process::Output {
     out
 }
 
+/// A git repository holding the example as a project folder (`None`, said, without git).
+fn corpus_repo() -> Option<(tempfile::TempDir, PathBuf)> {
+    if Process::new("git").arg("--version").output().is_err() {
+        eprintln!("skipped: git is not installed");
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus.glose");
+    store::save(&example(), &folder).unwrap();
+    git(dir.path(), &["init", "-q", "-b", "main"]);
+    Some((dir, folder))
+}
+
+fn git_merge(repo: &Path, branch: &str) -> std::process::Output {
+    Process::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.org", "merge", "-q", "--no-edit", branch])
+        .current_dir(repo)
+        .output()
+        .unwrap()
+}
+
 fn add_span(folder: &Path, article: usize, annotator: &str) -> SpanId {
     let (mut session, _) = Session::open(folder).unwrap();
     let a = session.project().articles[article].clone();
@@ -212,15 +233,8 @@ fn add_span(folder: &Path, article: usize, annotator: &str) -> SpanId {
 
 #[test]
 fn git_merges_two_annotators_editing_different_articles_of_a_folder_without_a_conflict() {
-    if Process::new("git").arg("--version").output().is_err() {
-        eprintln!("skipped: git is not installed");
-        return;
-    }
-    let dir = tempfile::tempdir().unwrap();
+    let Some((dir, folder)) = corpus_repo() else { return };
     let repo = dir.path();
-    let folder = repo.join("corpus.glose");
-    store::save(&example(), &folder).unwrap();
-    git(repo, &["init", "-q", "-b", "main"]);
     git(repo, &["add", "-A"]);
     git(repo, &["commit", "-qm", "corpus"]);
     git(repo, &["checkout", "-qb", "camille"]);
@@ -232,11 +246,7 @@ fn git_merges_two_annotators_editing_different_articles_of_a_folder_without_a_co
     // The journals and locks of the sessions are beside the folder, outside what git tracks.
     assert!(String::from_utf8_lossy(&git(repo, &["status", "--porcelain"]).stdout).trim().is_empty());
 
-    let merge = Process::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.org", "merge", "-q", "--no-edit", "camille"])
-        .current_dir(repo)
-        .output()
-        .unwrap();
+    let merge = git_merge(repo, "camille");
     assert!(merge.status.success(), "conflict: {}", String::from_utf8_lossy(&merge.stdout));
     let merged = store::load(&folder).unwrap();
     let p = &merged.project;
@@ -251,15 +261,8 @@ fn git_merges_two_annotators_editing_different_articles_of_a_folder_without_a_co
 
 #[test]
 fn with_glose_as_git_merge_driver_two_annotators_of_the_same_article_merge_per_file() {
-    if Process::new("git").arg("--version").output().is_err() {
-        eprintln!("skipped: git is not installed");
-        return;
-    }
-    let dir = tempfile::tempdir().unwrap();
+    let Some((dir, folder)) = corpus_repo() else { return };
     let repo = dir.path();
-    let folder = repo.join("corpus.glose");
-    store::save(&example(), &folder).unwrap();
-    git(repo, &["init", "-q", "-b", "main"]);
     let driver = format!("{} merge-driver %O %A %B", env!("CARGO_BIN_EXE_glose"));
     git(repo, &["config", "merge.glose.driver", &driver]);
     git(repo, &["add", "-A"]);
@@ -270,11 +273,7 @@ fn with_glose_as_git_merge_driver_two_annotators_of_the_same_article_merge_per_f
     git(repo, &["checkout", "-q", "main"]);
     add_span(&folder, 2, "ana");
     git(repo, &["commit", "-qam", "ana"]);
-    let merge = Process::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.org", "merge", "-q", "--no-edit", "ben"])
-        .current_dir(repo)
-        .output()
-        .unwrap();
+    let merge = git_merge(repo, "ben");
     assert!(merge.status.success(), "conflict: {}", String::from_utf8_lossy(&merge.stderr));
     let merged = store::load(&folder).unwrap();
     let a = &merged.project.articles[2];
