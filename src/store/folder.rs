@@ -101,32 +101,36 @@ struct ArticleOut<'a> {
 }
 
 /// One article file as read.
-#[derive(Deserialize)]
-struct ArticleIn {
-    id: ArticleId,
+#[derive(Deserialize, Default, Debug, PartialEq)]
+pub(super) struct ArticleIn {
+    pub id: ArticleId,
     #[serde(default)]
-    title: String,
+    pub title: String,
     #[serde(default)]
-    source: String,
+    pub source: String,
     #[serde(default)]
-    author: String,
+    pub author: String,
     #[serde(default)]
-    url: String,
+    pub url: String,
     #[serde(default)]
-    published: String,
+    pub published: String,
     #[serde(default)]
-    language: String,
+    pub language: String,
     #[serde(default)]
-    details: BTreeMap<String, String>,
+    pub details: BTreeMap<String, String>,
     #[serde(default)]
-    near_duplicate_of: Option<ArticleId>,
+    pub near_duplicate_of: Option<ArticleId>,
     #[serde(default)]
-    spans: Vec<Span>,
+    pub spans: Vec<Span>,
     #[serde(default)]
-    relations: Vec<Relation>,
+    pub relations: Vec<Relation>,
 }
 
 impl ArticleIn {
+    pub(super) fn empty() -> Self {
+        Self::default()
+    }
+
     fn with_text(mut self, text: String) -> Article {
         // Parsing grows the lists by doubling: up to half of a big project's spans' memory.
         self.spans.shrink_to_fit();
@@ -238,7 +242,7 @@ fn io_err(path: &Path) -> impl Fn(io::Error) -> StoreError + '_ {
 }
 
 /// The two files of an article: its annotations (RON) and its text.
-fn article_files(a: &Article) -> Result<String, ron::Error> {
+pub(super) fn article_files(a: &Article) -> Result<String, ron::Error> {
     let out = ArticleOut {
         id: a.id,
         title: &a.title,
@@ -553,7 +557,10 @@ fn read_article(folder: &Path, stem: &str, id: u64) -> ReadResult {
         (Err(e), Err(_)) => return leave(e, &[], &[]),
     };
     let parsed = super::utf8(&ron_bytes, &ron_path)
-        .and_then(|text| ron::from_str::<ArticleIn>(text).map_err(|e| super::syntax_error(text, &ron_path, e)))
+        .and_then(|text| match super::fast_article::read(text) {
+            Some(a) => Ok(a),
+            None => ron::from_str::<ArticleIn>(text).map_err(|e| super::syntax_error(text, &ron_path, e)),
+        })
         .and_then(|a| {
             if a.id.0 == id {
                 Ok(a)

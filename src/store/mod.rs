@@ -2,6 +2,7 @@
 //! saved atomically with the previous version kept as `PROJECT.ron.bak`.
 
 mod background;
+mod fast_article;
 pub mod folder;
 mod journal;
 mod lock;
