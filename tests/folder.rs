@@ -127,6 +127,10 @@ fn a_save_after_one_edit_writes_only_that_articles_files() {
     assert_eq!(left.keys().filter(|n| n.starts_with("articles/")).count(), 2 * 59);
     assert!(!left.keys().any(|n| n.ends_with(".tmp")));
     assert_eq!(store::load(&folder).unwrap().project, *session.project());
+    // A folder removed behind the window's back is written whole again at the next save.
+    std::fs::remove_dir_all(&folder).unwrap();
+    save_and_wait(&mut session, &folder);
+    assert_eq!(store::load(&folder).unwrap().project, *session.project());
 }
 
 fn session_fingerprint(folder: &Path) -> u64 {

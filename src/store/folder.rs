@@ -583,6 +583,8 @@ fn read_article(folder: &Path, stem: &str, id: u64) -> ReadResult {
 /// save by this process (then unchanged articles cost nothing); without it, the files on disk
 /// are read and only those that differ are written. Returns what was written and the new state.
 pub fn save(project: &Project, dir: &Path, last: Option<&FolderState>) -> Result<(Saved, FolderState), StoreError> {
+    // A folder removed or emptied behind our back is written whole again, not just the changes.
+    let last = last.filter(|_| dir.join(INDEX).is_file());
     let ser = |e: ron::Error| StoreError::Serialize { path: dir.to_path_buf(), message: e.to_string() };
     let folder = dir.join(ARTICLES);
     fs::create_dir_all(&folder).map_err(io_err(&folder))?;
