@@ -210,7 +210,10 @@ impl GloseApp {
             ));
         }
         if !report.skipped.is_empty() && self.views.dialog.is_none() {
-            let list: Vec<String> = report.skipped.iter().map(|e| format!("• {e}")).collect();
+            // Named inside the project folder: whole paths broke every line in two.
+            let inside = format!("{}/", crate::store::folder::resolve(path).display());
+            let list: Vec<String> =
+                report.skipped.iter().map(|e| format!("• {}", e.to_string().replace(&inside, ""))).collect();
             self.views.dialog = Some(Dialog::Error(format!(
                 "{} file(s) of this project could not be read. The rest of the project is open; those files are left as they are (saving does not touch them).\n\n{}",
                 list.len(),
