@@ -134,7 +134,7 @@ impl<'a> Reader<'a> {
     }
 
     /// `( name: value, … )`, each value read by `field`, which says false for a name it does not
-    /// know (then the whole file goes to `ron`).
+    /// know (then the whole file goes to `ron`, as it does for a name given twice).
     fn fields(&mut self, mut field: impl FnMut(&mut Self, &str) -> Option<bool>) -> Option<()> {
         self.eat(b'(')?;
         self.ws()?;
@@ -142,8 +142,13 @@ impl<'a> Reader<'a> {
             self.i += 1;
             return Some(());
         }
+        let mut seen: Vec<&str> = Vec::new();
         loop {
             let name = self.ident()?;
+            if seen.contains(&name) {
+                return None;
+            }
+            seen.push(name);
             self.eat(b':')?;
             if !field(self, name)? {
                 return None;
@@ -221,46 +226,35 @@ impl<'a> Reader<'a> {
     fn span(&mut self) -> Option<Span> {
         let mut s = Span::default();
         let (mut id, mut fragments, mut label, mut quote) = (None, None, None, None);
-        let mut seen = 0u32;
         self.fields(|r, name| {
-            let bit = match name {
+            match name {
                 "id" => {
                     id = Some(SpanId(r.number()?));
-                    1
                 }
                 "fragments" => {
                     fragments = Some(r.list(Self::fragment)?);
-                    2
                 }
                 "label" => {
                     label = Some(LabelId(r.number()?));
-                    4
                 }
                 "entity" => {
                     s.entity = r.option(|r| r.number().map(EntityId))?;
-                    8
                 }
                 "attributes" => {
                     s.attributes = r.map()?;
-                    16
                 }
                 "note" => {
                     s.note = r.string()?;
-                    32
                 }
                 "annotator" => {
                     s.annotator = r.string()?;
-                    64
                 }
                 "quote" => {
                     quote = Some(r.string()?);
-                    128
                 }
                 _ => return Some(false),
-            };
-            let again = seen & bit != 0;
-            seen |= bit;
-            Some(!again)
+            }
+            Some(true)
         })?;
         (s.id, s.fragments, s.label, s.quote) = (id?, fragments?, label?, quote?);
         Some(s)
@@ -269,38 +263,29 @@ impl<'a> Reader<'a> {
     fn relation(&mut self) -> Option<Relation> {
         let mut rel = Relation::default();
         let (mut id, mut kind, mut from, mut to) = (None, None, None, None);
-        let mut seen = 0u32;
         self.fields(|r, name| {
-            let bit = match name {
+            match name {
                 "id" => {
                     id = Some(RelationId(r.number()?));
-                    1
                 }
                 "kind" => {
                     kind = Some(RelTypeId(r.number()?));
-                    2
                 }
                 "from" => {
                     from = Some(SpanId(r.number()?));
-                    4
                 }
                 "to" => {
                     to = Some(SpanId(r.number()?));
-                    8
                 }
                 "note" => {
                     rel.note = r.string()?;
-                    16
                 }
                 "annotator" => {
                     rel.annotator = r.string()?;
-                    32
                 }
                 _ => return Some(false),
-            };
-            let again = seen & bit != 0;
-            seen |= bit;
-            Some(!again)
+            }
+            Some(true)
         })?;
         (rel.id, rel.kind, rel.from, rel.to) = (id?, kind?, from?, to?);
         Some(rel)
@@ -309,58 +294,44 @@ impl<'a> Reader<'a> {
     fn article(&mut self) -> Option<ArticleIn> {
         let mut a = ArticleIn::empty();
         let mut id = None;
-        let mut seen = 0u32;
         self.fields(|r, name| {
-            let bit = match name {
+            match name {
                 "id" => {
                     id = Some(ArticleId(r.number()?));
-                    1
                 }
                 "title" => {
                     a.title = r.string()?;
-                    2
                 }
                 "source" => {
                     a.source = r.string()?;
-                    4
                 }
                 "author" => {
                     a.author = r.string()?;
-                    8
                 }
                 "url" => {
                     a.url = r.string()?;
-                    16
                 }
                 "published" => {
                     a.published = r.string()?;
-                    32
                 }
                 "language" => {
                     a.language = r.string()?;
-                    64
                 }
                 "details" => {
                     a.details = r.map()?;
-                    128
                 }
                 "near_duplicate_of" => {
                     a.near_duplicate_of = r.option(|r| r.number().map(ArticleId))?;
-                    256
                 }
                 "spans" => {
                     a.spans = r.list(Self::span)?;
-                    512
                 }
                 "relations" => {
                     a.relations = r.list(Self::relation)?;
-                    1024
                 }
                 _ => return Some(false),
-            };
-            let again = seen & bit != 0;
-            seen |= bit;
-            Some(!again)
+            }
+            Some(true)
         })?;
         a.id = id?;
         Some(a)
