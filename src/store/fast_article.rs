@@ -292,7 +292,7 @@ impl<'a> Reader<'a> {
     }
 
     fn article(&mut self) -> Option<ArticleIn> {
-        let mut a = ArticleIn::empty();
+        let mut a = ArticleIn::default();
         let mut id = None;
         self.fields(|r, name| {
             match name {

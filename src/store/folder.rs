@@ -127,10 +127,6 @@ pub(super) struct ArticleIn {
 }
 
 impl ArticleIn {
-    pub(super) fn empty() -> Self {
-        Self::default()
-    }
-
     fn with_text(mut self, text: String) -> Article {
         // Parsing grows the lists by doubling: up to half of a big project's spans' memory.
         self.spans.shrink_to_fit();
@@ -876,11 +872,4 @@ pub fn previous_fingerprint(dir: &Path, current: u64) -> Option<u64> {
 /// be).
 pub fn fingerprint_on_disk(dir: &Path) -> Option<u64> {
     scan(dir).ok().map(|s| s.fingerprint())
-}
-
-/// The paths of an article's two files in a folder project, if it has them there.
-pub fn article_paths(dir: &Path, state: &FolderState, id: ArticleId) -> Option<(PathBuf, PathBuf)> {
-    let stem = &state.articles.get(&id)?.stem;
-    let folder = dir.join(ARTICLES);
-    Some((folder.join(format!("{stem}.ron")), folder.join(format!("{stem}.txt"))))
 }
