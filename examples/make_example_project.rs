@@ -80,7 +80,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             kind: kind.to_string(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             external_id: ext.map(str::to_string),
-            note: String::new(),
+            ..Default::default()
         };
         history.apply(&mut p, Command::AddEntity { entity, index: usize::MAX })?;
     }

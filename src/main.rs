@@ -1,5 +1,7 @@
 //! The `glose` command: opens the window, or runs a job without one (import, validate, stats).
 
+mod cli;
+
 use clap::{Parser, Subcommand};
 use glose::{analysis, edit, export, import, model, store};
 use std::path::{Path, PathBuf};
@@ -52,6 +54,9 @@ enum Cmd {
         /// Workbooks (XLSX, ODS): the sheet to read; the first one when not given.
         #[arg(long)]
         sheet: Option<String>,
+        /// DNA databases: the variable whose entities become canonical claims.
+        #[arg(long, default_value = "concept")]
+        concept: String,
     },
     /// Search every article, the way the window's corpus search does (any case unless --case;
     /// --whole-words; --regex): one line per hit, keyword in context. Exit 0 with hits, 1
@@ -122,6 +127,14 @@ enum Cmd {
         #[arg(long, value_enum, ignore_case = true, default_value = "inner")]
         prefer: export::Prefer,
     },
+    /// The statements table discourse networks are computed from: one row per span of the
+    /// label (Claim) and per actor that says it, with its article, date, annotator and
+    /// variables (actor, claim, stance and every attribute of the span).
+    Statements(cli::discourse::StatementsArgs),
+    /// A discourse network as the Discourse Network Analyzer (DNA) computes it: two-mode
+    /// (actors × claims) or one-mode (actors tied by the claims they share: congruence,
+    /// conflict), normalised, without duplicates, in a date range or moving windows.
+    Network(cli::discourse::NetworkArgs),
     /// Agreement of two annotators: span F1 (exact, overlap), Cohen's kappa and Krippendorff's
     /// alpha on tokens, per label and overall.
     Agreement {
@@ -170,8 +183,12 @@ fn main() -> ExitCode {
                 Err(e) => fail(e),
             }
         }
-        Some(Cmd::Import { inputs, into, format: Some(format), annotator, offsets, .. }) => {
-            import_dataset_cmd(&inputs, &into, format, annotator.as_deref(), offsets)
+        Some(Cmd::Import { inputs, into, format: Some(format), annotator, offsets, concept, .. }) => {
+            let data = match format {
+                import::DatasetFormat::Dna => import::dna::read(&inputs, &concept),
+                _ => import::read_dataset(format, &inputs, offsets == export::OffsetUnit::Utf16),
+            };
+            import_dataset_cmd(data, &into, format, annotator.as_deref())
         }
         Some(Cmd::Articles { project, json }) => articles_cmd(&project, json),
         Some(Cmd::Search { project, pattern, regex, case_sensitive, whole_words, label, actor, by, limit, json }) => {
@@ -181,6 +198,8 @@ fn main() -> ExitCode {
         Some(Cmd::Validate { project }) => validate_cmd(&project),
         Some(Cmd::Convert { input, out }) => convert_cmd(&input, &out),
         Some(Cmd::Stats { project, json }) => stats_cmd(&project, json),
+        Some(Cmd::Statements(a)) => cli::discourse::statements_cmd(&a),
+        Some(Cmd::Network(a)) => cli::discourse::network_cmd(&a),
         Some(Cmd::Agreement { project, annotators, json }) => agreement_cmd(&project, &annotators, json),
         Some(Cmd::Merge { projects, out }) => merge_cmd(&projects, &out),
         Some(Cmd::EditLoop { project, tag, count, every }) => edit_loop_cmd(&project, &tag, count, every),
@@ -521,19 +540,17 @@ fn articles_cmd(path: &Path, json: bool) -> ExitCode {
 }
 
 fn import_dataset_cmd(
-    inputs: &[PathBuf],
+    data: Result<import::dataset::Dataset, import::DatasetError>,
     into: &Path,
     fmt: import::DatasetFormat,
     annotator: Option<&str>,
-    offsets: export::OffsetUnit,
 ) -> ExitCode {
-    let utf16 = offsets == export::OffsetUnit::Utf16;
     let format = format!("{fmt:?}").to_lowercase();
     let mut project = match load_or_new(into) {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let data = match import::read_dataset(fmt, inputs, utf16) {
+    let data = match data {
         Ok(d) => d,
         Err(e) => return fail(e),
     };

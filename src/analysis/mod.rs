@@ -3,6 +3,7 @@
 pub mod agreement;
 pub mod compare;
 pub mod corpus;
+pub mod discourse;
 mod mentions;
 pub mod merge;
 pub mod search_index;

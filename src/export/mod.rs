@@ -11,6 +11,7 @@ mod qdpx;
 mod w3c;
 
 pub use conll::Prefer;
+pub use csv_out::safe_cell;
 
 use crate::model::{Article, Project, Relation, Span};
 use std::collections::HashSet;

@@ -55,6 +55,11 @@ pub struct Doc {
 pub struct Declared {
     pub labels: Vec<(String, Option<String>)>,
     pub relation_types: Vec<(String, bool)>,
+    /// Colours the file gives its labels (DNA's statement types).
+    pub label_colors: Vec<(String, Color)>,
+    /// Canonical actors and claims the file declares (DNA's entities), added by name when the
+    /// project has none of that name; their ids are not used.
+    pub entities: Vec<Entity>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -109,10 +114,11 @@ pub fn plan(project: &mut Project, data: Dataset, annotator: Option<&str>, fallb
             if let Some(k) = hotkey {
                 used_keys.push(k);
             }
+            let declared = data.declared.label_colors.iter().find(|(n, _)| n == name).map(|(_, c)| *c);
             let label = Label {
                 id,
                 name: name.to_string(),
-                color: Color::palette(n_labels),
+                color: declared.unwrap_or_else(|| Color::palette(n_labels)),
                 hotkey,
                 parent,
                 description: String::new(),
@@ -143,6 +149,14 @@ pub fn plan(project: &mut Project, data: Dataset, annotator: Option<&str>, fallb
         if !types.contains_key(name) && !name.trim().is_empty() {
             let id = add_type(name, *symmetric, project, &mut cmds, &mut plan);
             types.insert(name.clone(), id);
+        }
+    }
+    for e in &data.declared.entities {
+        if !e.name.trim().is_empty() && !entities.contains_key(&e.name) {
+            let id = EntityId(project.alloc_id());
+            cmds.push(Command::AddEntity { entity: Entity { id, ..e.clone() }, index: usize::MAX });
+            entities.insert(e.name.clone(), id);
+            plan.new_entities += 1;
         }
     }
     let by_text: HashMap<&str, ArticleId> = project.articles.iter().map(|a| (a.text.as_str(), a.id)).collect();

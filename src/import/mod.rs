@@ -13,6 +13,7 @@ mod conll;
 pub mod dataset;
 pub mod dates;
 pub mod dedupe;
+pub mod dna;
 mod doccano;
 mod docx;
 mod encoding;
@@ -192,6 +193,8 @@ pub enum DatasetFormat {
     Brat,
     #[value(alias = "iob")]
     Conll,
+    /// A DNA 3 database (the Discourse Network Analyzer's `.dna` SQLite file).
+    Dna,
 }
 
 /// Parses annotated text already in memory (doccano JSONL, Label Studio JSON, CoNLL);
@@ -202,6 +205,7 @@ pub fn read_dataset_text(format: DatasetFormat, text: &str, name: &str) -> Resul
         DatasetFormat::LabelStudio => label_studio::parse(text, name),
         DatasetFormat::Conll => conll::parse(text, name),
         DatasetFormat::Brat => Err(DatasetError::BratNeedsFiles(name.to_string())),
+        DatasetFormat::Dna => Err(DatasetError::malformed(name, "a DNA database is read from its file")),
     }
 }
 
@@ -209,6 +213,9 @@ pub fn read_dataset_text(format: DatasetFormat, text: &str, name: &str) -> Resul
 pub fn read_dataset(format: DatasetFormat, inputs: &[PathBuf], utf16: bool) -> Result<dataset::Dataset, DatasetError> {
     if format == DatasetFormat::Brat {
         return brat::read(inputs);
+    }
+    if format == DatasetFormat::Dna {
+        return dna::read(inputs, "concept");
     }
     let mut all = dataset::Dataset::default();
     for p in inputs {
@@ -219,6 +226,7 @@ pub fn read_dataset(format: DatasetFormat, inputs: &[PathBuf], utf16: bool) -> R
             DatasetFormat::LabelStudio => label_studio::parse(&text, &name)?,
             DatasetFormat::Conll => conll::parse(&text, &name)?,
             DatasetFormat::Brat => return brat::read(inputs),
+            DatasetFormat::Dna => return dna::read(inputs, "concept"),
         };
         all.docs.extend(d.docs);
         all.warnings.extend(d.warnings);

@@ -59,6 +59,12 @@ pub struct Entity {
     pub external_id: Option<String>,
     #[serde(default)]
     pub note: String,
+    /// A colour of its own (DNA's entity colours), for the network views.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<Color>,
+    /// Free attributes (DNA's entity attributes: type, alias, notes…).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
 }
 
 impl Entity {

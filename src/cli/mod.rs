@@ -1,0 +1,3 @@
+//! Subcommands of the `glose` binary kept out of `main.rs`.
+
+pub mod discourse;
