@@ -194,3 +194,47 @@ pub fn prose(rng: &mut Rng, words: usize) -> String {
     }
     out.trim_end().to_string()
 }
+
+/// A project of `statements` Claim spans over a year of articles (2024, ten statements an
+/// article), each with `actor` (one of `actors`), `claim` (one of `claims`) and `stance`
+/// (agree or disagree) attributes: the discourse network benchmarks' data. Actors lean: each
+/// agrees with a claim more often when the claim's number and its own have the same parity.
+pub fn statements_project(seed: u64, statements: usize, actors: usize, claims: usize) -> Project {
+    let mut rng = Rng::new(seed);
+    let mut p = Project::new("statements");
+    let claim = p.schema.label_by_name("Claim").map(|l| l.id).unwrap_or_default();
+    let text = "Un acteur affirme une position sur la question débattue.";
+    let len = text.chars().count();
+    let articles = statements.div_ceil(10);
+    for a in 0..articles {
+        let id = ArticleId(p.alloc_id());
+        let day = a * 366 / articles.max(1);
+        use crate::analysis::discourse::day as cal;
+        let (_, m, d) = cal::to_civil(cal::from_civil(2024, 1, 1) + day as i64);
+        let mut article = Article {
+            id,
+            title: format!("Article {a}"),
+            published: format!("2024-{m:02}-{d:02}"),
+            text: text.into(),
+            ..Default::default()
+        };
+        for _ in 0..10.min(statements - a * 10) {
+            let (who, what) = (rng.below(actors), rng.below(claims));
+            let agree = rng.below(10) < if who % 2 == what % 2 { 8 } else { 3 };
+            let mut s = Span {
+                id: SpanId(p.alloc_id()),
+                fragments: vec![Fragment::new(0, len)],
+                label: claim,
+                annotator: "synth".into(),
+                quote: text.into(),
+                ..Default::default()
+            };
+            s.attributes.insert("actor".into(), format!("Actor {who}"));
+            s.attributes.insert("claim".into(), format!("Claim {what}"));
+            s.attributes.insert("stance".into(), if agree { "agree" } else { "disagree" }.into());
+            article.spans.push(s);
+        }
+        p.articles.push(std::sync::Arc::new(article));
+    }
+    p
+}

@@ -109,8 +109,8 @@ pub fn statements_cmd(a: &StatementsArgs) -> ExitCode {
                         s.values.iter().map(|(k, v)| (k.clone(), v.clone().into())).collect();
                     serde_json::json!({
                         "statement": s.span.to_string(), "article": s.article.to_string(),
-                        "title": s.get("title"), "date": s.date, "annotator": s.annotator, "label": s.label,
-                        "start": s.start, "end": s.end, "variables": vars, "text": s.text,
+                        "title": s.get("title"), "date": s.date(), "annotator": &*s.annotator, "label": &*s.label,
+                        "start": s.start, "end": s.end, "variables": vars, "text": s.text(&project),
                     })
                 })
                 .collect();
@@ -129,14 +129,15 @@ pub fn statements_cmd(a: &StatementsArgs) -> ExitCode {
                     s.span.to_string(),
                     s.article.to_string(),
                     safe(s.get("title")),
-                    s.date.clone(),
+                    s.date().to_string(),
                     safe(&s.annotator),
                     safe(&s.label),
                     s.start.to_string(),
                     s.end.to_string(),
                 ];
                 let vars = variables.iter().map(|v| safe(s.values.get(v).map_or("", String::as_str)));
-                result = result.and_then(|()| w.write_record(fixed.into_iter().chain(vars).chain([safe(&s.text)])));
+                result = result
+                    .and_then(|()| w.write_record(fixed.into_iter().chain(vars).chain([safe(&s.text(&project))])));
             }
             match result.map_err(|e| e.to_string()).and_then(|()| w.into_inner().map_err(|e| e.to_string())) {
                 Ok(b) => b,

@@ -22,6 +22,7 @@ pub enum CorpusTab {
     Cooccurrence,
     Search,
     Network,
+    Discourse,
 }
 
 /// A search of the whole project in a thread, on a copy of the project, with its progress and
@@ -90,6 +91,7 @@ struct CorpusState {
     label_counts: Background<(), LabelChart>,
     cooccurrence: Background<(), std::collections::BTreeMap<(LabelId, LabelId), usize>>,
     network: Background<(), Vec<Edge>>,
+    discourse: super::discourse::DiscourseState,
 }
 
 impl CorpusWindow {
@@ -127,7 +129,13 @@ impl CorpusWindow {
         st.label_counts.wait();
         st.cooccurrence.wait();
         st.network.wait();
+        st.discourse.wait();
         self.wait_search();
+    }
+
+    /// Writes the discourse network shown to `path` (by its extension); what to tell the user.
+    pub fn save_network(&self, path: &std::path::Path, p: &crate::model::Project) -> Result<String, String> {
+        self.st.discourse.save(path, p)
     }
 
     /// Waits for the search running, if any, and takes its hits.
@@ -155,6 +163,7 @@ impl CorpusWindow {
                     ui.selectable_value(&mut st.tab, CorpusTab::Cooccurrence, "Co-occurrence");
                     ui.selectable_value(&mut st.tab, CorpusTab::Search, "Search");
                     ui.selectable_value(&mut st.tab, CorpusTab::Network, "Alliance network");
+                    ui.selectable_value(&mut st.tab, CorpusTab::Discourse, "Discourse network");
                 });
                 ui.separator();
                 match st.tab {
@@ -163,6 +172,7 @@ impl CorpusWindow {
                     CorpusTab::Cooccurrence => cooccurrence_ui(cx, st, ui),
                     CorpusTab::Search => st.search_ui(cx, ui),
                     CorpusTab::Network => network_ui(cx, st, ui),
+                    CorpusTab::Discourse => super::discourse::discourse_ui(cx, &mut st.discourse, ui),
                 }
             },
         );

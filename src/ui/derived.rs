@@ -231,6 +231,11 @@ impl<K: Clone + PartialEq + Send + 'static, V: Send + Sync + 'static> Background
         Shown { value: self.latest.as_ref().map(|(_, _, v)| v.clone()), fresh: false }
     }
 
+    /// The last value computed: its revision, key and value.
+    pub fn latest(&self) -> Option<&(u64, K, Arc<V>)> {
+        self.latest.as_ref()
+    }
+
     /// Waits for the value being computed, if any (tests, benchmarks).
     pub fn wait(&mut self) {
         self.land(true);

@@ -51,11 +51,12 @@ impl Default for ImportWindow {
     }
 }
 
-const IMPORT_FORMATS: [(&str, DatasetFormat); 4] = [
+const IMPORT_FORMATS: [(&str, DatasetFormat); 5] = [
     ("brat folder", DatasetFormat::Brat),
     ("doccano JSONL", DatasetFormat::Doccano),
     ("Label Studio JSON", DatasetFormat::LabelStudio),
     ("CoNLL / IOB", DatasetFormat::Conll),
+    ("DNA database (.dna)", DatasetFormat::Dna),
 ];
 
 impl ExportWindow {

@@ -21,6 +21,8 @@ pub enum Purpose {
     ExportTo,
     /// Files (or folders, for brat) of an annotated dataset.
     DatasetFiles,
+    /// Where the discourse network shown is saved.
+    NetworkTo,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

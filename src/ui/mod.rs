@@ -12,6 +12,7 @@ mod compare;
 mod corpus;
 mod derived;
 mod dialogs;
+mod discourse;
 mod exchange;
 mod files;
 mod import;

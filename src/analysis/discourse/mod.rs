@@ -37,20 +37,16 @@ pub struct Statement {
     /// First code point of the span and one past its last, in the article's text.
     pub start: usize,
     pub end: usize,
-    /// The article's published date as the article gives it ("" when it has none).
-    pub date: String,
     /// That date in seconds since 1970-01-01 (no time zone), when it can be read.
     pub time: Option<i64>,
-    pub annotator: String,
-    pub label: String,
-    /// The passage, whitespace folded.
-    pub text: String,
+    pub annotator: std::sync::Arc<str>,
+    pub label: std::sync::Arc<str>,
     /// The statement's variables: every attribute of the span, then `actor`, `claim` and
     /// `stance` where the span's attributes do not give them.
     pub values: BTreeMap<String, String>,
     /// The article's fields (`title`, `source`, `author`, `url`, `language`, `id` and its
     /// details): DNA's document-level variables.
-    pub document: BTreeMap<String, String>,
+    pub document: std::sync::Arc<BTreeMap<String, String>>,
     /// Position of the article in the project: DNA's tie-break after the date.
     pub article_index: usize,
 }
@@ -60,10 +56,21 @@ impl Statement {
     pub fn get(&self, variable: &str) -> &str {
         self.values.get(variable).or_else(|| self.document.get(variable)).map_or("", String::as_str)
     }
+
+    /// The passage in `project`, whitespace folded ("" when the span is not there).
+    pub fn text(&self, project: &Project) -> String {
+        project.article(self.article).and_then(|a| a.span(self.span)).map_or(String::new(), |s| fold_spaces(&s.quote))
+    }
+
+    /// The article's published date as the article gives it ("" when it has none).
+    pub fn date(&self) -> &str {
+        self.document.get("date").map_or("", String::as_str)
+    }
 }
 
 fn fold_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let folded = s.trim() == s && !s.contains("  ") && !s.contains(|c: char| c.is_whitespace() && c != ' ');
+    if folded { s.to_string() } else { s.split_whitespace().collect::<Vec<_>>().join(" ") }
 }
 
 /// The statements of a project: one per span of the label named `label` (any case) and per
@@ -82,24 +89,42 @@ pub fn statements(project: &Project, label: &str) -> Result<Vec<Statement>, Stri
     let says: Vec<_> =
         project.schema.relation_types.iter().filter(|t| t.name.eq_ignore_ascii_case(SAYS)).map(|t| t.id).collect();
     let entities: HashMap<_, &str> = project.entities.iter().map(|e| (e.id, e.name.as_str())).collect();
+    let mut from =
+        Source { label: found.id, label_name: found.name.as_str().into(), says, entities, annotators: HashMap::new() };
     let mut out = Vec::new();
     for (index, article) in project.articles.iter().enumerate() {
-        if !article.spans.iter().any(|s| s.label == found.id) {
-            continue;
+        if article.spans.iter().any(|s| s.label == found.id) {
+            from.of_article(index, article, &mut out);
         }
-        let document = document_values(article);
+    }
+    Ok(out)
+}
+
+/// What every article's statements are read with.
+struct Source<'p> {
+    label: crate::model::LabelId,
+    label_name: std::sync::Arc<str>,
+    says: Vec<crate::model::RelTypeId>,
+    entities: HashMap<crate::model::EntityId, &'p str>,
+    /// Annotator names, each allocated once.
+    annotators: HashMap<&'p str, std::sync::Arc<str>>,
+}
+
+impl<'p> Source<'p> {
+    fn of_article(&mut self, index: usize, article: &'p crate::model::Article, out: &mut Vec<Statement>) {
+        let document = std::sync::Arc::new(document_values(article));
         let time = day::parse_time(&article.published);
         let name_of = |id: SpanId| {
-            article.span(id).map(|s| match s.entity.and_then(|e| entities.get(&e)) {
+            article.span(id).map(|s| match s.entity.and_then(|e| self.entities.get(&e)) {
                 Some(name) => name.to_string(),
                 None => fold_spaces(&s.quote),
             })
         };
-        for span in article.spans.iter().filter(|s| s.label == found.id) {
+        for span in article.spans.iter().filter(|s| s.label == self.label) {
             let mut speakers: Vec<String> = article
                 .relations
                 .iter()
-                .filter(|r| r.to == span.id && says.contains(&r.kind))
+                .filter(|r| r.to == span.id && self.says.contains(&r.kind))
                 .filter_map(|r| name_of(r.from))
                 .collect();
             speakers.dedup();
@@ -109,19 +134,23 @@ pub fn statements(project: &Project, label: &str) -> Result<Vec<Statement>, Stri
             let claim = name_of(span.id).unwrap_or_default();
             for actor in speakers {
                 let mut values = span.attributes.clone();
-                values.entry("actor".into()).or_insert(actor);
-                values.entry("claim".into()).or_insert_with(|| claim.clone());
-                values.entry("stance".into()).or_insert_with(|| DEFAULT_STANCE.into());
+                for (key, value) in [("actor", actor), ("claim", claim.clone()), ("stance", DEFAULT_STANCE.into())] {
+                    if !values.contains_key(key) {
+                        values.insert(key.into(), value);
+                    }
+                }
                 out.push(Statement {
                     article: article.id,
                     span: span.id,
                     start: span.start(),
                     end: span.end(),
-                    date: article.published.clone(),
                     time,
-                    annotator: span.annotator.clone(),
-                    label: found.name.clone(),
-                    text: fold_spaces(&span.quote),
+                    annotator: self
+                        .annotators
+                        .entry(&span.annotator)
+                        .or_insert_with(|| span.annotator.as_str().into())
+                        .clone(),
+                    label: self.label_name.clone(),
                     values,
                     document: document.clone(),
                     article_index: index,
@@ -129,7 +158,6 @@ pub fn statements(project: &Project, label: &str) -> Result<Vec<Statement>, Stri
             }
         }
     }
-    Ok(out)
 }
 
 fn document_values(a: &crate::model::Article) -> BTreeMap<String, String> {

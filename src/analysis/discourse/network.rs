@@ -137,10 +137,14 @@ pub struct Network {
 }
 
 fn boolean(v: &str) -> Option<i64> {
-    match v.trim().to_lowercase().as_str() {
-        "1" | "true" | "yes" | "agree" => Some(1),
-        "0" | "false" | "no" | "disagree" => Some(0),
-        _ => None,
+    let v = v.trim();
+    let is = |words: [&str; 4]| words.iter().any(|w| v.eq_ignore_ascii_case(w));
+    if is(["1", "true", "yes", "agree"]) {
+        Some(1)
+    } else if is(["0", "false", "no", "disagree"]) {
+        Some(0)
+    } else {
+        None
     }
 }
 
@@ -154,7 +158,7 @@ struct Qualifier {
     of: Vec<Option<usize>>,
 }
 
-fn utf16_sort(v: &mut [String]) {
+fn utf16_sort(v: &mut [&str]) {
     // Java's String order (UTF-16 code units), for DNA's label order.
     v.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
 }
@@ -163,7 +167,8 @@ fn qualifier(all: &[Statement], range: &[usize], name: Option<&str>) -> Qualifie
     let Some(name) = name else {
         return Qualifier { kind: None, levels: vec![String::new()], numbers: vec![0], of: vec![Some(0); all.len()] };
     };
-    let values: Vec<&str> = range.iter().map(|&i| all[i].get(name).trim()).filter(|v| !v.is_empty()).collect();
+    let value: Vec<&str> = all.iter().map(|s| s.get(name).trim()).collect();
+    let values: Vec<&str> = range.iter().map(|&i| value[i]).filter(|v| !v.is_empty()).collect();
     let kind = if values.iter().all(|v| boolean(v).is_some()) {
         QualifierKind::Boolean
     } else if values.iter().all(|v| v.parse::<i64>().is_ok()) {
@@ -185,21 +190,22 @@ fn qualifier(all: &[Statement], range: &[usize], name: Option<&str>) -> Qualifie
             (n.iter().map(i64::to_string).collect(), n)
         }
         QualifierKind::Text => {
-            let mut t: Vec<String> = values.iter().map(|v| v.to_string()).collect();
+            let mut t: Vec<&str> = values.clone();
             utf16_sort(&mut t);
             t.dedup();
             let n = (0..t.len() as i64).collect();
-            (t, n)
+            (t.into_iter().map(String::from).collect(), n)
         }
     };
-    let of = all
+    let text_level: HashMap<&str, usize> = match kind {
+        QualifierKind::Text => levels.iter().enumerate().map(|(k, l)| (l.as_str(), k)).collect(),
+        _ => HashMap::new(),
+    };
+    let of = value
         .iter()
-        .map(|s| {
-            let v = s.get(name).trim();
-            match kind {
-                QualifierKind::Text => levels.iter().position(|l| l == v),
-                _ => number(v).and_then(|n| numbers.iter().position(|&x| x == n)),
-            }
+        .map(|&v| match kind {
+            QualifierKind::Text => text_level.get(v).copied(),
+            _ => number(v).and_then(|n| numbers.iter().position(|&x| x == n)),
         })
         .collect();
     Qualifier { kind: Some(kind), levels, numbers, of }
@@ -239,7 +245,7 @@ fn day_of(s: &Statement) -> Option<i64> {
 
 /// What two statements share when one is a duplicate of the other: their two values, the
 /// qualifier level (when it counts) and the bucket of their dates or article.
-type DuplicateKey<'a> = (&'a str, &'a str, Option<usize>, (i64, i64));
+type DuplicateKey = (u32, u32, Option<usize>, (i64, i64));
 
 /// The bucket two statements must share to be duplicates (besides their values).
 fn bucket(s: &Statement, rule: Duplicates) -> (i64, i64) {
@@ -253,6 +259,55 @@ fn bucket(s: &Statement, rule: Duplicates) -> (i64, i64) {
             (y, i64::from(m))
         }),
         Duplicates::Week => d.map_or((i64::MIN, 0), day::iso_week),
+    }
+}
+
+/// The values of one variable over the table, each distinct value numbered once, with the
+/// rank of each number in DNA's label order (Java's string order).
+struct Interned<'a> {
+    of: Vec<u32>,
+    names: Vec<&'a str>,
+    rank: Vec<u32>,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+fn intern<'a>(statements: &'a [Statement], variable: &str) -> Interned<'a> {
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut names: Vec<&str> = Vec::new();
+    let of = statements
+        .iter()
+        .map(|s| {
+            let v = s.get(variable);
+            if v.is_empty() {
+                return EMPTY;
+            }
+            *ids.entry(v).or_insert_with(|| {
+                names.push(v);
+                (names.len() - 1) as u32
+            })
+        })
+        .collect();
+    let mut order: Vec<u32> = (0..names.len() as u32).collect();
+    order.sort_by(|&a, &b| names[a as usize].encode_utf16().cmp(names[b as usize].encode_utf16()));
+    let mut rank = vec![0; names.len()];
+    for (r, &id) in order.iter().enumerate() {
+        rank[id as usize] = r as u32;
+    }
+    Interned { of, names, rank }
+}
+
+impl Interned<'_> {
+    /// The values used by `subset`, in label order, and each value's row (EMPTY: not used).
+    fn labels(&self, subset: &[usize]) -> (Vec<String>, Vec<u32>) {
+        let mut used: Vec<u32> = subset.iter().map(|&i| self.of[i]).filter(|&v| v != EMPTY).collect();
+        used.sort_unstable_by_key(|&v| self.rank[v as usize]);
+        used.dedup();
+        let mut row = vec![EMPTY; self.names.len()];
+        for (r, &v) in used.iter().enumerate() {
+            row[v as usize] = r as u32;
+        }
+        (used.iter().map(|&v| self.names[v as usize].to_string()).collect(), row)
     }
 }
 
@@ -272,38 +327,32 @@ pub fn network(statements: &[Statement], o: &NetworkOptions) -> Result<Network, 
         (s.time.unwrap_or(i64::MIN), s.article_index, s.start)
     });
     let q = qualifier(statements, &range, o.qualifier.as_deref());
+    let (v1, v2) = (intern(statements, &o.variable1), intern(statements, &o.variable2));
     // Empty values, then duplicates.
     let mut seen: HashSet<DuplicateKey> = HashSet::new();
     let mut kept = Vec::with_capacity(range.len());
     let (mut empty, mut duplicates) = (0, 0);
     for &i in &range {
-        let s = &statements[i];
-        let (v1, v2) = (s.get(&o.variable1), s.get(&o.variable2));
         let level = q.of[i];
-        if v1.is_empty() || v2.is_empty() || (o.aggregation != Aggregation::Ignore && level.is_none()) {
+        if v1.of[i] == EMPTY || v2.of[i] == EMPTY || (o.aggregation != Aggregation::Ignore && level.is_none()) {
             empty += 1;
             continue;
         }
         if o.duplicates != Duplicates::Include {
             let qual = if o.aggregation == Aggregation::Ignore { None } else { level };
-            if !seen.insert((v1, v2, qual, bucket(s, o.duplicates))) {
+            if !seen.insert((v1.of[i], v2.of[i], qual, bucket(&statements[i], o.duplicates))) {
                 duplicates += 1;
                 continue;
             }
         }
         kept.push(i);
     }
-    let labels = |subset: &[usize], var: &str| -> Vec<String> {
-        let from = if o.isolates { &range } else { subset };
-        let set: HashSet<&str> = from.iter().map(|&i| statements[i].get(var)).filter(|v| !v.is_empty()).collect();
-        let mut v: Vec<String> = set.into_iter().map(String::from).collect();
-        utf16_sort(&mut v);
-        v
-    };
     let compute = |subset: &[usize], start: Option<i64>, stop: Option<i64>| {
-        let names1 = labels(subset, &o.variable1);
-        let names2 = labels(subset, &o.variable2);
-        let counts = Counts::new(statements, subset, o, &q, &names1, &names2);
+        let labels_from = if o.isolates { &range[..] } else { subset };
+        let (names1, rows) = v1.labels(labels_from);
+        let (names2, cols) = v2.labels(labels_from);
+        let cells = |i: usize| (rows[v1.of[i] as usize], cols[v2.of[i] as usize]);
+        let counts = Counts::new(subset, cells, &q, names1.len(), names2.len());
         let mut m = match o.kind {
             NetworkType::Twomode => two_mode(&counts, o, &q, names1, names2),
             NetworkType::Onemode => one_mode(&counts, o, &q, names1),
@@ -357,25 +406,17 @@ struct Counts {
 }
 
 impl Counts {
-    fn new(
-        all: &[Statement],
-        subset: &[usize],
-        o: &NetworkOptions,
-        q: &Qualifier,
-        names1: &[String],
-        names2: &[String],
-    ) -> Counts {
-        let (n1, n2, levels) = (names1.len(), names2.len(), q.levels.len().max(1));
-        let index = |names: &[String]| -> HashMap<String, usize> {
-            names.iter().enumerate().map(|(i, n)| (n.clone(), i)).collect()
-        };
-        let (i1, i2) = (index(names1), index(names2));
+    /// `cell` gives a statement's row and column (EMPTY: not a label of this matrix).
+    fn new(subset: &[usize], cell: impl Fn(usize) -> (u32, u32), q: &Qualifier, n1: usize, n2: usize) -> Counts {
+        let levels = q.levels.len().max(1);
         let mut dense = vec![0.0; n1 * n2 * levels];
         for &i in subset {
-            let s = &all[i];
-            let (Some(&r), Some(&c)) = (i1.get(s.get(&o.variable1)), i2.get(s.get(&o.variable2))) else { continue };
+            let (r, c) = cell(i);
+            if r == EMPTY || c == EMPTY {
+                continue;
+            }
             let k = if levels > 1 { q.of[i].unwrap_or(0) } else { 0 };
-            dense[(r * n2 + c) * levels + k] += 1.0;
+            dense[(r as usize * n2 + c as usize) * levels + k] += 1.0;
         }
         let mut columns = vec![Vec::new(); n2];
         for r in 0..n1 {
@@ -463,28 +504,32 @@ fn one_mode(x: &Counts, o: &NetworkOptions, q: &Qualifier, names1: Vec<String>) 
     let mut same = vec![0.0; n * n];
     let mut share = vec![0.0; n * n];
     let numeric = matches!(q.kind, Some(QualifierKind::Boolean | QualifierKind::Integer));
+    // What a pair of uses at levels (k1, k2) adds: DNA's proximity, distance or both.
+    let l = x.levels;
+    let weight: Vec<f64> = (0..l * l)
+        .map(|kk| {
+            let (k1, k2) = (kk / l, kk % l);
+            match o.aggregation {
+                Aggregation::Ignore => 1.0,
+                _ if !numeric => 0.0,
+                Aggregation::Congruence => 1.0 - distance(q, k1, k2),
+                Aggregation::Conflict => distance(q, k1, k2),
+                _ => 1.0 - 2.0 * distance(q, k1, k2),
+            }
+        })
+        .collect();
     for col in &x.columns {
         for &(r1, k1, a1) in col {
+            let row = &mut m.values[r1 * n..(r1 + 1) * n];
+            let (same, share) = (&mut same[r1 * n..(r1 + 1) * n], &mut share[r1 * n..(r1 + 1) * n]);
             for &(r2, k2, a2) in col {
                 if r1 == r2 {
                     continue;
                 }
-                let v = match o.aggregation {
-                    Aggregation::Ignore => a1 * a2,
-                    _ if numeric => {
-                        let d = distance(q, k1, k2);
-                        match o.aggregation {
-                            Aggregation::Congruence => a1 * a2 * (1.0 - d),
-                            Aggregation::Conflict => a1 * a2 * d,
-                            _ => a1 * a2 * (1.0 - d) - a1 * a2 * d,
-                        }
-                    }
-                    _ => 0.0,
-                };
-                m.add(r1, r2, v);
+                row[r2] += a1 * a2 * weight[k1 * l + k2];
                 if k1 == k2 {
-                    same[r1 * n + r2] += a1 * a2;
-                    share[r1 * n + r2] += a1;
+                    same[r2] += a1 * a2;
+                    share[r2] += a1;
                 }
             }
         }

@@ -10,8 +10,8 @@ fn st(doc: u64, date: &str, actor: &str, concept: &str, agreement: &str) -> Stat
     values.insert("agreement".to_string(), agreement.to_string());
     Statement {
         article: ArticleId(doc),
-        date: date.into(),
         time: day::parse_time(date),
+        document: std::sync::Arc::new([("date".to_string(), date.to_string())].into()),
         values,
         article_index: doc as usize,
         ..Default::default()

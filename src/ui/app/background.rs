@@ -365,6 +365,14 @@ impl GloseApp {
                     w.set_destination(p);
                 }
             }
+            Purpose::NetworkTo => {
+                if let Some(p) = paths.first() {
+                    match self.views.corpus.save_network(p, self.doc.project()) {
+                        Ok(done) => self.info(done),
+                        Err(e) => self.error(e),
+                    }
+                }
+            }
             Purpose::DatasetFiles => {
                 if let Some(w) = &mut self.views.import {
                     w.set_files(&paths);

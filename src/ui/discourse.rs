@@ -1,0 +1,513 @@
+//! Corpus overview → Discourse network: the networks of the Discourse Network Analyzer (DNA)
+//! computed from the project's statements (`analysis::discourse`), with its settings; the
+//! network drawn with its communities coloured and edges as thick as their weight, a slider
+//! over the time windows, the matrix as a table; click a node or an edge for the statements
+//! behind it and jump to them. Computed once per revision and settings, in a thread for big
+//! projects; the layout once per result.
+
+use super::app::Action;
+use super::derived::{Background, repaint, shown_ui};
+use super::view::ViewCx;
+use crate::analysis::discourse::{
+    self, Aggregation, Duplicates, Matrix, Network, NetworkOptions, NetworkType, Normalization, Statement, day,
+};
+use crate::model::Project;
+use egui::{Color32, Pos2, Sense, Stroke, pos2, vec2};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+type Key = (String, NetworkOptions);
+/// Where each node is (unit square), by (is a claim node of a two-mode network, name).
+type Positions = HashMap<(bool, String), Pos2>;
+
+/// A computed network with the statements it was computed from.
+pub struct Computed {
+    pub table: Vec<Statement>,
+    pub net: Network,
+    /// The variables a setting can name: the statements' own, then the articles'.
+    pub variables: Vec<String>,
+}
+
+type Outcome = Result<Computed, String>;
+
+fn compute(p: &Project, (label, o): &Key) -> Outcome {
+    let table = discourse::statements(p, label)?;
+    let net = discourse::network(&table, o).map_err(|e| e.to_string())?;
+    let mut variables = discourse::variables(&table);
+    variables.extend(["title", "source", "author", "language"].map(String::from));
+    Ok(Computed { table, net, variables })
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Shown {
+    #[default]
+    Graph,
+    Matrix,
+}
+
+/// A node (a row, or a column of a two-mode network) or an edge (row, column), by name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Selected {
+    Node { name: String, column: bool },
+    Edge { row: String, column: String },
+}
+
+pub struct DiscourseState {
+    label: String,
+    opts: NetworkOptions,
+    from: String,
+    to: String,
+    /// 0: no time window.
+    window_days: u32,
+    window_step: u32,
+    shown: Shown,
+    /// The time window shown.
+    window: usize,
+    result: Background<Key, Outcome>,
+    /// Node positions (unit square) by (is a column, name), for the result they were made for.
+    layout: Option<(usize, Positions)>,
+    /// Community of each row of the matrix shown, for (result, window).
+    communities: Option<((usize, usize), Vec<usize>)>,
+    selected: Option<Selected>,
+}
+
+impl Default for DiscourseState {
+    fn default() -> Self {
+        DiscourseState {
+            label: discourse::DEFAULT_LABEL.into(),
+            opts: NetworkOptions::default(),
+            from: String::new(),
+            to: String::new(),
+            window_days: 0,
+            window_step: 7,
+            shown: Shown::Graph,
+            window: 0,
+            result: Background::default(),
+            layout: None,
+            communities: None,
+            selected: None,
+        }
+    }
+}
+
+const TYPES: [(NetworkType, &str); 2] =
+    [(NetworkType::Twomode, "two-mode (actors × claims)"), (NetworkType::Onemode, "one-mode (actors × actors)")];
+const AGGREGATIONS: [(Aggregation, &str); 5] = [
+    (Aggregation::Ignore, "ignore"),
+    (Aggregation::Congruence, "congruence"),
+    (Aggregation::Conflict, "conflict"),
+    (Aggregation::Subtract, "subtract"),
+    (Aggregation::Combine, "combine"),
+];
+const NORMALIZATIONS: [(Normalization, &str); 6] = [
+    (Normalization::No, "no"),
+    (Normalization::Average, "average"),
+    (Normalization::Jaccard, "jaccard"),
+    (Normalization::Cosine, "cosine"),
+    (Normalization::Activity, "activity"),
+    (Normalization::Prominence, "prominence"),
+];
+const DUPLICATES: [(Duplicates, &str); 6] = [
+    (Duplicates::Include, "include"),
+    (Duplicates::Document, "per article"),
+    (Duplicates::Week, "per week"),
+    (Duplicates::Month, "per month"),
+    (Duplicates::Year, "per year"),
+    (Duplicates::Acrossrange, "across the range"),
+];
+
+fn fits(kind: NetworkType, a: Aggregation, n: Normalization) -> (bool, bool) {
+    let two = kind == NetworkType::Twomode;
+    let a_ok =
+        !matches!((two, a), (true, Aggregation::Congruence | Aggregation::Conflict) | (false, Aggregation::Combine));
+    let n_ok = match n {
+        Normalization::No => true,
+        Normalization::Activity | Normalization::Prominence => two,
+        _ => !two,
+    };
+    (a_ok, n_ok)
+}
+
+fn name_of<T: PartialEq + Copy>(list: &[(T, &'static str)], v: T) -> &'static str {
+    list.iter().find(|(x, _)| *x == v).map_or("", |(_, n)| n)
+}
+
+impl DiscourseState {
+    /// Waits for the network being computed, if any.
+    pub fn wait(&mut self) {
+        self.result.wait();
+    }
+
+    /// The settings; a date that cannot be read is said beside it (and not used).
+    fn settings_ui(&mut self, p: &Project, variables: &[String], ui: &mut egui::Ui) {
+        ui.horizontal_wrapped(|ui| {
+            let label = self.label.clone();
+            super::combo(ui, "Statements", label, |ui| {
+                for l in &p.schema.labels {
+                    ui.selectable_value(&mut self.label, l.name.clone(), &l.name);
+                }
+            });
+            let o = &mut self.opts;
+            super::combo(ui, "Network", name_of(&TYPES, o.kind), |ui| {
+                for (k, n) in TYPES {
+                    ui.selectable_value(&mut o.kind, k, n);
+                }
+            });
+            for (caption, value) in [("Variable 1", &mut o.variable1), ("Variable 2", &mut o.variable2)] {
+                super::combo(ui, caption, value.clone(), |ui| {
+                    for v in variables {
+                        ui.selectable_value(value, v.clone(), v);
+                    }
+                });
+            }
+            let q = o.qualifier.clone().unwrap_or_else(|| "(none)".into());
+            super::combo(ui, "Qualifier", q, |ui| {
+                ui.selectable_value(&mut o.qualifier, None, "(none)");
+                for v in variables {
+                    ui.selectable_value(&mut o.qualifier, Some(v.clone()), v);
+                }
+            });
+        });
+        ui.horizontal_wrapped(|ui| {
+            let o = &mut self.opts;
+            let kind = o.kind;
+            super::combo(ui, "Aggregation", name_of(&AGGREGATIONS, o.aggregation), |ui| {
+                for (a, n) in AGGREGATIONS.into_iter().filter(|(a, _)| fits(kind, *a, Normalization::No).0) {
+                    ui.selectable_value(&mut o.aggregation, a, n);
+                }
+            });
+            super::combo(ui, "Normalisation", name_of(&NORMALIZATIONS, o.normalization), |ui| {
+                for (v, n) in NORMALIZATIONS.into_iter().filter(|(v, _)| fits(kind, Aggregation::Ignore, *v).1) {
+                    ui.selectable_value(&mut o.normalization, v, n);
+                }
+            });
+            super::combo(ui, "Duplicates", name_of(&DUPLICATES, o.duplicates), |ui| {
+                for (d, n) in DUPLICATES {
+                    ui.selectable_value(&mut o.duplicates, d, n);
+                }
+            });
+            ui.checkbox(&mut o.isolates, "Keep isolates");
+            let (a_ok, n_ok) = fits(o.kind, o.aggregation, o.normalization);
+            if !a_ok {
+                o.aggregation = Aggregation::Ignore;
+            }
+            if !n_ok {
+                o.normalization = Normalization::No;
+            }
+            if o.qualifier.is_none() {
+                o.aggregation = Aggregation::Ignore;
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            for (caption, text, value) in
+                [("From", &mut self.from, &mut self.opts.from), ("To", &mut self.to, &mut self.opts.to)]
+            {
+                super::side::named_field(ui, caption, text, 90.0).on_hover_text("YYYY-MM-DD; empty: no limit");
+                *value = day::parse_day(text);
+                if !text.trim().is_empty() && value.is_none() {
+                    ui.colored_label(ui.visuals().error_fg_color, "not a date like 2005-01-26");
+                }
+            }
+            let l = ui.label("Time window (days, 0: none)");
+            ui.add(egui::DragValue::new(&mut self.window_days).range(0..=3650)).labelled_by(l.id);
+            let l = ui.label("step");
+            ui.add(egui::DragValue::new(&mut self.window_step).range(1..=3650)).labelled_by(l.id);
+            self.opts.window = (self.window_days > 0)
+                .then_some(discourse::Window { days: self.window_days, step: self.window_step.max(1) });
+        });
+    }
+}
+
+pub fn discourse_ui(cx: &mut ViewCx<'_>, st: &mut DiscourseState, ui: &mut egui::Ui) {
+    let (rev, doc) = (cx.revision(), cx.doc);
+    let p = doc.project();
+    let threaded = cx.threaded();
+    let key = (st.label.clone(), st.opts.clone());
+    let shown = st.result.get(rev, key, p, threaded, repaint(ui.ctx()), compute);
+    let variables = match shown.value.as_deref() {
+        Some(Ok(c)) => c.variables.clone(),
+        _ => ["actor", "claim", "stance"].map(String::from).to_vec(),
+    };
+    st.settings_ui(p, &variables, ui);
+    let Some(result) = shown_ui(ui, shown) else { return };
+    let c = match result.as_ref() {
+        Ok(c) => c,
+        Err(e) => {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+            return;
+        }
+    };
+    let id = Arc::as_ptr(&result) as usize;
+    let n = &c.net;
+    ui.weak(format!(
+        "{} statements; {} counted ({} outside the range, {} with an empty variable, {} duplicates).",
+        c.table.len(),
+        n.kept.len(),
+        n.out_of_range,
+        n.empty,
+        n.duplicates
+    ));
+    if n.matrices.is_empty() {
+        ui.label("No window fits in the range of the statements' dates.");
+        return;
+    }
+    st.window = st.window.min(n.matrices.len() - 1);
+    if n.matrices.len() > 1 {
+        ui.horizontal(|ui| {
+            let l = ui.label("Window");
+            ui.add(egui::Slider::new(&mut st.window, 0..=n.matrices.len() - 1).show_value(false)).labelled_by(l.id);
+        });
+    }
+    let m = &n.matrices[st.window];
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut st.shown, Shown::Graph, "Graph");
+        ui.selectable_value(&mut st.shown, Shown::Matrix, "Matrix");
+        let dates = match (m.start, m.stop) {
+            (Some(a), Some(b)) => format!(" · {} – {}", day::format(a), day::format(b)),
+            _ => String::new(),
+        };
+        ui.weak(format!("{} × {} · {} statements{dates}", m.rows.len(), m.columns.len(), m.statements));
+        if ui.button("Save…").on_hover_text("GraphML, CSV or JSON, by the file's extension").clicked() {
+            let dialog = super::files::FileDialog::save(
+                super::files::Purpose::NetworkTo,
+                "Save the network",
+                "network.graphml",
+                cx.start_dir(),
+            );
+            cx.show(super::view::Window::Files(Box::new(dialog)));
+        }
+    });
+    match st.shown {
+        Shown::Graph => st.graph_ui(ui, c, id),
+        Shown::Matrix => st.matrix_ui(ui, m),
+    }
+    if let Some(span) = st.statements_ui(ui, p, c) {
+        cx.act(Action::JumpToSpan(span));
+    }
+}
+
+/// The statements (of the window shown) behind the selection.
+fn behind<'a>(c: &'a Computed, o: &NetworkOptions, m: &Matrix, sel: &Selected) -> Vec<&'a Statement> {
+    let dated = |s: &Statement| match (m.start, m.stop, s.time.map(day::of_time)) {
+        (Some(a), Some(b), Some(d)) if o.window.is_some() => (a..=b).contains(&d),
+        _ => true,
+    };
+    let kept = c.net.kept.iter().map(|&i| &c.table[i]).filter(|s| dated(s));
+    let (v1, v2) = (o.variable1.as_str(), o.variable2.as_str());
+    match sel {
+        Selected::Node { name, column: false } => kept.filter(|s| s.get(v1) == name).collect(),
+        Selected::Node { name, column: true } => kept.filter(|s| s.get(v2) == name).collect(),
+        Selected::Edge { row, column } if o.kind == NetworkType::Twomode => {
+            kept.filter(|s| s.get(v1) == row && s.get(v2) == column).collect()
+        }
+        Selected::Edge { row, column } => {
+            // Both actors' statements on the claims they share.
+            let all: Vec<&Statement> = kept.filter(|s| s.get(v1) == row || s.get(v1) == column).collect();
+            let of = |who: &str| -> Vec<&str> { all.iter().filter(|s| s.get(v1) == who).map(|s| s.get(v2)).collect() };
+            let (a, b) = (of(row), of(column));
+            all.into_iter().filter(|s| a.contains(&s.get(v2)) && b.contains(&s.get(v2))).collect()
+        }
+    }
+}
+
+impl DiscourseState {
+    fn statements_ui(&mut self, ui: &mut egui::Ui, p: &Project, c: &Computed) -> Option<crate::model::SpanId> {
+        let sel = self.selected.clone()?;
+        let m = c.net.matrices.get(self.window)?;
+        let list = behind(c, &self.opts, m, &sel);
+        let title = match &sel {
+            Selected::Node { name, .. } => name.clone(),
+            Selected::Edge { row, column } => format!("{row} — {column}"),
+        };
+        ui.strong(format!("{title}: {} statements", list.len()));
+        let mut jump = None;
+        egui::ScrollArea::vertical().id_salt("discourse-statements").max_height(160.0).show(ui, |ui| {
+            for s in list.iter().take(500) {
+                ui.horizontal(|ui| {
+                    ui.weak(if s.date().is_empty() { "(no date)" } else { s.date() });
+                    let who = [self.opts.variable1.as_str(), self.opts.variable2.as_str()]
+                        .map(|v| s.get(v).to_string())
+                        .join(" · ");
+                    let stance = self.opts.qualifier.as_deref().map_or(String::new(), |q| format!(" ({})", s.get(q)));
+                    ui.label(format!("{who}{stance}"));
+                    if ui.link(crate::text::ellipsize(&s.text(p), 60)).clicked() {
+                        jump = Some(s.span);
+                    }
+                });
+            }
+        });
+        jump
+    }
+
+    /// Positions for every node of every window, laid out once per result (the same actor stays
+    /// in place as the time slider moves).
+    fn lay_out(&mut self, c: &Computed, id: usize) -> &Positions {
+        if self.layout.as_ref().is_none_or(|(made_for, _)| *made_for != id) {
+            let mut nodes: Vec<(bool, String)> = Vec::new();
+            let mut index: HashMap<(bool, String), usize> = HashMap::new();
+            let mut weights: HashMap<(usize, usize), f32> = HashMap::new();
+            for m in &c.net.matrices {
+                let mut at = |k: (bool, String)| {
+                    *index.entry(k.clone()).or_insert_with(|| {
+                        nodes.push(k);
+                        nodes.len() - 1
+                    })
+                };
+                let rows: Vec<usize> = m.rows.iter().map(|r| at((false, r.clone()))).collect();
+                let cols: Vec<usize> = m.columns.iter().map(|c| at((!m.one_mode, c.clone()))).collect();
+                for (r, &a) in rows.iter().enumerate() {
+                    for (k, &b) in cols.iter().enumerate() {
+                        let w = m.get(r, k);
+                        if w > 0.0 && a != b {
+                            *weights.entry((a.min(b), a.max(b))).or_insert(0.0) += w as f32;
+                        }
+                    }
+                }
+            }
+            let edges: Vec<(usize, usize, f32)> = weights.into_iter().map(|((a, b), w)| (a, b, w)).collect();
+            let pos = crate::analysis::corpus::force_layout(nodes.len(), &edges, 300);
+            let map = nodes.into_iter().zip(pos).map(|(k, (x, y))| (k, pos2(x, y))).collect();
+            self.layout = Some((id, map));
+        }
+        &self.layout.as_ref().expect("laid out above").1
+    }
+
+    fn graph_ui(&mut self, ui: &mut egui::Ui, c: &Computed, id: usize) {
+        let window = self.window;
+        let m = &c.net.matrices[window];
+        if self.communities.as_ref().is_none_or(|(k, _)| *k != (id, window)) {
+            let groups = if m.one_mode { discourse::communities(m) } else { vec![0; m.rows.len()] };
+            self.communities = Some(((id, window), groups));
+        }
+        let groups = self.communities.as_ref().map(|(_, g)| g.clone()).unwrap_or_default();
+        let layout = self.lay_out(c, id).clone();
+        let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), 340.0), Sense::hover());
+        let painter = ui.painter_at(rect);
+        painter.rect_filled(rect, 4.0, ui.visuals().extreme_bg_color);
+        let at = |k: &(bool, String)| layout.get(k).map(|q| rect.min + vec2(q.x * rect.width(), q.y * rect.height()));
+        let row_key = |r: usize| (false, m.rows[r].clone());
+        let col_key = |k: usize| (!m.one_mode, m.columns[k].clone());
+        let max = m.values.iter().fold(0.0f64, |a, v| a.max(v.abs())).max(f64::MIN_POSITIVE);
+        let pointer = ui.input(|i| i.pointer.interact_pos()).filter(|q| rect.contains(*q));
+        let clicked = ui.input(|i| i.pointer.primary_clicked());
+        let mut chosen = None;
+        for r in 0..m.rows.len() {
+            for k in 0..m.columns.len() {
+                let w = m.get(r, k);
+                if w == 0.0 || (m.one_mode && k <= r) {
+                    continue;
+                }
+                let (Some(a), Some(b)) = (at(&row_key(r)), at(&col_key(k))) else { continue };
+                let color = if w < 0.0 { Color32::from_rgb(0xd0, 0x40, 0x40) } else { Color32::from_gray(150) };
+                let selected =
+                    self.selected == Some(Selected::Edge { row: m.rows[r].clone(), column: m.columns[k].clone() });
+                let width = 0.8 + 5.0 * (w.abs() / max) as f32 + if selected { 2.0 } else { 0.0 };
+                painter.line_segment([a, b], Stroke::new(width, color));
+                if clicked && let Some(q) = pointer {
+                    let ab = b - a;
+                    let t = ((q - a).dot(ab) / ab.length_sq().max(1.0)).clamp(0.0, 1.0);
+                    if (a + ab * t).distance(q) < 5.0 {
+                        chosen = Some(Selected::Edge { row: m.rows[r].clone(), column: m.columns[k].clone() });
+                    }
+                }
+            }
+        }
+        let font = egui::FontId::proportional(11.0);
+        let mut nodes: Vec<((bool, String), Color32)> =
+            (0..m.rows.len()).map(|r| (row_key(r), community_color(groups.get(r).copied().unwrap_or(0)))).collect();
+        if !m.one_mode {
+            nodes.extend((0..m.columns.len()).map(|k| (col_key(k), ui.visuals().strong_text_color())));
+        }
+        for (key, color) in nodes {
+            let Some(c) = at(&key) else { continue };
+            let (column, name) = (key.0, key.1.clone());
+            let response = ui.interact(
+                egui::Rect::from_center_size(c, vec2(16.0, 16.0)),
+                ui.scope_id().with(("discourse-node", column, &name)),
+                Sense::click(),
+            );
+            let what = if column { "Claim node" } else { "Actor node" };
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("{what} {name}")));
+            if response.on_hover_text(&name).clicked() {
+                chosen = Some(Selected::Node { name: name.clone(), column });
+            }
+            if column {
+                painter.rect_filled(egui::Rect::from_center_size(c, vec2(10.0, 10.0)), 1.0, color);
+            } else {
+                painter.circle_filled(c, 6.0, color);
+            }
+            let text = crate::text::ellipsize(&name, 28);
+            painter.text(c + vec2(8.0, -8.0), egui::Align2::LEFT_BOTTOM, text, font.clone(), ui.visuals().text_color());
+        }
+        if chosen.is_some() {
+            self.selected = chosen;
+        }
+    }
+
+    /// The matrix as a table (the first 200 rows and columns; the saved file has them all).
+    fn matrix_ui(&mut self, ui: &mut egui::Ui, m: &Matrix) {
+        const MAX: usize = 200;
+        egui::ScrollArea::both().id_salt("discourse-matrix").max_height(340.0).show(ui, |ui| {
+            egui::Grid::new("discourse-matrix-grid").striped(true).show(ui, |ui| {
+                ui.label("");
+                for c in m.columns.iter().take(MAX) {
+                    ui.strong(crate::text::ellipsize(c, 18)).on_hover_text(c);
+                }
+                ui.end_row();
+                for (r, name) in m.rows.iter().enumerate().take(MAX) {
+                    ui.strong(crate::text::ellipsize(name, 28)).on_hover_text(name);
+                    for (k, &v) in m.row(r).iter().enumerate().take(MAX) {
+                        if v == 0.0 {
+                            ui.weak("·");
+                        } else {
+                            let link = ui.link(m.cell(v));
+                            let column = &m.columns[k];
+                            let what = format!("Cell {name} — {column}: {}", m.cell(v));
+                            link.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &what));
+                            if link.clicked() {
+                                self.selected = Some(Selected::Edge { row: name.clone(), column: column.clone() });
+                            }
+                        }
+                    }
+                    ui.end_row();
+                }
+            });
+            if m.rows.len() > MAX || m.columns.len() > MAX {
+                ui.weak(format!("The first {MAX} rows and columns; Save… writes them all."));
+            }
+        });
+    }
+
+    /// Writes the network shown to `path`: GraphML, CSV or JSON by its extension (JSON holds
+    /// every window).
+    pub fn save(&self, path: &std::path::Path, p: &Project) -> Result<String, String> {
+        let Some((_, _, value)) = self.result.latest() else { return Err("No network computed yet".into()) };
+        let c = value.as_ref().as_ref().map_err(Clone::clone)?;
+        let m = c.net.matrices.get(self.window).ok_or("No network to save")?;
+        let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+        let err = |e: std::io::Error| format!("{}: {e}", path.display());
+        let file = std::fs::File::create(path).map_err(err)?;
+        let w = std::io::BufWriter::new(file);
+        let o = &self.opts;
+        match ext.as_str() {
+            "csv" => m.write_csv(w).map_err(|e| format!("{}: {e}", path.display()))?,
+            "json" => {
+                let v = if o.window.is_some() {
+                    serde_json::Value::Array(c.net.matrices.iter().map(|m| m.to_json(true)).collect())
+                } else {
+                    m.to_json(false)
+                };
+                serde_json::to_writer(w, &v).map_err(|e| format!("{}: {e}", path.display()))?;
+            }
+            _ => {
+                let second = if o.kind == NetworkType::Onemode { "" } else { o.variable2.as_str() };
+                m.write_graphml(w, (&o.variable1, second), &p.entities).map_err(err)?;
+            }
+        }
+        Ok(format!("Network saved to {}", path.display()))
+    }
+}
+
+fn community_color(k: usize) -> Color32 {
+    super::color32(crate::model::Color::palette(k))
+}
