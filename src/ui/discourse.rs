@@ -69,6 +69,8 @@ pub struct DiscourseState {
     /// Community of each row of the matrix shown, for (result, window).
     communities: Option<((usize, usize), Vec<usize>)>,
     selected: Option<Selected>,
+    /// Whether the settings were taken from the project (the first time the tab is shown).
+    suggested: bool,
 }
 
 impl Default for DiscourseState {
@@ -86,6 +88,7 @@ impl Default for DiscourseState {
             layout: None,
             communities: None,
             selected: None,
+            suggested: false,
         }
     }
 }
@@ -222,6 +225,10 @@ pub fn discourse_ui(cx: &mut ViewCx<'_>, st: &mut DiscourseState, ui: &mut egui:
     let (rev, doc) = (cx.revision(), cx.doc);
     let p = doc.project();
     let threaded = cx.threaded();
+    if !st.suggested {
+        (st.label, st.opts) = discourse::suggested(p);
+        st.suggested = true;
+    }
     let key = (st.label.clone(), st.opts.clone());
     let shown = st.result.get(rev, key, p, threaded, repaint(ui.ctx()), compute);
     let variables = match shown.value.as_deref() {
@@ -278,7 +285,15 @@ pub fn discourse_ui(cx: &mut ViewCx<'_>, st: &mut DiscourseState, ui: &mut egui:
         }
     });
     match st.shown {
-        Shown::Graph => st.graph_ui(ui, c, id),
+        Shown::Graph => {
+            let legend = if m.one_mode {
+                "● one colour per community (label propagation over positive ties); thicker: heavier; red: negative"
+            } else {
+                "● rows (variable 1) ■ columns (variable 2); thicker: heavier; red: negative. Click a node or an edge."
+            };
+            ui.weak(legend);
+            st.graph_ui(ui, c, id);
+        }
         Shown::Matrix => st.matrix_ui(ui, m),
     }
     if let Some(span) = st.statements_ui(ui, p, c) {
@@ -384,7 +399,9 @@ impl DiscourseState {
         let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), 340.0), Sense::hover());
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 4.0, ui.visuals().extreme_bg_color);
-        let at = |k: &(bool, String)| layout.get(k).map(|q| rect.min + vec2(q.x * rect.width(), q.y * rect.height()));
+        // Room for the names right of the nodes.
+        let area = egui::Rect::from_min_max(rect.min + vec2(16.0, 22.0), rect.max - vec2(170.0, 14.0));
+        let at = |k: &(bool, String)| layout.get(k).map(|q| area.min + vec2(q.x * area.width(), q.y * area.height()));
         let row_key = |r: usize| (false, m.rows[r].clone());
         let col_key = |k: usize| (!m.one_mode, m.columns[k].clone());
         let max = m.values.iter().fold(0.0f64, |a, v| a.max(v.abs())).max(f64::MIN_POSITIVE);

@@ -176,6 +176,32 @@ fn document_values(a: &crate::model::Article) -> BTreeMap<String, String> {
     d
 }
 
+/// The settings a project suggests: Glose's own (the Claim label; actor × claim, stance) unless
+/// the project has none of those and holds statements imported from DNA (a label whose spans
+/// carry `organization` and `concept`): then rDNA's defaults for them (organization × concept,
+/// agreement).
+pub fn suggested(project: &Project) -> (String, NetworkOptions) {
+    let has = |label: crate::model::LabelId, keys: &[&str]| {
+        project.all_spans().any(|(_, s)| s.label == label && keys.iter().all(|k| s.attributes.contains_key(*k)))
+    };
+    let claim = project.schema.labels.iter().find(|l| l.name.eq_ignore_ascii_case(DEFAULT_LABEL));
+    let claims_used = claim.is_some_and(|l| project.all_spans().any(|(_, s)| s.label == l.id));
+    let dna = project.schema.labels.iter().find(|l| has(l.id, &["organization", "concept"]));
+    match dna {
+        Some(l) if !claims_used => {
+            let qualifier = has(l.id, &["agreement"]).then(|| "agreement".to_string());
+            let o = NetworkOptions {
+                variable1: "organization".into(),
+                variable2: "concept".into(),
+                qualifier,
+                ..Default::default()
+            };
+            (l.name.clone(), o)
+        }
+        _ => (DEFAULT_LABEL.into(), NetworkOptions::default()),
+    }
+}
+
 /// The variables of a statements table, in the order a table shows them: `actor`, `claim`,
 /// `stance`, then the others by name.
 pub fn variables(statements: &[Statement]) -> Vec<String> {

@@ -294,3 +294,20 @@ fn statements_from_spans_and_says_relations() {
     assert_eq!(variables(&t)[..3], ["actor", "claim", "stance"]);
     assert!(statements(&p, "Nope").unwrap_err().contains("Actor, Claim"));
 }
+
+#[test]
+fn settings_suggested_for_dna_statements_and_for_claims() {
+    let mut p = Project::new("t");
+    assert_eq!(suggested(&p).0, "Claim");
+    let id = ArticleId(p.alloc_id());
+    let label = crate::model::LabelId(p.alloc_id());
+    p.schema.labels.push(crate::model::Label { id: label, name: "DNA Statement".into(), ..Default::default() });
+    let mut s = Span { id: SpanId(p.alloc_id()), fragments: vec![Fragment::new(0, 1)], label, ..Default::default() };
+    for k in ["organization", "concept", "agreement"] {
+        s.attributes.insert(k.into(), "x".into());
+    }
+    p.articles.push(std::sync::Arc::new(Article { id, text: "x".into(), spans: vec![s], ..Default::default() }));
+    let (label, o) = suggested(&p);
+    assert_eq!((label.as_str(), o.variable1.as_str(), o.variable2.as_str()), ("DNA Statement", "organization", "concept"));
+    assert_eq!(o.qualifier.as_deref(), Some("agreement"));
+}
