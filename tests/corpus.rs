@@ -2,7 +2,7 @@
 //! co-occurrence, search (keyword in context), and the alliance network.
 
 use glose::analysis::corpus::{
-    Query, actor_matrix, cooccurrence, label_counts, network, network_types, search, sentences,
+    Node, Query, actor_matrix, cooccurrence, label_counts, network, network_types, search, sentences,
 };
 use glose::model::Project;
 
@@ -108,12 +108,55 @@ fn the_alliance_network_weights_edges_by_articles() {
     let russia = entity(&p, "Russia");
     let china = entity(&p, "China");
     let alliance = p.schema.relation_type_by_name("alliance").unwrap().id;
-    let rc = edges.iter().find(|e| e.kind == alliance && [e.a, e.b] == [russia.min(china), russia.max(china)]).unwrap();
+    let (a, b) = (Node::Actor(russia.min(china)), Node::Actor(russia.max(china)));
+    let rc = edges.iter().find(|e| e.kind == alliance && e.a == a && e.b == b).unwrap();
     assert_eq!(rc.articles.len(), 3, "asserted in the English, the Russian and the seed article");
     assert!(rc.passages.len() >= 2);
     // Edges never link an actor to itself and only carry alliance/opposes.
     let says = p.schema.relation_type_by_name("says").unwrap().id;
     assert!(edges.iter().all(|e| e.a != e.b && e.kind != says));
+}
+
+/// Imported annotations often link mentions by relations without linking them to canonical
+/// actors (brat, Label Studio): the network draws them by their text, not nothing.
+#[test]
+fn unlinked_mentions_are_nodes_of_the_alliance_network_by_their_text() {
+    use glose::model::{Article, ArticleId, Fragment, Relation, RelationId, Span, SpanId};
+    let mut p = Project::new("t");
+    let actor = p.schema.label_by_name("Actor").unwrap().id;
+    let alliance = p.schema.relation_type_by_name("alliance").unwrap().id;
+    for (text, first, second) in
+        [("Russia and  china signed.", (0, 6), (12, 17)), ("China and Iran signed.", (0, 5), (10, 14))]
+    {
+        let id = ArticleId(p.alloc_id());
+        let mut span = |(start, end): (usize, usize)| Span {
+            id: SpanId(p.alloc_id()),
+            fragments: vec![Fragment::new(start, end)],
+            label: actor,
+            quote: text[start..end].to_string(),
+            ..Default::default()
+        };
+        let (x, y) = (span(first), span(second));
+        let r = Relation { id: RelationId(p.alloc_id()), kind: alliance, from: x.id, to: y.id, ..Default::default() };
+        p.articles.push(std::sync::Arc::new(Article {
+            id,
+            text: text.into(),
+            spans: vec![x, y],
+            relations: vec![r],
+            ..Default::default()
+        }));
+    }
+    let edges = network(&p, &network_types(&p));
+    let names: Vec<(&str, &str)> = edges.iter().map(|e| (e.a.name(&p), e.b.name(&p))).collect();
+    // "china" and "China" are one node, named as first written.
+    assert_eq!(names, [("Iran", "china"), ("Russia", "china")]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("actors.graphml");
+    glose::export::export(&p, glose::export::Format::Graphml, &Default::default(), &out).unwrap();
+    let xml = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(xml.matches("<node ").count(), 3);
+    assert_eq!(xml.matches("<edge ").count(), 2);
+    assert!(xml.contains("<data key=\"kind\">mention</data>"));
 }
 
 #[test]

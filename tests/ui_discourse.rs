@@ -124,3 +124,57 @@ fn discourse_network_settings_graph_statements_and_matrix() {
     let xml = std::fs::read_to_string(&out).unwrap();
     assert!(xml.contains("<graphml") && xml.contains("<data key=\"name\">A</data>"));
 }
+
+#[test]
+fn stance_from_the_keyboard_and_the_inspector_and_claims_in_the_registry() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("debate.ron");
+    let mut p = project();
+    for a in &mut p.articles {
+        for s in &mut std::sync::Arc::make_mut(a).spans {
+            s.attributes.remove("stance");
+        }
+    }
+    glose::store::save(&p, &path).unwrap();
+    let mut h = harness(&path);
+    let (article, span) = {
+        let a = &h.state().doc().project().articles[0];
+        (a.id, a.spans[0].id)
+    };
+    let stance = |h: &Harness<'_, GloseApp>| {
+        let a = h.state().doc().project().article(article).unwrap().clone();
+        a.span(span).unwrap().attributes.get("stance").cloned()
+    };
+    h.state_mut().act(glose::ui::Action::JumpToSpan(span));
+    h.run();
+    h.get_by_label_contains("(none: counted as agree)");
+    // + agrees; the inspector's button disagrees; − again takes the stance away.
+    h.key_press(egui::Key::Plus);
+    h.run();
+    assert_eq!(stance(&h).as_deref(), Some("agree"));
+    h.get_by_label("Stance: disagree").click();
+    h.run();
+    assert_eq!(stance(&h).as_deref(), Some("disagree"));
+    h.key_press(egui::Key::Minus);
+    h.run();
+    assert_eq!(stance(&h), None);
+    h.key_press(egui::Key::Minus);
+    h.run();
+    assert_eq!(stance(&h).as_deref(), Some("disagree"));
+    // The registry: a canonical claim next to the actors.
+    h.get_by_label("Actors").click();
+    h.run();
+    h.get_by_label("New claim").click();
+    h.run();
+    h.get_by_label("New claim").type_text("Nuclear power is safe");
+    h.run();
+    h.get_by_label("Add claim").click();
+    h.run();
+    let claims: Vec<_> =
+        h.state().doc().project().entities.iter().filter(|e| e.kind == "claim").map(|e| e.name.clone()).collect();
+    assert_eq!(claims, ["Nuclear power is safe"]);
+    h.get_by_label("Claims");
+    // Statements count the stance the keys set.
+    let table = glose::analysis::discourse::statements(h.state().doc().project(), "Claim").unwrap();
+    assert_eq!(table.iter().filter(|s| s.get("stance") == "disagree").count(), 1);
+}

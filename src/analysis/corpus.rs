@@ -5,7 +5,7 @@
 
 use crate::model::{ArticleId, EntityId, LabelId, Project, RelTypeId, SpanId};
 use crate::text::CharMap;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Mentions (linked spans) of each actor in each article: `rows[actor][article]`.
@@ -187,11 +187,29 @@ pub fn search_in(
     Ok(hits)
 }
 
+/// A node of the actor network: a canonical actor, or the text of mentions linked to none
+/// (whitespace folded; spellings differing only in case are one node, named as first written).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Node {
+    Actor(EntityId),
+    Mention(String),
+}
+
+impl Node {
+    /// The actor's name, or the mention's text.
+    pub fn name<'a>(&'a self, p: &'a Project) -> &'a str {
+        match self {
+            Node::Actor(id) => p.entity(*id).map_or("", |e| e.name.as_str()),
+            Node::Mention(text) => text,
+        }
+    }
+}
+
 /// An edge of the actor network.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edge {
-    pub a: EntityId,
-    pub b: EntityId,
+    pub a: Node,
+    pub b: Node,
     pub kind: RelTypeId,
     /// Articles asserting it (the weight is their number).
     pub articles: BTreeSet<ArticleId>,
@@ -200,13 +218,23 @@ pub struct Edge {
 }
 
 /// Actors linked by relations of the given types (by default alliance and opposes), through
-/// spans linked to actors. Symmetric types join both directions into one edge.
+/// spans linked to actors — or, for a span linked to none, through its text. Symmetric types join
+/// both directions into one edge.
 pub fn network(p: &Project, types: &[RelTypeId]) -> Vec<Edge> {
-    let mut edges: BTreeMap<(EntityId, EntityId, RelTypeId), Edge> = BTreeMap::new();
+    let mut edges: BTreeMap<(Node, Node, RelTypeId), Edge> = BTreeMap::new();
+    // Each unlinked mention's text by its lower case, as first written.
+    let mut spelling: HashMap<String, String> = HashMap::new();
     for a in &p.articles {
+        let node = |id: SpanId, spelling: &mut HashMap<String, String>| {
+            let s = a.span(id)?;
+            if let Some(e) = s.entity {
+                return Some(Node::Actor(e));
+            }
+            let text = s.quote.split_whitespace().collect::<Vec<_>>().join(" ");
+            (!text.is_empty()).then(|| Node::Mention(spelling.entry(text.to_lowercase()).or_insert(text).clone()))
+        };
         for r in a.relations.iter().filter(|r| types.contains(&r.kind)) {
-            let (Some(x), Some(y)) = (a.span(r.from).and_then(|s| s.entity), a.span(r.to).and_then(|s| s.entity))
-            else {
+            let (Some(x), Some(y)) = (node(r.from, &mut spelling), node(r.to, &mut spelling)) else {
                 continue;
             };
             if x == y {
@@ -214,7 +242,7 @@ pub fn network(p: &Project, types: &[RelTypeId]) -> Vec<Edge> {
             }
             let symmetric = p.schema.relation_type(r.kind).is_some_and(|t| t.symmetric);
             let (x, y) = if symmetric && y < x { (y, x) } else { (x, y) };
-            let e = edges.entry((x, y, r.kind)).or_insert_with(|| Edge {
+            let e = edges.entry((x.clone(), y.clone(), r.kind)).or_insert_with(|| Edge {
                 a: x,
                 b: y,
                 kind: r.kind,

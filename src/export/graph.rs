@@ -2,7 +2,7 @@
 //! many articles assert them) as GraphML for Gephi, Cytoscape, networkx, and as a CSV edge list.
 
 use super::{ExportError, Report, View, csv_out::safe_cell, io_err, write_file};
-use crate::analysis::corpus::{Edge, network, network_types};
+use crate::analysis::corpus::{Edge, Node, network, network_types};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -15,6 +15,14 @@ fn edges(view: &View) -> Vec<Edge> {
     }
     es.retain(|e| !e.articles.is_empty());
     es
+}
+
+/// A node's GraphML id: the actor's own id (`e12`), or `m` and the mention's place among the nodes.
+fn node_id(n: &Node, nodes: &[&Node]) -> String {
+    match n {
+        Node::Actor(id) => id.to_string(),
+        Node::Mention(_) => format!("m{}", nodes.binary_search(&n).unwrap_or_default()),
+    }
 }
 
 fn esc(s: &str) -> String {
@@ -37,14 +45,23 @@ pub fn write_graphml(view: &View, out: &Path, report: &mut Report) -> Result<(),
         x.push_str(&format!("  <key id=\"{id}\" for=\"{for_}\" attr.name=\"{name}\" attr.type=\"{ty}\"/>\n"));
     }
     x.push_str("  <graph id=\"actors\" edgedefault=\"undirected\">\n");
-    let used: BTreeSet<_> = es.iter().flat_map(|e| [e.a, e.b]).collect();
-    for e in view.project.entities.iter().filter(|e| used.contains(&e.id)) {
-        x.push_str(&format!("    <node id=\"{}\">\n      <data key=\"name\">{}</data>\n", e.id, esc(&e.name)));
-        if !e.kind.is_empty() {
-            x.push_str(&format!("      <data key=\"kind\">{}</data>\n", esc(&e.kind)));
+    let mut used: Vec<&Node> = es.iter().flat_map(|e| [&e.a, &e.b]).collect();
+    used.sort();
+    used.dedup();
+    for n in &used {
+        let id = node_id(n, &used);
+        x.push_str(&format!("    <node id=\"{id}\">\n      <data key=\"name\">{}</data>\n", esc(n.name(view.project))));
+        let (kind, external) = match n {
+            Node::Actor(a) => {
+                view.project.entity(*a).map_or((String::new(), None), |e| (e.kind.clone(), e.external_id.clone()))
+            }
+            Node::Mention(_) => ("mention".to_string(), None),
+        };
+        if !kind.is_empty() {
+            x.push_str(&format!("      <data key=\"kind\">{}</data>\n", esc(&kind)));
         }
-        if let Some(ext) = &e.external_id {
-            x.push_str(&format!("      <data key=\"external_id\">{}</data>\n", esc(ext)));
+        if let Some(ext) = external {
+            x.push_str(&format!("      <data key=\"external_id\">{}</data>\n", esc(&ext)));
         }
         x.push_str("    </node>\n");
     }
@@ -54,8 +71,8 @@ pub fn write_graphml(view: &View, out: &Path, report: &mut Report) -> Result<(),
         let arts: Vec<String> = e.articles.iter().map(|a| a.to_string()).collect();
         x.push_str(&format!(
             "    <edge id=\"x{i}\" source=\"{}\" target=\"{}\" directed=\"{}\">\n      <data key=\"type\">{}</data>\n      <data key=\"weight\">{}</data>\n      <data key=\"articles\">{}</data>\n    </edge>\n",
-            e.a,
-            e.b,
+            node_id(&e.a, &used),
+            node_id(&e.b, &used),
             !symmetric,
             esc(view.project.schema.relation_type_name(e.kind)),
             e.articles.len(),
@@ -71,14 +88,18 @@ pub fn write_edges_csv(view: &View, out: &Path, report: &mut Report) -> Result<(
     let mut w = csv::Writer::from_writer(f);
     let err = |e: csv::Error| ExportError::Invalid(format!("{}: {e}", out.display()));
     w.write_record(["source", "source_name", "target", "target_name", "type", "weight", "articles"]).map_err(err)?;
-    let name = |id| view.project.entity(id).map_or(String::new(), |e| safe_cell(&e.name));
-    for e in edges(view) {
+    let edges = edges(view);
+    let mut used: Vec<&Node> = edges.iter().flat_map(|e| [&e.a, &e.b]).collect();
+    used.sort();
+    used.dedup();
+    let name = |n: &Node| safe_cell(n.name(view.project));
+    for e in &edges {
         let arts: Vec<String> = e.articles.iter().map(|a| a.to_string()).collect();
         w.write_record([
-            e.a.to_string(),
-            name(e.a),
-            e.b.to_string(),
-            name(e.b),
+            node_id(&e.a, &used),
+            name(&e.a),
+            node_id(&e.b, &used),
+            name(&e.b),
             safe_cell(view.project.schema.relation_type_name(e.kind)),
             e.articles.len().to_string(),
             arts.join(" "),

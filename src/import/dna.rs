@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 /// The kind given to the canonical claims made from the concept variable's entities.
-pub const CLAIM_KIND: &str = "claim";
+pub use crate::analysis::discourse::CLAIM_KIND;
 
 const TABLES: [&str; 10] = [
     "DOCUMENTS",

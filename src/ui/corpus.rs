@@ -7,7 +7,7 @@ use super::app::Action;
 use super::color32;
 use super::derived::{Background, repaint, shown_ui};
 use super::view::ViewCx;
-use crate::analysis::corpus::{self, Edge, Hit, Query};
+use crate::analysis::corpus::{self, Edge, Hit, Node, Query};
 use crate::analysis::search_index::SearchIndex;
 use crate::edit::Command;
 use crate::model::{ArticleId, EntityId, Fragment, LabelId, Span, SpanId};
@@ -83,8 +83,8 @@ struct CorpusState {
     index: SharedIndex,
     /// Label given to a hit by its "Label" button.
     hit_label: Option<LabelId>,
-    /// Node positions (unit square) by actor.
-    layout: Vec<(EntityId, Pos2)>,
+    /// Node positions (unit square) by actor or unlinked mention.
+    layout: Vec<(Node, Pos2)>,
     selected_edge: Option<usize>,
     /// Each tab's numbers, computed once per revision (not per frame).
     matrix: Background<(), corpus::ActorMatrix>,
@@ -117,8 +117,8 @@ impl CorpusWindow {
         self.st.selected_edge
     }
 
-    /// The network's node positions (unit square), by actor.
-    pub fn layout(&self) -> &[(EntityId, Pos2)] {
+    /// The network's node positions (unit square), by actor or unlinked mention.
+    pub fn layout(&self) -> &[(Node, Pos2)] {
         &self.st.layout
     }
 
@@ -602,7 +602,7 @@ fn network_ui(cx: &mut ViewCx<'_>, st: &mut CorpusState, ui: &mut egui::Ui) {
     let shown = st.network.get(rev, (), p, threaded, repaint(ui.ctx()), network);
     let Some(edges) = shown_ui(ui, shown) else { return };
     st.lay_out(&edges);
-    ui.label("Actors linked by alliance (green) and opposes (red) relations; thicker edges are asserted by more articles. Drag an actor; click an edge.");
+    ui.label("Actors linked by alliance (green) and opposes (red) relations; thicker edges are asserted by more articles; a ring is a mention linked to no actor (by its text). Drag a node; click an edge.");
     let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), 360.0), Sense::hover());
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 4.0, ui.visuals().extreme_bg_color);
@@ -624,22 +624,23 @@ impl CorpusState {
     /// Places the actors of the network when they change (not on every edit: the layout is the
     /// costly part), keeping where the user dragged the ones still there.
     fn lay_out(&mut self, edges: &[Edge]) {
-        let mut actors: Vec<EntityId> = edges.iter().flat_map(|e| [e.a, e.b]).collect();
-        actors.sort();
-        actors.dedup();
-        if self.layout.iter().map(|(e, _)| *e).eq(actors.iter().copied()) {
+        let mut nodes: Vec<&Node> = edges.iter().flat_map(|e| [&e.a, &e.b]).collect();
+        nodes.sort();
+        nodes.dedup();
+        if self.layout.iter().map(|(n, _)| n).eq(nodes.iter().copied()) {
             return;
         }
-        let idx = |e: EntityId| actors.iter().position(|&x| x == e).unwrap_or(0);
+        let index: std::collections::HashMap<&Node, usize> = nodes.iter().enumerate().map(|(i, n)| (*n, i)).collect();
         let weighted: Vec<(usize, usize, f32)> =
-            edges.iter().map(|e| (idx(e.a), idx(e.b), e.articles.len() as f32)).collect();
-        let keep: std::collections::HashMap<EntityId, Pos2> = self.layout.iter().copied().collect();
-        let fresh = corpus::force_layout(actors.len(), &weighted, 300);
-        self.layout = actors
+            edges.iter().map(|e| (index[&e.a], index[&e.b], e.articles.len() as f32)).collect();
+        let keep: std::collections::HashMap<&Node, Pos2> = self.layout.iter().map(|(n, q)| (n, *q)).collect();
+        let fresh = corpus::force_layout(nodes.len(), &weighted, 300);
+        let layout = nodes
             .iter()
             .zip(fresh)
-            .map(|(&e, (x, y))| (e, keep.get(&e).copied().unwrap_or(egui::pos2(x, y))))
+            .map(|(&n, (x, y))| (n.clone(), keep.get(n).copied().unwrap_or(egui::pos2(x, y))))
             .collect();
+        self.layout = layout;
     }
 
     /// The edges, with click detection by distance to the segment.
@@ -652,14 +653,14 @@ impl CorpusState {
         painter: &egui::Painter,
     ) {
         // Thousands of edges between a few hundred actors: look each end up in a map, not a list.
-        let at: std::collections::HashMap<EntityId, Pos2> =
-            self.layout.iter().map(|(e, q)| (*e, to_screen(rect, *q))).collect();
-        let pos_of = |e: EntityId| at.get(&e).copied();
+        let at: std::collections::HashMap<&Node, Pos2> =
+            self.layout.iter().map(|(n, q)| (n, to_screen(rect, *q))).collect();
+        let pos_of = |n: &Node| at.get(n).copied();
         let pointer = ui.input(|i| i.pointer.interact_pos());
         let clicked = ui.input(|i| i.pointer.primary_clicked());
         let mut chosen = None;
         for (k, e) in edges.iter().enumerate() {
-            let (Some(a), Some(b)) = (pos_of(e.a), pos_of(e.b)) else { continue };
+            let (Some(a), Some(b)) = (pos_of(&e.a), pos_of(&e.b)) else { continue };
             let color = p.schema.relation_type(e.kind).map_or(Color32::GRAY, |t| color32(t.color));
             let w = 1.5 + 1.5 * e.articles.len() as f32;
             let selected = self.selected_edge == Some(k);
@@ -682,16 +683,18 @@ impl CorpusState {
 
     /// The actors: draggable circles with names.
     fn nodes_ui(&mut self, ui: &egui::Ui, p: &crate::model::Project, rect: egui::Rect, painter: &egui::Painter) {
-        for (e, q) in self.layout.iter_mut() {
+        for (node, q) in self.layout.iter_mut() {
             let c = to_screen(rect, *q);
-            let name = p.entity(*e).map_or("", |x| x.name.as_str());
+            let name = node.name(p);
             let r = ui.interact(
                 egui::Rect::from_center_size(c, vec2(18.0, 18.0)),
-                ui.scope_id().with(("node", e.0)),
+                ui.scope_id().with(("node", &*node)),
                 Sense::drag(),
             );
-            let r = r.on_hover_text(name);
-            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Actor node {name}")));
+            let linked = matches!(node, Node::Actor(_));
+            let r = r.on_hover_text(if linked { name.to_string() } else { format!("{name} (not linked to an actor)") });
+            let what = if linked { "Actor node" } else { "Mention node" };
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("{what} {name}")));
             if r.dragged() {
                 let d = r.drag_delta();
                 *q = egui::pos2(
@@ -699,7 +702,11 @@ impl CorpusState {
                     (q.y + d.y / rect.height()).clamp(0.02, 0.98),
                 );
             }
-            painter.circle_filled(c, 8.0, ui.visuals().strong_text_color());
+            if linked {
+                painter.circle_filled(c, 8.0, ui.visuals().strong_text_color());
+            } else {
+                painter.circle_stroke(c, 7.0, Stroke::new(2.0, ui.visuals().strong_text_color()));
+            }
             let font = egui::FontId::proportional(12.0);
             painter.text(c + vec2(10.0, -10.0), egui::Align2::LEFT_BOTTOM, name, font, ui.visuals().text_color());
         }
@@ -708,11 +715,10 @@ impl CorpusState {
 
 /// The passages behind an edge; returns the span clicked, if any.
 fn edge_passages_ui(ui: &mut egui::Ui, p: &crate::model::Project, e: &Edge) -> Option<SpanId> {
-    let name = |id| p.entity(id).map_or(String::new(), |x| x.name.clone());
     ui.strong(format!(
         "{} — {} ({}, {} article(s))",
-        name(e.a),
-        name(e.b),
+        e.a.name(p),
+        e.b.name(p),
         p.schema.relation_type_name(e.kind),
         e.articles.len()
     ));

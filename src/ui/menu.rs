@@ -40,6 +40,15 @@ pub fn shortcuts(cx: &mut ViewCx<'_>, ctx: &egui::Context) {
     if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::L)) && cx.nav.rs.selected_span.is_some() {
         cx.act(Action::StartLink);
     }
+    // A statement's stance: + agrees, − disagrees (again: no stance).
+    if cx.nav.rs.selected_span.is_some() {
+        let plus =
+            ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Plus) || i.consume_key(Modifiers::NONE, Key::Equals));
+        let minus = ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Minus));
+        if plus || minus {
+            super::side::toggle_stance(cx, if plus { "agree" } else { "disagree" });
+        }
+    }
     if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
         let rs = &mut cx.nav.rs;
         if rs.link_from.is_some() || cx.nav.pending_link.is_some() {

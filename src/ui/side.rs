@@ -49,6 +49,7 @@ pub struct SidePanel {
     bufs: HashMap<String, String>,
     new_alias: String,
     new_actor: String,
+    new_claim: String,
     merge_target: Option<EntityId>,
     attr_key: String,
     attr_value: String,
@@ -259,8 +260,53 @@ fn label_and_actor_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, sp
     }
 }
 
+/// The kind of a canonical claim (DNA's concept) in the registry.
+const CLAIM_KIND: &str = crate::analysis::discourse::CLAIM_KIND;
+
+/// The attribute a statement's stance is kept in (see `analysis::discourse`).
+const STANCE: &str = "stance";
+
+/// Sets the selected span's stance to `value`, or takes it away when it is already that.
+pub fn toggle_stance(cx: &mut ViewCx<'_>, value: &str) {
+    let (Some(aid), Some(sid)) = (cx.nav.current, cx.nav.rs.selected_span) else { return };
+    let Some(span) = cx.project().article(aid).and_then(|a| a.span(sid)) else { return };
+    let mut attributes = span.attributes.clone();
+    if attributes.get(STANCE).map(String::as_str) == Some(value) {
+        attributes.remove(STANCE);
+    } else {
+        attributes.insert(STANCE.into(), value.into());
+    }
+    cx.push(Command::SetSpanAttributes { article: aid, span: sid, attributes });
+}
+
+/// Agree / disagree buttons for a Claim span (or any span that has a stance).
+fn stance_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, span: &Span) {
+    let is_claim = cx.project().schema.label(span.label).is_some_and(|l| l.name.eq_ignore_ascii_case("claim"));
+    let current = span.attributes.get(STANCE).cloned();
+    if !is_claim && current.is_none() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Stance");
+        for (value, key) in [("agree", "+"), ("disagree", "−")] {
+            let on = current.as_deref() == Some(value);
+            let r = ui.selectable_label(on, value).on_hover_text(format!("{key} on the keyboard"));
+            r.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, on, format!("Stance: {value}")));
+            if r.clicked() {
+                toggle_stance(cx, value);
+            }
+        }
+        match current.as_deref() {
+            None => ui.weak("(none: counted as agree)"),
+            Some("agree" | "disagree") => ui.weak(""),
+            Some(other) => ui.weak(format!("scale: {other}")),
+        };
+    });
+}
+
 impl SidePanel {
     fn attributes_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, span: &Span) {
+        stance_ui(cx, ui, span);
         ui.add_space(4.0);
         ui.strong("Attributes");
         let mut remove = None;
@@ -404,30 +450,40 @@ impl SidePanel {
     }
 
     fn actors_tab_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            let field = named_field(ui, "New actor", &mut self.new_actor, 150.0);
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            let add = ui.add_enabled(!self.new_actor.trim().is_empty(), egui::Button::new("Add actor")).clicked();
-            if (add || enter) && !self.new_actor.trim().is_empty() {
-                let entity =
-                    Entity { id: EntityId::NEW, name: self.new_actor.trim().to_string(), ..Default::default() };
-                cx.create(Command::AddEntity { entity, index: usize::MAX }, Then::SelectEntity);
-                self.new_actor.clear();
-            }
-        });
+        for (caption, button, kind) in [("New actor", "Add actor", ""), ("New claim", "Add claim", CLAIM_KIND)] {
+            let buffer = if kind.is_empty() { &mut self.new_actor } else { &mut self.new_claim };
+            ui.horizontal(|ui| {
+                let field = named_field(ui, caption, buffer, 150.0);
+                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                let add = ui.add_enabled(!buffer.trim().is_empty(), egui::Button::new(button)).clicked();
+                if (add || enter) && !buffer.trim().is_empty() {
+                    let name = buffer.trim().to_string();
+                    let entity = Entity { id: EntityId::NEW, name, kind: kind.into(), ..Default::default() };
+                    cx.create(Command::AddEntity { entity, index: usize::MAX }, Then::SelectEntity);
+                    buffer.clear();
+                }
+            });
+        }
         let counts = cx.counts();
         let mut hovered = None;
         let doc = cx.doc;
-        for e in &doc.project().entities {
-            let selected = cx.nav.selected_entity == Some(e.id);
-            let text = format!("{} ({})", e.name, counts.mentions_per_entity.get(&e.id).copied().unwrap_or(0));
-            let r = ui.selectable_label(selected, text).on_hover_text(e.aliases.join(" · "));
-            if r.hovered() {
-                hovered = Some(e.id);
+        // Canonical actors, then canonical claims (DNA's concepts).
+        for claims in [false, true] {
+            let mut listed = doc.project().entities.iter().filter(|e| (e.kind == CLAIM_KIND) == claims).peekable();
+            if claims && listed.peek().is_some() {
+                ui.strong("Claims");
             }
-            if r.clicked() {
-                cx.nav.selected_entity = Some(e.id);
-                self.proposals = None;
+            for e in listed {
+                let selected = cx.nav.selected_entity == Some(e.id);
+                let text = format!("{} ({})", e.name, counts.mentions_per_entity.get(&e.id).copied().unwrap_or(0));
+                let r = ui.selectable_label(selected, text).on_hover_text(e.aliases.join(" · "));
+                if r.hovered() {
+                    hovered = Some(e.id);
+                }
+                if r.clicked() {
+                    cx.nav.selected_entity = Some(e.id);
+                    self.proposals = None;
+                }
             }
         }
         cx.nav.rs.highlight_entity = hovered.or(cx.nav.selected_entity);

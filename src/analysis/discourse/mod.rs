@@ -23,6 +23,8 @@ use std::collections::{BTreeMap, HashMap};
 
 /// The label whose spans are statements when none is named.
 pub const DEFAULT_LABEL: &str = "Claim";
+/// The kind of a canonical claim (DNA's concept) among the project's canonical entities.
+pub const CLAIM_KIND: &str = "claim";
 /// The relation type that ties a speaker to what it says.
 pub const SAYS: &str = "says";
 /// The stance of a statement whose span does not give one: DNA's default for its boolean

@@ -308,6 +308,9 @@ fn settings_suggested_for_dna_statements_and_for_claims() {
     }
     p.articles.push(std::sync::Arc::new(Article { id, text: "x".into(), spans: vec![s], ..Default::default() }));
     let (label, o) = suggested(&p);
-    assert_eq!((label.as_str(), o.variable1.as_str(), o.variable2.as_str()), ("DNA Statement", "organization", "concept"));
+    assert_eq!(
+        (label.as_str(), o.variable1.as_str(), o.variable2.as_str()),
+        ("DNA Statement", "organization", "concept")
+    );
     assert_eq!(o.qualifier.as_deref(), Some("agreement"));
 }
