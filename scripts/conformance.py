@@ -295,13 +295,33 @@ def check_network(d, label):
     check(f"{label} network: every edge's weight is the number of articles asserting it", ok)
 
 
+def check_qdc(d, label):
+    """REFI-QDA codebook exchange (.qdc): the CodeBook element of urn:QDA-XML:codebook:1.0 with
+    Codes (then Sets), every code named, codable or not, its colour #rrggbb, GUIDs unique."""
+    from lxml import etree
+
+    path = os.path.join(d, "codebook.qdc")
+    if not os.path.exists(path):
+        return
+    root = etree.parse(path).getroot()
+    check(f"{label} REFI-QDA codebook: root CodeBook in urn:QDA-XML:codebook:1.0", root.tag == "{urn:QDA-XML:codebook:1.0}CodeBook")
+    order = [etree.QName(c).localname for c in root if isinstance(c.tag, str)]
+    check(f"{label} REFI-QDA codebook: Codes then Sets", order in (["Codes"], ["Codes", "Sets"]), order)
+    codes = list(root.iter("{urn:QDA-XML:codebook:1.0}Code"))
+    guids = [c.get("guid") for c in codes]
+    ok = all(GUID.match(g or "") for g in guids) and len(set(guids)) == len(guids)
+    ok = ok and all(c.get("name") and c.get("isCodable") in ("true", "false") for c in codes)
+    ok = ok and all(re.match(r"^#[0-9a-fA-F]{6}$", c.get("color")) for c in codes if c.get("color") is not None)
+    check(f"{label} REFI-QDA codebook: {len(codes)} codes named, GUIDs unique, colours #rrggbb", ok and len(codes) > 0)
+
+
 def main():
     root, context = sys.argv[1], sys.argv[2]
     for d in sorted(glob.glob(os.path.join(root, "*"))):
         if not os.path.isdir(d):
             continue
         label = os.path.basename(d)
-        for fn in (check_brat, check_spacy, check_doccano, check_conll, check_label_studio, check_csv, check_qdpx, check_network):
+        for fn in (check_brat, check_spacy, check_doccano, check_conll, check_label_studio, check_csv, check_qdpx, check_qdc, check_network):
             try:
                 fn(d, label)
             except Exception as e:  # noqa: BLE001

@@ -67,6 +67,7 @@ for project in "$work"/*.ron; do
   x --format refi-qda --out "$out/project.qdpx"
   x --format graphml --out "$out/actors.graphml"
   x --format network-csv --out "$out/actor-edges.csv"
+  x --format qdc --out "$out/codebook.qdc"
 done
-echo "exported $(ls "$work/out" | wc -l) projects in 11 forms; $(wc -l <"$work/warnings.txt") export warnings (dropped overlaps, split fragments)"
+echo "exported $(ls "$work/out" | wc -l) projects in 12 forms; $(wc -l <"$work/warnings.txt") export warnings (dropped overlaps, split fragments)"
 "$venv/bin/python" scripts/conformance.py "$work/out" tests/fixtures/w3c-anno.jsonld

@@ -102,8 +102,8 @@ enum Cmd {
     /// Check a project: ids, references, offsets and quotes. Exit 0 when sound, 1 with one
     /// line per problem, 2 when the file cannot be read.
     Validate { project: PathBuf },
-    /// Write a labelled dataset (doccano, doccano-rel, label-studio, brat, conll, csv, w3c, refi-qda)
-    /// or the actor network (graphml, network-csv).
+    /// Write a labelled dataset (doccano, doccano-rel, label-studio, brat, conll, csv, w3c, refi-qda),
+    /// the actor network (graphml, network-csv) or the codebook (codebook-md, codebook-html, qdc).
     Export {
         project: PathBuf,
         #[arg(long, value_enum, ignore_case = true)]

@@ -189,3 +189,55 @@ fn cli_network_of_glose_annotations_and_errors() {
     let err = import::dna::read(&[foreign], "concept").unwrap_err().to_string();
     assert!(err.contains("other.sqlite") && err.contains("not a DNA 3 database"), "{err}");
 }
+
+/// The codebook a paper reports, as Markdown, HTML and REFI-QDA's `.qdc`: every label with its
+/// key, colour, count and examples; relation types; canonical actors and claims.
+#[test]
+fn codebook_exports() {
+    use glose::export::{Format, export};
+    let mut p = glose::store::load(Path::new("projects/example.ron")).unwrap().project;
+    let id = glose::model::EntityId(p.alloc_id());
+    p.entities.push(glose::model::Entity {
+        id,
+        name: "AI must be governed <globally>".into(),
+        kind: "claim".into(),
+        aliases: vec!["L'IA doit être gouvernée".into()],
+        ..Default::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let out = |name: &str| dir.path().join(name);
+    export(&p, Format::CodebookMd, &Default::default(), &out("c.md")).unwrap();
+    let md = std::fs::read_to_string(out("c.md")).unwrap();
+    let claims = p.all_spans().filter(|(_, s)| p.schema.label_name(s.label) == "Claim").count();
+    assert!(
+        md.contains(&format!("| Claim | 2 | `{}` |  | {claims} |", p.schema.label_by_name("Claim").unwrap().color)),
+        "{md}"
+    );
+    assert!(md.contains("**Claim**, for example:"));
+    assert!(md.contains("## Relation types") && md.contains("| says |"));
+    assert!(md.contains("## Canonical actors") && md.contains("| Vladimir Putin |"));
+    assert!(md.contains("## Canonical claims") && md.contains("L'IA doit être gouvernée"));
+    export(&p, Format::CodebookHtml, &Default::default(), &out("c.html")).unwrap();
+    let html = std::fs::read_to_string(out("c.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("AI must be governed &lt;globally&gt;"));
+    export(&p, Format::Qdc, &Default::default(), &out("c.qdc")).unwrap();
+    let qdc = std::fs::read_to_string(out("c.qdc")).unwrap();
+    assert!(qdc.contains("<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\""));
+    // Well-formed XML: every element closed, names escaped.
+    let mut reader = quick_xml::Reader::from_str(&qdc);
+    let (mut depth, mut codes) = (0i32, 0);
+    loop {
+        match reader.read_event().unwrap() {
+            quick_xml::events::Event::Start(e) => {
+                depth += 1;
+                codes += usize::from(e.name().as_ref() == "Code");
+            }
+            quick_xml::events::Event::Empty(e) => codes += usize::from(e.name().as_ref() == "Code"),
+            quick_xml::events::Event::End(_) => depth -= 1,
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(depth, 0);
+    assert_eq!(codes, p.schema.labels.len() + p.entities.len() + 2, "labels, actors, claims and their two groups");
+}

@@ -2,6 +2,7 @@
 //! reference parser (`scripts/conformance.sh`). Offsets are converted only here, at the edge.
 
 mod brat;
+mod codebook;
 mod conll;
 mod csv_out;
 mod doccano;
@@ -54,10 +55,16 @@ pub enum Format {
     Graphml,
     /// The same network as a CSV edge list.
     NetworkCsv,
+    /// The codebook (labels with examples, relation types, canonical actors and claims) as Markdown.
+    CodebookMd,
+    /// The same codebook as one HTML page.
+    CodebookHtml,
+    /// The codebook as REFI-QDA's codebook exchange file (`.qdc`).
+    Qdc,
 }
 
 impl Format {
-    pub const ALL: [(&'static str, Format); 10] = [
+    pub const ALL: [(&'static str, Format); 13] = [
         ("doccano", Format::Doccano),
         ("doccano-rel", Format::DoccanoRel),
         ("label-studio", Format::LabelStudio),
@@ -68,6 +75,9 @@ impl Format {
         ("refi-qda", Format::RefiQda),
         ("graphml", Format::Graphml),
         ("network-csv", Format::NetworkCsv),
+        ("codebook-md", Format::CodebookMd),
+        ("codebook-html", Format::CodebookHtml),
+        ("qdc", Format::Qdc),
     ];
 
     pub fn name(self) -> &'static str {
@@ -219,6 +229,9 @@ pub fn export(project: &Project, format: Format, options: &Options, out: &Path) 
         Format::RefiQda => qdpx::write(&view, out, &mut report)?,
         Format::Graphml => graph::write_graphml(&view, out, &mut report)?,
         Format::NetworkCsv => graph::write_edges_csv(&view, out, &mut report)?,
+        Format::CodebookMd => codebook::write(&view, codebook::Kind::Markdown, out, &mut report)?,
+        Format::CodebookHtml => codebook::write(&view, codebook::Kind::Html, out, &mut report)?,
+        Format::Qdc => codebook::write(&view, codebook::Kind::Qdc, out, &mut report)?,
     }
     Ok(report)
 }

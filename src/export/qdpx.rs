@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
 
-fn esc(s: &str) -> String {
+pub(super) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -33,7 +33,6 @@ fn esc(s: &str) -> String {
 pub fn write(view: &View, out: &Path, report: &mut Report) -> Result<(), ExportError> {
     let seed = project_seed(view);
     let guid = |id: u64| uuid_for(seed, id).to_uppercase();
-    let schema = &view.project.schema;
     // Users: every annotator seen (and a project user for unattributed work).
     let mut users: BTreeSet<String> = view.project.annotators.iter().cloned().collect();
     for av in &view.articles {
@@ -55,39 +54,8 @@ pub fn write(view: &View, out: &Path, report: &mut Report) -> Result<(), ExportE
         x.push_str(&format!("    <User guid=\"{}\" name=\"{}\"/>\n", user_guid(u), esc(name)));
     }
     x.push_str("  </Users>\n  <CodeBook>\n    <Codes>\n");
-    fn codes(x: &mut String, view: &View, guid: &dyn Fn(u64) -> String, parent: Option<LabelId>, depth: usize) {
-        for l in view.project.schema.labels.iter().filter(|l| l.parent == parent) {
-            let pad = "  ".repeat(depth + 3);
-            x.push_str(&format!(
-                "{pad}<Code guid=\"{}\" name=\"{}\" isCodable=\"true\" color=\"{}\"",
-                guid(l.id.0),
-                esc(&l.name),
-                l.color
-            ));
-            let has_children = view.project.schema.labels.iter().any(|c| c.parent == Some(l.id));
-            if l.description.is_empty() && !has_children {
-                x.push_str("/>\n");
-                continue;
-            }
-            x.push_str(">\n");
-            if !l.description.is_empty() {
-                x.push_str(&format!("{pad}  <Description>{}</Description>\n", esc(&l.description)));
-            }
-            if depth < 16 {
-                codes(x, view, guid, Some(l.id), depth + 1);
-            }
-            x.push_str(&format!("{pad}</Code>\n"));
-        }
-    }
     codes(&mut x, view, &guid, None, 0);
-    for l in schema.labels.iter().filter(|l| l.parent.is_some_and(|p| schema.label(p).is_none())) {
-        x.push_str(&format!(
-            "      <Code guid=\"{}\" name=\"{}\" isCodable=\"true\" color=\"{}\"/>\n",
-            guid(l.id.0),
-            esc(&l.name),
-            l.color
-        ));
-    }
+    orphan_codes(&mut x, view, &guid);
     x.push_str("    </Codes>\n  </CodeBook>\n  <Sources>\n");
     let mut files = Vec::new();
     let mut links = String::new();
@@ -195,4 +163,43 @@ pub fn write(view: &View, out: &Path, report: &mut Report) -> Result<(), ExportE
     zip.finish().map_err(zerr)?;
     report.files.push(out.to_path_buf());
     Ok(())
+}
+
+/// The labels under `parent` as REFI-QDA codes, nested by parent.
+pub(super) fn codes(x: &mut String, view: &View, guid: &dyn Fn(u64) -> String, parent: Option<LabelId>, depth: usize) {
+    for l in view.project.schema.labels.iter().filter(|l| l.parent == parent) {
+        let pad = "  ".repeat(depth + 3);
+        x.push_str(&format!(
+            "{pad}<Code guid=\"{}\" name=\"{}\" isCodable=\"true\" color=\"{}\"",
+            guid(l.id.0),
+            esc(&l.name),
+            l.color
+        ));
+        let has_children = view.project.schema.labels.iter().any(|c| c.parent == Some(l.id));
+        if l.description.is_empty() && !has_children {
+            x.push_str("/>\n");
+            continue;
+        }
+        x.push_str(">\n");
+        if !l.description.is_empty() {
+            x.push_str(&format!("{pad}  <Description>{}</Description>\n", esc(&l.description)));
+        }
+        if depth < 16 {
+            codes(x, view, guid, Some(l.id), depth + 1);
+        }
+        x.push_str(&format!("{pad}</Code>\n"));
+    }
+}
+
+/// Labels whose parent is missing, as top-level codes.
+pub(super) fn orphan_codes(x: &mut String, view: &View, guid: &dyn Fn(u64) -> String) {
+    let schema = &view.project.schema;
+    for l in schema.labels.iter().filter(|l| l.parent.is_some_and(|p| schema.label(p).is_none())) {
+        x.push_str(&format!(
+            "      <Code guid=\"{}\" name=\"{}\" isCodable=\"true\" color=\"{}\"/>\n",
+            guid(l.id.0),
+            esc(&l.name),
+            l.color
+        ));
+    }
 }

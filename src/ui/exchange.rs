@@ -180,6 +180,9 @@ fn default_name(f: Format) -> String {
         Format::RefiQda => "project.qdpx".into(),
         Format::Graphml => "actors.graphml".into(),
         Format::NetworkCsv => "actor-edges.csv".into(),
+        Format::CodebookMd => "codebook.md".into(),
+        Format::CodebookHtml => "codebook.html".into(),
+        Format::Qdc => "codebook.qdc".into(),
         Format::Brat | Format::Csv => "export".into(),
     }
 }
