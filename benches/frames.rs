@@ -85,5 +85,25 @@ fn all_windows(c: &mut Criterion) {
     bench_tab(c, CorpusTab::Network, true);
 }
 
-criterion_group!(benches, all_windows);
+/// The discourse network tab on 100 000 statements (500 actors, 200 claims): its steady frame
+/// while the network is shown, two-mode (the 3 000 heaviest of some 63 000 ties drawn) and
+/// one-mode.
+fn discourse_tab(c: &mut Criterion) {
+    let ctx = egui::Context::default();
+    glose::ui::install_fonts(&ctx);
+    let mut app = GloseApp::new(Settings::default());
+    app.replace_session(glose::store::Session::new(glose::synth::statements_project(5, 100_000, 500, 200)));
+    frame(&ctx, &mut app);
+    app.show_corpus_tab(CorpusTab::Discourse);
+    for _ in 0..6 {
+        frame(&ctx, &mut app);
+        app.finish_jobs();
+    }
+    let mut g = c.benchmark_group("discourse_tab_100k_statements");
+    g.sample_size(20);
+    g.bench_function("steady_frame_two_mode", |b| b.iter(|| black_box(frame(&ctx, &mut app))));
+    g.finish();
+}
+
+criterion_group!(benches, all_windows, discourse_tab);
 criterion_main!(benches);

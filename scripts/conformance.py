@@ -295,6 +295,24 @@ def check_network(d, label):
     check(f"{label} network: every edge's weight is the number of articles asserting it", ok)
 
 
+def check_discourse(d, label):
+    """`glose network --format graphml` read by networkx: a node per row, an edge per non-zero
+    cell of the one-mode matrix `--format json` gives, with that weight."""
+    import networkx as nx
+
+    path = os.path.join(d, "discourse.graphml")
+    if not os.path.exists(path):
+        return
+    g = nx.read_graphml(path)
+    m = json.load(open(os.path.join(d, "discourse.json"), encoding="utf8"))
+    rows, matrix = m["rows"], m["matrix"]
+    cells = {(rows[i], rows[j]): matrix[i][j] for i in range(len(rows)) for j in range(i + 1, len(rows)) if matrix[i][j] != 0}
+    names = {n: data["name"] for n, data in g.nodes(data=True)}
+    got = {tuple(sorted((names[a], names[b]))): float(data["weight"]) for a, b, data in g.edges(data=True)}
+    want = {tuple(sorted(k)): float(v) for k, v in cells.items()}
+    check(f"{label} discourse network: networkx reads {g.number_of_nodes()} nodes, {g.number_of_edges()} weighted edges = the matrix", g.number_of_nodes() == len(rows) and got == want, (got, want))
+
+
 def check_qdc(d, label):
     """REFI-QDA codebook exchange (.qdc): the CodeBook element of urn:QDA-XML:codebook:1.0 with
     Codes (then Sets), every code named, codable or not, its colour #rrggbb, GUIDs unique."""
@@ -321,7 +339,7 @@ def main():
         if not os.path.isdir(d):
             continue
         label = os.path.basename(d)
-        for fn in (check_brat, check_spacy, check_doccano, check_conll, check_label_studio, check_csv, check_qdpx, check_qdc, check_network):
+        for fn in (check_brat, check_spacy, check_doccano, check_conll, check_label_studio, check_csv, check_qdpx, check_qdc, check_discourse, check_network):
             try:
                 fn(d, label)
             except Exception as e:  # noqa: BLE001

@@ -68,6 +68,10 @@ for project in "$work"/*.ron; do
   x --format graphml --out "$out/actors.graphml"
   x --format network-csv --out "$out/actor-edges.csv"
   x --format qdc --out "$out/codebook.qdc"
+  # The discourse network (projects without a Claim label have none: skipped).
+  for f in graphml json; do
+    "$glose" network "$project" --type onemode --format $f --out "$out/discourse.$f" >/dev/null 2>&1 || rm -f "$out/discourse.$f"
+  done
 done
 echo "exported $(ls "$work/out" | wc -l) projects in 12 forms; $(wc -l <"$work/warnings.txt") export warnings (dropped overlaps, split fragments)"
 "$venv/bin/python" scripts/conformance.py "$work/out" tests/fixtures/w3c-anno.jsonld

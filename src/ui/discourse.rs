@@ -26,6 +26,8 @@ pub struct Computed {
     pub net: Network,
     /// The variables a setting can name: the statements' own, then the articles'.
     pub variables: Vec<String>,
+    /// Where each node is drawn.
+    layout: Positions,
 }
 
 type Outcome = Result<Computed, String>;
@@ -35,7 +37,37 @@ fn compute(p: &Project, (label, o): &Key) -> Outcome {
     let net = discourse::network(&table, o).map_err(|e| e.to_string())?;
     let mut variables = discourse::variables(&table);
     variables.extend(["title", "source", "author", "language"].map(String::from));
-    Ok(Computed { table, net, variables })
+    let layout = lay_out(&net);
+    Ok(Computed { table, net, variables, layout })
+}
+
+/// Positions for every node of every window (the same actor stays in place as the time slider
+/// moves), laid out with the result, in its thread.
+fn lay_out(net: &Network) -> Positions {
+    let mut nodes: Vec<(bool, String)> = Vec::new();
+    let mut index: HashMap<(bool, String), usize> = HashMap::new();
+    let mut weights: HashMap<(usize, usize), f32> = HashMap::new();
+    for m in &net.matrices {
+        let mut at = |k: (bool, String)| {
+            *index.entry(k.clone()).or_insert_with(|| {
+                nodes.push(k);
+                nodes.len() - 1
+            })
+        };
+        let rows: Vec<usize> = m.rows.iter().map(|r| at((false, r.clone()))).collect();
+        let cols: Vec<usize> = m.columns.iter().map(|c| at((!m.one_mode, c.clone()))).collect();
+        for (r, &a) in rows.iter().enumerate() {
+            for (k, &b) in cols.iter().enumerate() {
+                let w = m.get(r, k);
+                if w > 0.0 && a != b {
+                    *weights.entry((a.min(b), a.max(b))).or_insert(0.0) += w as f32;
+                }
+            }
+        }
+    }
+    let edges: Vec<(usize, usize, f32)> = weights.into_iter().map(|((a, b), w)| (a, b, w)).collect();
+    let pos = crate::analysis::corpus::force_layout(nodes.len(), &edges, 300);
+    nodes.into_iter().zip(pos).map(|(k, (x, y))| (k, pos2(x, y))).collect()
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -43,6 +75,24 @@ enum Shown {
     #[default]
     Graph,
     Matrix,
+}
+
+/// Edges drawn at most (the heaviest): a dense network is a grey cloud beyond that, and each
+/// costs the frame.
+const MAX_EDGES: usize = 3000;
+/// Networks with more nodes than this show names on hover only.
+const MAX_NAMED: usize = 150;
+
+/// What the graph of one matrix draws, computed once: where each row and column is (unit
+/// square), the heaviest edges (row, column, weight) of how many, communities of the rows, the
+/// heaviest weight.
+struct Drawn {
+    rows: Vec<Option<Pos2>>,
+    columns: Vec<Option<Pos2>>,
+    edges: Vec<(u32, u32, f64)>,
+    total: usize,
+    groups: Vec<usize>,
+    max: f64,
 }
 
 /// A node (a row, or a column of a two-mode network) or an edge (row, column), by name.
@@ -64,10 +114,8 @@ pub struct DiscourseState {
     /// The time window shown.
     window: usize,
     result: Background<Key, Outcome>,
-    /// Node positions (unit square) by (is a column, name), for the result they were made for.
-    layout: Option<(usize, Positions)>,
-    /// Community of each row of the matrix shown, for (result, window).
-    communities: Option<((usize, usize), Vec<usize>)>,
+    /// What the graph draws, for (result, window).
+    drawn: Option<((usize, usize), Arc<Drawn>)>,
     selected: Option<Selected>,
     /// Whether the settings were taken from the project (the first time the tab is shown).
     suggested: bool,
@@ -85,8 +133,7 @@ impl Default for DiscourseState {
             shown: Shown::Graph,
             window: 0,
             result: Background::default(),
-            layout: None,
-            communities: None,
+            drawn: None,
             selected: None,
             suggested: false,
         }
@@ -354,107 +401,109 @@ impl DiscourseState {
         jump
     }
 
-    /// Positions for every node of every window, laid out once per result (the same actor stays
-    /// in place as the time slider moves).
-    fn lay_out(&mut self, c: &Computed, id: usize) -> &Positions {
-        if self.layout.as_ref().is_none_or(|(made_for, _)| *made_for != id) {
-            let mut nodes: Vec<(bool, String)> = Vec::new();
-            let mut index: HashMap<(bool, String), usize> = HashMap::new();
-            let mut weights: HashMap<(usize, usize), f32> = HashMap::new();
-            for m in &c.net.matrices {
-                let mut at = |k: (bool, String)| {
-                    *index.entry(k.clone()).or_insert_with(|| {
-                        nodes.push(k);
-                        nodes.len() - 1
-                    })
-                };
-                let rows: Vec<usize> = m.rows.iter().map(|r| at((false, r.clone()))).collect();
-                let cols: Vec<usize> = m.columns.iter().map(|c| at((!m.one_mode, c.clone()))).collect();
-                for (r, &a) in rows.iter().enumerate() {
-                    for (k, &b) in cols.iter().enumerate() {
-                        let w = m.get(r, k);
-                        if w > 0.0 && a != b {
-                            *weights.entry((a.min(b), a.max(b))).or_insert(0.0) += w as f32;
-                        }
-                    }
+    /// What the graph of (result, window) draws, made once: node places, communities, the
+    /// heaviest edges.
+    fn drawn(&mut self, c: &Computed, id: usize) -> Arc<Drawn> {
+        let window = self.window;
+        if let Some((k, d)) = &self.drawn
+            && *k == (id, window)
+        {
+            return d.clone();
+        }
+        let layout = &c.layout;
+        let m = &c.net.matrices[window];
+        let place = |column: bool, name: &String| layout.get(&(column, name.clone())).copied();
+        let rows: Vec<Option<Pos2>> = m.rows.iter().map(|r| place(false, r)).collect();
+        let columns: Vec<Option<Pos2>> =
+            if m.one_mode { rows.clone() } else { m.columns.iter().map(|n| place(true, n)).collect() };
+        let mut edges: Vec<(u32, u32, f64)> = Vec::new();
+        for r in 0..m.rows.len() {
+            for (k, &w) in m.row(r).iter().enumerate() {
+                if w != 0.0 && !(m.one_mode && k <= r) {
+                    edges.push((r as u32, k as u32, w));
                 }
             }
-            let edges: Vec<(usize, usize, f32)> = weights.into_iter().map(|((a, b), w)| (a, b, w)).collect();
-            let pos = crate::analysis::corpus::force_layout(nodes.len(), &edges, 300);
-            let map = nodes.into_iter().zip(pos).map(|(k, (x, y))| (k, pos2(x, y))).collect();
-            self.layout = Some((id, map));
         }
-        &self.layout.as_ref().expect("laid out above").1
+        let total = edges.len();
+        edges.sort_by(|a, b| b.2.abs().total_cmp(&a.2.abs()));
+        edges.truncate(MAX_EDGES);
+        let groups = if m.one_mode { discourse::communities(m) } else { vec![0; m.rows.len()] };
+        let max = edges.first().map_or(1.0, |e| e.2.abs()).max(f64::MIN_POSITIVE);
+        let d = Arc::new(Drawn { rows, columns, edges, total, groups, max });
+        self.drawn = Some(((id, window), d.clone()));
+        d
     }
 
     fn graph_ui(&mut self, ui: &mut egui::Ui, c: &Computed, id: usize) {
-        let window = self.window;
-        let m = &c.net.matrices[window];
-        if self.communities.as_ref().is_none_or(|(k, _)| *k != (id, window)) {
-            let groups = if m.one_mode { discourse::communities(m) } else { vec![0; m.rows.len()] };
-            self.communities = Some(((id, window), groups));
+        let d = self.drawn(c, id);
+        let m = &c.net.matrices[self.window];
+        if d.total > d.edges.len() {
+            ui.weak(format!("The {} heaviest of {} ties are drawn; the matrix has them all.", d.edges.len(), d.total));
         }
-        let groups = self.communities.as_ref().map(|(_, g)| g.clone()).unwrap_or_default();
-        let layout = self.lay_out(c, id).clone();
         let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), 340.0), Sense::hover());
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 4.0, ui.visuals().extreme_bg_color);
         // Room for the names right of the nodes.
         let area = egui::Rect::from_min_max(rect.min + vec2(16.0, 22.0), rect.max - vec2(170.0, 14.0));
-        let at = |k: &(bool, String)| layout.get(k).map(|q| area.min + vec2(q.x * area.width(), q.y * area.height()));
-        let row_key = |r: usize| (false, m.rows[r].clone());
-        let col_key = |k: usize| (!m.one_mode, m.columns[k].clone());
-        let max = m.values.iter().fold(0.0f64, |a, v| a.max(v.abs())).max(f64::MIN_POSITIVE);
+        let at = |q: Option<Pos2>| q.map(|q| area.min + vec2(q.x * area.width(), q.y * area.height()));
         let pointer = ui.input(|i| i.pointer.interact_pos()).filter(|q| rect.contains(*q));
         let clicked = ui.input(|i| i.pointer.primary_clicked());
         let mut chosen = None;
-        for r in 0..m.rows.len() {
-            for k in 0..m.columns.len() {
-                let w = m.get(r, k);
-                if w == 0.0 || (m.one_mode && k <= r) {
-                    continue;
-                }
-                let (Some(a), Some(b)) = (at(&row_key(r)), at(&col_key(k))) else { continue };
-                let color = if w < 0.0 { Color32::from_rgb(0xd0, 0x40, 0x40) } else { Color32::from_gray(150) };
-                let selected =
-                    self.selected == Some(Selected::Edge { row: m.rows[r].clone(), column: m.columns[k].clone() });
-                let width = 0.8 + 5.0 * (w.abs() / max) as f32 + if selected { 2.0 } else { 0.0 };
-                painter.line_segment([a, b], Stroke::new(width, color));
-                if clicked && let Some(q) = pointer {
-                    let ab = b - a;
-                    let t = ((q - a).dot(ab) / ab.length_sq().max(1.0)).clamp(0.0, 1.0);
-                    if (a + ab * t).distance(q) < 5.0 {
-                        chosen = Some(Selected::Edge { row: m.rows[r].clone(), column: m.columns[k].clone() });
-                    }
+        let selected = match &self.selected {
+            Some(Selected::Edge { row, column }) => Some((row.as_str(), column.as_str())),
+            _ => None,
+        };
+        for &(r, k, w) in &d.edges {
+            let (r, k) = (r as usize, k as usize);
+            let (Some(a), Some(b)) = (at(d.rows[r]), at(d.columns[k])) else { continue };
+            let color = if w < 0.0 { Color32::from_rgb(0xd0, 0x40, 0x40) } else { Color32::from_gray(150) };
+            let on = selected == Some((m.rows[r].as_str(), m.columns[k].as_str()));
+            let width = 0.8 + 5.0 * (w.abs() / d.max) as f32 + if on { 2.0 } else { 0.0 };
+            painter.line_segment([a, b], Stroke::new(width, color));
+            if clicked && let Some(q) = pointer {
+                let ab = b - a;
+                let t = ((q - a).dot(ab) / ab.length_sq().max(1.0)).clamp(0.0, 1.0);
+                if (a + ab * t).distance(q) < 5.0 {
+                    chosen = Some(Selected::Edge { row: m.rows[r].clone(), column: m.columns[k].clone() });
                 }
             }
         }
         let font = egui::FontId::proportional(11.0);
-        let mut nodes: Vec<((bool, String), Color32)> =
-            (0..m.rows.len()).map(|r| (row_key(r), community_color(groups.get(r).copied().unwrap_or(0)))).collect();
-        if !m.one_mode {
-            nodes.extend((0..m.columns.len()).map(|k| (col_key(k), ui.visuals().strong_text_color())));
-        }
-        for (key, color) in nodes {
-            let Some(c) = at(&key) else { continue };
-            let (column, name) = (key.0, key.1.clone());
+        let named = m.rows.len() + if m.one_mode { 0 } else { m.columns.len() } <= MAX_NAMED;
+        let columns = if m.one_mode { 0 } else { m.columns.len() };
+        let nodes = (0..m.rows.len()).map(|r| (false, r)).chain((0..columns).map(|k| (true, k)));
+        for (column, i) in nodes {
+            let (place, name) = if column { (d.columns[i], &m.columns[i]) } else { (d.rows[i], &m.rows[i]) };
+            let Some(c) = at(place) else { continue };
             let response = ui.interact(
                 egui::Rect::from_center_size(c, vec2(16.0, 16.0)),
-                ui.scope_id().with(("discourse-node", column, &name)),
+                ui.scope_id().with(("discourse-node", column, i)),
                 Sense::click(),
             );
             let what = if column { "Claim node" } else { "Actor node" };
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("{what} {name}")));
-            if response.on_hover_text(&name).clicked() {
+            if response.on_hover_text(name).clicked() {
                 chosen = Some(Selected::Node { name: name.clone(), column });
             }
             if column {
-                painter.rect_filled(egui::Rect::from_center_size(c, vec2(10.0, 10.0)), 1.0, color);
+                painter.rect_filled(
+                    egui::Rect::from_center_size(c, vec2(10.0, 10.0)),
+                    1.0,
+                    ui.visuals().strong_text_color(),
+                );
             } else {
-                painter.circle_filled(c, 6.0, color);
+                painter.circle_filled(c, 6.0, community_color(d.groups.get(i).copied().unwrap_or(0)));
             }
-            let text = crate::text::ellipsize(&name, 28);
-            painter.text(c + vec2(8.0, -8.0), egui::Align2::LEFT_BOTTOM, text, font.clone(), ui.visuals().text_color());
+            if named {
+                let text = crate::text::ellipsize(name, 28);
+                painter.text(
+                    c + vec2(8.0, -8.0),
+                    egui::Align2::LEFT_BOTTOM,
+                    text,
+                    font.clone(),
+                    ui.visuals().text_color(),
+                );
+            }
         }
         if chosen.is_some() {
             self.selected = chosen;
