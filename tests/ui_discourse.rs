@@ -161,6 +161,14 @@ fn stance_from_the_keyboard_and_the_inspector_and_claims_in_the_registry() {
     h.key_press(egui::Key::Minus);
     h.run();
     assert_eq!(stance(&h).as_deref(), Some("disagree"));
+    // A Claim span makes a canonical claim of its text and links to it.
+    h.get_by_label("New claim from this text").click();
+    h.run();
+    let linked = {
+        let a = h.state().doc().project().article(article).unwrap().clone();
+        a.span(span).unwrap().entity.and_then(|e| h.state().doc().project().entity(e).cloned()).unwrap()
+    };
+    assert_eq!((linked.name.as_str(), linked.kind.as_str()), ("First sentence of the article.", "claim"));
     // The registry: a canonical claim next to the actors.
     h.get_by_label("Actors").click();
     h.run();
@@ -172,7 +180,7 @@ fn stance_from_the_keyboard_and_the_inspector_and_claims_in_the_registry() {
     h.run();
     let claims: Vec<_> =
         h.state().doc().project().entities.iter().filter(|e| e.kind == "claim").map(|e| e.name.clone()).collect();
-    assert_eq!(claims, ["Nuclear power is safe"]);
+    assert_eq!(claims, ["First sentence of the article.", "Nuclear power is safe"]);
     h.get_by_label("Claims");
     // Statements count the stance the keys set.
     let table = glose::analysis::discourse::statements(h.state().doc().project(), "Claim").unwrap();

@@ -237,20 +237,26 @@ fn label_and_actor_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, sp
     }
     let mut entity = span.entity;
     let ename = |e: Option<EntityId>| e.and_then(|e| p.entity(e)).map_or("(none)".to_string(), |e| e.name.clone());
-    super::combo(ui, "Linked actor", ename(entity), |ui| {
+    // A Claim span links to a canonical claim (listed first), any other to an actor.
+    let claim = p.schema.label(span.label).is_some_and(|l| l.name.eq_ignore_ascii_case("claim"));
+    let (caption, kind, what) =
+        if claim { ("Linked claim", CLAIM_KIND, "claim") } else { ("Linked actor", "", "actor") };
+    super::combo(ui, caption, ename(entity), |ui| {
         ui.selectable_value(&mut entity, None, "(none)");
-        for e in &p.entities {
-            ui.selectable_value(&mut entity, Some(e.id), &e.name);
+        for first in [true, false] {
+            for e in p.entities.iter().filter(|e| (e.kind == CLAIM_KIND) == (claim == first)) {
+                ui.selectable_value(&mut entity, Some(e.id), &e.name);
+            }
         }
     });
     if entity != span.entity {
         cx.push(Command::SetSpanEntity { article: aid, span: sid, entity });
     }
-    if span.entity.is_none() && ui.button("New actor from this text").clicked() {
-        let name = span.quote.trim().to_string();
-        let entity = Entity { id: EntityId::NEW, name, ..Default::default() };
+    if span.entity.is_none() && ui.button(format!("New {what} from this text")).clicked() {
+        let name = span.quote.split_whitespace().collect::<Vec<_>>().join(" ");
+        let entity = Entity { id: EntityId::NEW, name, kind: kind.into(), ..Default::default() };
         cx.push(Command::Batch {
-            label: "new actor".into(),
+            label: format!("new {what}"),
             commands: vec![
                 Command::AddEntity { entity, index: usize::MAX },
                 // The actor the batch adds.
