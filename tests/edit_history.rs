@@ -88,6 +88,7 @@ fn make(p: &mut Project, op: u8, r1: u64, r2: u64, r3: u64) -> Command {
                 hotkey: None,
                 parent: Some(label),
                 description: String::new(),
+                stance_scale: None,
             },
             index: (r3 % 5) as usize,
         },

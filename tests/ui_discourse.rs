@@ -186,3 +186,51 @@ fn stance_from_the_keyboard_and_the_inspector_and_claims_in_the_registry() {
     let table = glose::analysis::discourse::statements(h.state().doc().project(), "Claim").unwrap();
     assert_eq!(table.iter().filter(|s| s.get("stance") == "disagree").count(), 1);
 }
+
+#[test]
+fn a_stance_scale_on_the_label_moves_with_plus_and_minus() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("debate.ron");
+    let mut p = project();
+    for a in &mut p.articles {
+        for s in &mut std::sync::Arc::make_mut(a).spans {
+            s.attributes.remove("stance");
+        }
+    }
+    glose::store::save(&p, &path).unwrap();
+    let mut h = harness(&path);
+    let mut claim = h.state().doc().project().schema.label_by_name("Claim").unwrap().clone();
+    claim.stance_scale = Some([-2, 2]);
+    assert!(h.state_mut().apply(glose::edit::Command::SetLabel { label: claim }));
+    let (article, span) = {
+        let a = &h.state().doc().project().articles[0];
+        (a.id, a.spans[0].id)
+    };
+    let stance = |h: &Harness<'_, GloseApp>| {
+        let a = h.state().doc().project().article(article).unwrap().clone();
+        a.span(span).unwrap().attributes.get("stance").cloned()
+    };
+    h.state_mut().act(glose::ui::Action::JumpToSpan(span));
+    h.run();
+    // From the middle of the scale, up and down, never past its ends.
+    for (key, want) in [(egui::Key::Plus, "1"), (egui::Key::Plus, "2"), (egui::Key::Plus, "2"), (egui::Key::Minus, "1")]
+    {
+        h.key_press(key);
+        h.run();
+        assert_eq!(stance(&h).as_deref(), Some(want));
+    }
+    h.get_by_label("Stance: -2").click();
+    h.run();
+    assert_eq!(stance(&h).as_deref(), Some("-2"));
+    // A scale is DNA's integer qualifier: congruence weighs by closeness on it.
+    let table = glose::analysis::discourse::statements(h.state().doc().project(), "Claim").unwrap();
+    let o = glose::analysis::discourse::NetworkOptions {
+        kind: glose::analysis::discourse::NetworkType::Onemode,
+        aggregation: glose::analysis::discourse::Aggregation::Congruence,
+        ..Default::default()
+    };
+    let n = glose::analysis::discourse::network(&table, &o).unwrap();
+    // Spans without a stance sit in the middle of the scale (0).
+    assert_eq!(n.qualifier_kind, Some(glose::analysis::discourse::QualifierKind::Integer));
+    assert_eq!(n.levels, ["-2", "0"]);
+}

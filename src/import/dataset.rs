@@ -122,6 +122,7 @@ pub fn plan(project: &mut Project, data: Dataset, annotator: Option<&str>, fallb
                 hotkey,
                 parent,
                 description: String::new(),
+                stance_scale: None,
             };
             n_labels += 1;
             cmds.push(Command::AddLabel { label, index: usize::MAX });

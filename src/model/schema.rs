@@ -74,6 +74,10 @@ pub struct Label {
     pub parent: Option<LabelId>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// The stance its spans take as a scale (lowest, highest), e.g. −2…2, instead of agree /
+    /// disagree: DNA's integer qualifier of a statement type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stance_scale: Option<[i64; 2]>,
 }
 
 /// A kind of relation between two spans: alliance, opposes, says…
@@ -120,6 +124,7 @@ impl Schema {
             hotkey: Some(key),
             parent: None,
             description: description.into(),
+            stance_scale: None,
         };
         let actor = label(
             "Actor",

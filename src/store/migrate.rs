@@ -128,6 +128,7 @@ fn v1_to_v2(old: V1Project) -> Project {
             hotkey: l.hotkey,
             parent: None,
             description: String::new(),
+            stance_scale: None,
         });
     }
     let mut types: BTreeMap<String, RelTypeId> = BTreeMap::new();

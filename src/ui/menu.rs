@@ -40,13 +40,13 @@ pub fn shortcuts(cx: &mut ViewCx<'_>, ctx: &egui::Context) {
     if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::L)) && cx.nav.rs.selected_span.is_some() {
         cx.act(Action::StartLink);
     }
-    // A statement's stance: + agrees, − disagrees (again: no stance).
+    // A statement's stance: + agrees, − disagrees (again: no stance); up and down a scale.
     if cx.nav.rs.selected_span.is_some() {
         let plus =
             ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Plus) || i.consume_key(Modifiers::NONE, Key::Equals));
         let minus = ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Minus));
         if plus || minus {
-            super::side::toggle_stance(cx, if plus { "agree" } else { "disagree" });
+            super::side::stance_key(cx, plus);
         }
     }
     if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {

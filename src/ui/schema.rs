@@ -206,7 +206,7 @@ impl SchemaWindow {
                 let used: Vec<char> = labels.iter().filter_map(|l| l.hotkey).collect();
                 let hotkey = ('1'..='9').find(|k| !used.contains(k));
                 let color = Color::palette(labels.len());
-                let label = Label { id: LabelId::NEW, name, color, hotkey, parent: None, description: String::new() };
+                let label = Label { id: LabelId::NEW, name, color, hotkey, ..Default::default() };
                 cx.push(Command::AddLabel { label, index: usize::MAX });
                 self.new_label.clear();
             }
@@ -235,6 +235,13 @@ impl SchemaWindow {
             ui.selectable_value(&mut changed.parent, None, "top level");
             for o in p.schema.labels.iter().filter(|o| o.id != l.id) {
                 ui.selectable_value(&mut changed.parent, Some(o.id), format!("under {}", o.name));
+            }
+        });
+        // The stance its spans take: agree / disagree, or a scale (DNA's integer qualifier).
+        let scale = |s: Option<[i64; 2]>| s.map_or("agree / disagree".to_string(), |[a, b]| format!("{a} … {b}"));
+        super::combo(ui, &format!("stance of {}", l.name), scale(l.stance_scale), |ui| {
+            for s in [None, Some([-1, 1]), Some([-2, 2]), Some([-3, 3]), Some([1, 5]), Some([1, 7]), Some([0, 10])] {
+                ui.selectable_value(&mut changed.stance_scale, s, scale(s));
             }
         });
     }

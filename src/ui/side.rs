@@ -272,42 +272,82 @@ const CLAIM_KIND: &str = crate::analysis::discourse::CLAIM_KIND;
 /// The attribute a statement's stance is kept in (see `analysis::discourse`).
 const STANCE: &str = "stance";
 
-/// Sets the selected span's stance to `value`, or takes it away when it is already that.
-pub fn toggle_stance(cx: &mut ViewCx<'_>, value: &str) {
+/// Writes `value` as the selected span's stance (`None`: no stance).
+fn set_stance(cx: &mut ViewCx<'_>, value: Option<String>) {
     let (Some(aid), Some(sid)) = (cx.nav.current, cx.nav.rs.selected_span) else { return };
     let Some(span) = cx.project().article(aid).and_then(|a| a.span(sid)) else { return };
     let mut attributes = span.attributes.clone();
-    if attributes.get(STANCE).map(String::as_str) == Some(value) {
-        attributes.remove(STANCE);
-    } else {
-        attributes.insert(STANCE.into(), value.into());
+    match value {
+        Some(v) => attributes.insert(STANCE.into(), v),
+        None => attributes.remove(STANCE),
+    };
+    if attributes != span.attributes {
+        cx.push(Command::SetSpanAttributes { article: aid, span: sid, attributes });
     }
-    cx.push(Command::SetSpanAttributes { article: aid, span: sid, attributes });
 }
 
-/// Agree / disagree buttons for a Claim span (or any span that has a stance).
-fn stance_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, span: &Span) {
-    let is_claim = cx.project().schema.label(span.label).is_some_and(|l| l.name.eq_ignore_ascii_case("claim"));
+/// The + and − keys on the selected span: on a label with a stance scale they move the stance
+/// up or down the scale (from its middle when it has none); else + agrees and − disagrees, the
+/// same key again taking the stance away.
+pub fn stance_key(cx: &mut ViewCx<'_>, up: bool) {
+    let (Some(aid), Some(sid)) = (cx.nav.current, cx.nav.rs.selected_span) else { return };
+    let p = cx.project();
+    let Some(span) = p.article(aid).and_then(|a| a.span(sid)) else { return };
     let current = span.attributes.get(STANCE).cloned();
-    if !is_claim && current.is_none() {
+    let value = match p.schema.label(span.label).and_then(|l| l.stance_scale) {
+        Some([lo, hi]) => {
+            let now = current.as_deref().and_then(|v| v.trim().parse::<i64>().ok());
+            let next = match now {
+                Some(n) if up => n + 1,
+                Some(n) => n - 1,
+                None => lo + (hi - lo) / 2 + i64::from(up) - i64::from(!up),
+            };
+            Some(next.clamp(lo, hi).to_string())
+        }
+        None => {
+            let v = if up { "agree" } else { "disagree" };
+            (current.as_deref() != Some(v)).then(|| v.to_string())
+        }
+    };
+    set_stance(cx, value);
+}
+
+/// The stance of a Claim span (or of any span whose label has a scale, or that has a stance):
+/// agree / disagree, or the label's scale.
+fn stance_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, span: &Span) {
+    let label = cx.project().schema.label(span.label);
+    let is_claim = label.is_some_and(|l| l.name.eq_ignore_ascii_case("claim"));
+    let scale = label.and_then(|l| l.stance_scale);
+    let current = span.attributes.get(STANCE).cloned();
+    if !is_claim && scale.is_none() && current.is_none() {
         return;
     }
+    let values: Vec<String> = match scale {
+        Some([lo, hi]) if hi - lo <= 12 => (lo..=hi).map(|v| v.to_string()).collect(),
+        Some([lo, hi]) => vec![lo.to_string(), hi.to_string()],
+        None => vec!["agree".into(), "disagree".into()],
+    };
+    let mut chosen = None;
     ui.horizontal_wrapped(|ui| {
         ui.label("Stance");
-        for (value, key) in [("agree", "+"), ("disagree", "−")] {
-            let on = current.as_deref() == Some(value);
-            let r = ui.selectable_label(on, value).on_hover_text(format!("{key} on the keyboard"));
+        for value in &values {
+            let on = current.as_deref() == Some(value.as_str());
+            let r = ui.selectable_label(on, value.as_str()).on_hover_text("+ / − on the keyboard");
             r.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, on, format!("Stance: {value}")));
             if r.clicked() {
-                toggle_stance(cx, value);
+                chosen = Some(if on { None } else { Some(value.clone()) });
             }
         }
-        match current.as_deref() {
-            None => ui.weak("(none: counted as agree)"),
-            Some("agree" | "disagree") => ui.weak(""),
-            Some(other) => ui.weak(format!("scale: {other}")),
+        match (current.as_deref(), scale) {
+            (None, None) => ui.weak("(none: counted as agree)"),
+            (None, Some(_)) => ui.weak("(none)"),
+            (Some(v), _) if !values.iter().any(|x| x == v) => ui.weak(format!("now: {v}")),
+            _ => ui.weak(""),
         };
     });
+    if let Some(v) = chosen {
+        set_stance(cx, v);
+    }
 }
 
 impl SidePanel {

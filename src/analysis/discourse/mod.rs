@@ -78,7 +78,8 @@ fn fold_spaces(s: &str) -> String {
 /// The statements of a project: one per span of the label named `label` (any case) and per
 /// actor that *says* it (one with an empty actor when none does). `actor` is the canonical
 /// actor of the speaking span, else its text; `claim` the canonical claim of the span, else its
-/// text; `stance` the span's `stance` attribute, else "agree". Errors name the labels there are.
+/// text; `stance` the span's `stance` attribute, else "agree" (the middle of the label's stance
+/// scale when it has one). Errors name the labels there are.
 pub fn statements(project: &Project, label: &str) -> Result<Vec<Statement>, String> {
     let found = project
         .schema
@@ -91,8 +92,16 @@ pub fn statements(project: &Project, label: &str) -> Result<Vec<Statement>, Stri
     let says: Vec<_> =
         project.schema.relation_types.iter().filter(|t| t.name.eq_ignore_ascii_case(SAYS)).map(|t| t.id).collect();
     let entities: HashMap<_, &str> = project.entities.iter().map(|e| (e.id, e.name.as_str())).collect();
-    let mut from =
-        Source { label: found.id, label_name: found.name.as_str().into(), says, entities, annotators: HashMap::new() };
+    // A span without a stance agrees, or sits in the middle of its label's scale.
+    let stance = found.stance_scale.map_or(DEFAULT_STANCE.to_string(), |[lo, hi]| (lo + (hi - lo) / 2).to_string());
+    let mut from = Source {
+        label: found.id,
+        label_name: found.name.as_str().into(),
+        says,
+        entities,
+        annotators: HashMap::new(),
+        stance,
+    };
     let mut out = Vec::new();
     for (index, article) in project.articles.iter().enumerate() {
         if article.spans.iter().any(|s| s.label == found.id) {
@@ -110,6 +119,8 @@ struct Source<'p> {
     entities: HashMap<crate::model::EntityId, &'p str>,
     /// Annotator names, each allocated once.
     annotators: HashMap<&'p str, std::sync::Arc<str>>,
+    /// The stance of a span that gives none.
+    stance: String,
 }
 
 impl<'p> Source<'p> {
@@ -136,7 +147,7 @@ impl<'p> Source<'p> {
             let claim = name_of(span.id).unwrap_or_default();
             for actor in speakers {
                 let mut values = span.attributes.clone();
-                for (key, value) in [("actor", actor), ("claim", claim.clone()), ("stance", DEFAULT_STANCE.into())] {
+                for (key, value) in [("actor", actor), ("claim", claim.clone()), ("stance", self.stance.clone())] {
                     if !values.contains_key(key) {
                         values.insert(key.into(), value);
                     }
