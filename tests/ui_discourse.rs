@@ -125,8 +125,8 @@ fn discourse_network_settings_graph_statements_and_matrix() {
     assert!(xml.contains("<graphml") && xml.contains("<data key=\"name\">A</data>"));
 }
 
-#[test]
-fn stance_from_the_keyboard_and_the_inspector_and_claims_in_the_registry() {
+/// The window on the debate with no stance given.
+fn without_stances() -> (tempfile::TempDir, Harness<'static, GloseApp>) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("debate.ron");
     let mut p = project();
@@ -136,7 +136,13 @@ fn stance_from_the_keyboard_and_the_inspector_and_claims_in_the_registry() {
         }
     }
     glose::store::save(&p, &path).unwrap();
-    let mut h = harness(&path);
+    let h = harness(&path);
+    (dir, h)
+}
+
+#[test]
+fn stance_from_the_keyboard_and_the_inspector_and_claims_in_the_registry() {
+    let (_dir, mut h) = without_stances();
     let (article, span) = {
         let a = &h.state().doc().project().articles[0];
         (a.id, a.spans[0].id)
@@ -189,16 +195,7 @@ fn stance_from_the_keyboard_and_the_inspector_and_claims_in_the_registry() {
 
 #[test]
 fn a_stance_scale_on_the_label_moves_with_plus_and_minus() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("debate.ron");
-    let mut p = project();
-    for a in &mut p.articles {
-        for s in &mut std::sync::Arc::make_mut(a).spans {
-            s.attributes.remove("stance");
-        }
-    }
-    glose::store::save(&p, &path).unwrap();
-    let mut h = harness(&path);
+    let (_dir, mut h) = without_stances();
     let mut claim = h.state().doc().project().schema.label_by_name("Claim").unwrap().clone();
     claim.stance_scale = Some([-2, 2]);
     assert!(h.state_mut().apply(glose::edit::Command::SetLabel { label: claim }));

@@ -90,14 +90,17 @@ fn write_out(out: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
     }
 }
 
+/// The project and its statements of `label`, or the exit code of what went wrong (said).
+fn statements_of(path: &Path, label: &str) -> Result<(glose::model::Project, Vec<discourse::Statement>), ExitCode> {
+    let project = load(path)?;
+    let table = discourse::statements(&project, label).map_err(|e| fail(format!("{}: {e}", path.display())))?;
+    Ok((project, table))
+}
+
 pub fn statements_cmd(a: &StatementsArgs) -> ExitCode {
-    let project = match load(&a.project) {
-        Ok(p) => p,
+    let (project, table) = match statements_of(&a.project, &a.label) {
+        Ok(x) => x,
         Err(code) => return code,
-    };
-    let table = match discourse::statements(&project, &a.label) {
-        Ok(t) => t,
-        Err(e) => return fail(format!("{}: {e}", a.project.display())),
     };
     let variables = discourse::variables(&table);
     let bytes = match a.format {
@@ -186,13 +189,9 @@ pub fn network_cmd(a: &NetworkArgs) -> ExitCode {
         Ok(o) => o,
         Err(e) => return fail(e),
     };
-    let project = match load(&a.project) {
-        Ok(p) => p,
+    let (project, table) = match statements_of(&a.project, &a.label) {
+        Ok(x) => x,
         Err(code) => return code,
-    };
-    let table = match discourse::statements(&project, &a.label) {
-        Ok(t) => t,
-        Err(e) => return fail(format!("{}: {e}", a.project.display())),
     };
     let started = std::time::Instant::now();
     let net = match discourse::network(&table, &o) {
