@@ -75,3 +75,22 @@ for project in "$work"/*.ron; do
 done
 echo "exported $(ls "$work/out" | wc -l) projects in 12 forms; $(wc -l <"$work/warnings.txt") export warnings (dropped overlaps, split fragments)"
 "$venv/bin/python" scripts/conformance.py "$work/out" tests/fixtures/w3c-anno.jsonld
+
+# DNA's sample database (GPL-3, read from ../shared when it is there): the one-mode network rDNA's
+# tests expect (7 organisations, weights summing to 276), as networkx reads Glose's GraphML.
+sample=../shared/data/dna/sample.dna
+if [[ -f $sample ]]; then
+  "$glose" import --format dna "$sample" --into "$work/dna.ron" >/dev/null
+  "$glose" network "$work/dna.ron" --type onemode --variable1 organization --variable2 concept \
+    --qualifier agreement --label "DNA Statement" --format graphml --out "$work/dna.graphml" 2>/dev/null
+  "$venv/bin/python" - "$work/dna.graphml" <<'PY'
+import sys, networkx as nx
+g = nx.read_graphml(sys.argv[1])
+total = 2 * sum(float(d["weight"]) for _, _, d in g.edges(data=True))
+ok = g.number_of_nodes() == 7 and total == 276
+print(("ok    " if ok else "FAIL  ") + f"DNA sample: networkx reads {g.number_of_nodes()} organisations, weights summing to {total:g} (rDNA: 7, 276)")
+sys.exit(0 if ok else 1)
+PY
+else
+  echo "skipped: $sample is not beside the repository (DNA's sample database)"
+fi
