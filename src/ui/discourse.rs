@@ -495,14 +495,13 @@ impl DiscourseState {
                 painter.circle_filled(c, 6.0, community_color(d.groups.get(i).copied().unwrap_or(0)));
             }
             if named {
-                let text = crate::text::ellipsize(name, 28);
-                painter.text(
-                    c + vec2(8.0, -8.0),
-                    egui::Align2::LEFT_BOTTOM,
-                    text,
-                    font.clone(),
-                    ui.visuals().text_color(),
-                );
+                // On a pale ground, so a name stays readable over the edges it crosses.
+                let text = crate::text::ellipsize(name, 24);
+                let galley = painter.layout_no_wrap(text, font.clone(), ui.visuals().text_color());
+                let at = c + vec2(8.0, -8.0 - galley.size().y);
+                let ground = ui.visuals().extreme_bg_color.gamma_multiply(0.85);
+                painter.rect_filled(egui::Rect::from_min_size(at, galley.size()).expand(1.0), 2.0, ground);
+                painter.galley(at, galley, ui.visuals().text_color());
             }
         }
         if chosen.is_some() {
