@@ -240,6 +240,37 @@ fn emit_bytes(bytes: &[u8]) {
     }
 }
 
+/// Runs `work`, saying on standard error how far it is (`done` of `total` `what`) while it lasts
+/// more than a second: on a terminal one line kept up to date, else a line every ten seconds.
+fn with_progress<T>(progress: &export::Progress, total: usize, what: &str, work: impl FnOnce() -> T) -> T {
+    use std::io::IsTerminal;
+    let (tx, rx) = std::sync::mpsc::channel::<()>();
+    let tty = std::io::stderr().is_terminal();
+    let every = std::time::Duration::from_secs(if tty { 1 } else { 10 });
+    let shown = progress.clone();
+    let what = what.to_string();
+    let reporter = std::thread::spawn(move || {
+        let mut said = false;
+        while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = rx.recv_timeout(every) {
+            let done = shown.done().min(total);
+            let line = format!("glose: {done} / {total} {what} ({:.0} %)", 100.0 * shown.fraction(total.max(1)));
+            if tty {
+                eprint!("\r{line}");
+            } else {
+                eprintln!("{line}");
+            }
+            said = true;
+        }
+        if said && tty {
+            eprintln!();
+        }
+    });
+    let out = work();
+    drop(tx);
+    let _ = reporter.join();
+    out
+}
+
 fn fail(message: impl std::fmt::Display) -> ExitCode {
     eprintln!("glose: {message}");
     ExitCode::from(2)
@@ -599,7 +630,8 @@ fn export_cmd(
         Ok(p) => p,
         Err(code) => return code,
     };
-    let options = export::Options { offsets, filter, prefer, progress: None };
+    let progress = export::Progress::default();
+    let options = export::Options { offsets, filter, prefer, progress: Some(progress.clone()) };
     // Standard output: the file is written aside, then copied out.
     let scratch = if to_stdout { tempfile::tempdir().ok() } else { None };
     let target = match &scratch {
@@ -607,7 +639,10 @@ fn export_cmd(
         None if to_stdout => return fail("--out -: no temporary folder to write into"),
         None => out.to_path_buf(),
     };
-    match export::export(&project, format, &options, &target) {
+    let total = project.articles.len();
+    let result =
+        with_progress(&progress, total, "articles written", || export::export(&project, format, &options, &target));
+    match result {
         Ok(report) => {
             // One write for all of them (a million lines one by one cost seconds).
             let mut all = String::new();

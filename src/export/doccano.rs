@@ -2,10 +2,9 @@
 //! and the relation form (`entities`, `relations`). doccano counts UTF-16 code units unless
 //! its grapheme mode is on, so the unit is chosen at export (`--offsets`).
 
-use super::{ExportError, OffsetUnit, Report, View, io_err, label_name, type_name};
+use super::{ExportError, OffsetUnit, Report, View, label_name, type_name};
 use crate::text::CharMap;
 use serde_json::{Value, json};
-use std::io::Write;
 use std::path::Path;
 
 /// Converts a code point offset to the chosen unit.
@@ -25,20 +24,15 @@ fn meta(a: &crate::model::Article) -> serde_json::Map<String, Value> {
     m
 }
 
-fn write_lines(out: &Path, lines: Vec<Value>, report: &mut Report) -> Result<(), ExportError> {
-    let f = std::fs::File::create(out).map_err(io_err(out))?;
-    let mut w = std::io::BufWriter::new(f);
-    for line in lines {
-        serde_json::to_writer(&mut w, &line).map_err(|e| ExportError::Invalid(e.to_string()))?;
-        w.write_all(b"\n").map_err(io_err(out))?;
-    }
-    w.flush().map_err(io_err(out))?;
-    report.files.push(out.to_path_buf());
-    Ok(())
+/// One JSON line into the stream (an article at a time: the file is never held whole).
+fn line(stream: &mut super::Stream, value: &Value) -> Result<(), ExportError> {
+    stream.buf.push_str(&serde_json::to_string(value).map_err(|e| ExportError::Invalid(e.to_string()))?);
+    stream.buf.push('\n');
+    stream.flush_some()
 }
 
 pub fn write_seq(view: &View, unit: OffsetUnit, out: &Path, report: &mut Report) -> Result<(), ExportError> {
-    let mut lines = Vec::new();
+    let mut stream = super::Stream::create(out)?;
     for (i, av) in view.articles.iter().enumerate() {
         view.tick()?;
         let a = av.article;
@@ -62,18 +56,18 @@ pub fn write_seq(view: &View, unit: OffsetUnit, out: &Path, report: &mut Report)
         obj.insert("id".into(), json!(i + 1));
         obj.insert("text".into(), json!(a.text));
         obj.insert("label".into(), Value::Array(labels));
-        lines.push(Value::Object(obj));
+        line(&mut stream, &Value::Object(obj))?;
     }
     if view.relation_count() > 0 {
         report
             .warnings
             .push(format!("{} relations are not in the sequence form: use doccano-rel", view.relation_count()));
     }
-    write_lines(out, lines, report)
+    stream.finish(report)
 }
 
 pub fn write_rel(view: &View, unit: OffsetUnit, out: &Path, report: &mut Report) -> Result<(), ExportError> {
-    let mut lines = Vec::new();
+    let mut stream = super::Stream::create(out)?;
     // Extra fragments of discontinuous spans need ids of their own, above every real id.
     let mut fresh = view.project.max_id() + 1;
     for (i, av) in view.articles.iter().enumerate() {
@@ -110,7 +104,7 @@ pub fn write_rel(view: &View, unit: OffsetUnit, out: &Path, report: &mut Report)
         obj.insert("text".into(), json!(a.text));
         obj.insert("entities".into(), Value::Array(entities));
         obj.insert("relations".into(), Value::Array(relations));
-        lines.push(Value::Object(obj));
+        line(&mut stream, &Value::Object(obj))?;
     }
-    write_lines(out, lines, report)
+    stream.finish(report)
 }

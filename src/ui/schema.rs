@@ -238,12 +238,20 @@ impl SchemaWindow {
             }
         });
         // The stance its spans take: agree / disagree, or a scale (DNA's integer qualifier).
-        let scale = |s: Option<[i64; 2]>| s.map_or("agree / disagree".to_string(), |[a, b]| format!("{a} … {b}"));
-        super::combo(ui, &format!("stance of {}", l.name), scale(l.stance_scale), |ui| {
-            for s in [None, Some([-1, 1]), Some([-2, 2]), Some([-3, 3]), Some([1, 5]), Some([1, 7]), Some([0, 10])] {
-                ui.selectable_value(&mut changed.stance_scale, s, scale(s));
-            }
-        });
+        let scale = |s: Option<[i64; 2]>| s.map_or("+/−".to_string(), |[a, b]| format!("{a}…{b}"));
+        let caption = ui.label("stance");
+        let r = egui::ComboBox::from_id_salt(("stance", l.id.0))
+            .width(80.0)
+            .selected_text(scale(l.stance_scale))
+            .show_ui(ui, |ui| {
+                for s in [None, Some([-1, 1]), Some([-2, 2]), Some([-3, 3]), Some([1, 5]), Some([1, 7]), Some([0, 10])]
+                {
+                    ui.selectable_value(&mut changed.stance_scale, s, scale(s));
+                }
+            });
+        r.response
+            .labelled_by(caption.id)
+            .on_hover_text(format!("The stance {}'s spans take: +/− (agree / disagree) or a scale", l.name));
     }
 
     fn relation_types_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
