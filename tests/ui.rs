@@ -1444,3 +1444,27 @@ fn a_big_project_opens_in_the_background_and_then_takes_the_place_of_the_open_on
     assert_eq!(h.state().doc().project().articles.len(), 40);
     h.get_by_label_contains("Opened");
 }
+
+/// Help → Keyboard shortcuts lists the commands' registry and the reader's keys (the README's
+/// table has every one of them), searchable; Help → About says the version and where things live.
+#[test]
+fn help_lists_the_shortcuts_and_says_about_glose() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let table = readme.split("## Shortcuts").nth(1).unwrap().split("\n## ").next().unwrap();
+    for (keys, _) in glose::ui::READER_KEYS {
+        assert!(table.contains(&format!("| {keys} |")), "{keys} is not in the README's shortcut table");
+    }
+    let (_dir, path) = example_copy();
+    let mut h = harness(&path);
+    menu(&mut h, "Help", "Keyboard shortcuts…");
+    assert!(h.query_by_label("Ctrl+Shift+Z, Ctrl+Y").is_some(), "Redo's two shortcuts");
+    h.get_by_label("Search shortcuts").click();
+    h.run();
+    h.get_by_label("Search shortcuts").type_text("stance");
+    h.run();
+    assert!(h.query_by_label("+ / −").is_some());
+    assert!(h.query_by_label("Ctrl+Shift+Z, Ctrl+Y").is_none(), "filtered out");
+    menu(&mut h, "Help", "About Glose…");
+    assert!(h.query_by_label(&format!("Glose {}", env!("CARGO_PKG_VERSION"))).is_some());
+    assert!(h.query_by_label("Unsaved projects' journals").is_some());
+}

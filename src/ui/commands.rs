@@ -23,6 +23,25 @@ pub enum UiCommand {
     AddFragment,
 }
 
+/// The reader's keys and gestures that are not commands, as the README's table writes them
+/// (a test keeps the two the same).
+pub const READER_KEYS: &[(&str, &str)] = &[
+    ("drag", "select, snapped to whole words; Alt drags exact characters"),
+    ("double-click", "select a word"),
+    ("click a highlight", "select its span; click again to cycle through overlapping spans"),
+    ("←/→, Ctrl+←/→, ↑/↓, Home/End", "move the caret (by character, word, line)"),
+    ("Shift + any of those", "extend the selection"),
+    ("1–9 (the label's key)", "label the selection, or relabel the selected span"),
+    ("Ctrl+1–9", "make that label sticky: every new selection gets it"),
+    ("Del / Backspace", "delete the selected span (and its relations)"),
+    ("Alt+→ / Alt+←", "grow / shrink the selected span's end by a word"),
+    ("Alt+Shift+← / Alt+Shift+→", "grow / shrink its start by a word"),
+    ("+ / −", "the selected span's stance: agree / disagree, or up / down its label's scale"),
+    ("L", "link the selected span: click the other span, or Tab/Shift+Tab to it and Enter; then 1–9 picks the type"),
+    ("Esc", "cancel linking, close find, clear the selection"),
+    ("Ctrl+Plus / Ctrl+Minus / Ctrl+0", "zoom"),
+];
+
 const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(modifiers, key)
 }

@@ -108,6 +108,10 @@ pub fn menu_bar_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
             ui.menu_button("File", |ui| file_menu_ui(cx, ui));
             ui.menu_button("Edit", |ui| edit_menu_ui(cx, ui));
             ui.menu_button("View", |ui| view_menu_ui(cx, ui));
+            ui.menu_button("Help", |ui| {
+                window_button(ui, cx, "Keyboard shortcuts…", Window::Shortcuts);
+                window_button(ui, cx, "About Glose…", Window::About);
+            });
         });
     });
 }

@@ -15,6 +15,7 @@ mod dialogs;
 mod discourse;
 mod exchange;
 mod files;
+mod help;
 mod import;
 mod menu;
 pub mod reader;
@@ -24,7 +25,7 @@ mod side;
 mod view;
 
 pub use app::{Action, GloseApp};
-pub use commands::UiCommand;
+pub use commands::{READER_KEYS, UiCommand};
 pub use compare::ComparePane;
 pub use corpus::{CorpusTab, CorpusWindow};
 pub use dialogs::Dialog;

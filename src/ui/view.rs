@@ -74,6 +74,10 @@ pub enum Window {
     Compare,
     /// These two articles side by side (the first becomes the current one).
     ComparePair(ArticleId, ArticleId),
+    /// Help → Keyboard shortcuts.
+    Shortcuts,
+    /// Help → About Glose.
+    About,
     /// The built-in file dialog.
     Files(Box<super::files::FileDialog>),
     /// A modal question or message.

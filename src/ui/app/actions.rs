@@ -153,6 +153,8 @@ impl GloseApp {
             Window::ImportAnnotations => v.import = Some(Default::default()),
             Window::Corpus => v.corpus.open(),
             Window::Annotators => v.annotators = Some(Default::default()),
+            Window::Shortcuts => v.shortcuts = Some(Default::default()),
+            Window::About => v.about = Some(Default::default()),
             Window::Compare => {
                 let other = self.nav.current.and_then(|c| ComparePane::best_match(self.doc.project(), c));
                 match other {

@@ -63,6 +63,8 @@ struct Views {
     export: Option<ExportWindow>,
     import: Option<ImportWindow>,
     annotators: Option<AnnotatorsWindow>,
+    shortcuts: Option<super::help::ShortcutsWindow>,
+    about: Option<super::help::AboutWindow>,
     /// The import preview (File → Import articles, or files dropped on the window).
     import_preview: Option<ImportPreview>,
     /// The built-in file dialog, when one is open.
@@ -385,6 +387,8 @@ impl GloseApp {
         draw(&mut views.export, &mut cx, ctx);
         draw(&mut views.import, &mut cx, ctx);
         draw(&mut views.annotators, &mut cx, ctx);
+        draw(&mut views.shortcuts, &mut cx, ctx);
+        draw(&mut views.about, &mut cx, ctx);
         self.import_preview_ui(ctx);
         self.file_dialog_ui(ctx);
         self.dialog_ui(ctx);
