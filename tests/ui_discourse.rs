@@ -140,19 +140,28 @@ fn without_stances() -> (tempfile::TempDir, Harness<'static, GloseApp>) {
     (dir, h)
 }
 
-#[test]
-fn stance_from_the_keyboard_and_the_inspector_and_claims_in_the_registry() {
-    let (_dir, mut h) = without_stances();
+/// Selects the first article's first Claim span in the reader.
+fn select_first_claim(h: &mut Harness<'_, GloseApp>) -> (ArticleId, SpanId) {
     let (article, span) = {
         let a = &h.state().doc().project().articles[0];
         (a.id, a.spans[0].id)
     };
-    let stance = |h: &Harness<'_, GloseApp>| {
-        let a = h.state().doc().project().article(article).unwrap().clone();
-        a.span(span).unwrap().attributes.get("stance").cloned()
-    };
     h.state_mut().act(glose::ui::Action::JumpToSpan(span));
     h.run();
+    (article, span)
+}
+
+/// The stance attribute of a span, as the project has it now.
+fn stance_of(h: &Harness<'_, GloseApp>, article: ArticleId, span: SpanId) -> Option<String> {
+    let a = h.state().doc().project().article(article).unwrap().clone();
+    a.span(span).unwrap().attributes.get("stance").cloned()
+}
+
+#[test]
+fn stance_from_the_keyboard_and_the_inspector_and_claims_in_the_registry() {
+    let (_dir, mut h) = without_stances();
+    let (article, span) = select_first_claim(&mut h);
+    let stance = |h: &Harness<'_, GloseApp>| stance_of(h, article, span);
     h.get_by_label_contains("(none: counted as agree)");
     // + agrees; the inspector's button disagrees; − again takes the stance away.
     h.key_press(egui::Key::Plus);
@@ -199,16 +208,8 @@ fn a_stance_scale_on_the_label_moves_with_plus_and_minus() {
     let mut claim = h.state().doc().project().schema.label_by_name("Claim").unwrap().clone();
     claim.stance_scale = Some([-2, 2]);
     assert!(h.state_mut().apply(glose::edit::Command::SetLabel { label: claim }));
-    let (article, span) = {
-        let a = &h.state().doc().project().articles[0];
-        (a.id, a.spans[0].id)
-    };
-    let stance = |h: &Harness<'_, GloseApp>| {
-        let a = h.state().doc().project().article(article).unwrap().clone();
-        a.span(span).unwrap().attributes.get("stance").cloned()
-    };
-    h.state_mut().act(glose::ui::Action::JumpToSpan(span));
-    h.run();
+    let (article, span) = select_first_claim(&mut h);
+    let stance = |h: &Harness<'_, GloseApp>| stance_of(h, article, span);
     // From the middle of the scale, up and down, never past its ends.
     for (key, want) in [(egui::Key::Plus, "1"), (egui::Key::Plus, "2"), (egui::Key::Plus, "2"), (egui::Key::Minus, "1")]
     {

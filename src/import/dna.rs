@@ -133,12 +133,14 @@ fn read_one(path: &Path, concept: &str) -> Result<Dataset, DatasetError> {
         }
     }
     let mut entity_value: HashMap<i64, String> = HashMap::new();
+    // One canonical entity per name (the registry is by name).
+    let mut declared: std::collections::HashSet<String> = std::collections::HashSet::new();
     for r in rows("SELECT ID, VariableId, Value, Red, Green, Blue FROM ENTITIES ORDER BY ID")? {
         let (Some(id), Some(var)) = (int(&r[0]), int(&r[1])) else { continue };
         let value = text(&r[2]);
         entity_value.insert(id, value.clone());
         let Some(v) = variables.get(&var) else { continue };
-        if value.trim().is_empty() || data.declared.entities.iter().any(|e| e.name == value) {
+        if value.trim().is_empty() || !declared.insert(value.clone()) {
             continue;
         }
         let kind = if v == concept { CLAIM_KIND.to_string() } else { v.clone() };

@@ -238,7 +238,7 @@ fn label_and_actor_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, sp
     let mut entity = span.entity;
     let ename = |e: Option<EntityId>| e.and_then(|e| p.entity(e)).map_or("(none)".to_string(), |e| e.name.clone());
     // A Claim span links to a canonical claim (listed first), any other to an actor.
-    let claim = p.schema.label(span.label).is_some_and(|l| l.name.eq_ignore_ascii_case("claim"));
+    let claim = is_claim_label(p.schema.label(span.label));
     let (caption, kind, what) =
         if claim { ("Linked claim", CLAIM_KIND, "claim") } else { ("Linked actor", "", "actor") };
     super::combo(ui, caption, ename(entity), |ui| {
@@ -272,18 +272,21 @@ const CLAIM_KIND: &str = crate::analysis::discourse::CLAIM_KIND;
 /// The attribute a statement's stance is kept in (see `analysis::discourse`).
 const STANCE: &str = "stance";
 
-/// Writes `value` as the selected span's stance (`None`: no stance).
-fn set_stance(cx: &mut ViewCx<'_>, value: Option<String>) {
-    let (Some(aid), Some(sid)) = (cx.nav.current, cx.nav.rs.selected_span) else { return };
-    let Some(span) = cx.project().article(aid).and_then(|a| a.span(sid)) else { return };
+/// Writes `value` as `span`'s stance (`None`: no stance), when that changes it.
+fn set_stance(cx: &mut ViewCx<'_>, aid: ArticleId, span: &Span, value: Option<String>) {
     let mut attributes = span.attributes.clone();
     match value {
         Some(v) => attributes.insert(STANCE.into(), v),
         None => attributes.remove(STANCE),
     };
     if attributes != span.attributes {
-        cx.push(Command::SetSpanAttributes { article: aid, span: sid, attributes });
+        cx.push(Command::SetSpanAttributes { article: aid, span: span.id, attributes });
     }
+}
+
+/// Whether spans of this label are Glose's own statements (the Claim label, any case).
+fn is_claim_label(label: Option<&crate::model::Label>) -> bool {
+    label.is_some_and(|l| l.name.eq_ignore_ascii_case(crate::analysis::discourse::DEFAULT_LABEL))
 }
 
 /// The + and − keys on the selected span: on a label with a stance scale they move the stance
@@ -292,7 +295,7 @@ fn set_stance(cx: &mut ViewCx<'_>, value: Option<String>) {
 pub fn stance_key(cx: &mut ViewCx<'_>, up: bool) {
     let (Some(aid), Some(sid)) = (cx.nav.current, cx.nav.rs.selected_span) else { return };
     let p = cx.project();
-    let Some(span) = p.article(aid).and_then(|a| a.span(sid)) else { return };
+    let Some(span) = p.article(aid).and_then(|a| a.span(sid)).cloned() else { return };
     let current = span.attributes.get(STANCE).cloned();
     let value = match p.schema.label(span.label).and_then(|l| l.stance_scale) {
         Some([lo, hi]) => {
@@ -309,14 +312,14 @@ pub fn stance_key(cx: &mut ViewCx<'_>, up: bool) {
             (current.as_deref() != Some(v)).then(|| v.to_string())
         }
     };
-    set_stance(cx, value);
+    set_stance(cx, aid, &span, value);
 }
 
 /// The stance of a Claim span (or of any span whose label has a scale, or that has a stance):
 /// agree / disagree, or the label's scale.
-fn stance_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, span: &Span) {
+fn stance_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, span: &Span) {
     let label = cx.project().schema.label(span.label);
-    let is_claim = label.is_some_and(|l| l.name.eq_ignore_ascii_case("claim"));
+    let is_claim = is_claim_label(label);
     let scale = label.and_then(|l| l.stance_scale);
     let current = span.attributes.get(STANCE).cloned();
     if !is_claim && scale.is_none() && current.is_none() {
@@ -346,13 +349,13 @@ fn stance_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, span: &Span) {
         };
     });
     if let Some(v) = chosen {
-        set_stance(cx, v);
+        set_stance(cx, aid, span, v);
     }
 }
 
 impl SidePanel {
     fn attributes_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, span: &Span) {
-        stance_ui(cx, ui, span);
+        stance_ui(cx, ui, aid, span);
         ui.add_space(4.0);
         ui.strong("Attributes");
         let mut remove = None;
