@@ -6,7 +6,8 @@
 //! then on (what a screen reader or kittest sees).
 //!
 //! Run: `cargo bench --bench frames`; at a newspaper's year:
-//! `GLOSE_FRAMES_ARTICLES=50000 cargo bench --bench frames` (100 spans per article: 5 000 000).
+//! `GLOSE_FRAMES_ARTICLES=50000 cargo bench --bench frames` (100 spans per article: 5 000 000);
+//! `GLOSE_FRAMES_TAB=actors` builds and measures only that tab.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use glose::edit::Command;
@@ -78,11 +79,19 @@ fn bench_tab(c: &mut Criterion, tab: CorpusTab, accesskit: bool) {
 }
 
 fn all_windows(c: &mut Criterion) {
+    // `GLOSE_FRAMES_TAB=actors` keeps one tab (each tab builds its project: minutes at 50 000).
+    let only = std::env::var("GLOSE_FRAMES_TAB").ok().map(|t| t.to_lowercase());
+    let wanted = |tab: CorpusTab| only.as_ref().is_none_or(|t| *t == format!("{tab:?}").to_lowercase());
     for tab in [CorpusTab::Actors, CorpusTab::Labels, CorpusTab::Cooccurrence, CorpusTab::Search, CorpusTab::Network] {
-        bench_tab(c, tab, false);
+        if wanted(tab) {
+            bench_tab(c, tab, false);
+        }
     }
-    bench_tab(c, CorpusTab::Actors, true);
-    bench_tab(c, CorpusTab::Network, true);
+    for tab in [CorpusTab::Actors, CorpusTab::Network] {
+        if wanted(tab) {
+            bench_tab(c, tab, true);
+        }
+    }
 }
 
 /// The discourse network tab on 100 000 statements (500 actors, 200 claims): its steady frame

@@ -142,13 +142,16 @@ impl<'a> Reader<'a> {
             self.i += 1;
             return Some(());
         }
-        let mut seen: Vec<&str> = Vec::new();
+        // The names met so far, on the stack (a list per span cost an allocation each).
+        let mut seen: [&str; 16] = [""; 16];
+        let mut count = 0;
         loop {
             let name = self.ident()?;
-            if seen.contains(&name) {
+            if seen[..count].contains(&name) || count == seen.len() {
                 return None;
             }
-            seen.push(name);
+            seen[count] = name;
+            count += 1;
             self.eat(b':')?;
             if !field(self, name)? {
                 return None;
@@ -159,19 +162,25 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
-        self.eat(b'[')?;
+    fn list<T>(&mut self, item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
         let mut out = Vec::new();
+        self.list_into(&mut out, item)?;
+        out.shrink_to_fit();
+        Some(out)
+    }
+
+    /// A list's items pushed onto `out`.
+    fn list_into<T>(&mut self, out: &mut Vec<T>, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<()> {
+        self.eat(b'[')?;
         self.ws()?;
         if self.peek()? == b']' {
             self.i += 1;
-            return Some(out);
+            return Some(());
         }
         loop {
             out.push(item(self)?);
             if self.next_or_end(b']')? {
-                out.shrink_to_fit();
-                return Some(out);
+                return Some(());
             }
         }
     }
@@ -232,7 +241,11 @@ impl<'a> Reader<'a> {
                     id = Some(SpanId(r.number()?));
                 }
                 "fragments" => {
-                    fragments = Some(r.list(Self::fragment)?);
+                    // Nearly every span has one fragment: one allocation of the right size.
+                    let mut list = Vec::with_capacity(1);
+                    r.list_into(&mut list, Self::fragment)?;
+                    list.shrink_to_fit();
+                    fragments = Some(list);
                 }
                 "label" => {
                     label = Some(LabelId(r.number()?));
@@ -258,6 +271,25 @@ impl<'a> Reader<'a> {
         })?;
         (s.id, s.fragments, s.label, s.quote) = (id?, fragments?, label?, quote?);
         Some(s)
+    }
+
+    /// The spans, read into a list this thread keeps from one article to the next and then
+    /// moved to one of the exact size (growing by doubling copied each span several times).
+    fn spans(&mut self) -> Option<Vec<Span>> {
+        thread_local! {
+            static SCRATCH: std::cell::Cell<Vec<Span>> = const { std::cell::Cell::new(Vec::new()) };
+        }
+        let mut scratch = SCRATCH.take();
+        scratch.clear();
+        let read = self.list_into(&mut scratch, Self::span);
+        let spans = read.map(|()| {
+            let mut exact = Vec::with_capacity(scratch.len());
+            exact.append(&mut scratch);
+            exact
+        });
+        scratch.clear();
+        SCRATCH.set(scratch);
+        spans
     }
 
     fn relation(&mut self) -> Option<Relation> {
@@ -324,7 +356,7 @@ impl<'a> Reader<'a> {
                     a.near_duplicate_of = r.option(|r| r.number().map(ArticleId))?;
                 }
                 "spans" => {
-                    a.spans = r.list(Self::span)?;
+                    a.spans = r.spans()?;
                 }
                 "relations" => {
                     a.relations = r.list(Self::relation)?;

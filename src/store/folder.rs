@@ -83,6 +83,7 @@ struct Index {
 
 /// One article file as written: the article without its text.
 #[derive(Serialize)]
+#[cfg(test)]
 struct ArticleOut<'a> {
     id: ArticleId,
     title: &'a str,
@@ -229,6 +230,7 @@ pub fn stem_for(article: &Article) -> String {
     if slug.is_empty() { format!("{:06}", article.id.0) } else { format!("{:06}-{slug}", article.id.0) }
 }
 
+#[cfg(test)]
 fn pretty() -> ron::ser::PrettyConfig {
     super::pretty_config(3)
 }
@@ -239,6 +241,17 @@ fn io_err(path: &Path) -> impl Fn(io::Error) -> StoreError + '_ {
 
 /// The two files of an article: its annotations (RON) and its text.
 pub(super) fn article_files(a: &Article) -> Result<String, ron::Error> {
+    const HEAD: &str = "// Glose article; its text is the .txt file of the same name. Offsets count Unicode code points, ranges are [start, end).\n";
+    let mut out = String::with_capacity(HEAD.len() + 200 * a.spans.len() + 512);
+    out.push_str(HEAD);
+    super::write_article::article(&mut out, a, false);
+    out.push('\n');
+    Ok(out)
+}
+
+/// The article file as `ron` writes it (what `article_files` must give, byte for byte).
+#[cfg(test)]
+pub(super) fn article_files_by_ron(a: &Article) -> Result<String, ron::Error> {
     let out = ArticleOut {
         id: a.id,
         title: &a.title,
@@ -375,8 +388,8 @@ pub fn load(dir: &Path) -> Result<ReadFolder, StoreError> {
         entities: index.entities,
         articles,
     };
-    let on_spans: Vec<String> = project.annotator_names().into_iter().map(str::to_string).collect();
-    project.annotators.extend(on_spans);
+    // Who annotated, from each article's list (no second pass over every span).
+    project.annotators.extend(state.articles.values().flat_map(|w| w.annotators.iter().cloned()));
     project.annotators.sort();
     project.annotators.dedup();
     project.repair_next_id();
@@ -392,23 +405,27 @@ pub fn load(dir: &Path) -> Result<ReadFolder, StoreError> {
 /// mended here (in the later article; its relations follow). Returns how many were renumbered;
 /// those articles are written by the next save.
 fn renumber_duplicates(project: &mut Project) -> usize {
-    use std::collections::HashSet;
-    let mut seen: HashSet<u64> = project.schema.labels.iter().map(|l| l.id.0).collect();
-    seen.extend(project.schema.relation_types.iter().map(|r| r.id.0));
-    seen.extend(project.entities.iter().map(|e| e.id.0));
-    seen.extend(project.articles.iter().map(|a| a.id.0));
+    let records = project.articles.iter().map(|a| a.spans.len() + a.relations.len()).sum::<usize>();
+    let mut seen = IdSet::new(project.next_id, records + project.articles.len());
+    let schema =
+        project.schema.labels.iter().map(|l| l.id.0).chain(project.schema.relation_types.iter().map(|r| r.id.0));
+    for id in schema.chain(project.entities.iter().map(|e| e.id.0)).chain(project.articles.iter().map(|a| a.id.0)) {
+        seen.insert(id);
+    }
     let mut renumbered = 0;
     for i in 0..project.articles.len() {
         let a = &project.articles[i];
         let clash =
             a.spans.iter().map(|s| s.id.0).chain(a.relations.iter().map(|r| r.id.0)).any(|id| seen.contains(&id));
         if !clash {
-            seen.extend(a.spans.iter().map(|s| s.id.0).chain(a.relations.iter().map(|r| r.id.0)));
+            for id in a.spans.iter().map(|s| s.id.0).chain(a.relations.iter().map(|r| r.id.0)) {
+                seen.insert(id);
+            }
             continue;
         }
         let mut next = project.next_id;
         let a = Arc::make_mut(&mut project.articles[i]);
-        let mut fresh = |id: &mut u64, seen: &mut HashSet<u64>| {
+        let mut fresh = |id: &mut u64, seen: &mut IdSet| {
             if !seen.insert(*id) {
                 *id = next;
                 next += 1;
@@ -432,6 +449,69 @@ fn renumber_duplicates(project: &mut Project) -> usize {
         project.next_id = next;
     }
     renumbered
+}
+
+/// A set of ids: a bitmap when the ids are dense (as Glose hands them out: a project's largest
+/// id is about its number of records), a hash set otherwise. At 5 M spans the bitmap is under
+/// 1 MB and an order of magnitude faster than hashing every id.
+enum IdSet {
+    Bits(Vec<u64>),
+    Hashed(std::collections::HashSet<u64>),
+}
+
+impl IdSet {
+    /// For ids mostly below `bound`, about `count` of them.
+    fn new(bound: u64, count: usize) -> IdSet {
+        let dense = usize::try_from(bound).is_ok_and(|b| b <= count.saturating_mul(16).max(1 << 20));
+        if dense {
+            IdSet::Bits(vec![0; usize::try_from(bound).unwrap_or(0) / 64 + 1])
+        } else {
+            IdSet::Hashed(Default::default())
+        }
+    }
+
+    fn contains(&self, id: &u64) -> bool {
+        match self {
+            IdSet::Bits(words) => {
+                usize::try_from(id / 64).ok().and_then(|w| words.get(w)).is_some_and(|w| w & (1 << (id % 64)) != 0)
+            }
+            IdSet::Hashed(set) => set.contains(id),
+        }
+    }
+
+    /// Adds `id`; false when it was there.
+    fn insert(&mut self, id: u64) -> bool {
+        match self {
+            IdSet::Bits(words) => match set_bit(words, id) {
+                Some(fresh) => fresh,
+                None => {
+                    // Ids far apart: a hash set from here on.
+                    let mut set: std::collections::HashSet<u64> = (0..words.len() as u64 * 64)
+                        .filter(|i| words[(i / 64) as usize] & (1 << (i % 64)) != 0)
+                        .collect();
+                    let fresh = set.insert(id);
+                    *self = IdSet::Hashed(set);
+                    fresh
+                }
+            },
+            IdSet::Hashed(set) => set.insert(id),
+        }
+    }
+}
+
+/// Sets `id`'s bit, growing the map up to four times; `None` when the id is further away.
+fn set_bit(words: &mut Vec<u64>, id: u64) -> Option<bool> {
+    let w = usize::try_from(id / 64).ok()?;
+    if w >= words.len() {
+        if w > words.len().saturating_mul(4).max(1 << 16) {
+            return None;
+        }
+        words.resize(w + 1, 0);
+    }
+    let bit = 1 << (id % 64);
+    let fresh = words[w] & bit == 0;
+    words[w] |= bit;
+    Some(fresh)
 }
 
 fn parse_index(text: &str, path: &Path) -> Result<Index, StoreError> {
@@ -541,34 +621,71 @@ fn read_in_parallel(dir: &Path, pairs: &[(String, u64)]) -> Vec<ReadResult> {
 }
 
 fn read_article(folder: &Path, stem: &str, id: u64) -> ReadResult {
+    // The annotations are read into a buffer this thread keeps (they are parsed, not kept); the
+    // text's bytes become the article's text without a copy.
+    thread_local! {
+        static BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+    }
     let ron_path = folder.join(format!("{stem}.ron"));
     let txt_path = folder.join(format!("{stem}.txt"));
-    let ron_bytes = super::read_limited(&ron_path, MAX_ARTICLE_BYTES);
+    let mut buffer = BUFFER.take();
+    let ron_read = read_limited_into(&ron_path, MAX_ARTICLE_BYTES, &mut buffer);
     let txt_bytes = super::read_limited(&txt_path, MAX_ARTICLE_BYTES);
-    let leave = |e: StoreError, r: &[u8], t: &[u8]| Err((e, hash_pair(r, t)));
-    let (ron_bytes, txt_bytes) = match (ron_bytes, txt_bytes) {
-        (Ok(r), Ok(t)) => (r, t),
-        (Err(e), Ok(t)) => return leave(e, &[], &t),
-        (Ok(r), Err(e)) => return leave(e, &r, &[]),
-        (Err(e), Err(_)) => return leave(e, &[], &[]),
+    let result = match (ron_read, txt_bytes) {
+        (Ok(()), Ok(t)) => parse_article(&buffer, &ron_path, t, &txt_path, id),
+        (Err(e), Ok(t)) => Err((e, hash_pair(&[], &t))),
+        (Ok(()), Err(e)) => Err((e, hash_pair(&buffer, &[]))),
+        (Err(e), Err(_)) => Err((e, hash_pair(&[], &[]))),
     };
-    let parsed = super::utf8(&ron_bytes, &ron_path)
-        .and_then(|text| match super::fast_article::read(text) {
-            Some(a) => Ok(a),
-            None => ron::from_str::<ArticleIn>(text).map_err(|e| super::syntax_error(text, &ron_path, e)),
-        })
-        .and_then(|a| {
-            if a.id.0 == id {
-                Ok(a)
-            } else {
-                let message = format!("the file says it is article {} but its name says {id}", a.id.0);
-                Err(StoreError::Skipped { path: ron_path.clone(), message })
-            }
-        })
-        .and_then(|a| super::utf8(&txt_bytes, &txt_path).map(|t| a.with_text(t.to_string())));
-    match parsed {
-        Ok(article) => Ok((article, hash_pair(&ron_bytes, &txt_bytes))),
-        Err(e) => leave(e, &ron_bytes, &txt_bytes),
+    BUFFER.set(buffer);
+    result
+}
+
+/// Reads a file of at most `limit` bytes into `buffer` (cleared first).
+fn read_limited_into(path: &Path, limit: u64, buffer: &mut Vec<u8>) -> Result<(), StoreError> {
+    use std::io::Read;
+    let io = |source| StoreError::Io { path: path.to_path_buf(), source };
+    buffer.clear();
+    let file = fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > limit {
+        return Err(StoreError::TooLarge { path: path.to_path_buf(), size, limit });
+    }
+    buffer.reserve(usize::try_from(size).unwrap_or(0));
+    // A file grown since its size was read is still read to its end, within the limit.
+    file.take(limit + 1).read_to_end(buffer).map_err(io)?;
+    if buffer.len() as u64 > limit {
+        return Err(StoreError::TooLarge { path: path.to_path_buf(), size: buffer.len() as u64, limit });
+    }
+    Ok(())
+}
+
+/// An article from its two files' bytes, checked against the id its name gives.
+fn parse_article(ron_bytes: &[u8], ron_path: &Path, txt: Vec<u8>, txt_path: &Path, id: u64) -> ReadResult {
+    let hash = hash_pair(ron_bytes, &txt);
+    let leave = |e| Err((e, hash));
+    let text = match super::utf8(ron_bytes, ron_path) {
+        Ok(text) => text,
+        Err(e) => return leave(e),
+    };
+    let parsed = match super::fast_article::read(text) {
+        Some(a) => a,
+        None => match ron::from_str::<ArticleIn>(text) {
+            Ok(a) => a,
+            Err(e) => return leave(super::syntax_error(text, ron_path, e)),
+        },
+    };
+    if parsed.id.0 != id {
+        let message = format!("the file says it is article {} but its name says {id}", parsed.id.0);
+        return leave(StoreError::Skipped { path: ron_path.to_path_buf(), message });
+    }
+    match String::from_utf8(txt) {
+        Ok(t) => Ok((parsed.with_text(t), hash)),
+        Err(e) => leave(
+            super::utf8(e.as_bytes(), txt_path)
+                .err()
+                .unwrap_or(StoreError::Skipped { path: txt_path.to_path_buf(), message: "not UTF-8".into() }),
+        ),
     }
 }
 
@@ -689,8 +806,10 @@ fn sync_files(paths: &[PathBuf]) -> Result<(), StoreError> {
     })
 }
 
-/// Serialises and stages the articles that changed, in parallel; records every article's
-/// state in `next`. Returns (stem, .ron bytes, .txt bytes) of each staged article.
+/// Serialises the articles that changed on every core and stages them from this thread (files
+/// created in one folder by several threads wait on the folder's lock: at 50 000 articles two
+/// threads creating files took twice as long as one); records every article's state in `next`.
+/// Returns (stem, .ron bytes, .txt bytes) of each staged article.
 fn write_changed_articles(
     project: &Project,
     folder: &Path,
@@ -699,35 +818,46 @@ fn write_changed_articles(
 ) -> Result<Vec<(String, usize, usize)>, StoreError> {
     let threads = super::threads();
     let chunk = project.articles.len().div_ceil(threads).max(1);
-    type Out = Result<Vec<(Written, Option<(usize, usize)>)>, StoreError>;
-    let parts: Vec<Out> = std::thread::scope(|scope| {
+    let stopped = || StoreError::Serialize { path: folder.to_path_buf(), message: "a writing thread stopped".into() };
+    let mut changed = Vec::new();
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Serialised, StoreError>>(256);
         let handles: Vec<_> = project
             .articles
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|a| stage_article(a, folder, last)).collect::<Out>()))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    Err(StoreError::Serialize {
-                        path: folder.to_path_buf(),
-                        message: "a writing thread stopped".into(),
-                    })
+            .map(|part| {
+                let tx = tx.clone();
+                scope.spawn(move || {
+                    for a in part {
+                        if tx.send(serialise_article(a, folder, last)).is_err() {
+                            break;
+                        }
+                    }
                 })
             })
-            .collect()
-    });
-    let mut changed = Vec::new();
-    for part in parts {
-        for (written, sizes) in part? {
-            if let Some((r, t)) = sizes {
-                changed.push((written.stem.clone(), r, t));
+            .collect();
+        drop(tx);
+        let mut result = Ok(());
+        for (written, ron) in rx.into_iter().map_while(|m| m.map_err(|e| result = Err(e)).ok()) {
+            if let (Some(ron), Some(a)) = (ron, &written.article) {
+                // Synced all together once every article is written (see `sync_files`).
+                let staged = write_unsynced(&folder.join(format!(".{}.ron.tmp", written.stem)), ron.as_bytes())
+                    .and_then(|()| {
+                        write_unsynced(&folder.join(format!(".{}.txt.tmp", written.stem)), a.text.as_bytes())
+                    });
+                if let Err(e) = staged {
+                    result = Err(e);
+                    break;
+                }
+                changed.push((written.stem.clone(), ron.len(), a.text.len()));
             }
             let id = written.article.as_ref().map_or(ArticleId(0), |a| a.id);
             next.articles.insert(id, written);
         }
-    }
+        let joined = handles.into_iter().try_for_each(|h| h.join().map_err(|_| stopped()));
+        result.and(joined)
+    })?;
+    changed.sort_unstable();
     let staged: Vec<PathBuf> = changed
         .iter()
         .flat_map(|(stem, _, _)| ["ron", "txt"].map(|ext| folder.join(format!(".{stem}.{ext}.tmp"))))
@@ -736,12 +866,11 @@ fn write_changed_articles(
     Ok(changed)
 }
 
-/// An article's state after this save, and the sizes of its files when they had to be written.
-fn stage_article(
-    a: &Arc<Article>,
-    folder: &Path,
-    last: &FolderState,
-) -> Result<(Written, Option<(usize, usize)>), StoreError> {
+/// An article's state after this save, and its annotations file when it has to be written.
+type Serialised = (Written, Option<String>);
+
+/// An article's state after this save, with its annotations file when it changed.
+fn serialise_article(a: &Arc<Article>, folder: &Path, last: &FolderState) -> Result<Serialised, StoreError> {
     let before = last.articles.get(&a.id);
     if let Some(w) = before
         && w.article.as_ref().is_some_and(|old| Arc::ptr_eq(old, a))
@@ -763,14 +892,9 @@ fn stage_article(
     let ron = article_files(in_order)
         .map_err(|e| StoreError::Serialize { path: folder.join(format!("{stem}.ron")), message: e.to_string() })?;
     let hash = hash_pair(ron.as_bytes(), a.text.as_bytes());
-    let written = Written { stem: stem.clone(), article: Some(a.clone()), hash, annotators: a.annotator_names() };
-    if before.is_some_and(|w| w.hash == hash) {
-        return Ok((written, None));
-    }
-    // Synced all together once every article is written (see `sync_files`).
-    write_unsynced(&folder.join(format!(".{stem}.ron.tmp")), ron.as_bytes())?;
-    write_unsynced(&folder.join(format!(".{stem}.txt.tmp")), a.text.as_bytes())?;
-    Ok((written, Some((ron.len(), a.text.len()))))
+    let unchanged = before.is_some_and(|w| w.hash == hash);
+    let written = Written { stem, article: Some(a.clone()), hash, annotators: a.annotator_names() };
+    Ok((written, (!unchanged).then_some(ron)))
 }
 
 /// What the folder's files hold now, read without parsing (for a save with no earlier state).

@@ -8,6 +8,7 @@ mod journal;
 mod lock;
 mod migrate;
 mod session;
+mod write_article;
 
 pub use background::BackgroundSave;
 pub use journal::{
@@ -134,8 +135,10 @@ fn pretty_in_parallel(project: &Project) -> Result<Option<String>, ron::Error> {
             .map(|chunk| {
                 scope.spawn(move || {
                     let mut out = String::with_capacity(chunk.len() * 4096);
+                    let mut one = String::new();
                     for a in *chunk {
-                        let one = ron::ser::to_string_pretty(a, pretty_config(3))?;
+                        one.clear();
+                        write_article::article(&mut one, a, true);
                         for line in one.split('\n') {
                             out.push_str("    ");
                             out.push_str(line);

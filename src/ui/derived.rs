@@ -87,7 +87,8 @@ impl ArticleCounts {
 /// article's share (which took tens of milliseconds a revision at 50 000 articles).
 #[derive(Default)]
 pub struct CountTotals {
-    parts: HashMap<ArticleId, (Arc<Article>, ArticleCounts)>,
+    /// Each article's share, in the project's order (a pass compares handles side by side).
+    parts: Vec<(Arc<Article>, ArticleCounts)>,
     spans_per_label: HashMap<LabelId, usize>,
     relations_per_type: HashMap<RelTypeId, usize>,
     mentions_per_entity: HashMap<EntityId, usize>,
@@ -110,23 +111,37 @@ impl CountTotals {
     /// article changed (the cache keeps its own handle on each article: the same handle means
     /// the same article).
     pub fn update(&mut self, project: &Project, part: impl Fn(&Article) -> ArticleCounts) -> Counts {
-        for a in &project.articles {
-            if self.parts.get(&a.id).is_some_and(|(had, _)| Arc::ptr_eq(had, a)) {
-                continue;
-            }
-            let new = part(a);
-            self.shift(&new, true);
-            if let Some((_, old)) = self.parts.insert(a.id, (a.clone(), new)) {
-                self.shift(&old, false);
-            }
-        }
-        if self.parts.len() != project.articles.len() {
-            let ids: std::collections::HashSet<ArticleId> = project.articles.iter().map(|a| a.id).collect();
-            let gone: Vec<ArticleId> = self.parts.keys().filter(|id| !ids.contains(id)).copied().collect();
-            for id in gone {
-                if let Some((_, old)) = self.parts.remove(&id) {
-                    self.shift(&old, false);
+        let same_list = self.parts.len() == project.articles.len()
+            && self.parts.iter().zip(&project.articles).all(|((had, _), a)| had.id == a.id);
+        if same_list {
+            for i in 0..project.articles.len() {
+                let a = &project.articles[i];
+                if !Arc::ptr_eq(&self.parts[i].0, a) {
+                    let new = part(a);
+                    self.shift(&new, true);
+                    let old = std::mem::replace(&mut self.parts[i], (a.clone(), new));
+                    self.shift(&old.1, false);
                 }
+            }
+        } else {
+            // Articles added, removed or moved: shares kept by id where the article is the same.
+            let mut old: HashMap<ArticleId, (Arc<Article>, ArticleCounts)> =
+                std::mem::take(&mut self.parts).into_iter().map(|p| (p.0.id, p)).collect();
+            for a in &project.articles {
+                match old.remove(&a.id) {
+                    Some(kept) if Arc::ptr_eq(&kept.0, a) => self.parts.push(kept),
+                    gone => {
+                        if let Some((_, share)) = gone {
+                            self.shift(&share, false);
+                        }
+                        let new = part(a);
+                        self.shift(&new, true);
+                        self.parts.push((a.clone(), new));
+                    }
+                }
+            }
+            for (_, share) in old.into_values() {
+                self.shift(&share, false);
             }
         }
         let mut annotators: Vec<String> = self.names.keys().cloned().collect();
