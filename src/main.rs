@@ -301,6 +301,7 @@ fn convert_cmd(input: &Path, out: &Path) -> ExitCode {
         Err(code) => return code,
     };
     let p = &loaded.project;
+    let read = started.elapsed();
     let saved = match store::save(p, out) {
         Ok(s) => s,
         Err(e) => return fail(e),
@@ -308,11 +309,12 @@ fn convert_cmd(input: &Path, out: &Path) -> ExitCode {
     let form = if store::folder::is_folder(out) { "a project folder" } else { "one file" };
     let spans: usize = p.articles.iter().map(|a| a.spans.len()).sum();
     emit(&format!(
-        "{}: {} articles, {spans} spans, written as {form} ({:.1} MB) in {:.2} s\n",
+        "{}: {} articles, {spans} spans, read in {:.2} s, written as {form} ({:.1} MB) in {:.2} s\n",
         out.display(),
         p.articles.len(),
+        read.as_secs_f64(),
         saved.bytes as f64 / 1e6,
-        started.elapsed().as_secs_f64()
+        (started.elapsed() - read).as_secs_f64()
     ));
     if loaded.skipped.is_empty() {
         ExitCode::SUCCESS

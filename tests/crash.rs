@@ -146,3 +146,51 @@ fn kill_200_times(path: &std::path::Path) {
         reported.len()
     );
 }
+
+/// A new project folder (Save As, `glose convert`) is staged in a hidden folder and renamed
+/// into place whole: killed at any moment, the target is absent or the whole project.
+#[test]
+fn killed_while_writing_a_new_folder_the_folder_is_absent_or_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("source.ron");
+    let project = glose::synth::project(3, 300, 1500, 30, 3);
+    glose::store::save(&project, &source).unwrap();
+    let expected = glose::store::load(&source).unwrap().project;
+    // How long a whole conversion lasts here, to spread the kills over it (coverage only: any
+    // moment must pass).
+    let started = std::time::Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_glose"))
+        .args(["convert", source.to_str().unwrap(), dir.path().join("copy-timed.glose").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let span = (started.elapsed().as_micros() as u64 * 5 / 4).max(1000);
+    let mut rng = Rng(7);
+    let (mut absent, mut whole) = (0, 0);
+    for run in 0..40 {
+        let target = dir.path().join(format!("copy-{run}.glose"));
+        let mut child = Command::new(env!("CARGO_BIN_EXE_glose"))
+            .args(["convert", source.to_str().unwrap(), target.to_str().unwrap()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(rng.below(span)));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        if target.exists() {
+            let loaded = glose::store::load(&target).expect("a folder in place loads");
+            assert!(loaded.skipped.is_empty(), "run {run}: {:?}", loaded.skipped);
+            assert_eq!(loaded.project.articles, expected.articles, "run {run}: the whole project");
+            whole += 1;
+        } else {
+            absent += 1;
+        }
+    }
+    eprintln!("40 kills: {absent} before the folder was in place, {whole} after");
+    // A folder left half-written by a kill is hidden beside the target and never in its place.
+    for e in std::fs::read_dir(dir.path()).unwrap().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        assert!(name.starts_with("copy-") || name.starts_with('.') || name == "source.ron", "{name}");
+    }
+}

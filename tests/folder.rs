@@ -285,3 +285,24 @@ fn with_glose_as_git_merge_driver_two_annotators_of_the_same_article_merge_per_f
     assert_eq!(merged.renumbered, 0, "the driver gave the second span a new id");
     assert!(glose::model::validate(&merged.project).is_empty());
 }
+
+/// Save As into a folder made beforehand (empty) writes the project there, as into a new path,
+/// and leaves nothing beside it.
+#[test]
+fn a_new_folder_is_written_into_an_empty_folder_made_beforehand() {
+    let dir = tempfile::tempdir().unwrap();
+    let (made, fresh) = (dir.path().join("made.glose"), dir.path().join("fresh.glose"));
+    std::fs::create_dir(&made).unwrap();
+    let p = example();
+    store::save(&p, &made).unwrap();
+    store::save(&p, &fresh).unwrap();
+    assert_eq!(files(&made), files(&fresh));
+    assert_eq!(store::load(&made).unwrap().project.articles, p.articles);
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["fresh.glose", "made.glose"]);
+}
