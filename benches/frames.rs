@@ -9,6 +9,9 @@
 //! `GLOSE_FRAMES_ARTICLES=50000 cargo bench --bench frames` (100 spans per article: 5 000 000);
 //! `GLOSE_FRAMES_TAB=actors` builds and measures only that tab.
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use glose::edit::Command;
 use glose::model::{Fragment, Span, SpanId};

@@ -6,6 +6,9 @@
 //! `GLOSE_SCALE_ARTICLES=50000 cargo bench --bench scale` (5 000 000 spans; a few minutes to
 //! generate, about 1 GB on disk in a temporary folder).
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use glose::analysis::corpus::{Query, search, search_indexed};
 use glose::analysis::search_index::SearchIndex;

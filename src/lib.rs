@@ -11,6 +11,7 @@ pub mod export;
 pub mod hash;
 pub mod import;
 pub mod model;
+pub mod par;
 pub mod progress;
 pub mod store;
 pub mod synth;

@@ -2,6 +2,9 @@
 
 mod cli;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand};
 use glose::{analysis, edit, export, import, model, store};
 use std::path::{Path, PathBuf};
@@ -355,14 +358,22 @@ fn validate_cmd(path: &Path) -> ExitCode {
     for p in &problems {
         emit(&format!("{}: {p}\n", path.display()));
     }
+    let spans: usize = project.articles.iter().map(|a| a.spans.len()).sum();
+    let articles = project.articles.len();
+    exiting(project);
     if problems.is_empty() {
-        let spans: usize = project.articles.iter().map(|a| a.spans.len()).sum();
-        eprintln!("{}: sound ({} articles, {spans} spans)", path.display(), project.articles.len());
+        eprintln!("{}: sound ({articles} articles, {spans} spans)", path.display());
         ExitCode::SUCCESS
     } else {
         eprintln!("{}: {} problem{}", path.display(), problems.len(), if problems.len() == 1 { "" } else { "s" });
         ExitCode::from(1)
     }
+}
+
+/// Leaves a project the process is done with to the system: the process ends next, and freeing
+/// a newspaper's year (5 M spans) one allocation at a time took a tenth of `glose validate`.
+fn exiting(project: model::Project) {
+    std::mem::forget(project);
 }
 
 fn stats_cmd(path: &Path, json: bool) -> ExitCode {
@@ -371,6 +382,7 @@ fn stats_cmd(path: &Path, json: bool) -> ExitCode {
         Err(code) => return code,
     };
     let s = analysis::stats(&project);
+    exiting(project);
     if json {
         match serde_json::to_string_pretty(&s) {
             Ok(text) => emit(&format!("{text}\n")),

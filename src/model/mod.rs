@@ -5,7 +5,7 @@ mod ids;
 mod schema;
 mod validate;
 
-pub use ids::{ArticleId, EntityId, LabelId, RelTypeId, RelationId, SpanId};
+pub use ids::{ArticleId, EntityId, IdSet, LabelId, RelTypeId, RelationId, SpanId};
 pub use schema::{Color, Label, RelationType, Schema};
 pub use validate::{Problem, label_mismatch, mismatched_relations, validate};
 

@@ -406,7 +406,7 @@ pub fn load(dir: &Path) -> Result<ReadFolder, StoreError> {
 /// those articles are written by the next save.
 fn renumber_duplicates(project: &mut Project) -> usize {
     let records = project.articles.iter().map(|a| a.spans.len() + a.relations.len()).sum::<usize>();
-    let mut seen = IdSet::new(project.next_id, records + project.articles.len());
+    let mut seen = crate::model::IdSet::new(project.next_id, records + project.articles.len());
     let schema =
         project.schema.labels.iter().map(|l| l.id.0).chain(project.schema.relation_types.iter().map(|r| r.id.0));
     for id in schema.chain(project.entities.iter().map(|e| e.id.0)).chain(project.articles.iter().map(|a| a.id.0)) {
@@ -425,7 +425,7 @@ fn renumber_duplicates(project: &mut Project) -> usize {
         }
         let mut next = project.next_id;
         let a = Arc::make_mut(&mut project.articles[i]);
-        let mut fresh = |id: &mut u64, seen: &mut IdSet| {
+        let mut fresh = |id: &mut u64, seen: &mut crate::model::IdSet| {
             if !seen.insert(*id) {
                 *id = next;
                 next += 1;
@@ -449,69 +449,6 @@ fn renumber_duplicates(project: &mut Project) -> usize {
         project.next_id = next;
     }
     renumbered
-}
-
-/// A set of ids: a bitmap when the ids are dense (as Glose hands them out: a project's largest
-/// id is about its number of records), a hash set otherwise. At 5 M spans the bitmap is under
-/// 1 MB and an order of magnitude faster than hashing every id.
-enum IdSet {
-    Bits(Vec<u64>),
-    Hashed(std::collections::HashSet<u64>),
-}
-
-impl IdSet {
-    /// For ids mostly below `bound`, about `count` of them.
-    fn new(bound: u64, count: usize) -> IdSet {
-        let dense = usize::try_from(bound).is_ok_and(|b| b <= count.saturating_mul(16).max(1 << 20));
-        if dense {
-            IdSet::Bits(vec![0; usize::try_from(bound).unwrap_or(0) / 64 + 1])
-        } else {
-            IdSet::Hashed(Default::default())
-        }
-    }
-
-    fn contains(&self, id: &u64) -> bool {
-        match self {
-            IdSet::Bits(words) => {
-                usize::try_from(id / 64).ok().and_then(|w| words.get(w)).is_some_and(|w| w & (1 << (id % 64)) != 0)
-            }
-            IdSet::Hashed(set) => set.contains(id),
-        }
-    }
-
-    /// Adds `id`; false when it was there.
-    fn insert(&mut self, id: u64) -> bool {
-        match self {
-            IdSet::Bits(words) => match set_bit(words, id) {
-                Some(fresh) => fresh,
-                None => {
-                    // Ids far apart: a hash set from here on.
-                    let mut set: std::collections::HashSet<u64> = (0..words.len() as u64 * 64)
-                        .filter(|i| words[(i / 64) as usize] & (1 << (i % 64)) != 0)
-                        .collect();
-                    let fresh = set.insert(id);
-                    *self = IdSet::Hashed(set);
-                    fresh
-                }
-            },
-            IdSet::Hashed(set) => set.insert(id),
-        }
-    }
-}
-
-/// Sets `id`'s bit, growing the map up to four times; `None` when the id is further away.
-fn set_bit(words: &mut Vec<u64>, id: u64) -> Option<bool> {
-    let w = usize::try_from(id / 64).ok()?;
-    if w >= words.len() {
-        if w > words.len().saturating_mul(4).max(1 << 16) {
-            return None;
-        }
-        words.resize(w + 1, 0);
-    }
-    let bit = 1 << (id % 64);
-    let fresh = words[w] & bit == 0;
-    words[w] |= bit;
-    Some(fresh)
 }
 
 fn parse_index(text: &str, path: &Path) -> Result<Index, StoreError> {

@@ -86,9 +86,7 @@ pub fn to_string(project: &Project) -> Result<String, ron::Error> {
 }
 
 /// Threads for writing and reading big files: one per core, at most 8.
-fn threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8)
-}
+use crate::par::threads;
 
 fn pretty_config(depth_limit: usize) -> ron::ser::PrettyConfig {
     ron::ser::PrettyConfig::new().depth_limit(depth_limit).indentor("  ").struct_names(false)
