@@ -355,9 +355,10 @@ fn validate_cmd(path: &Path) -> ExitCode {
     let mut problems: Vec<String> = loaded.skipped.iter().map(|e| format!("skipped {e}")).collect();
     problems.extend(model::validate(&project).iter().map(ToString::to_string));
     problems.extend(model::mismatched_relations(&project).iter().map(ToString::to_string));
-    for p in &problems {
-        emit(&format!("{}: {p}\n", path.display()));
-    }
+    // One write for every line (a write per line: 0.3 s for the 445 000 of a synthetic year).
+    let shown = path.display().to_string();
+    let lines: String = problems.iter().map(|p| format!("{shown}: {p}\n")).collect();
+    emit(&lines);
     let spans: usize = project.articles.iter().map(|a| a.spans.len()).sum();
     let articles = project.articles.len();
     exiting(project);

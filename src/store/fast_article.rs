@@ -380,17 +380,7 @@ mod tests {
         ron::from_str(text).expect("ron reads what Glose writes")
     }
 
-    /// Strings with everything `escape_debug` escapes, and what it leaves as it is.
-    const NASTY: &[&str] = &[
-        "",
-        "plain",
-        "quote \" and backslash \\ and apostrophe '",
-        "tab\tnew\nline\rreturn\0nul",
-        "e\u{301} combining at the start: \u{301}x",
-        "emoji 🤝🇫🇷 and 𠮷 and \u{202f}nnbsp\u{a0}",
-        "\u{7f}\u{1b}[31m control \u{200b} zero width \u{feff}",
-        "r#\"raw\"# // not a comment /* nor this */",
-    ];
+    use crate::store::write_article::tests::NASTY;
 
     #[test]
     fn the_fast_reader_reads_exactly_what_ron_reads() {

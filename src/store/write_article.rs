@@ -173,7 +173,7 @@ fn plain_table() -> &'static [u64; 1024] {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::{ArticleId, EntityId, Fragment, LabelId, RelTypeId, RelationId, SpanId};
 
@@ -181,7 +181,8 @@ mod tests {
         ron::ser::to_string_pretty(a, crate::store::pretty_config(3)).expect("ron writes")
     }
 
-    const NASTY: &[&str] = &[
+    /// Strings with everything `escape_debug` escapes, and what it leaves as it is.
+    pub(in crate::store) const NASTY: &[&str] = &[
         "",
         "plain",
         "quote \" and backslash \\ and apostrophe '",
@@ -190,6 +191,7 @@ mod tests {
         "emoji 🤝🇫🇷 and 𠮷 and \u{202f}nnbsp\u{a0} soft\u{ad}hyphen",
         "\u{7f}\u{1b}[31m control \u{200b} zero width \u{feff} \u{2028} \u{e000} \u{10ffff} \u{e0001}",
         "Путин — Poutine « citation » 北京",
+        "r#\"raw\"# // not a comment /* nor this */",
     ];
 
     fn nasty_article(k: usize) -> Article {
