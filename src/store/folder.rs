@@ -579,7 +579,7 @@ fn read_article(folder: &Path, stem: &str, id: u64) -> ReadResult {
     let ron_path = folder.join(format!("{stem}.ron"));
     let txt_path = folder.join(format!("{stem}.txt"));
     let mut buffer = BUFFER.take();
-    let ron_read = read_limited_into(&ron_path, MAX_ARTICLE_BYTES, &mut buffer);
+    let ron_read = super::read_limited_into(&ron_path, MAX_ARTICLE_BYTES, &mut buffer);
     let txt_bytes = super::read_limited(&txt_path, MAX_ARTICLE_BYTES);
     let result = match (ron_read, txt_bytes) {
         (Ok(()), Ok(t)) => parse_article(&buffer, &ron_path, t, &txt_path, id),
@@ -589,25 +589,6 @@ fn read_article(folder: &Path, stem: &str, id: u64) -> ReadResult {
     };
     BUFFER.set(buffer);
     result
-}
-
-/// Reads a file of at most `limit` bytes into `buffer` (cleared first).
-fn read_limited_into(path: &Path, limit: u64, buffer: &mut Vec<u8>) -> Result<(), StoreError> {
-    use std::io::Read;
-    let io = |source| StoreError::Io { path: path.to_path_buf(), source };
-    buffer.clear();
-    let file = fs::File::open(path).map_err(io)?;
-    let size = file.metadata().map_err(io)?.len();
-    if size > limit {
-        return Err(StoreError::TooLarge { path: path.to_path_buf(), size, limit });
-    }
-    buffer.reserve(usize::try_from(size).unwrap_or(0));
-    // A file grown since its size was read is still read to its end, within the limit.
-    file.take(limit + 1).read_to_end(buffer).map_err(io)?;
-    if buffer.len() as u64 > limit {
-        return Err(StoreError::TooLarge { path: path.to_path_buf(), size: buffer.len() as u64, limit });
-    }
-    Ok(())
 }
 
 /// An article from its two files' bytes, checked against the id its name gives.
@@ -706,7 +687,7 @@ pub fn save(project: &Project, dir: &Path, last: Option<&FolderState>) -> Result
     }
     let fingerprint = next.fingerprint();
     if !commit.is_empty() {
-        let state = format!("glose-state 1\ncurrent={fingerprint:016x}\nprevious={:016x}\n", last.fingerprint());
+        let state = state_text(fingerprint, last.fingerprint());
         commit.push(stage(dir, STATE, state.as_bytes())?);
         write_commit(dir, &commit)?;
         complete_commit(dir)?;
@@ -752,6 +733,11 @@ fn save_new(project: &Project, dir: &Path) -> Result<(Saved, FolderState), Store
     written
 }
 
+/// `.glose-state`: the fingerprint the folder has after a save, and the one it had before.
+fn state_text(current: u64, previous: u64) -> String {
+    format!("glose-state 1\ncurrent={current:016x}\nprevious={previous:016x}\n")
+}
+
 /// Every file of a project folder at `dir` (new), flushed to disk.
 fn write_new(project: &Project, dir: &Path) -> Result<(Saved, FolderState), StoreError> {
     let ser = |e: ron::Error| StoreError::Serialize { path: dir.to_path_buf(), message: e.to_string() };
@@ -764,8 +750,7 @@ fn write_new(project: &Project, dir: &Path) -> Result<(Saved, FolderState), Stor
     let index = index_string(project, &on_spans).map_err(ser)?;
     next.index = crate::hash::wide64(index.as_bytes());
     let fingerprint = next.fingerprint();
-    let state =
-        format!("glose-state 1\ncurrent={fingerprint:016x}\nprevious={:016x}\n", FolderState::default().fingerprint());
+    let state = state_text(fingerprint, FolderState::default().fingerprint());
     for (name, text) in
         [(INDEX, index.as_str()), (STATE, &state), (".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)]
     {

@@ -341,12 +341,28 @@ pub fn load(path: &Path) -> Result<Loaded, StoreError> {
 
 /// Reads a file, refusing it when it is larger than `limit` bytes.
 pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, StoreError> {
+    let mut bytes = Vec::new();
+    read_limited_into(path, limit, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// Reads a file of at most `limit` bytes into `buffer` (cleared first).
+pub(crate) fn read_limited_into(path: &Path, limit: u64, buffer: &mut Vec<u8>) -> Result<(), StoreError> {
+    use std::io::Read;
     let io = |source| StoreError::Io { path: path.to_path_buf(), source };
-    let meta = fs::metadata(path).map_err(io)?;
-    if meta.len() > limit {
-        return Err(StoreError::TooLarge { path: path.to_path_buf(), size: meta.len(), limit });
+    buffer.clear();
+    let file = fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > limit {
+        return Err(StoreError::TooLarge { path: path.to_path_buf(), size, limit });
     }
-    fs::read(path).map_err(io)
+    buffer.reserve(usize::try_from(size).unwrap_or(0));
+    // A file grown since its size was read is still read to its end, within the limit.
+    file.take(limit + 1).read_to_end(buffer).map_err(io)?;
+    if buffer.len() as u64 > limit {
+        return Err(StoreError::TooLarge { path: path.to_path_buf(), size: buffer.len() as u64, limit });
+    }
+    Ok(())
 }
 
 /// 1-based line and column (in characters) just after `prefix`.
