@@ -7,6 +7,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{Parser, Subcommand};
 use glose::{analysis, edit, export, import, model, store};
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -352,21 +353,36 @@ fn validate_cmd(path: &Path) -> ExitCode {
         Err(code) => return code,
     };
     let project = loaded.project;
-    let mut problems: Vec<String> = loaded.skipped.iter().map(|e| format!("skipped {e}")).collect();
-    problems.extend(model::validate(&project).iter().map(ToString::to_string));
-    problems.extend(model::mismatched_relations(&project).iter().map(ToString::to_string));
-    // One write for every line (a write per line: 0.3 s for the 445 000 of a synthetic year).
+    let skipped: Vec<String> = loaded.skipped.iter().map(|e| format!("skipped {e}")).collect();
+    let (problems, mismatched) = model::validate_with_mismatches(&project);
+    // Lines formatted on every core and written in one write (445 000 lines for a synthetic
+    // year: formatting them one by one, then a write per line, cost 0.5 s).
     let shown = path.display().to_string();
-    let lines: String = problems.iter().map(|p| format!("{shown}: {p}\n")).collect();
-    emit(&lines);
+    let found: Vec<&(dyn std::fmt::Display + Sync)> = skipped
+        .iter()
+        .map(|s| s as &(dyn std::fmt::Display + Sync))
+        .chain(problems.iter().chain(&mismatched).map(|p| p as &(dyn std::fmt::Display + Sync)))
+        .collect();
+    let parts: Vec<&[&(dyn std::fmt::Display + Sync)]> = found.chunks(4096).collect();
+    let lines = glose::par::map(&parts, |part| {
+        let mut text = String::new();
+        for p in *part {
+            let _ = writeln!(text, "{shown}: {p}");
+        }
+        text
+    });
+    emit(&lines.concat());
+    let count = found.len();
     let spans: usize = project.articles.iter().map(|a| a.spans.len()).sum();
     let articles = project.articles.len();
+    drop(found);
     exiting(project);
-    if problems.is_empty() {
+    std::mem::forget((problems, mismatched));
+    if count == 0 {
         eprintln!("{}: sound ({articles} articles, {spans} spans)", path.display());
         ExitCode::SUCCESS
     } else {
-        eprintln!("{}: {} problem{}", path.display(), problems.len(), if problems.len() == 1 { "" } else { "s" });
+        eprintln!("{}: {count} problem{}", path.display(), if count == 1 { "" } else { "s" });
         ExitCode::from(1)
     }
 }

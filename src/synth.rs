@@ -108,7 +108,8 @@ pub fn project(seed: u64, articles: usize, chars: usize, spans: usize, relations
     let mut rng = Rng::new(seed);
     let mut p = Project::new("synthetic");
     let labels: Vec<_> = p.schema.labels.iter().map(|l| l.id).collect();
-    let types: Vec<_> = p.schema.relation_types.iter().map(|t| t.id).collect();
+    let types: Vec<_> =
+        p.schema.relation_types.iter().map(|t| (t.id, t.from_labels.clone(), t.to_labels.clone())).collect();
     let entities: Vec<EntityId> = (0..200)
         .map(|i| {
             let id = EntityId(p.alloc_id());
@@ -149,15 +150,26 @@ pub fn project(seed: u64, articles: usize, chars: usize, spans: usize, relations
                 ..Default::default()
             });
         }
+        // Relations as the window makes them: each end's label one its type accepts.
         for _ in 0..relations.min(spans / 2) {
-            let from = article.spans[rng.below(spans)].id;
-            let mut to = article.spans[rng.below(spans)].id;
-            if to == from {
-                to = article.spans.iter().find(|s| s.id != from).map_or(from, |s| s.id);
+            let (kind, from_labels, to_labels) = &types[rng.below(types.len())];
+            let ends = |allowed: &[crate::model::LabelId], other: Option<SpanId>| -> Vec<SpanId> {
+                let fits = |s: &&Span| allowed.is_empty() || allowed.contains(&s.label);
+                article.spans.iter().filter(fits).map(|s| s.id).filter(|id| Some(*id) != other).collect()
+            };
+            let from = ends(from_labels, None);
+            if from.is_empty() {
+                continue;
             }
+            let from = from[rng.below(from.len())];
+            let to = ends(to_labels, Some(from));
+            if to.is_empty() {
+                continue;
+            }
+            let to = to[rng.below(to.len())];
             article.relations.push(Relation {
                 id: RelationId(p.alloc_id()),
-                kind: types[rng.below(types.len())],
+                kind: *kind,
                 from,
                 to,
                 note: String::new(),
@@ -237,4 +249,16 @@ pub fn statements_project(seed: u64, statements: usize, actors: usize, claims: u
         p.articles.push(std::sync::Arc::new(article));
     }
     p
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_synthetic_project_is_sound_and_its_relations_fit_their_types() {
+        let p = super::project(11, 30, 1500, 40, 6);
+        assert!(crate::model::validate(&p).is_empty(), "{:?}", crate::model::validate(&p));
+        assert!(crate::model::mismatched_relations(&p).is_empty());
+        let relations: usize = p.articles.iter().map(|a| a.relations.len()).sum();
+        assert!(relations >= 30 * 5, "{relations} relations");
+    }
 }

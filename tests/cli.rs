@@ -386,11 +386,20 @@ fn validate_lists_relations_whose_type_does_not_accept_their_labels() {
     let end = art.relations.iter().find(|r| r.kind == alliance.id).unwrap().from;
     let span = art.spans.iter_mut().find(|s| s.id == end).unwrap();
     span.label = claim;
-    glose::store::save(&p, &path).unwrap();
-    let out = glose().args(["validate", path.to_str().unwrap()]).assert().code(1).get_output().stdout.clone();
-    let out = String::from_utf8(out).unwrap();
-    assert!(out.contains("“alliance” relation does not link"), "{out}");
     assert!(glose::model::validate(&p).is_empty(), "the data itself is sound");
+    // And a quote that drifted from its text, in the last article: damage is listed first.
+    let last = std::sync::Arc::make_mut(p.articles.last_mut().unwrap());
+    last.spans[0].quote.push('!');
+    glose::store::save(&p, &path).unwrap();
+    let output = glose().args(["validate", path.to_str().unwrap()]).assert().code(1).get_output().clone();
+    let out = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines.iter().all(|l| l.starts_with(&format!("{}: article a", path.display()))), "{out}");
+    assert!(lines[0].contains("differs from the text it covers"), "{out}");
+    assert!(lines[1..].iter().all(|l| l.contains("relation does not link")), "{out}");
+    assert!(lines[1..].iter().any(|l| l.contains("“alliance” relation does not link")), "{out}");
+    let said = format!(": {} problems", lines.len());
+    assert!(String::from_utf8(output.stderr).unwrap().contains(&said));
 }
 
 #[test]

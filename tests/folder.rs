@@ -50,9 +50,9 @@ fn convert_round_trips_the_example_and_a_synthetic_project_byte_identically() {
         assert!(folder.join("project.ron").is_file() && folder.join("articles").is_dir());
         assert_eq!(std::fs::read(original).unwrap(), std::fs::read(&back).unwrap(), "{name}: file → folder → file");
         assert_eq!(files(&folder), files(&again), "{name}: folder → file → folder");
-        // Every command reads either layout (the synthetic relations ignore the types' labels).
+        // Every command reads either layout.
         let out = glose(&["validate", folder.to_str().unwrap()]);
-        assert_eq!(out.status.success(), name == "example", "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let out = glose(&["stats", folder.join("project.ron").to_str().unwrap()]);
         assert!(out.status.success());
     }

@@ -35,32 +35,50 @@ fn text_strategy() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..40).prop_map(|v| v.concat())
 }
 
+/// Texts long enough to cross several of `CharMap`'s checkpoints (every 64 code points), with
+/// long runs of one kind of byte: the map counts eight bytes at a time between checkpoints.
+fn long_text_strategy() -> impl Strategy<Value = String> {
+    let run = (prop::sample::select(PIECES), 1usize..30).prop_map(|(p, n)| p.repeat(n));
+    prop::collection::vec(run, 0..12).prop_map(|v| v.concat())
+}
+
+fn round_trip(text: &str) -> Result<(), TestCaseError> {
+    let map = CharMap::new(text);
+    let n = text.chars().count();
+    prop_assert_eq!(map.char_len(), n);
+    prop_assert_eq!(map.utf16_len(), text.encode_utf16().count());
+    let mut u = 0;
+    for (ch, (b, c)) in text.char_indices().enumerate() {
+        prop_assert_eq!(map.byte_of(text, ch), Some(b));
+        prop_assert_eq!(byte_of_char(text, ch), Some(b));
+        prop_assert_eq!(map.char_of_byte(text, b), Some(ch));
+        prop_assert_eq!(char_of_byte(text, b), Some(ch));
+        prop_assert_eq!(map.utf16_of(text, ch), Some(u));
+        prop_assert_eq!(map.char_of_utf16(text, u), Some(ch));
+        if c.len_utf16() == 2 {
+            // The middle of a surrogate pair is not a position.
+            prop_assert_eq!(map.char_of_utf16(text, u + 1), None);
+        }
+        if c.len_utf8() > 1 {
+            prop_assert_eq!(map.char_of_byte(text, b + 1), None);
+        }
+        u += c.len_utf16();
+    }
+    prop_assert_eq!(map.byte_of(text, n), Some(text.len()));
+    prop_assert_eq!(map.byte_of(text, n + 1), None);
+    prop_assert_eq!(map.char_of_utf16(text, map.utf16_len()), Some(n));
+    Ok(())
+}
+
 proptest! {
     #[test]
     fn conversions_round_trip(text in text_strategy()) {
-        let map = CharMap::new(&text);
-        let n = text.chars().count();
-        prop_assert_eq!(map.char_len(), n);
-        prop_assert_eq!(map.utf16_len(), text.encode_utf16().count());
-        for (ch, (b, c)) in text.char_indices().enumerate() {
-            prop_assert_eq!(map.byte_of(&text, ch), Some(b));
-            prop_assert_eq!(byte_of_char(&text, ch), Some(b));
-            prop_assert_eq!(map.char_of_byte(&text, b), Some(ch));
-            prop_assert_eq!(char_of_byte(&text, b), Some(ch));
-            let u = text[..b].encode_utf16().count();
-            prop_assert_eq!(map.utf16_of(&text, ch), Some(u));
-            prop_assert_eq!(map.char_of_utf16(&text, u), Some(ch));
-            if c.len_utf16() == 2 {
-                // The middle of a surrogate pair is not a position.
-                prop_assert_eq!(map.char_of_utf16(&text, u + 1), None);
-            }
-            if c.len_utf8() > 1 {
-                prop_assert_eq!(map.char_of_byte(&text, b + 1), None);
-            }
-        }
-        prop_assert_eq!(map.byte_of(&text, n), Some(text.len()));
-        prop_assert_eq!(map.byte_of(&text, n + 1), None);
-        prop_assert_eq!(map.char_of_utf16(&text, map.utf16_len()), Some(n));
+        round_trip(&text)?;
+    }
+
+    #[test]
+    fn conversions_round_trip_across_checkpoints(text in long_text_strategy()) {
+        round_trip(&text)?;
     }
 
     #[test]

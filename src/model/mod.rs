@@ -7,7 +7,7 @@ mod validate;
 
 pub use ids::{ArticleId, EntityId, IdSet, LabelId, RelTypeId, RelationId, SpanId};
 pub use schema::{Color, Label, RelationType, Schema};
-pub use validate::{Problem, label_mismatch, mismatched_relations, validate};
+pub use validate::{Problem, label_mismatch, mismatched_relations, validate, validate_with_mismatches};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -254,10 +254,12 @@ pub fn check_fragments(fragments: &[Fragment], len: usize) -> Result<(), Fragmen
             return Err(FragmentProblem::PastEnd { start: f.start, end: f.end, len });
         }
     }
-    let mut sorted = fragments.to_vec();
-    sorted.sort();
-    if sorted.windows(2).any(|w| w[0].end > w[1].start) {
-        return Err(FragmentProblem::Overlap);
+    if fragments.len() > 1 {
+        let mut sorted = fragments.to_vec();
+        sorted.sort();
+        if sorted.windows(2).any(|w| w[0].end > w[1].start) {
+            return Err(FragmentProblem::Overlap);
+        }
     }
     Ok(())
 }

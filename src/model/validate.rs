@@ -4,12 +4,13 @@ use super::{Project, quote_with};
 use crate::text::CharMap;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::sync::Arc;
 
 /// One thing wrong in a project: where, and what.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
-    /// `a3 "Title"` when the problem sits in an article.
-    pub article: Option<String>,
+    /// `a3 "Title"` when the problem sits in an article (shared by that article's problems).
+    pub article: Option<Arc<str>>,
     /// The record at fault (`s12`, `r4`, `l2`, `e7`).
     pub item: Option<String>,
     pub message: String,
@@ -29,7 +30,7 @@ impl fmt::Display for Problem {
 
 struct Checker {
     problems: Vec<Problem>,
-    article: Option<String>,
+    article: Option<Arc<str>>,
 }
 
 impl Checker {
@@ -40,6 +41,16 @@ impl Checker {
 
 /// Every problem found, in file order; empty when the project is sound.
 pub fn validate(project: &Project) -> Vec<Problem> {
+    check(project, false).0
+}
+
+/// What `glose validate` lists: every problem (as `validate`), then every relation whose ends
+/// carry labels its type does not accept (as `mismatched_relations`), in one pass.
+pub fn validate_with_mismatches(project: &Project) -> (Vec<Problem>, Vec<Problem>) {
+    check(project, true)
+}
+
+fn check(project: &Project, mismatches: bool) -> (Vec<Problem>, Vec<Problem>) {
     let mut c = Checker { problems: Vec::new(), article: None };
     if project.format_version != super::FORMAT_VERSION {
         c.problems.push(Problem {
@@ -48,10 +59,18 @@ pub fn validate(project: &Project) -> Vec<Problem> {
             message: format!("format_version {} (this build writes {})", project.format_version, super::FORMAT_VERSION),
         });
     }
+    // Each article's own checks on every core (with its largest id and its count of records);
+    // the ids, project-wide, after.
+    let mut entity_ids: Vec<_> = project.entities.iter().map(|e| e.id).collect();
+    entity_ids.sort_unstable();
+    let own = crate::par::map(&project.articles, |a| check_article(&project.schema, a, &entity_ids, mismatches));
     // Ids in a bitmap (at 5 M spans a map of id → kind was a sixth of the time and 150 MB); on a
     // clash (rare) the record that had the id first is looked up.
-    let records: usize = project.articles.iter().map(|a| 1 + a.spans.len() + a.relations.len()).sum();
-    let mut seen = super::IdSet::new(project.max_id().saturating_add(1), records);
+    let schema_ids =
+        project.schema.labels.iter().map(|l| l.id.0).chain(project.schema.relation_types.iter().map(|t| t.id.0));
+    let max = schema_ids.chain(project.entities.iter().map(|e| e.id.0)).chain(own.iter().map(|o| o.max_id)).max();
+    let records: usize = own.iter().map(|o| o.records).sum();
+    let mut seen = super::IdSet::new(max.unwrap_or(0).saturating_add(1), records);
     let mut unique = |c: &mut Checker, id: u64, kind: &'static str| {
         if !seen.insert(id) {
             let first = first_holder(project, id);
@@ -59,28 +78,32 @@ pub fn validate(project: &Project) -> Vec<Problem> {
         }
     };
     check_schema(project, &mut c, &mut unique);
-    let entity_ids: HashSet<_> = project.entities.iter().map(|e| e.id).collect();
     for e in &project.entities {
         unique(&mut c, e.id.0, "e");
         if e.name.trim().is_empty() {
             c.push(e.id, "actor has an empty name".into());
         }
     }
-    // Each article's own checks on every core; the ids, project-wide, here.
-    let own = crate::par::map(&project.articles, |a| check_article(project, a, &entity_ids));
+    let mut mismatched = Vec::new();
     for (a, own) in project.articles.iter().zip(own) {
         c.article = None;
         unique(&mut c, a.id.0, "a");
-        c.article = Some(format!("{} {:?}", a.id, a.title));
+        c.article = Some(own.context);
         for s in &a.spans {
             unique(&mut c, s.id.0, "s");
         }
         for r in &a.relations {
             unique(&mut c, r.id.0, "r");
         }
-        c.problems.extend(own);
+        c.problems.extend(own.problems);
+        mismatched.extend(own.mismatched);
     }
-    c.problems
+    (c.problems, mismatched)
+}
+
+/// How a problem names its article: `a3 "Title"`.
+fn article_context(a: &super::Article) -> Arc<str> {
+    format!("{} {:?}", a.id, a.title).into()
 }
 
 /// The kind of the first record (in the order `validate` meets them) that has `id`.
@@ -97,17 +120,29 @@ fn first_holder(project: &Project, id: u64) -> &'static str {
 }
 
 /// What is wrong inside one article, ids' uniqueness aside.
-fn check_article(project: &Project, a: &super::Article, entity_ids: &HashSet<super::EntityId>) -> Vec<Problem> {
-    let mut c = Checker { problems: Vec::new(), article: Some(format!("{} {:?}", a.id, a.title)) };
-    let map = CharMap::new(&a.text);
-    let len = map.char_len();
-    let span_ids: HashSet<super::SpanId> = a.spans.iter().map(|s| s.id).collect();
+/// With `mismatches`, its relations whose ends' labels their type does not accept, apart.
+fn check_article(
+    schema: &super::Schema,
+    a: &super::Article,
+    entity_ids: &[super::EntityId],
+    mismatches: bool,
+) -> ArticleChecks {
+    let context = article_context(a);
+    let mut c = Checker { problems: Vec::new(), article: Some(context.clone()) };
+    let len = a.text.chars().count();
+    let labels = SpanLabels::new(a);
+    // Spans' starts found in one pass over the text (spans are kept in text order; any other
+    // order is checked the same, only slower); a map of the text only for a span of several
+    // fragments or a wrong quote.
+    let mut cursor = crate::text::CharCursor::new(&a.text);
+    let map = std::cell::OnceCell::new();
+    let map = || map.get_or_init(|| CharMap::new(&a.text));
     for s in &a.spans {
-        if project.schema.label(s.label).is_none() {
+        if schema.label(s.label).is_none() {
             c.push(s.id, format!("label {} does not exist", s.label));
         }
         if let Some(e) = s.entity
-            && !entity_ids.contains(&e)
+            && entity_ids.binary_search(&e).is_err()
         {
             c.push(s.id, format!("actor {e} does not exist"));
         }
@@ -122,23 +157,27 @@ fn check_article(project: &Project, a: &super::Article, entity_ids: &HashSet<sup
                 | super::FragmentProblem::PastEnd { .. })
         );
         if !bad {
-            // One fragment (the usual case) compares in place, without building the quote.
+            // One fragment (the usual case): the quote is the text from the fragment's start
+            // when it is there and has the fragment's number of code points.
             let same = match s.fragments.as_slice() {
-                [f] => map.slice(&a.text, f.start, f.end) == Some(s.quote.as_str()),
-                _ => quote_with(&a.text, &map, &s.fragments).as_deref() == Some(s.quote.as_str()),
+                [f] => cursor.byte_of(f.start).is_some_and(|b| {
+                    a.text.get(b..b + s.quote.len()) == Some(s.quote.as_str())
+                        && s.quote.chars().count() == f.end - f.start
+                }),
+                _ => quote_with(&a.text, map(), &s.fragments).as_deref() == Some(s.quote.as_str()),
             };
             if !same {
-                let actual = quote_with(&a.text, &map, &s.fragments).unwrap_or_default();
+                let actual = quote_with(&a.text, map(), &s.fragments).unwrap_or_default();
                 c.push(s.id, format!("quote {:?} differs from the text it covers, {:?}", s.quote, actual));
             }
         }
     }
     for r in &a.relations {
-        if project.schema.relation_type(r.kind).is_none() {
+        if schema.relation_type(r.kind).is_none() {
             c.push(r.id, format!("relation type {} does not exist", r.kind));
         }
         for (end, id) in [("from", r.from), ("to", r.to)] {
-            if !span_ids.contains(&id) {
+            if labels.get(id).is_none() {
                 c.push(r.id, format!("{end} end {id} is not a span of this article"));
             }
         }
@@ -146,7 +185,46 @@ fn check_article(project: &Project, a: &super::Article, entity_ids: &HashSet<sup
             c.push(r.id, "relation links a span to itself".into());
         }
     }
-    c.problems
+    let mut wrong = Checker { problems: Vec::new(), article: Some(context.clone()) };
+    if mismatches {
+        for r in &a.relations {
+            if let Some(why) = mismatch(schema, r, labels.get(r.from), labels.get(r.to)) {
+                wrong.push(r.id, why);
+            }
+        }
+    }
+    let ids = a.spans.iter().map(|s| s.id.0).chain(a.relations.iter().map(|r| r.id.0));
+    let max_id = ids.fold(a.id.0, u64::max);
+    let records = 1 + a.spans.len() + a.relations.len();
+    ArticleChecks { context, problems: c.problems, mismatched: wrong.problems, max_id, records }
+}
+
+/// What one article's own checks found.
+struct ArticleChecks {
+    /// How its problems name it.
+    context: Arc<str>,
+    problems: Vec<Problem>,
+    /// Its relations whose ends' labels their type does not accept (when asked).
+    mismatched: Vec<Problem>,
+    /// Its largest id, and how many records (itself, its spans and relations) have one.
+    max_id: u64,
+    records: usize,
+}
+
+/// An article's spans' labels by span id, looked up by halving (a scan of the spans per
+/// relation end, or a hash set, cost more at 5 M spans).
+struct SpanLabels(Vec<(super::SpanId, super::LabelId)>);
+
+impl SpanLabels {
+    fn new(a: &super::Article) -> Self {
+        let mut labels: Vec<_> = a.spans.iter().map(|s| (s.id, s.label)).collect();
+        labels.sort_unstable();
+        SpanLabels(labels)
+    }
+
+    fn get(&self, id: super::SpanId) -> Option<super::LabelId> {
+        self.0.binary_search_by_key(&id, |(s, _)| *s).ok().map(|i| self.0[i].1)
+    }
 }
 
 /// Relations whose ends carry labels their type does not accept (the type's labels were
@@ -154,13 +232,10 @@ fn check_article(project: &Project, a: &super::Article, entity_ids: &HashSet<sup
 /// should look at. The window never makes them; `glose validate` lists them.
 pub fn mismatched_relations(project: &Project) -> Vec<Problem> {
     let per_article = crate::par::map(&project.articles, |a| {
-        let mut c = Checker { problems: Vec::new(), article: Some(format!("{} {:?}", a.id, a.title)) };
-        // Spans' labels by id, looked up by halving (not a scan of the spans per relation end).
-        let mut labels: Vec<(super::SpanId, super::LabelId)> = a.spans.iter().map(|s| (s.id, s.label)).collect();
-        labels.sort_unstable();
-        let label = |id| labels.binary_search_by_key(&id, |(s, _)| *s).ok().map(|i| labels[i].1);
+        let mut c = Checker { problems: Vec::new(), article: Some(article_context(a)) };
+        let labels = SpanLabels::new(a);
         for r in &a.relations {
-            if let Some(why) = mismatch(project, r, label(r.from), label(r.to)) {
+            if let Some(why) = mismatch(&project.schema, r, labels.get(r.from), labels.get(r.to)) {
                 c.push(r.id, why);
             }
         }
@@ -173,18 +248,18 @@ pub fn mismatched_relations(project: &Project) -> Vec<Problem> {
 /// (`None` too when an end or the type is missing: that is another problem).
 pub fn label_mismatch(project: &Project, article: &super::Article, relation: &super::Relation) -> Option<String> {
     let label = |id| article.span(id).map(|s| s.label);
-    mismatch(project, relation, label(relation.from), label(relation.to))
+    mismatch(&project.schema, relation, label(relation.from), label(relation.to))
 }
 
 /// Why a relation of its type cannot link those two labels, if it cannot.
 fn mismatch(
-    project: &Project,
+    schema: &super::Schema,
     relation: &super::Relation,
     from: Option<super::LabelId>,
     to: Option<super::LabelId>,
 ) -> Option<String> {
-    let (t, from, to) = (project.schema.relation_type(relation.kind)?, from?, to?);
-    let name = |l| project.schema.label_name(l).to_string();
+    let (t, from, to) = (schema.relation_type(relation.kind)?, from?, to?);
+    let name = |l| schema.label_name(l).to_string();
     (!t.fits(from, to)).then(|| format!("a “{}” relation does not link {} to {}", t.name, name(from), name(to)))
 }
 

@@ -8,7 +8,7 @@ mod tokens;
 mod words;
 
 pub use find::{Finder, Pattern, joins_word};
-pub use offsets::CharMap;
+pub use offsets::{CharCursor, CharMap};
 pub use tokens::{Sentences, Token, tokens, tokens_cached};
 pub use words::{
     is_blank, snap_to_graphemes, snap_to_graphemes_in, snap_to_words, snap_to_words_in, word_at, word_at_in, word_step,
