@@ -14,6 +14,7 @@ pub mod model;
 pub mod par;
 pub mod progress;
 pub mod store;
+pub mod suggest;
 pub mod synth;
 pub mod text;
 #[cfg(feature = "gui")]

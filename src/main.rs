@@ -135,6 +135,9 @@ enum Cmd {
     /// label (Claim) and per actor that says it, with its article, date, annotator and
     /// variables (actor, claim, stance and every attribute of the span).
     Statements(cli::discourse::StatementsArgs),
+    /// Suggested spans learned from the project's own labels (string matcher, actors' names),
+    /// where no span of their label is yet; with --json, for pipelines and evaluation.
+    Suggest(cli::suggest::SuggestArgs),
     /// A discourse network as the Discourse Network Analyzer (DNA) computes it: two-mode
     /// (actors × claims) or one-mode (actors tied by the claims they share: congruence,
     /// conflict), normalised, without duplicates, in a date range or moving windows.
@@ -203,6 +206,7 @@ fn main() -> ExitCode {
         Some(Cmd::Convert { input, out }) => convert_cmd(&input, &out),
         Some(Cmd::Stats { project, json }) => stats_cmd(&project, json),
         Some(Cmd::Statements(a)) => cli::discourse::statements_cmd(&a),
+        Some(Cmd::Suggest(a)) => cli::suggest::suggest_cmd(&a),
         Some(Cmd::Network(a)) => cli::discourse::network_cmd(&a),
         Some(Cmd::Agreement { project, annotators, json }) => agreement_cmd(&project, &annotators, json),
         Some(Cmd::Merge { projects, out }) => merge_cmd(&projects, &out),

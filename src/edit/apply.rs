@@ -379,6 +379,19 @@ impl Command {
                 let old = std::mem::replace(&mut p.name, name);
                 Ok(SetProjectName { name: old })
             }
+            SetSuggestionSettings { settings } => {
+                let old = std::mem::replace(&mut p.suggestions, settings);
+                Ok(SetSuggestionSettings { settings: old })
+            }
+            RejectSuggestion { rejection } => {
+                p.article_index(rejection.article).ok_or(EditError::NoArticle(rejection.article))?;
+                p.suggestions.reject(rejection);
+                Ok(UnrejectSuggestion { rejection })
+            }
+            UnrejectSuggestion { rejection } => {
+                p.suggestions.rejected.retain(|r| *r != rejection);
+                Ok(RejectSuggestion { rejection })
+            }
             Batch { label, commands } => {
                 let mut inv = run_all(commands, p)?;
                 inv.reverse();

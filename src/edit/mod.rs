@@ -180,6 +180,20 @@ pub enum Command {
     SetProjectName {
         name: String,
     },
+
+    // Recommenders
+    /// Replaces the recommenders' settings (threshold, matching, rejections).
+    SetSuggestionSettings {
+        settings: crate::model::SuggestionSettings,
+    },
+    /// Turns a suggestion down: never proposed again at that place with that label.
+    RejectSuggestion {
+        rejection: crate::model::Rejection,
+    },
+    /// Takes a rejection back (the undo of `RejectSuggestion`).
+    UnrejectSuggestion {
+        rejection: crate::model::Rejection,
+    },
     /// Several commands as one undo step (applied in order, undone in reverse).
     Batch {
         label: String,
@@ -302,6 +316,9 @@ impl Command {
             RemoveEntity { .. } => "delete actor",
             MergeEntities { .. } => "merge actors",
             SetProjectName { .. } => "rename project",
+            SetSuggestionSettings { .. } => "change suggestion settings",
+            RejectSuggestion { .. } => "reject suggestion",
+            UnrejectSuggestion { .. } => "take back a rejection",
             Batch { label, .. } => return label.clone(),
         }
         .to_string()

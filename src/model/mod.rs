@@ -3,10 +3,12 @@
 
 mod ids;
 mod schema;
+mod suggestions;
 mod validate;
 
 pub use ids::{ArticleId, EntityId, IdSet, LabelId, RelTypeId, RelationId, SpanId};
 pub use schema::{Color, Label, RelationType, Schema};
+pub use suggestions::{Rejection, SuggestionSettings};
 pub use validate::{Problem, label_mismatch, mismatched_relations, validate, validate_with_mismatches};
 
 use serde::{Deserialize, Serialize};
@@ -33,6 +35,9 @@ pub struct Project {
     pub schema: Schema,
     #[serde(default)]
     pub entities: Vec<Entity>,
+    /// The recommenders' settings and the suggestions turned down.
+    #[serde(default, skip_serializing_if = "SuggestionSettings::is_default")]
+    pub suggestions: SuggestionSettings,
     /// Shared, so a copy of the project (for a background save or a computation in a thread)
     /// costs a pointer per article; a change copies only the article it touches.
     #[serde(default)]
@@ -359,6 +364,7 @@ impl Project {
             annotators: Vec::new(),
             schema: Schema::default(),
             entities: Vec::new(),
+            suggestions: SuggestionSettings::default(),
             articles: Vec::new(),
         };
         p.schema = Schema::default_for(&mut p);

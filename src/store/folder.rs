@@ -23,7 +23,7 @@
 
 use super::{Loaded, Saved, StoreError, sync_dir};
 use crate::hash::Fnv1a64;
-use crate::model::{Article, ArticleId, Entity, FORMAT_VERSION, Project, Relation, Schema, Span};
+use crate::model::{Article, ArticleId, Entity, FORMAT_VERSION, Project, Relation, Schema, Span, SuggestionSettings};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -76,6 +76,8 @@ struct Index {
     schema: Schema,
     #[serde(default)]
     entities: Vec<Entity>,
+    #[serde(default, skip_serializing_if = "SuggestionSettings::is_default")]
+    suggestions: SuggestionSettings,
     /// The articles' order, when it is not the order of their ids.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     order: Vec<ArticleId>,
@@ -292,6 +294,7 @@ fn index_string(p: &Project, on_spans: &std::collections::BTreeSet<&str>) -> Res
         annotators,
         schema: p.schema.clone(),
         entities,
+        suggestions: p.suggestions.clone(),
         order: if order.is_sorted() { Vec::new() } else { order },
     };
     let body = ron::ser::to_string_pretty(&index, super::pretty_config(5))?;
@@ -399,6 +402,7 @@ pub fn load(dir: &Path) -> Result<ReadFolder, StoreError> {
         annotators: index.annotators,
         schema: index.schema,
         entities: index.entities,
+        suggestions: index.suggestions,
         articles,
     };
     // Who annotated, from each article's list (no second pass over every span).

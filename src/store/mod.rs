@@ -110,6 +110,7 @@ fn pretty_in_parallel(project: &Project) -> Result<Option<String>, ron::Error> {
         annotators: project.annotators.clone(),
         schema: project.schema.clone(),
         entities: project.entities.clone(),
+        suggestions: project.suggestions.clone(),
         articles: Vec::new(),
     };
     let head = ron::ser::to_string_pretty(&shell, pretty_config(5))?;
