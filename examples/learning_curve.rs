@@ -2,8 +2,10 @@
 //! 10 %, 25 % or 50 % of the 22 documents annotated, the last half as plain text, suggestions
 //! scored by exact match against the last half's held-back annotations.
 //!
-//! `cargo run --release --example learning_curve [-- --dump DIR]`; with `--dump`, each split's
-//! tokens and tags are written for `scripts/crf_baseline.py` (python-crfsuite on the same split).
+//! `cargo run --release --example learning_curve [-- --dump DIR] [--min-score X] [--self-evaluation]`;
+//! with `--dump`, each split's tokens and tags are written for `scripts/crf_baseline.py`
+//! (python-crfsuite on the same split); `--min-score` replaces the default threshold;
+//! `--self-evaluation` prints each recommender's held-out scores per label.
 
 use glose::model::{Article, ArticleId, Fragment, Label, LabelId, Project, Span, SpanId};
 use glose::suggest::{Counts, Keep, Recommenders, Source, score};
@@ -66,7 +68,10 @@ fn gold(a: &Article) -> Vec<(usize, usize, LabelId)> {
 }
 
 fn main() {
-    let dump = std::env::args().skip_while(|a| a != "--dump").nth(1);
+    let option = |name: &str| std::env::args().skip_while(|a| a != name).nth(1);
+    let dump = option("--dump");
+    let min_score: Option<f32> = option("--min-score").map(|m| m.parse().expect("--min-score: a number"));
+    let self_evaluation = std::env::args().any(|a| a == "--self-evaluation");
     let (base, docs) = corpus();
     let half = docs.len() / 2;
     let test = &docs[half..];
@@ -77,14 +82,36 @@ fn main() {
         test.len(),
         test.iter().map(|a| a.spans.len()).sum::<usize>()
     );
-    println!("| annotated | documents (spans) | string matcher P / R / F1 | all recommenders P / R / F1 |");
-    println!("|---|---|---|---|");
+    println!(
+        "| annotated | documents (spans) | string matcher P / R / F1 | tagger alone | all recommenders P / R / F1 |"
+    );
+    println!("|---|---|---|---|---|");
     for (fraction, name) in FRACTIONS {
         let n = ((docs.len() as f64 * fraction).round() as usize).clamp(1, half);
         let mut p = base.clone();
+        if let Some(min) = min_score {
+            p.suggestions.min_score = min;
+        }
         p.articles = docs[..n].iter().cloned().map(Into::into).collect();
         p.articles.extend(test.iter().map(|a| Article { spans: Vec::new(), ..a.clone() }.into()));
-        let runs = [("string", Recommenders::train(&p).only(&[Source::String])), ("all", Recommenders::train(&p))];
+        let runs = [
+            ("string", Recommenders::train(&p).only(&[Source::String])),
+            ("tagger", Recommenders::train(&p).only(&[Source::Tagger])),
+            ("all", Recommenders::train(&p)),
+        ];
+        if self_evaluation {
+            for ((src, l), c) in &runs[2].1.evaluation.per_label {
+                eprintln!(
+                    "{name} {} {}: P {:.2} R {:.2} F1 {:.2} n={}",
+                    src.name(),
+                    base.schema.label_name(*l),
+                    c.precision(),
+                    c.recall(),
+                    c.f1(),
+                    c.true_positives + c.false_positives
+                );
+            }
+        }
         let mut cells = Vec::new();
         let mut per_label = BTreeMap::new();
         for (which, r) in &runs {
@@ -102,7 +129,7 @@ fn main() {
             }
         }
         let spans: usize = docs[..n].iter().map(|a| a.spans.len()).sum();
-        println!("| {name} | {n} ({spans}) | {} | {} |", cells[0], cells[1]);
+        println!("| {name} | {n} ({spans}) | {} | {} | {} |", cells[0], cells[1], cells[2]);
         if fraction == 0.50 {
             for (label, c) in &per_label {
                 eprintln!(

@@ -98,11 +98,14 @@ fn a_tie_between_two_labels_is_not_proposed_as_sure() {
 #[test]
 fn case_and_diacritics_are_ignored_only_when_the_settings_say_so() {
     let mut p = project("Les États-Unis ont dit.", &[("États-Unis", "Actor")], &["Les ETATS-UNIS aussi."]);
-    assert!(found(&p, 1, Keep::ClearOfAll).is_empty());
+    let by_string = |p: &Project| -> Vec<String> {
+        let found = found(p, 1, Keep::ClearOfAll).into_iter();
+        found.filter(|(_, _, src)| *src == Source::String).map(|(t, _, _)| t).collect()
+    };
+    assert!(by_string(&p).is_empty());
     p.suggestions.ignore_case = true;
     p.suggestions.ignore_diacritics = true;
-    let s = found(&p, 1, Keep::ClearOfAll);
-    assert_eq!(s.iter().map(|(t, _, _)| t.as_str()).collect::<Vec<_>>(), ["ETATS-UNIS"], "{s:?}");
+    assert_eq!(by_string(&p), ["ETATS-UNIS"]);
 }
 
 #[test]
@@ -201,9 +204,9 @@ fn the_self_evaluation_switches_off_a_recommender_that_does_badly_for_a_label() 
     assert!(r.is_off(Source::String, claim), "Paris is proposed wrongly as often as rightly");
     // Shown: "Le Monde" everywhere, "Paris" nowhere.
     assert_eq!(e.combined[&actor].true_positives, 7);
-    assert!(e.combined.get(&claim).is_none_or(|c| c.true_positives + c.false_positives == 0));
+    // Shown by the string matcher: "Le Monde", not "Paris".
     let unlabelled = Article { spans: Vec::new(), ..p.articles[6].as_ref().clone() };
-    let shown = r.suggest(&p, &unlabelled, Keep::ClearOfAll);
+    let shown = r.only(&[Source::String]).suggest(&p, &unlabelled, Keep::ClearOfAll);
     assert!(shown.iter().all(|s| s.label == actor) && shown.len() == 1, "{shown:?}");
 }
 
@@ -242,4 +245,29 @@ fn glose_suggest_prints_json_in_code_points_with_the_articles_ids() {
         .assert()
         .code(2);
     Command::cargo_bin("glose").unwrap().args(["suggest", path.to_str().unwrap(), "--labels", "Nope"]).assert().code(2);
+}
+
+#[test]
+fn the_tagger_proposes_a_new_name_in_a_known_context() {
+    // Names the matcher never saw, in the context where the coder labels names.
+    let names = ["Alvarez", "Brandt", "Castillo", "Dubois", "Eriksen", "Fischer", "Garcia", "Haddad", "Ivanov"];
+    let mut p = Project::new("t");
+    let actor = label(&p, "Actor");
+    for chunk in names.chunks(3) {
+        let text: String = chunk.iter().map(|n| format!("Minister {n} said yes. The weather was fine. ")).collect();
+        let mut a = Article { id: ArticleId(p.alloc_id()), text: text.clone(), ..Default::default() };
+        for n in chunk {
+            let start = text[..text.find(n).unwrap()].chars().count();
+            let id = SpanId(p.alloc_id());
+            let fragments = vec![Fragment::new(start, start + n.chars().count())];
+            a.spans.push(Span { id, fragments, label: actor, quote: n.to_string(), ..Default::default() });
+        }
+        p.articles.push(Arc::new(a));
+    }
+    let text = "Minister Zorglub said no. The weather was fine.";
+    let id = ArticleId(p.alloc_id());
+    p.articles.push(Arc::new(Article { id, text: text.into(), ..Default::default() }));
+    p.normalize();
+    let s = found(&p, 3, Keep::ClearOfAll);
+    assert_eq!(s, [("Zorglub".to_string(), "Actor".to_string(), Source::Tagger)]);
 }
