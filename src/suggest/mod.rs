@@ -5,6 +5,7 @@
 
 mod forms;
 mod matcher;
+mod perceptron;
 mod registry;
 mod tagger;
 
