@@ -85,6 +85,13 @@ fn features(text: &str, sentence: &[crate::text::Token], hits: &[Candidate], i: 
     f
 }
 
+/// A sentence's features as `crfs` takes them.
+fn crf_items(xseq: &[Vec<Feature>]) -> Vec<Vec<crfs::Attribute>> {
+    xseq.iter()
+        .map(|x| x.iter().map(|(name, v)| crfs::Attribute::new(name.as_str(), f64::from(*v))).collect())
+        .collect()
+}
+
 /// A word's shape: each run of capitals, small letters, digits or other characters written
 /// once ("Macron" → "Xx", "G7" → "Xd", "l’" → "x’").
 fn shape(word: &str) -> String {
@@ -169,11 +176,7 @@ impl Tagger {
         }
         let mut trainer = crfs::Trainer::lbfgs().with_c1(0.1).ok()?.with_c2(0.1).ok()?.with_max_iterations(100).ok()?;
         for (xseq, tags) in &data {
-            let xseq: Vec<Vec<crfs::Attribute>> = xseq
-                .iter()
-                .map(|x| x.iter().map(|(name, v)| crfs::Attribute::new(name.as_str(), f64::from(*v))).collect())
-                .collect();
-            trainer.append(&xseq, tags).ok()?;
+            trainer.append(&crf_items(xseq), tags).ok()?;
         }
         let file = tempfile::NamedTempFile::new().ok()?;
         trainer.train(file.path()).ok()?;
@@ -182,19 +185,15 @@ impl Tagger {
         Some(Tagger::Crf(model))
     }
 
-    /// The tags of one sentence.
-    fn tag(&self, xseq: &[Vec<Feature>]) -> Vec<String> {
-        match self {
-            Tagger::Perceptron(p) => p.tag(xseq).into_iter().map(str::to_string).collect(),
-            Tagger::Crf(bytes) => {
-                let Ok(model) = crfs::Model::new(bytes) else { return Vec::new() };
-                let Ok(tagger) = model.tagger() else { return Vec::new() };
-                let xseq: Vec<Vec<crfs::Attribute>> = xseq
-                    .iter()
-                    .map(|x| x.iter().map(|(name, v)| crfs::Attribute::new(name.as_str(), f64::from(*v))).collect())
-                    .collect();
-                tagger.tag(&xseq).map(|t| t.into_iter().map(str::to_string).collect()).unwrap_or_default()
+    /// The tags of one sentence; `crf` is this tagger's CRF opened once for the whole article
+    /// (reading the model's bytes for every sentence cost more than tagging it).
+    fn tag(&self, crf: Option<&crfs::Tagger<'_>>, xseq: &[Vec<Feature>]) -> Vec<String> {
+        match (self, crf) {
+            (Tagger::Perceptron(p), _) => p.tag(xseq).into_iter().map(str::to_string).collect(),
+            (Tagger::Crf(_), Some(crf)) => {
+                crf.tag(&crf_items(xseq)).map(|t| t.into_iter().map(str::to_string).collect()).unwrap_or_default()
             }
+            (Tagger::Crf(_), None) => Vec::new(),
         }
     }
 
@@ -207,10 +206,15 @@ impl Tagger {
         hits: &[Candidate],
         confidence: &HashMap<LabelId, f32>,
     ) -> Vec<Candidate> {
+        let model = match self {
+            Tagger::Crf(bytes) => crfs::Model::new(bytes).ok(),
+            Tagger::Perceptron(_) => None,
+        };
+        let crf = model.as_ref().and_then(|m| m.tagger().ok());
         let mut out = Vec::new();
         for sentence in tokenised.sentences.iter() {
             let xseq: Vec<Vec<Feature>> = (0..sentence.len()).map(|i| features(text, sentence, hits, i)).collect();
-            let tags = self.tag(&xseq);
+            let tags = self.tag(crf.as_ref(), &xseq);
             let mut open: Option<(usize, usize, LabelId)> = None;
             let mut close = |open: &mut Option<(usize, usize, LabelId)>| {
                 if let Some((start, end, label)) = open.take() {
