@@ -52,21 +52,43 @@ pub struct Candidate {
     pub entity: Option<EntityId>,
 }
 
-/// A suggested span: where (code points, `[start, end)`), which label, how sure, from whom.
+/// A suggested span: a candidate that passed the project's rules, in its article (its fields
+/// are read through it: `s.start`, `s.label`…).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Suggestion {
     pub article: ArticleId,
-    pub start: usize,
-    pub end: usize,
-    pub label: LabelId,
-    pub score: f32,
-    pub source: Source,
-    pub entity: Option<EntityId>,
+    pub at: Candidate,
+}
+
+impl std::ops::Deref for Suggestion {
+    type Target = Candidate;
+
+    fn deref(&self) -> &Candidate {
+        &self.at
+    }
 }
 
 impl Suggestion {
     pub fn rejection(&self) -> Rejection {
         Rejection { article: self.article, start: self.start, end: self.end, label: self.label }
+    }
+
+    /// The same place with the same label (scores and sources aside).
+    pub fn same_place(&self, other: &Suggestion) -> bool {
+        (self.article, self.start, self.end, self.label) == (other.article, other.start, other.end, other.label)
+    }
+
+    /// The span accepting it makes: the suggested place and label, linked to the actor the
+    /// registry found, credited to `annotator`.
+    pub fn to_span(&self, annotator: &str) -> crate::model::Span {
+        crate::model::Span {
+            id: crate::model::SpanId::NEW,
+            fragments: vec![crate::model::Fragment::new(self.start, self.end)],
+            label: self.label,
+            entity: self.entity,
+            annotator: annotator.to_string(),
+            ..Default::default()
+        }
     }
 }
 
@@ -157,7 +179,7 @@ pub struct Recommenders {
     /// (recommender, label) pairs switched off by the self-evaluation.
     off: std::collections::BTreeSet<(Source, LabelId)>,
     pub evaluation: Evaluation,
-    min_score: f32,
+    learned_from: usize,
     folding: Folding,
     /// The recommenders asked for (all unless `only` said otherwise).
     sources: Vec<Source>,
@@ -214,7 +236,7 @@ impl Recommenders {
             .filter(|((source, _), c)| *source == Source::Tagger && judged(c))
             .map(|((_, label), c)| (*label, c.precision() as f32))
             .collect();
-        let mut r = Recommenders::fitted(project, &learn_from, folding, settings.min_score);
+        let mut r = Recommenders::fitted(project, &learn_from, folding);
         r.off = off;
         r.confidence = confidence;
         // All recommenders together, as shown: the same held-out proposals through the rules.
@@ -232,7 +254,7 @@ impl Recommenders {
     }
 
     /// The recommenders trained on `articles`, none switched off, not evaluated.
-    fn fitted(project: &Project, articles: &[&Article], folding: Folding, min_score: f32) -> Self {
+    fn fitted(project: &Project, articles: &[&Article], folding: Folding) -> Self {
         let registry = Registry::train(&project.entities, &project.schema, articles.iter().copied(), folding);
         // The tagger learns from the string matcher's hits in each article as found by a
         // matcher that did not learn from it (else it would learn to trust them blindly).
@@ -252,10 +274,15 @@ impl Recommenders {
             confidence: Default::default(),
             off: Default::default(),
             evaluation: Evaluation::default(),
-            min_score,
+            learned_from: articles.len(),
             folding,
             sources: Source::ALL.to_vec(),
         }
+    }
+
+    /// Annotated articles the recommenders learned from.
+    pub fn learned_from(&self) -> usize {
+        self.learned_from
     }
 
     /// Only these recommenders (to measure one alone).
@@ -303,7 +330,7 @@ impl Recommenders {
                 },
                 _ => c,
             })
-            .filter(|c| c.score >= self.min_score)
+            .filter(|c| c.score >= project.suggestions.min_score)
             .filter(|c| {
                 let r = Rejection { article: article.id, start: c.start, end: c.end, label: c.label };
                 !project.suggestions.is_rejected(&r)
@@ -327,17 +354,7 @@ impl Recommenders {
             }
         }
         kept.sort_by_key(|c| (c.start, c.end));
-        kept.into_iter()
-            .map(|c| Suggestion {
-                article: article.id,
-                start: c.start,
-                end: c.end,
-                label: c.label,
-                score: c.score,
-                source: c.source,
-                entity: c.entity,
-            })
-            .collect()
+        kept.into_iter().map(|at| Suggestion { article: article.id, at }).collect()
     }
 }
 
@@ -364,7 +381,7 @@ fn held_out_candidates<'a>(
     let mut out = Vec::new();
     for (train, held) in fold_indices(articles.len()) {
         let train: Vec<&Article> = train.iter().map(|&i| articles[i]).collect();
-        let r = Recommenders::fitted(project, &train, folding, 0.0);
+        let r = Recommenders::fitted(project, &train, folding);
         for i in held {
             out.push((articles[i], r.candidates(articles[i])));
         }

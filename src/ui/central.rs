@@ -30,6 +30,7 @@ impl CentralView {
     pub fn ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
         menu::find_bar_ui(cx, ui);
         menu::link_bar_ui(cx, ui);
+        cx.nav.rs.suggestions = cx.suggestions(ui.ctx());
         if let Some(pane) = &mut self.compare {
             if !pane.ui(&mut self.reader, cx, ui) {
                 self.compare = None;
@@ -106,6 +107,7 @@ pub fn reader_events(cx: &mut ViewCx<'_>, events: Vec<ReaderEvent>) {
                 }
             }
             ReaderEvent::LinkTarget(to) => cx.act(Action::LinkTo(to)),
+            ReaderEvent::AcceptSuggestion(s) => cx.act(Action::AcceptSuggestions(vec![s])),
             ReaderEvent::Interacted | ReaderEvent::HoveredEntity(_) => {}
             ReaderEvent::RelationClicked(r) => {
                 cx.nav.side_tab = SideTab::Annotate;

@@ -23,6 +23,7 @@ pub enum CorpusTab {
     Search,
     Network,
     Discourse,
+    Suggestions,
 }
 
 /// A search of the whole project in a thread, on a copy of the project, with its progress and
@@ -92,6 +93,7 @@ struct CorpusState {
     cooccurrence: Background<(), std::collections::BTreeMap<(LabelId, LabelId), usize>>,
     network: Background<(), Vec<Edge>>,
     discourse: super::discourse::DiscourseState,
+    suggestions: super::suggest::CorpusSuggestions,
 }
 
 impl CorpusWindow {
@@ -130,6 +132,7 @@ impl CorpusWindow {
         st.cooccurrence.wait();
         st.network.wait();
         st.discourse.wait();
+        st.suggestions.wait();
         self.wait_search();
     }
 
@@ -164,6 +167,7 @@ impl CorpusWindow {
                     ui.selectable_value(&mut st.tab, CorpusTab::Search, "Search");
                     ui.selectable_value(&mut st.tab, CorpusTab::Network, "Alliance network");
                     ui.selectable_value(&mut st.tab, CorpusTab::Discourse, "Discourse network");
+                    ui.selectable_value(&mut st.tab, CorpusTab::Suggestions, "Suggestions");
                 });
                 ui.separator();
                 match st.tab {
@@ -173,6 +177,7 @@ impl CorpusWindow {
                     CorpusTab::Search => st.search_ui(cx, ui),
                     CorpusTab::Network => network_ui(cx, st, ui),
                     CorpusTab::Discourse => super::discourse::discourse_ui(cx, &mut st.discourse, ui),
+                    CorpusTab::Suggestions => st.suggestions.ui(cx, ui),
                 }
             },
         );

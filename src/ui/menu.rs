@@ -21,6 +21,10 @@ pub fn shortcuts(cx: &mut ViewCx<'_>, ctx: &egui::Context) {
             }
         }
     }
+    let linking = cx.nav.rs.link_from.is_some() || cx.nav.pending_link.is_some();
+    if !linking {
+        suggestion_keys(cx, ctx);
+    }
     // Label keys: plain key labels the selection; Ctrl+key makes the label sticky.
     let labels: Vec<(char, crate::model::LabelId)> =
         cx.project().schema.labels.iter().filter_map(|l| Some((l.hotkey?, l.id))).collect();
@@ -58,7 +62,48 @@ pub fn shortcuts(cx: &mut ViewCx<'_>, ctx: &egui::Context) {
         } else {
             rs.clear_selection();
             rs.selected_span = None;
+            rs.current_suggestion = None;
         }
+    }
+}
+
+/// Suggestions: Tab / Shift+Tab make the next / previous one current (from the caret when none
+/// is), Enter accepts it, X or Backspace rejects it (when no span is selected: Backspace then
+/// deletes the span). Tab is left to the widgets when another one has the keyboard.
+fn suggestion_keys(cx: &mut ViewCx<'_>, ctx: &egui::Context) {
+    let list = cx.suggestions(ctx);
+    cx.nav.rs.suggestions = list.clone();
+    let rs = &mut cx.nav.rs;
+    rs.current_suggestion = rs.current_suggestion.filter(|c| list.iter().any(|s| s.same_place(c)));
+    if list.is_empty() {
+        return;
+    }
+    let free = rs.focused || ctx.memory(|m| m.focused().is_none());
+    let back = free && ctx.input_mut(|i| i.consume_key(Modifiers::SHIFT, Key::Tab));
+    if back || (free && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Tab))) {
+        let pos = rs.current_suggestion.and_then(|c| list.iter().position(|s| s.same_place(&c)));
+        let n = list.len();
+        let next = match (pos, back) {
+            (None, false) => list.iter().position(|s| s.start >= rs.caret).unwrap_or(0),
+            (None, true) => list.iter().rposition(|s| s.start < rs.caret).unwrap_or(n - 1),
+            (Some(p), false) => (p + 1) % n,
+            (Some(p), true) => (p + n - 1) % n,
+        };
+        rs.current_suggestion = Some(list[next]);
+        rs.scroll_to = Some(list[next].start);
+        // The key moved through suggestions, not the keyboard focus through widgets: the
+        // reader takes the keyboard (and keeps Tab while it shows suggestions).
+        ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+        rs.take_focus = true;
+    }
+    let Some(current) = rs.current_suggestion else { return };
+    if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter)) {
+        cx.act(Action::AcceptSuggestions(vec![current]));
+    } else if rs.selected_span.is_none()
+        && !rs.has_selection()
+        && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::X) || i.consume_key(Modifiers::NONE, Key::Backspace))
+    {
+        cx.act(Action::RejectSuggestion(current));
     }
 }
 
@@ -192,6 +237,7 @@ fn view_menu_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
         ctx.set_theme(if dark { egui::Theme::Dark } else { egui::Theme::Light });
     }
     ui.checkbox(&mut settings.exact_selection, "Select exact characters (else whole words; Alt inverts)");
+    ui.checkbox(&mut settings.suggestions, "Show suggestions (learned from your spans)");
     ui.menu_button(format!("File dialogs: {}", settings.file_dialogs.label()), |ui| {
         for kind in super::files::DialogKind::ALL {
             ui.radio_value(&mut settings.file_dialogs, kind, kind.label());

@@ -22,6 +22,7 @@ pub mod reader;
 mod retext;
 mod schema;
 mod side;
+mod suggest;
 mod view;
 
 pub use app::{Action, GloseApp};
@@ -42,6 +43,7 @@ pub enum SideTab {
     Annotate,
     Spans,
     Actors,
+    Suggestions,
 }
 
 use crate::model::Color;
@@ -70,6 +72,8 @@ pub struct Settings {
     pub last_dir: Option<PathBuf>,
     /// The system's file dialogs or Glose's own.
     pub file_dialogs: files::DialogKind,
+    /// Suggestions learned from the project's spans are shown in the reader.
+    pub suggestions: bool,
 }
 
 impl Default for Settings {
@@ -86,6 +90,7 @@ impl Default for Settings {
             autosave_on_focus_loss: true,
             last_dir: None,
             file_dialogs: files::DialogKind::Automatic,
+            suggestions: true,
         }
     }
 }

@@ -7,6 +7,7 @@
 
 use super::arcs::{ArcStyle, Link, Seg};
 use crate::model::{Article, ArticleId, EntityId, Project, RelationId, SpanId};
+use crate::suggest::Suggestion;
 use crate::text::{CharMap, snap_to_graphemes, snap_to_words, word_step};
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
@@ -72,6 +73,13 @@ pub struct ReaderState {
     pub passages: Vec<(usize, usize)>,
     /// Scroll to this fraction of the text's height, next frame (synchronised scrolling).
     pub scroll_fraction: Option<f32>,
+    /// Suggested spans shown outlined (set by the view each frame), and the one Enter accepts.
+    pub suggestions: Arc<Vec<Suggestion>>,
+    pub current_suggestion: Option<Suggestion>,
+    /// The reader had the keyboard last frame.
+    pub focused: bool,
+    /// The reader takes the keyboard this frame.
+    pub take_focus: bool,
 }
 
 impl ReaderState {
@@ -114,6 +122,8 @@ pub enum ReaderEvent {
     Interacted,
     /// The pointer is over a span linked to this actor (or over none).
     HoveredEntity(Option<EntityId>),
+    /// A suggestion was clicked: accept it.
+    AcceptSuggestion(Suggestion),
 }
 
 /// Layout cache and geometry of the last frame.
@@ -130,6 +140,8 @@ pub struct Reader {
     arc_style: Option<ArcStyle>,
     /// Relation labels and lines painted last frame (screen), for clicks and tests.
     drawn_arcs: Vec<(RelationId, super::arcs::Drawn)>,
+    /// Suggestions outlined last frame: where, and whether it was the current one.
+    drawn_suggestions: Vec<(usize, usize, bool)>,
     /// Screen position of the text's top-left in the last frame.
     origin: Pos2,
     font_height: f32,
@@ -176,6 +188,11 @@ impl Reader {
     }
 
     /// The rectangles of the text rows on screen last frame (glyph height), for tests.
+    /// The suggestions outlined last frame (code points) and whether each was the current one.
+    pub fn drawn_suggestions(&self) -> &[(usize, usize, bool)] {
+        &self.drawn_suggestions
+    }
+
     pub fn drawn_text_rows(&self) -> Vec<Rect> {
         let mut out = Vec::new();
         for p in &self.paras {
@@ -615,11 +632,17 @@ impl Reader {
                 events.push(ReaderEvent::SelectionMade);
             }
         }
+        if std::mem::take(&mut state.take_focus) {
+            response.request_focus();
+        }
+        state.focused = response.has_focus();
         if response.has_focus() {
+            // Tab stays in the reader while it goes through suggestions or link ends.
+            let tab = !state.suggestions.is_empty() || state.link_from.is_some();
             ui.memory_mut(|m| {
                 m.set_focus_lock_filter(
                     response.id,
-                    egui::EventFilter { horizontal_arrows: true, vertical_arrows: true, tab: false, escape: false },
+                    egui::EventFilter { horizontal_arrows: true, vertical_arrows: true, tab, escape: false },
                 )
             });
             self.keyboard(ui, article, state);
@@ -638,10 +661,20 @@ impl Reader {
         } else if let Some(span) = pick_span(&under, state.selected_span) {
             state.selected_span = Some(span);
             state.set_selection(ch, ch);
+        } else if let Some(s) = self.suggestion_at(ch, state) {
+            events.push(ReaderEvent::AcceptSuggestion(*s));
         } else {
             state.selected_span = None;
             state.set_selection(ch, ch);
         }
+    }
+
+    /// The suggestion shown under code point `ch` (suggestions never overlap).
+    fn suggestion_at<'s>(&self, ch: usize, state: &'s ReaderState) -> Option<&'s Suggestion> {
+        state
+            .suggestions
+            .iter()
+            .find(|s| s.start <= ch && ch < s.end && !state.hidden_labels.contains(&s.label))
     }
 
     fn keyboard(&mut self, ui: &mut Ui, article: &Article, state: &mut ReaderState) {
@@ -734,6 +767,7 @@ impl Reader {
             painter.galley(origin + vec2(0.0, p.top), galley.clone(), ui.visuals().text_color());
         }
         self.paint_underlines(ui, state, vis_chars.clone(), origin);
+        self.paint_suggestions(ui, project, state, vis_chars.clone(), origin);
         // Caret.
         if response.has_focus()
             && let Some(r) = self.char_rect(state.caret)
@@ -742,7 +776,7 @@ impl Reader {
             painter.line_segment([r.left_top(), r.left_bottom()], Stroke::new(1.5, ui.visuals().strong_text_color()));
         }
         self.paint_relations(ui, first..last.min(self.paras.len()), origin, events);
-        self.hover_tooltip(ui, project, article, response, origin);
+        self.hover_tooltip(project, article, state, response, origin);
     }
 
     /// Calls `each` with the on-screen rectangles of code points `s..e`.
@@ -798,6 +832,51 @@ impl Reader {
         }
     }
 
+    /// Suggestions: a dashed outline in their label's colour; the current one framed solid,
+    /// its label written under its end.
+    fn paint_suggestions(
+        &mut self,
+        ui: &Ui,
+        project: &Project,
+        state: &ReaderState,
+        vis: std::ops::Range<usize>,
+        origin: Pos2,
+    ) {
+        let painter = ui.painter();
+        self.drawn_suggestions.clear();
+        let shown = state
+            .suggestions
+            .iter()
+            .filter(|s| s.end > vis.start && s.start < vis.end && !state.hidden_labels.contains(&s.label));
+        for s in shown {
+            let color = project.schema.label(s.label).map_or(Color32::GRAY, |l| super::color32(l.color));
+            let current = state.current_suggestion.is_some_and(|c| c.same_place(s));
+            let mut last = None;
+            self.each_rect((s.start, s.end), origin, |r| {
+                let r = r.expand(1.0);
+                if current {
+                    painter.rect_filled(r, 2.0, color.gamma_multiply_u8(40));
+                    painter.rect_stroke(r, 2.0, Stroke::new(2.0, color), egui::StrokeKind::Outside);
+                } else {
+                    let corners = [r.left_top(), r.right_top(), r.right_bottom(), r.left_bottom(), r.left_top()];
+                    painter.extend(egui::Shape::dashed_line(&corners, Stroke::new(1.5, color), 4.0, 3.0));
+                }
+                last = Some(r);
+            });
+            if last.is_some() {
+                self.drawn_suggestions.push((s.start, s.end, current));
+            }
+            if let (true, Some(r)) = (current, last) {
+                let name = project.schema.label_name(s.label);
+                let font = FontId::proportional(11.0);
+                let galley = painter.layout_no_wrap(format!("{name}?"), font, Color32::WHITE);
+                let tag = Rect::from_min_size(pos2(r.right() - galley.size().x - 6.0, r.bottom() + 2.0), galley.size() + vec2(6.0, 2.0));
+                painter.rect_filled(tag, 3.0, color);
+                painter.galley(tag.min + vec2(3.0, 1.0), galley, Color32::WHITE);
+            }
+        }
+    }
+
     /// The relation arcs of the paragraphs on screen, in the room above their rows; a click on
     /// a label selects the relation.
     fn paint_relations(&mut self, ui: &Ui, paras: std::ops::Range<usize>, origin: Pos2, events: &mut Vec<ReaderEvent>) {
@@ -826,11 +905,25 @@ impl Reader {
     }
 
     /// Hovering a highlight lists every label on that character.
-    fn hover_tooltip(&self, _ui: &Ui, project: &Project, article: &Article, response: &egui::Response, origin: Pos2) {
+    fn hover_tooltip(
+        &self,
+        project: &Project,
+        article: &Article,
+        state: &ReaderState,
+        response: &egui::Response,
+        origin: Pos2,
+    ) {
         let Some(p) = response.hover_pos() else { return };
         let ch = self.char_at(p - origin.to_vec2());
         let under: Vec<&Mark> = self.marks.iter().filter(|m| m.start <= ch && ch < m.end).collect();
         if under.is_empty() {
+            if let Some(s) = self.suggestion_at(ch, state) {
+                let line = super::suggest::describe(project, &article.text, s);
+                response.clone().on_hover_ui_at_pointer(|ui| {
+                    ui.label(format!("Suggested: {line}"));
+                    ui.weak("Click or Enter accepts; X or Backspace rejects; Tab goes to the next.");
+                });
+            }
             return;
         }
         response.clone().on_hover_ui_at_pointer(|ui| {

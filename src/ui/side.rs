@@ -72,6 +72,7 @@ impl SidePanel {
                 ui.selectable_value(tab, SideTab::Annotate, "Annotate");
                 ui.selectable_value(tab, SideTab::Spans, "Spans");
                 ui.selectable_value(tab, SideTab::Actors, "Actors");
+                ui.selectable_value(tab, SideTab::Suggestions, "Suggestions");
             });
             ui.separator();
             egui::ScrollArea::vertical().id_salt("side-scroll").auto_shrink([false, false]).show(ui, |ui| {
@@ -83,6 +84,7 @@ impl SidePanel {
                     }
                     SideTab::Spans => self.spans_tab_ui(cx, ui),
                     SideTab::Actors => self.actors_tab_ui(cx, ui),
+                    SideTab::Suggestions => super::suggest::tab_ui(cx, ui),
                 }
             });
         });

@@ -129,6 +129,8 @@ pub struct Derived {
     counts: Cached<(), Counts>,
     /// Each article's share of the counts (an edit counts one article again).
     count_parts: super::derived::CountTotals,
+    /// The recommenders and the open article's suggestions.
+    pub(super) suggest: super::suggest::SuggestState,
 }
 
 /// A view's access to the rest of the app for one frame.
@@ -198,6 +200,25 @@ impl ViewCx<'_> {
         let project = self.doc.project();
         let parts = &mut self.derived.count_parts;
         self.derived.counts.get(rev, (), || parts.update(project, ArticleCounts::of))
+    }
+
+    /// The recommenders learned from the project (in a thread; the last ones meanwhile).
+    pub fn suggestion_model(&mut self, ctx: &egui::Context) -> super::derived::Shown<crate::suggest::Recommenders> {
+        let revision = self.revision();
+        self.derived.suggest.model(self.doc.project(), revision, super::derived::repaint(ctx))
+    }
+
+    /// The open article's suggestions (none when they are switched off or not learned yet).
+    pub fn suggestions(&mut self, ctx: &egui::Context) -> Arc<Vec<crate::suggest::Suggestion>> {
+        let doc = self.doc;
+        let article = self.nav.current.and_then(|a| doc.project().article(a));
+        match article {
+            Some(a) if self.settings.suggestions => {
+                let revision = self.revision();
+                self.derived.suggest.for_article(doc.project(), revision, a, super::derived::repaint(ctx))
+            }
+            _ => Arc::default(),
+        }
     }
 
     /// Whether big derived values are computed in a thread: the project is big.

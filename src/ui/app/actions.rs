@@ -64,6 +64,12 @@ pub enum Action {
     FindNext {
         back: bool,
     },
+    /// Make these suggestions spans (one undo step), credited to the user.
+    AcceptSuggestions(Vec<crate::suggest::Suggestion>),
+    /// Make this suggestion (in the current article) the current one and scroll to it.
+    ShowSuggestion(crate::suggest::Suggestion),
+    /// Turn a suggestion down (remembered in the project).
+    RejectSuggestion(crate::suggest::Suggestion),
     /// Open a window.
     Show(Window),
 }
@@ -116,6 +122,16 @@ impl GloseApp {
                 }
             }
             Action::AddFragment => self.add_fragment(),
+            Action::AcceptSuggestions(list) => self.accept_suggestions(list),
+            Action::ShowSuggestion(s) => {
+                self.nav.rs.current_suggestion = Some(s);
+                self.nav.rs.scroll_to = Some(s.start);
+            }
+            Action::RejectSuggestion(s) => {
+                if self.apply(Command::RejectSuggestion { rejection: s.rejection() }) {
+                    self.go_on_after(&s);
+                }
+            }
             Action::SelectRange { start, end } => {
                 self.nav.rs.set_selection(start, end);
                 self.nav.rs.selected_span = None;
@@ -235,6 +251,38 @@ impl GloseApp {
             self.apply(Command::SetSpanLabel { article, span, label });
         } else {
             self.info("Select some text first (drag, double-click, or Shift+arrows)");
+        }
+    }
+
+    /// Accepts suggestions still free in their articles (a list shown before an edit may be
+    /// stale); the current suggestion moves on to the next one.
+    fn accept_suggestions(&mut self, list: Vec<crate::suggest::Suggestion>) {
+        let annotator = self.settings.annotator.clone();
+        let Some(cmd) = super::super::suggest::accept_commands(self.doc.project(), &list, &annotator) else {
+            return self.info("Nothing to accept: those places are labelled already");
+        };
+        let n = match &cmd {
+            Command::Batch { commands, .. } => commands.len(),
+            _ => 1,
+        };
+        if self.apply(cmd) {
+            if n > 1 {
+                self.info(format!("Accepted {n} suggestions (one undo step)"));
+            }
+            if let [one] = list.as_slice() {
+                self.go_on_after(one);
+            }
+        }
+    }
+
+    /// After the current suggestion was accepted or rejected: the next one becomes current.
+    fn go_on_after(&mut self, done: &crate::suggest::Suggestion) {
+        let rs = &mut self.nav.rs;
+        if rs.current_suggestion.is_some_and(|c| c.same_place(done)) {
+            rs.current_suggestion = super::super::suggest::next_after(&rs.suggestions, done);
+            if let Some(next) = rs.current_suggestion {
+                rs.scroll_to = Some(next.start);
+            }
         }
     }
 

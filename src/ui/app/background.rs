@@ -128,6 +128,7 @@ impl GloseApp {
             p.wait();
         }
         self.views.corpus.wait_jobs();
+        self.derived.suggest.wait();
         if let Some(w) = &mut self.views.annotators {
             w.wait();
         }
