@@ -271,3 +271,48 @@ fn the_tagger_proposes_a_new_name_in_a_known_context() {
     let s = found(&p, 3, Keep::ClearOfAll);
     assert_eq!(s, [("Zorglub".to_string(), "Actor".to_string(), Source::Tagger)]);
 }
+
+#[test]
+fn each_language_gets_its_own_tagger_when_the_project_has_several() {
+    let mut p = Project::new("t");
+    let actor = label(&p, "Actor");
+    let corpus = [
+        ("en", "Minister {} said yes. The weather was fine. ", ["Alvarez", "Brandt", "Castillo"]),
+        ("en-GB", "Minister {} said yes. The weather was fine. ", ["Dubois", "Eriksen", "Fischer"]),
+        ("fr", "Le ministre {} a dit oui. Il faisait beau. ", ["Garcia", "Haddad", "Ivanov"]),
+        ("fr", "Le ministre {} a dit oui. Il faisait beau. ", ["Jensen", "Kowalski", "Laurent"]),
+    ];
+    for (language, pattern, names) in corpus {
+        let text: String = names.iter().map(|n| pattern.replace("{}", n)).collect();
+        let mut a = Article {
+            id: ArticleId(p.alloc_id()),
+            text: text.clone(),
+            language: language.into(),
+            ..Default::default()
+        };
+        for n in names {
+            let start = text[..text.find(n).unwrap()].chars().count();
+            let id = SpanId(p.alloc_id());
+            let fragments = vec![Fragment::new(start, start + n.chars().count())];
+            a.spans.push(Span { id, fragments, label: actor, quote: n.to_string(), ..Default::default() });
+        }
+        p.articles.push(Arc::new(a));
+    }
+    for (language, text) in
+        [("fr", "Le ministre Zorglub a dit non. Il faisait beau."), ("en", "Minister Zorglub said no.")]
+    {
+        let id = ArticleId(p.alloc_id());
+        p.articles.push(Arc::new(Article { id, text: text.into(), language: language.into(), ..Default::default() }));
+    }
+    p.normalize();
+    assert_eq!(Recommenders::train(&p).languages(), ["en", "fr"], "en-GB is English");
+    for i in [4, 5] {
+        let s = found(&p, i, Keep::ClearOfAll);
+        assert_eq!(s, [("Zorglub".to_string(), "Actor".to_string(), Source::Tagger)], "article {i}");
+    }
+    // One language (or none said): one tagger for all.
+    for a in &mut p.articles {
+        Arc::make_mut(a).language.clear();
+    }
+    assert!(Recommenders::train(&p).languages().is_empty());
+}

@@ -2,7 +2,7 @@
 //! them, Enter and a click accept (a span credited to the user, one undo step), X rejects
 //! (remembered, undoable), "accept all of this form" here and in the corpus (one undo step),
 //! the Suggestions tab's settings and self-evaluation, and Corpus overview → Suggestions.
-//! The recommenders learn in a thread: tests wait for them by `finish_jobs`, not by frames.
+//! The recommenders learn in a thread: tests wait for them by `finish_suggestions`, not by frames.
 
 mod common;
 
@@ -22,7 +22,9 @@ const FOUR: &str = "Macron arrived late.";
 fn project() -> Project {
     let mut p = Project::new("summit");
     let actor = p.schema.label_by_name("Actor").unwrap().id;
-    for (title, text, annotated) in [("One", ONE, true), ("Two", TWO, true), ("Three", THREE, false), ("Four", FOUR, false)] {
+    for (title, text, annotated) in
+        [("One", ONE, true), ("Two", TWO, true), ("Three", THREE, false), ("Four", FOUR, false)]
+    {
         let id = ArticleId(p.alloc_id());
         let mut a = Article { id, title: title.into(), text: text.into(), language: "en".into(), ..Default::default() };
         if annotated {
@@ -61,7 +63,7 @@ fn opened(title: &str) -> (tempfile::TempDir, Harness<'static, GloseApp>) {
 
 /// Lets the recommenders learn from the project as it is, and the window show their suggestions.
 fn learned(h: &mut Harness<'_, GloseApp>) {
-    h.state_mut().finish_jobs();
+    h.state_mut().finish_suggestions();
     h.run();
 }
 
@@ -81,13 +83,17 @@ fn current(h: &Harness<'_, GloseApp>) -> Option<(usize, usize)> {
 fn spans_at(h: &Harness<'_, GloseApp>, title: &str) -> Vec<(usize, usize, String, String)> {
     let p = h.state().doc().project().clone();
     let a = article(h, title);
-    a.spans.iter().map(|s| (s.start(), s.end(), p.schema.label_name(s.label).to_string(), s.annotator.clone())).collect()
+    a.spans
+        .iter()
+        .map(|s| (s.start(), s.end(), p.schema.label_name(s.label).to_string(), s.annotator.clone()))
+        .collect()
 }
 
 #[test]
 fn suggestions_are_outlined_and_tab_then_enter_accepts_one_as_one_undo_step() {
     let (_dir, mut h) = opened("Three");
-    let (macron, scholz, macron2) = (chars_of(THREE, "Macron", 0), chars_of(THREE, "Scholz", 0), chars_of(THREE, "Macron", 1));
+    let (macron, scholz, macron2) =
+        (chars_of(THREE, "Macron", 0), chars_of(THREE, "Scholz", 0), chars_of(THREE, "Macron", 1));
     for place in [macron, scholz, macron2] {
         assert!(shown(&h).contains(&place), "{place:?} suggested: {:?}", shown(&h));
     }
@@ -211,6 +217,7 @@ fn corpus_overview_lists_suggestions_per_label_and_form_and_accepts_them_in_bulk
     let (_dir, mut h) = opened("Three");
     h.state_mut().show_corpus_tab(CorpusTab::Suggestions);
     h.run();
+    learned(&mut h);
     h.state_mut().finish_jobs();
     h.run();
     // "Macron" is suggested three times in two articles (Three twice, Four once).
@@ -221,6 +228,7 @@ fn corpus_overview_lists_suggestions_per_label_and_form_and_accepts_them_in_bulk
     h.run();
     assert!(spans_at(&h, "Four").is_empty(), "one undo step");
     // "Show" opens the article at the suggestion, made current.
+    learned(&mut h);
     h.state_mut().finish_jobs();
     h.run();
     press(&mut h, "Show «Scholz»");

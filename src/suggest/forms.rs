@@ -4,7 +4,6 @@
 
 use crate::model::{Article, SuggestionSettings};
 use crate::text::Token;
-use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// How forms are compared: exactly, or without case and/or diacritics.
@@ -43,15 +42,43 @@ pub fn extend(form: u64, token: u64) -> u64 {
     (form.rotate_left(23) ^ token).wrapping_mul(0x9e37_79b9_7f4a_7c15).wrapping_add(0x632b_e59b_d9b4_e019)
 }
 
+/// A map keyed by form hashes, which are hashes already: the key is its own hash.
+pub type FormMap<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<KeyIsHash>>;
+
+/// The hasher of [`FormMap`]: hands the `u64` key back (SipHash over it cost a tenth of learning).
+#[derive(Default)]
+pub struct KeyIsHash(u64);
+
+impl std::hash::Hasher for KeyIsHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | self.0 >> 56) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 /// The hash of a whole form (its tokens' hashes in order).
 pub fn form_hash(tokens: impl IntoIterator<Item = u64>) -> u64 {
     tokens.into_iter().fold(0x243f_6a88_85a3_08d3, extend)
 }
 
-/// Where tokens start and end (code points): `(sentence, index)` by start, then by end.
+/// Where tokens start and end (code points) with their `(sentence, index)`, in text order
+/// (tokens come in order: looked up by halving, no hashing).
 pub struct Bounds {
-    starts: HashMap<usize, (usize, usize)>,
-    ends: HashMap<usize, (usize, usize)>,
+    starts: Vec<(usize, (usize, usize))>,
+    ends: Vec<(usize, (usize, usize))>,
+}
+
+fn find(list: &[(usize, (usize, usize))], at: usize) -> Option<&(usize, usize)> {
+    list.binary_search_by_key(&at, |e| e.0).ok().map(|i| &list[i].1)
 }
 
 /// A text's sentences of tokens with each token's hash.
@@ -75,12 +102,12 @@ impl Tokenised {
 
     /// Where each token starts and ends.
     pub fn bounds(&self) -> Bounds {
-        let mut starts = HashMap::new();
-        let mut ends = HashMap::new();
+        let mut starts = Vec::new();
+        let mut ends = Vec::new();
         for (si, s) in self.sentences.iter().enumerate() {
             for (ti, t) in s.iter().enumerate() {
-                starts.insert(t.start as usize, (si, ti));
-                ends.insert(t.end as usize, (si, ti));
+                starts.push((t.start as usize, (si, ti)));
+                ends.push((t.end as usize, (si, ti)));
             }
         }
         Bounds { starts, ends }
@@ -89,7 +116,7 @@ impl Tokenised {
     /// The tokens `[from, to]` of one sentence as a form hash, when a span `[start, end)` begins
     /// and ends on token boundaries of one sentence.
     pub fn form_of(&self, bounds: &Bounds, start: usize, end: usize) -> Option<(u64, usize)> {
-        let (&(s1, from), &(s2, to)) = (bounds.starts.get(&start)?, bounds.ends.get(&end)?);
+        let (&(s1, from), &(s2, to)) = (find(&bounds.starts, start)?, find(&bounds.ends, end)?);
         (s1 == s2 && from <= to).then(|| (form_hash(self.hashes[s1][from..=to].iter().copied()), to - from + 1))
     }
 }

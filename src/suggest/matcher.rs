@@ -2,10 +2,9 @@
 //! and how often the form occurs in the annotated articles at all, proposed wherever it occurs
 //! again (longest form first, on word boundaries, within a sentence).
 
-use super::forms::{Folding, Tokenised, matches};
+use super::forms::{Folding, FormMap, Tokenised, matches};
 use super::{Candidate, Source};
 use crate::model::{Article, LabelId};
-use std::collections::HashMap;
 
 /// Longest form learned, in tokens (a longer span is a passage, not a name).
 const MAX_TOKENS: usize = 12;
@@ -33,7 +32,7 @@ impl FormStats {
 /// Forms learned from the project's spans.
 #[derive(Default)]
 pub struct StringMatcher {
-    forms: HashMap<u64, FormStats>,
+    forms: FormMap<FormStats>,
     max_len: usize,
     folding: Folding,
 }
@@ -41,11 +40,19 @@ pub struct StringMatcher {
 impl StringMatcher {
     /// Learns from the spans of `articles` (all their spans are the coder's word): each span
     /// of one fragment that starts and ends on word boundaries of one sentence is a form.
-    pub fn train<'a>(articles: impl IntoIterator<Item = &'a Article> + Clone, folding: Folding) -> Self {
-        let mut m = StringMatcher { folding, ..Default::default() };
+    pub fn train<'a>(articles: impl IntoIterator<Item = &'a Article>, folding: Folding) -> Self {
         let tokenised: Vec<(&Article, Tokenised)> =
             articles.into_iter().map(|a| (a, Tokenised::of(a, folding))).collect();
-        for (a, t) in &tokenised {
+        Self::train_tokenised(tokenised.iter().map(|(a, t)| (*a, t)), folding)
+    }
+
+    /// [`StringMatcher::train`] on articles tokenised already (with `folding`).
+    pub fn train_tokenised<'a>(
+        articles: impl Iterator<Item = (&'a Article, &'a Tokenised)> + Clone,
+        folding: Folding,
+    ) -> Self {
+        let mut m = StringMatcher { folding, ..Default::default() };
+        for (a, t) in articles.clone() {
             let bounds = t.bounds();
             for s in a.spans.iter().filter(|s| s.fragments.len() == 1) {
                 let f = s.fragments[0];
@@ -62,7 +69,7 @@ impl StringMatcher {
             }
         }
         // How often each form occurs at all: a word labelled once in ten occurrences is no name.
-        for (_, t) in &tokenised {
+        for (_, t) in articles {
             for hashes in &t.hashes {
                 for i in 0..hashes.len() {
                     let mut h = super::forms::form_hash([]);

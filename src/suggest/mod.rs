@@ -12,7 +12,7 @@ mod tagger;
 pub use forms::Folding;
 pub use matcher::StringMatcher;
 pub use registry::Registry;
-pub use tagger::Tagger;
+pub use tagger::{Effort, Tagger};
 
 use crate::model::{Article, ArticleId, EntityId, LabelId, Project, Rejection};
 use std::collections::BTreeMap;
@@ -130,7 +130,7 @@ impl Counts {
     }
 
     /// Places proposed.
-    fn proposed(&self) -> usize {
+    pub fn proposed(&self) -> usize {
         self.true_positives + self.false_positives
     }
 }
@@ -173,6 +173,9 @@ pub struct Recommenders {
     matcher: StringMatcher,
     registry: Registry,
     tagger: Option<Tagger>,
+    /// Taggers learned from one language's articles alone, when the project has several (the
+    /// words and their contexts differ); articles of other languages get `tagger`'s.
+    by_language: Vec<(String, Tagger)>,
     /// The score of the tagger's spans of a label: its precision for that label on held-out
     /// articles.
     confidence: std::collections::HashMap<LabelId, f32>,
@@ -193,6 +196,19 @@ fn annotated(project: &Project) -> Vec<&Article> {
 /// Folds of the self-evaluation.
 const FOLDS: usize = 5;
 
+/// The self-evaluation holds out articles among this many annotated ones at most, spread over
+/// the project (enough to judge a recommender per label; beyond, learning five more times from
+/// the whole project cost most of the time).
+const EVALUATED_ARTICLES: usize = 400;
+
+/// At most `n` of `items`, spread evenly over them (all when there are no more).
+fn spread<T: Copy>(items: &[T], n: usize) -> Vec<T> {
+    if items.len() <= n {
+        return items.to_vec();
+    }
+    (0..n).map(|i| items[i * items.len() / n]).collect()
+}
+
 /// A recommender is switched off for a label, or the tagger scored by its precision, only when
 /// the project has this many annotated articles and the recommender proposed this many spans
 /// of the label in them (with 2 articles, one held out against the other says little).
@@ -202,11 +218,24 @@ const MIN_PROPOSALS_JUDGED: usize = 5;
 impl Recommenders {
     /// Trains every recommender on the project's spans and evaluates each on held-out articles.
     pub fn train(project: &Project) -> Self {
+        Self::train_until(project, &|| true)
+    }
+
+    /// [`Recommenders::train`], stopping between its steps once `go_on` says no (what it then
+    /// returns has learned from less, or nothing: it is not to be used).
+    pub fn train_until(project: &Project, go_on: &(dyn Fn() -> bool + Sync)) -> Self {
         let settings = &project.suggestions;
         let folding = Folding::of(settings);
-        let learn_from = annotated(project);
-        let held_out = held_out_candidates(project, &learn_from, folding);
-        let mut evaluation = Evaluation { articles: learn_from.len(), ..Default::default() };
+        let mut learn_from = annotated(project);
+        if !go_on() {
+            learn_from.clear();
+        }
+        // Tokenised once, for every fold and the final recommenders.
+        let tokens = crate::par::map(&learn_from, |a| forms::Tokenised::of(a, folding));
+        let learn_from: Vec<(&Article, &forms::Tokenised)> = learn_from.into_iter().zip(&tokens).collect();
+        let held_out = held_out_candidates(project, &spread(&learn_from, EVALUATED_ARTICLES), folding, go_on);
+        let learn_from = if go_on() { learn_from } else { Vec::new() };
+        let mut evaluation = Evaluation { articles: held_out.len(), ..Default::default() };
         for (a, candidates) in &held_out {
             for source in Source::ALL {
                 // The tagger's score is its precision, known only after this evaluation.
@@ -236,7 +265,7 @@ impl Recommenders {
             .filter(|((source, _), c)| *source == Source::Tagger && judged(c))
             .map(|((_, label), c)| (*label, c.precision() as f32))
             .collect();
-        let mut r = Recommenders::fitted(project, &learn_from, folding);
+        let mut r = Recommenders::fitted(project, &learn_from, folding, Effort::Final);
         r.off = off;
         r.confidence = confidence;
         // All recommenders together, as shown: the same held-out proposals through the rules.
@@ -253,24 +282,26 @@ impl Recommenders {
         r
     }
 
-    /// The recommenders trained on `articles`, none switched off, not evaluated.
-    fn fitted(project: &Project, articles: &[&Article], folding: Folding) -> Self {
-        let registry = Registry::train(&project.entities, &project.schema, articles.iter().copied(), folding);
+    /// The recommenders trained on `articles` (tokenised with `folding`), none switched off,
+    /// not evaluated.
+    fn fitted(project: &Project, articles: &[(&Article, &forms::Tokenised)], folding: Folding, effort: Effort) -> Self {
+        let registry = Registry::train(&project.entities, &project.schema, articles.iter().map(|a| a.0), folding);
         // The tagger learns from the string matcher's hits in each article as found by a
         // matcher that did not learn from it (else it would learn to trust them blindly).
-        let tokenised: Vec<forms::Tokenised> = articles.iter().map(|a| forms::Tokenised::of(a, folding)).collect();
-        let mut hits: Vec<Vec<Candidate>> = tokenised.iter().map(|t| registry.suggest(t)).collect();
+        let mut hits: Vec<Vec<Candidate>> = articles.iter().map(|(_, t)| registry.suggest(t)).collect();
         for (train, held) in fold_indices(articles.len()) {
-            let m = StringMatcher::train(train.iter().map(|&i| articles[i]), folding);
+            let m = StringMatcher::train_tokenised(train.iter().map(|&i| articles[i]), folding);
             for i in held {
-                hits[i].extend(m.suggest(&tokenised[i]));
+                hits[i].extend(m.suggest(articles[i].1));
             }
         }
-        let examples: Vec<_> = articles.iter().zip(&tokenised).zip(hits).map(|((a, t), h)| (*a, t, h)).collect();
+        let examples: Vec<_> = articles.iter().zip(hits).map(|((a, t), h)| (*a, *t, h)).collect();
+        let by_language = language_taggers(&examples, effort);
         Recommenders {
-            matcher: StringMatcher::train(articles.iter().copied(), folding),
+            matcher: StringMatcher::train_tokenised(articles.iter().copied(), folding),
             registry,
-            tagger: Tagger::train(&examples),
+            tagger: Tagger::train(&examples, effort),
+            by_language,
             confidence: Default::default(),
             off: Default::default(),
             evaluation: Evaluation::default(),
@@ -283,6 +314,11 @@ impl Recommenders {
     /// Annotated articles the recommenders learned from.
     pub fn learned_from(&self) -> usize {
         self.learned_from
+    }
+
+    /// The languages that have a tagger of their own, sorted.
+    pub fn languages(&self) -> Vec<&str> {
+        self.by_language.iter().map(|(l, _)| l.as_str()).collect()
     }
 
     /// Only these recommenders (to measure one alone).
@@ -298,11 +334,17 @@ impl Recommenders {
 
     /// Every recommender's proposals for `article`'s text, before the project's rules.
     fn candidates(&self, article: &Article) -> Vec<Candidate> {
-        let tokenised = forms::Tokenised::of(article, self.folding);
-        let mut all = self.registry.suggest(&tokenised);
-        all.extend(self.matcher.suggest(&tokenised));
-        if let Some(tagger) = &self.tagger {
-            let found = tagger.suggest(&article.text, &tokenised, &all, &self.confidence);
+        self.candidates_in(article, &forms::Tokenised::of(article, self.folding))
+    }
+
+    /// [`Recommenders::candidates`] of an article tokenised already.
+    fn candidates_in(&self, article: &Article, tokenised: &forms::Tokenised) -> Vec<Candidate> {
+        let mut all = self.registry.suggest(tokenised);
+        all.extend(self.matcher.suggest(tokenised));
+        let language = language_of(article);
+        let own = self.by_language.iter().find(|(l, _)| *l == language).map(|(_, t)| t);
+        if let Some(tagger) = own.or(self.tagger.as_ref()) {
+            let found = tagger.suggest(&article.text, tokenised, &all, &self.confidence);
             all.extend(found);
         }
         all
@@ -358,6 +400,39 @@ impl Recommenders {
     }
 }
 
+/// A language with this many annotated articles gets a tagger of its own (when the project has
+/// several languages).
+const MIN_LANGUAGE_ARTICLES: usize = 2;
+
+/// An article's language as the taggers group them: its primary subtag, in lower case
+/// ("fr-FR" → "fr"; empty when unknown).
+fn language_of(article: &Article) -> String {
+    article.language.split(['-', '_']).next().unwrap_or("").trim().to_lowercase()
+}
+
+/// One tagger per language with enough annotated articles, when there are several languages.
+fn language_taggers(
+    examples: &[(&Article, &forms::Tokenised, Vec<Candidate>)],
+    effort: Effort,
+) -> Vec<(String, Tagger)> {
+    let mut languages: Vec<String> = examples.iter().map(|e| language_of(e.0)).filter(|l| !l.is_empty()).collect();
+    languages.sort();
+    languages.dedup();
+    if languages.len() < 2 {
+        return Vec::new();
+    }
+    languages
+        .into_iter()
+        .filter_map(|l| {
+            let own: Vec<_> = examples.iter().filter(|e| language_of(e.0) == l).cloned().collect();
+            if own.len() < MIN_LANGUAGE_ARTICLES {
+                return None;
+            }
+            Some((l, Tagger::train(&own, effort)?))
+        })
+        .collect()
+}
+
 /// The gold spans of an article as exact-match keys (one fragment each).
 fn gold(article: &Article) -> Vec<(usize, usize, LabelId)> {
     article.spans.iter().filter(|s| s.fragments.len() == 1).map(|s| (s.start(), s.end(), s.label)).collect()
@@ -372,19 +447,22 @@ fn fold_indices(n: usize) -> Vec<(Vec<usize>, Vec<usize>)> {
     (0..k).map(|fold| (0..n).partition(|i| i % k != fold)).collect()
 }
 
-/// Each annotated article with what recommenders trained on the other folds propose in it.
+/// Each annotated article with what recommenders trained on the other folds propose in it
+/// (the folds learned side by side, one per core).
 fn held_out_candidates<'a>(
     project: &Project,
-    articles: &[&'a Article],
+    articles: &[(&'a Article, &forms::Tokenised)],
     folding: Folding,
+    go_on: &(dyn Fn() -> bool + Sync),
 ) -> Vec<(&'a Article, Vec<Candidate>)> {
-    let mut out = Vec::new();
-    for (train, held) in fold_indices(articles.len()) {
-        let train: Vec<&Article> = train.iter().map(|&i| articles[i]).collect();
-        let r = Recommenders::fitted(project, &train, folding);
-        for i in held {
-            out.push((articles[i], r.candidates(articles[i])));
+    let folds = fold_indices(articles.len());
+    let per_fold = crate::par::map(&folds, |(train, held)| {
+        if !go_on() {
+            return Vec::new();
         }
-    }
-    out
+        let train: Vec<_> = train.iter().map(|&i| articles[i]).collect();
+        let r = Recommenders::fitted(project, &train, folding, Effort::HeldOut);
+        held.iter().map(|&i| (articles[i].0, r.candidates_in(articles[i].0, articles[i].1))).collect::<Vec<_>>()
+    });
+    per_fold.into_iter().flatten().collect()
 }

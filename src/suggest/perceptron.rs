@@ -3,14 +3,19 @@
 //! decoded by Viterbi, trained by correcting its own mistakes a few passes over the sentences.
 //! Sparse throughout: a pass costs the features that fire, not all the features there are.
 
-use std::collections::HashMap;
+use super::forms::FormMap;
 
 /// A feature of a token and its value (1 for a plain indicator).
 pub type Feature = (String, f32);
 
+fn name_hash(name: &str) -> u64 {
+    crate::hash::wide64(name.as_bytes())
+}
+
 /// A trained model.
 pub struct Perceptron {
-    features: HashMap<String, u32>,
+    /// Feature ids by the feature name's 64-bit hash (names are not kept).
+    features: FormMap<u32>,
     tags: Vec<String>,
     /// Weight of feature `f` for tag `t`: `emit[f * tags + t]`.
     emit: Vec<f32>,
@@ -49,7 +54,7 @@ impl Perceptron {
     /// Trains on `sentences` (each token's features, each token's tag) for `epochs` passes, in
     /// an order shuffled the same way every time (the model is the same for the same data).
     pub fn train(sentences: &[(Vec<Vec<Feature>>, Vec<String>)], epochs: usize) -> Option<Perceptron> {
-        let mut features: HashMap<String, u32> = HashMap::new();
+        let mut features: FormMap<u32> = FormMap::default();
         let mut tags: Vec<String> = vec!["O".into()];
         let mut data = Vec::with_capacity(sentences.len());
         for (xs, ys) in sentences {
@@ -57,7 +62,7 @@ impl Perceptron {
             for x in xs {
                 let ids = x.iter().map(|(name, v)| {
                     let next = features.len() as u32;
-                    (*features.entry(name.clone()).or_insert(next), *v)
+                    (*features.entry(name_hash(name)).or_insert(next), *v)
                 });
                 tokens.push(ids.collect());
             }
@@ -123,7 +128,7 @@ impl Perceptron {
     pub fn tag(&self, tokens: &[Vec<Feature>]) -> Vec<&str> {
         let encoded: Vec<Vec<(u32, f32)>> = tokens
             .iter()
-            .map(|x| x.iter().filter_map(|(name, v)| Some((*self.features.get(name)?, *v))).collect())
+            .map(|x| x.iter().filter_map(|(name, v)| Some((*self.features.get(&name_hash(name))?, *v))).collect())
             .collect();
         viterbi(&encoded, self.tags.len(), &self.emit, &self.trans).into_iter().map(|t| self.tags[t].as_str()).collect()
     }

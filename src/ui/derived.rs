@@ -203,6 +203,15 @@ impl<K, V> Default for Background<K, V> {
     }
 }
 
+impl<K, V> Drop for Background<K, V> {
+    /// Work still running for a holder gone is asked to stop.
+    fn drop(&mut self) {
+        if let Some((_, _, job)) = &self.running {
+            job.cancel();
+        }
+    }
+}
+
 /// What a view has to show: the value (if one was ever computed) and whether it is for the
 /// project as it is now.
 pub struct Shown<V> {
@@ -222,6 +231,20 @@ impl<K: Clone + PartialEq + Send + 'static, V: Send + Sync + 'static> Background
         waker: impl FnOnce() -> Option<Waker>,
         compute: fn(&Project, &K) -> V,
     ) -> Shown<V> {
+        self.get_cancellable(revision, key, project, threaded, waker, move |p, k, _| compute(p, k))
+    }
+
+    /// [`Background::get`] for work that stops early when its progress says it is cancelled
+    /// (when the value is no longer wanted: this holder dropped).
+    pub fn get_cancellable(
+        &mut self,
+        revision: u64,
+        key: K,
+        project: &Project,
+        threaded: bool,
+        waker: impl FnOnce() -> Option<Waker>,
+        compute: impl FnOnce(&Project, &K, &crate::progress::Progress) -> V + Send + 'static,
+    ) -> Shown<V> {
         self.land(false);
         let is = |r: u64, k: &K| r == revision && *k == key;
         if let Some((r, k, v)) = &self.latest
@@ -230,7 +253,7 @@ impl<K: Clone + PartialEq + Send + 'static, V: Send + Sync + 'static> Background
             return Shown { value: Some(v.clone()), fresh: true };
         }
         if !threaded {
-            let v = Arc::new(compute(project, &key));
+            let v = Arc::new(compute(project, &key, &crate::progress::Progress::default()));
             self.latest = Some((revision, key, v.clone()));
             self.running = None;
             return Shown { value: Some(v), fresh: true };
@@ -240,7 +263,7 @@ impl<K: Clone + PartialEq + Send + 'static, V: Send + Sync + 'static> Background
         // threads that compete with the window for the processor.
         if self.running.is_none() {
             let (snapshot, k) = (project.clone(), key.clone());
-            let job = Job::spawn(0, waker(), move |_| compute(&snapshot, &k));
+            let job = Job::spawn(0, waker(), move |progress| compute(&snapshot, &k, progress));
             self.running = Some((revision, key, job));
         }
         Shown { value: self.latest.as_ref().map(|(_, _, v)| v.clone()), fresh: false }

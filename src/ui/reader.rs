@@ -671,10 +671,7 @@ impl Reader {
 
     /// The suggestion shown under code point `ch` (suggestions never overlap).
     fn suggestion_at<'s>(&self, ch: usize, state: &'s ReaderState) -> Option<&'s Suggestion> {
-        state
-            .suggestions
-            .iter()
-            .find(|s| s.start <= ch && ch < s.end && !state.hidden_labels.contains(&s.label))
+        state.suggestions.iter().find(|s| s.start <= ch && ch < s.end && !state.hidden_labels.contains(&s.label))
     }
 
     fn keyboard(&mut self, ui: &mut Ui, article: &Article, state: &mut ReaderState) {
@@ -870,7 +867,10 @@ impl Reader {
                 let name = project.schema.label_name(s.label);
                 let font = FontId::proportional(11.0);
                 let galley = painter.layout_no_wrap(format!("{name}?"), font, Color32::WHITE);
-                let tag = Rect::from_min_size(pos2(r.right() - galley.size().x - 6.0, r.bottom() + 2.0), galley.size() + vec2(6.0, 2.0));
+                let tag = Rect::from_min_size(
+                    pos2(r.right() - galley.size().x - 6.0, r.bottom() + 2.0),
+                    galley.size() + vec2(6.0, 2.0),
+                );
                 painter.rect_filled(tag, 3.0, color);
                 painter.galley(tag.min + vec2(3.0, 1.0), galley, Color32::WHITE);
             }

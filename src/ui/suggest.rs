@@ -15,8 +15,8 @@ use crate::suggest::{Keep, Recommenders, Source, Suggestion};
 use std::sync::Arc;
 
 /// What the recommenders learn from. When the project's differs (a span added, an actor
-/// renamed, the matching changed) they learn again; a rejection or a new threshold only
-/// filters what they propose.
+/// renamed, the matching or the threshold changed: the self-evaluation judges what is shown)
+/// they learn again; a rejection only filters what they propose.
 struct Inputs {
     /// Each article's handle: an edited article is a new handle (this list keeps the old one).
     articles: Vec<Arc<Article>>,
@@ -25,9 +25,9 @@ struct Inputs {
     settings: SuggestionSettings,
 }
 
-/// The settings training depends on (rejections and the threshold apply when suggesting).
+/// The settings learning depends on (rejections apply when suggesting).
 fn training_settings(s: &SuggestionSettings) -> SuggestionSettings {
-    SuggestionSettings { rejected: Vec::new(), min_score: 0.0, ..s.clone() }
+    SuggestionSettings { rejected: Vec::new(), ..s.clone() }
 }
 
 impl Inputs {
@@ -62,14 +62,20 @@ pub struct SuggestState {
     article: Cached<(ArticleId, u64), Vec<Suggestion>>,
 }
 
-fn learn(p: &Project, _: &()) -> Recommenders {
-    Recommenders::train(p)
+/// Learns in a thread; stops early (with nothing learned) once the window no longer wants it.
+fn learn(p: &Project, _: &(), progress: &crate::progress::Progress) -> Recommenders {
+    Recommenders::train_until(p, &|| !progress.cancelled())
 }
 
 impl SuggestState {
     /// The recommenders for the project as it is: learned in a thread when it changed, the
     /// last ones handed out meanwhile (said to be stale).
-    pub fn model(&mut self, project: &Project, revision: u64, waker: impl FnOnce() -> Option<Waker>) -> Shown<Recommenders> {
+    pub fn model(
+        &mut self,
+        project: &Project,
+        revision: u64,
+        waker: impl FnOnce() -> Option<Waker>,
+    ) -> Shown<Recommenders> {
         if self.checked_at != Some(revision) {
             self.checked_at = Some(revision);
             if !self.inputs.as_ref().is_some_and(|i| i.same(project)) {
@@ -77,7 +83,7 @@ impl SuggestState {
                 self.generation += 1;
             }
         }
-        self.model.get(self.generation, (), project, true, waker, learn)
+        self.model.get_cancellable(self.generation, (), project, true, waker, learn)
     }
 
     /// `article`'s suggestions (none until a model has landed).
@@ -201,7 +207,9 @@ fn status_row(ui: &mut egui::Ui, shown: Shown<Recommenders>) -> Option<Arc<Recom
         }
         ui.weak(match (&shown.value, shown.fresh) {
             (None, _) => "Learning from the project's spans…".to_string(),
-            (Some(m), true) => format!("Learned from {}.", super::count(m.learned_from(), "annotated article", "annotated articles")),
+            (Some(m), true) => {
+                format!("Learned from {}.", super::count(m.learned_from(), "annotated article", "annotated articles"))
+            }
             (Some(_), false) => "Learning again from your latest edits…".to_string(),
         });
     });
@@ -289,7 +297,9 @@ fn settings_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
         ui.horizontal_wrapped(|ui| {
             ui.weak(super::count(old.rejected.len(), "suggestion rejected", "suggestions rejected"));
             if ui.button("Forget rejections").clicked() {
-                cx.push(Command::SetSuggestionSettings { settings: SuggestionSettings { rejected: Vec::new(), ..old } });
+                cx.push(Command::SetSuggestionSettings {
+                    settings: SuggestionSettings { rejected: Vec::new(), ..old },
+                });
             }
         });
     }
@@ -326,7 +336,8 @@ fn evaluation_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, model: &Recommenders) {
         for (label, c) in &ev.combined {
             row(ui, *label, "all", c, false);
             for source in Source::ALL {
-                if let Some(c) = ev.per_label.get(&(source, *label)) {
+                // A recommender that proposed nothing for the label has nothing to show.
+                if let Some(c) = ev.per_label.get(&(source, *label)).filter(|c| c.proposed() > 0) {
                     row(ui, *label, source.name(), c, model.is_off(source, *label));
                 }
             }

@@ -128,11 +128,15 @@ impl GloseApp {
             p.wait();
         }
         self.views.corpus.wait_jobs();
-        self.derived.suggest.wait();
         if let Some(w) = &mut self.views.annotators {
             w.wait();
         }
         self.finish_saving();
+    }
+
+    /// Waits for the suggestions' recommenders being learned, if they are (tests).
+    pub fn finish_suggestions(&mut self) {
+        self.derived.suggest.wait();
     }
 
     fn poll_one(&mut self, run: Running, wait: bool) -> Option<Running> {
