@@ -201,6 +201,11 @@ const FOLDS: usize = 5;
 /// the whole project cost most of the time).
 const EVALUATED_ARTICLES: usize = 400;
 
+/// The recommenders learn from this many annotated articles at most, spread over the project (a
+/// newspaper's year: 50 000 articles, 5 M spans, would take minutes of both cores after every
+/// edit; 10 000 articles hold every form a coder labels often).
+const LEARNED_ARTICLES: usize = 10_000;
+
 /// At most `n` of `items`, spread evenly over them (all when there are no more).
 fn spread<T: Copy>(items: &[T], n: usize) -> Vec<T> {
     if items.len() <= n {
@@ -226,7 +231,7 @@ impl Recommenders {
     pub fn train_until(project: &Project, go_on: &(dyn Fn() -> bool + Sync)) -> Self {
         let settings = &project.suggestions;
         let folding = Folding::of(settings);
-        let mut learn_from = annotated(project);
+        let mut learn_from = spread(&annotated(project), LEARNED_ARTICLES);
         if !go_on() {
             learn_from.clear();
         }
@@ -297,10 +302,13 @@ impl Recommenders {
         }
         let examples: Vec<_> = articles.iter().zip(hits).map(|((a, t), h)| (*a, *t, h)).collect();
         let by_language = language_taggers(&examples, effort);
+        // The tagger of all languages only where some article's language has none of its own.
+        let own = |a: &Article| by_language.iter().any(|(l, _)| *l == language_of(a));
+        let everyone = by_language.is_empty() || project.articles.iter().any(|a| !own(a));
         Recommenders {
             matcher: StringMatcher::train_tokenised(articles.iter().copied(), folding),
             registry,
-            tagger: Tagger::train(&examples, effort),
+            tagger: if everyone { Tagger::train(&examples, effort, tagger::MAX_TOKENS) } else { None },
             by_language,
             confidence: Default::default(),
             off: Default::default(),
@@ -421,6 +429,8 @@ fn language_taggers(
     if languages.len() < 2 {
         return Vec::new();
     }
+    // The languages share the training budget of one tagger.
+    let budget = tagger::MAX_TOKENS / languages.len();
     languages
         .into_iter()
         .filter_map(|l| {
@@ -428,7 +438,7 @@ fn language_taggers(
             if own.len() < MIN_LANGUAGE_ARTICLES {
                 return None;
             }
-            Some((l, Tagger::train(&own, effort)?))
+            Some((l, Tagger::train(&own, effort, budget)?))
         })
         .collect()
 }

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 /// Training stops after this many tokens (sentences with a span first): training time grows
 /// with them, and past this the curve is flat.
-const MAX_TOKENS: usize = 150_000;
+pub const MAX_TOKENS: usize = 150_000;
 
 /// A trained tagger.
 pub enum Tagger {
@@ -182,7 +182,12 @@ impl Tagger {
     /// Trains on `articles` (every span is the coder's word), each with the other
     /// recommenders' hits in it (found by recommenders that did not learn from that article, so
     /// that the tagger learns how far they can be trusted). `None` with nothing to learn.
-    pub fn train(articles: &[(&Article, &Tokenised, Vec<Candidate>)], effort: Effort) -> Option<Tagger> {
+    /// At most `max_tokens` tokens of training (several languages share [`MAX_TOKENS`]).
+    pub fn train(
+        articles: &[(&Article, &Tokenised, Vec<Candidate>)],
+        effort: Effort,
+        max_tokens: usize,
+    ) -> Option<Tagger> {
         // Sentences with a span first, then the others, up to the budget.
         let mut sentences = Vec::new();
         for (a, t, hits) in articles {
@@ -198,7 +203,7 @@ impl Tagger {
         let mut tokens = 0;
         let mut data = Vec::new();
         for (_, text, sentence, tags, hits) in sentences {
-            if tokens >= MAX_TOKENS {
+            if tokens >= max_tokens {
                 break;
             }
             tokens += sentence.len();

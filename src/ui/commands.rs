@@ -38,7 +38,10 @@ pub const READER_KEYS: &[(&str, &str)] = &[
     ("Alt+Shift+← / Alt+Shift+→", "grow / shrink its start by a word"),
     ("+ / −", "the selected span's stance: agree / disagree, or up / down its label's scale"),
     ("L", "link the selected span: click the other span, or Tab/Shift+Tab to it and Enter; then 1–9 picks the type"),
-    ("Esc", "cancel linking, close find, clear the selection"),
+    ("Tab / Shift+Tab", "make the next / previous suggestion current (outlined: learned from your spans)"),
+    ("Enter, click a suggestion", "accept the current suggestion (a span credited to you), the next becomes current"),
+    ("X / Backspace", "reject the current suggestion (when no span is selected): never suggested there again"),
+    ("Esc", "cancel linking, close find, clear the selection and the current suggestion"),
     ("Ctrl+Plus / Ctrl+Minus / Ctrl+0", "zoom"),
 ];
 
