@@ -7,7 +7,8 @@
 //!
 //! Run: `cargo bench --bench frames`; at a newspaper's year:
 //! `GLOSE_FRAMES_ARTICLES=50000 cargo bench --bench frames` (100 spans per article: 5 000 000);
-//! `GLOSE_FRAMES_TAB=actors` builds and measures only that tab.
+//! `GLOSE_FRAMES_TAB=actors` builds and measures only that tab; `GLOSE_FRAMES_SUGGESTIONS=off`
+//! without suggestions (on, each edit has the recommenders learn again in a thread).
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -35,7 +36,9 @@ fn frame(ctx: &egui::Context, app: &mut GloseApp) -> usize {
 fn app_with_everything_open(ctx: &egui::Context, tab: CorpusTab) -> GloseApp {
     let articles = std::env::var("GLOSE_FRAMES_ARTICLES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000);
     let project = glose::synth::project(7, articles, 2500, 100, 10);
-    let mut app = GloseApp::new(Settings::default());
+    let suggestions = std::env::var("GLOSE_FRAMES_SUGGESTIONS").map_or(true, |v| v != "off");
+    let settings = Settings { suggestions, ..Settings::default() };
+    let mut app = GloseApp::new(settings);
     app.replace_session(glose::store::Session::new(project));
     frame(ctx, &mut app);
     for w in [Window::Schema, Window::Annotators, Window::Compare] {
@@ -47,6 +50,8 @@ fn app_with_everything_open(ctx: &egui::Context, tab: CorpusTab) -> GloseApp {
         frame(ctx, &mut app);
     }
     app.finish_jobs();
+    // The suggestions' recommenders learned (after an edit they learn again, in a thread).
+    app.finish_suggestions();
     frame(ctx, &mut app);
     app
 }

@@ -64,7 +64,7 @@ pub struct SuggestState {
 
 /// Learns in a thread; stops early (with nothing learned) once the window no longer wants it.
 fn learn(p: &Project, _: &(), progress: &crate::progress::Progress) -> Recommenders {
-    Recommenders::train_until(p, &|| !progress.cancelled())
+    crate::par::leaving_a_core(|| Recommenders::train_until(p, &|| !progress.cancelled()))
 }
 
 impl SuggestState {
@@ -370,7 +370,8 @@ pub struct FormRow {
 /// Every article's suggestions grouped by label and form: labels in the schema's order, the
 /// commonest forms first.
 fn corpus_rows(project: &Project, key: &ModelKey) -> Vec<FormRow> {
-    let per_article = crate::par::map(&project.articles, |a| key.model.suggest(project, a, Keep::ClearOfAll));
+    let suggest = |a: &Arc<Article>| key.model.suggest(project, a, Keep::ClearOfAll);
+    let per_article = crate::par::leaving_a_core(|| crate::par::map(&project.articles, suggest));
     let mut rows: std::collections::HashMap<(LabelId, String), Vec<Suggestion>> = Default::default();
     for (a, found) in project.articles.iter().zip(per_article) {
         for s in found {
