@@ -193,16 +193,24 @@ fn startup_probe(app: &mut GloseApp, ctx: &egui::Context) {
     }
 }
 
+/// The application's id: the desktop entry's name (`assets/linux/org.glose.Glose.desktop`), so
+/// docks and task bars match the window to its icon and menu entry.
+pub const APP_ID: &str = "org.glose.Glose";
+
 pub fn run(project: Option<PathBuf>) -> ExitCode {
     STARTED.get_or_init(std::time::Instant::now);
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Glose")
-            .with_inner_size([1400.0, 900.0])
-            .with_min_inner_size([640.0, 400.0])
-            .with_drag_and_drop(true),
-        ..Default::default()
-    };
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Glose")
+        .with_app_id(APP_ID)
+        .with_inner_size([1400.0, 900.0])
+        .with_min_inner_size([640.0, 400.0])
+        .with_drag_and_drop(true);
+    // The window's own icon (where the desktop does not take it from the desktop entry).
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icons/glose-256.png")) {
+        viewport = viewport.with_icon(icon);
+    }
+    // The window's place and size are remembered by eframe (`persist_window`, on by default).
+    let options = eframe::NativeOptions { viewport, ..Default::default() };
     let result = eframe::run_native("Glose", options, Box::new(move |cc| Ok(Box::new(create_app(cc, project)))));
     match result {
         Ok(()) => ExitCode::SUCCESS,
