@@ -247,6 +247,21 @@ fn glose_suggest_prints_json_in_code_points_with_the_articles_ids() {
     Command::cargo_bin("glose").unwrap().args(["suggest", path.to_str().unwrap(), "--labels", "Nope"]).assert().code(2);
 }
 
+/// Adds an article in `language` made of `pattern` once per name ("{}" the name), each name a
+/// span of `label`.
+fn add_named(p: &mut Project, pattern: &str, names: &[&str], language: &str, label: LabelId) {
+    let text: String = names.iter().map(|n| pattern.replace("{}", n)).collect();
+    let id = ArticleId(p.alloc_id());
+    let mut a = Article { id, text: text.clone(), language: language.into(), ..Default::default() };
+    for n in names {
+        let start = text[..text.find(n).unwrap()].chars().count();
+        let id = SpanId(p.alloc_id());
+        let fragments = vec![Fragment::new(start, start + n.chars().count())];
+        a.spans.push(Span { id, fragments, label, quote: n.to_string(), ..Default::default() });
+    }
+    p.articles.push(Arc::new(a));
+}
+
 #[test]
 fn the_tagger_proposes_a_new_name_in_a_known_context() {
     // Names the matcher never saw, in the context where the coder labels names.
@@ -254,15 +269,7 @@ fn the_tagger_proposes_a_new_name_in_a_known_context() {
     let mut p = Project::new("t");
     let actor = label(&p, "Actor");
     for chunk in names.chunks(3) {
-        let text: String = chunk.iter().map(|n| format!("Minister {n} said yes. The weather was fine. ")).collect();
-        let mut a = Article { id: ArticleId(p.alloc_id()), text: text.clone(), ..Default::default() };
-        for n in chunk {
-            let start = text[..text.find(n).unwrap()].chars().count();
-            let id = SpanId(p.alloc_id());
-            let fragments = vec![Fragment::new(start, start + n.chars().count())];
-            a.spans.push(Span { id, fragments, label: actor, quote: n.to_string(), ..Default::default() });
-        }
-        p.articles.push(Arc::new(a));
+        add_named(&mut p, "Minister {} said yes. The weather was fine. ", chunk, "", actor);
     }
     let text = "Minister Zorglub said no. The weather was fine.";
     let id = ArticleId(p.alloc_id());
@@ -283,20 +290,7 @@ fn each_language_gets_its_own_tagger_when_the_project_has_several() {
         ("fr", "Le ministre {} a dit oui. Il faisait beau. ", ["Jensen", "Kowalski", "Laurent"]),
     ];
     for (language, pattern, names) in corpus {
-        let text: String = names.iter().map(|n| pattern.replace("{}", n)).collect();
-        let mut a = Article {
-            id: ArticleId(p.alloc_id()),
-            text: text.clone(),
-            language: language.into(),
-            ..Default::default()
-        };
-        for n in names {
-            let start = text[..text.find(n).unwrap()].chars().count();
-            let id = SpanId(p.alloc_id());
-            let fragments = vec![Fragment::new(start, start + n.chars().count())];
-            a.spans.push(Span { id, fragments, label: actor, quote: n.to_string(), ..Default::default() });
-        }
-        p.articles.push(Arc::new(a));
+        add_named(&mut p, pattern, &names, language, actor);
     }
     for (language, text) in
         [("fr", "Le ministre Zorglub a dit non. Il faisait beau."), ("en", "Minister Zorglub said no.")]
