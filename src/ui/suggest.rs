@@ -144,7 +144,10 @@ pub fn still_free(article: &Article, list: &[Suggestion]) -> Vec<Suggestion> {
 /// The commands that accept `list` (as spans credited to `annotator`), one undo step.
 pub fn accept_commands(project: &Project, list: &[Suggestion], annotator: &str) -> Option<Command> {
     let mut commands = Vec::new();
-    for a in project.articles.iter() {
+    // Each article the list names, once, in the list's order (not a pass over every article).
+    let mut seen = std::collections::HashSet::new();
+    let articles: Vec<ArticleId> = list.iter().map(|s| s.article).filter(|&a| seen.insert(a)).collect();
+    for a in articles.iter().filter_map(|&id| project.article(id)) {
         let mine: Vec<Suggestion> = list.iter().filter(|s| s.article == a.id).copied().collect();
         for s in still_free(a, &mine) {
             commands.push(Command::AddSpan { article: a.id, span: s.to_span(annotator), relations: vec![] });
