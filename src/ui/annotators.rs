@@ -253,7 +253,7 @@ fn agreement_grid_ui(ui: &mut egui::Ui, g: &agreement::Agreement) {
         "{} vs {}: {} both coded, {} tokens",
         g.annotator_a,
         g.annotator_b,
-        super::count(g.articles, "article", "articles"),
+        t!("count-articles", n = g.articles),
         g.tokens
     ));
     let fig = |v: Option<f64>| v.map_or("–".to_string(), |x| format!("{x:.3}"));

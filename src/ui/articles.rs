@@ -79,7 +79,7 @@ fn list_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, rows: &[usize]) {
             let mut details = vec![a.source.as_str(), a.published.as_str(), a.language.as_str()];
             details.retain(|d| !d.is_empty());
             let sep = if details.is_empty() { "" } else { " · " };
-            let line = format!("{}{sep}{}", details.join(" · "), super::count(a.spans.len(), "span", "spans"));
+            let line = format!("{}{sep}{}", details.join(" · "), t!("count-spans", n = a.spans.len()));
             let twin = a.near_duplicate_of.and_then(|o| p.article(o));
             ui.horizontal(|ui| {
                 if let Some(other) = twin {

@@ -303,9 +303,9 @@ pub fn status_bar_ui(cx: &mut ViewCx<'_>, jobs: &[Running], ui: &mut egui::Ui) {
             let spans: usize = p.articles.iter().map(|a| a.spans.len()).sum();
             use super::count;
             let (a, s, e) = (
-                count(p.articles.len(), "article", "articles"),
-                count(spans, "span", "spans"),
-                count(p.entities.len(), "actor", "actors"),
+                t!("count-articles", n = p.articles.len()),
+                t!("count-spans", n = spans),
+                t!("count-actors", n = p.entities.len()),
             );
             ui.weak(format!("{a} · {s} · {e}"));
             if let Some(l) = cx.nav.sticky_label {

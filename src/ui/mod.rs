@@ -1,6 +1,8 @@
 //! The window (eframe/egui). A thin view over the core: it reads the project and changes it
 //! only through `edit::Command`, so undo, the journal and tests cover everything it does.
 
+#[macro_use]
+pub mod i18n;
 mod annotators;
 mod app;
 mod arcs;

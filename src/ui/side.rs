@@ -425,7 +425,7 @@ impl SidePanel {
         let doc = cx.doc;
         let p = doc.project();
         let Some(article) = cx.nav.current.and_then(|a| p.article(a)) else { return };
-        ui.strong(format!("{} in this article", super::count(article.spans.len(), "span", "spans")));
+        ui.strong(format!("{} in this article", t!("count-spans", n = article.spans.len())));
         let to_review = article.spans.iter().filter(|s| s.attributes.contains_key(REVIEW_ATTRIBUTE)).count();
         if to_review > 0 || review_only {
             ui.checkbox(&mut review_only, format!("Needs review only ({to_review})"))
@@ -486,7 +486,7 @@ impl SidePanel {
                 });
             });
         ui.separator();
-        ui.strong(super::count(article.relations.len(), "relation", "relations"));
+        ui.strong(t!("count-relations", n = article.relations.len()));
         for r in &article.relations {
             let name = p.schema.relation_type_name(r.kind);
             let q = |id| article.span(id).map_or("?".to_string(), |s| ellipsize(&s.quote, 28));
@@ -651,7 +651,7 @@ impl SidePanel {
                 relations: vec![],
             },
         };
-        ui.strong(super::count(list.len(), "unlinked mention", "unlinked mentions"));
+        ui.strong(t!("count-unlinked-mentions", n = list.len()));
         let mut accepted = Vec::new();
         let doc = cx.doc;
         let text = cx.nav.current.and_then(|a| doc.project().article(a)).map_or("", |a| a.text.as_str());

@@ -211,7 +211,7 @@ fn status_row(ui: &mut egui::Ui, shown: Shown<Recommenders>) -> Option<Arc<Recom
         ui.weak(match (&shown.value, shown.fresh) {
             (None, _) => "Learning from the project's spans…".to_string(),
             (Some(m), true) => {
-                format!("Learned from {}.", super::count(m.learned_from(), "annotated article", "annotated articles"))
+                format!("Learned from {}.", t!("count-annotated-articles", n = m.learned_from()))
             }
             (Some(_), false) => "Learning again from your latest edits…".to_string(),
         });
@@ -260,7 +260,7 @@ fn current_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, model: &Recommenders, list
 /// This article's suggestions; a click makes one current and shows it.
 fn list_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, list: &[Suggestion]) {
     let Some(article) = cx.article() else { return };
-    ui.strong(super::count(list.len(), "suggestion in this article", "suggestions in this article"));
+    ui.strong(t!("count-suggestions-in-this-article", n = list.len()));
     let rows: Vec<(Suggestion, String, egui::Color32)> = list
         .iter()
         .map(|s| {
@@ -298,7 +298,7 @@ fn settings_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     }
     if !old.rejected.is_empty() {
         ui.horizontal_wrapped(|ui| {
-            ui.weak(super::count(old.rejected.len(), "suggestion rejected", "suggestions rejected"));
+            ui.weak(t!("count-suggestions-rejected", n = old.rejected.len()));
             if ui.button("Forget rejections").clicked() {
                 cx.push(Command::SetSuggestionSettings {
                     settings: SuggestionSettings { rejected: Vec::new(), ..old },
@@ -430,7 +430,7 @@ impl CorpusSuggestions {
         let p = doc.project();
         ui.horizontal(|ui| {
             let total: usize = rows.iter().map(|r| r.suggestions.len()).sum();
-            ui.label(format!("{} of {} forms.", super::count(total, "suggestion", "suggestions"), rows.len()));
+            ui.label(format!("{} of {} forms.", t!("count-suggestions", n = total), rows.len()));
             let name = self.label.map_or("All labels", |l| p.schema.label_name(l));
             super::combo(ui, "Suggestions of label", name, |ui| {
                 ui.selectable_value(&mut self.label, None, "All labels");

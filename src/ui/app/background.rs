@@ -190,16 +190,16 @@ impl GloseApp {
                 use crate::ui::count;
                 let msg = format!(
                     "Exported {}, {}, {} as {} ({})",
-                    count(report.articles, "article", "articles"),
-                    count(report.spans, "span", "spans"),
-                    count(report.relations, "relation", "relations"),
+                    t!("count-articles", n = report.articles),
+                    t!("count-spans", n = report.spans),
+                    t!("count-relations", n = report.relations),
                     format.name(),
-                    count(report.files.len(), "file", "files")
+                    t!("count-files", n = report.files.len())
                 );
                 if report.warnings.is_empty() {
                     self.info(msg);
                 } else {
-                    let n = count(report.warnings.len(), "thing", "things");
+                    let n = t!("count-things", n = report.warnings.len());
                     let text = format!("{msg}. {n} the format cannot hold:\n\n{}", report.warnings.join("\n"));
                     self.show(Window::Dialog(super::Dialog::Notice { title: "Exported, with notes".into(), text }));
                 }
@@ -219,11 +219,11 @@ impl GloseApp {
         use crate::ui::count;
         let msg = format!(
             "Imported {} and {} ({} new, {} matched by text, {} already there)",
-            count(plan.spans, "span", "spans"),
-            count(plan.relations, "relation", "relations"),
-            count(plan.new_articles, "article", "articles"),
+            t!("count-spans", n = plan.spans),
+            t!("count-relations", n = plan.relations),
+            t!("count-articles", n = plan.new_articles),
             plan.matched_articles,
-            count(plan.duplicates, "span", "spans"),
+            t!("count-spans", n = plan.duplicates),
         );
         if plan.warnings.is_empty() {
             self.info(msg);

@@ -1,0 +1,1 @@
+# Glose : la fenêtre en français.
