@@ -58,12 +58,13 @@ impl WindowView for AnnotatorsWindow {
         }
         let mut open = true;
         let mut pressed = Pressed::default();
-        super::placed(egui::Window::new("Compare annotators"), ctx).open(&mut open).default_size([640.0, 520.0]).show(
-            ctx,
-            |ui| {
+        super::placed(egui::Window::new(t!("annotators-compare-annotators")), ctx)
+            .open(&mut open)
+            .default_size([640.0, 520.0])
+            .show(ctx, |ui| {
                 self.pair_ui(&counts.annotators, ui);
                 if self.a.is_empty() || self.b.is_empty() {
-                    ui.label("This project has fewer than two annotators.");
+                    ui.label(t!("annotators-project-has-fewer-than-two"));
                     return;
                 }
                 let pair = (self.a.clone(), self.b.clone());
@@ -80,8 +81,7 @@ impl WindowView for AnnotatorsWindow {
                     let both = g.as_ref().map_or(&[][..], |g| &g.both_coded[..]);
                     pressed = self.diff_ui(p, article, both, ui);
                 }
-            },
-        );
+            });
         self.adjudicate(cx, &pressed);
         open
     }
@@ -96,8 +96,9 @@ impl AnnotatorsWindow {
     /// The two annotators compared, and the gold annotator adjudication writes as.
     fn pair_ui(&mut self, names: &[String], ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            for (title, who) in [("Annotator A", &mut self.a), ("Annotator B", &mut self.b)] {
-                super::combo(ui, title, who.clone(), |ui| {
+            for (title, who) in [(t!("annotators-annotator"), &mut self.a), (t!("annotators-annotator-b"), &mut self.b)]
+            {
+                super::combo(ui, &title, who.clone(), |ui| {
                     for n in names {
                         ui.selectable_value(who, n.clone(), n);
                     }
@@ -105,7 +106,7 @@ impl AnnotatorsWindow {
             }
         });
         ui.horizontal(|ui| {
-            let label = ui.label("Gold annotator");
+            let label = ui.label(t!("annotators-gold-annotator"));
             ui.add(egui::TextEdit::singleline(&mut self.gold).desired_width(100.0)).labelled_by(label.id);
         });
     }
@@ -131,7 +132,7 @@ impl AnnotatorsWindow {
         if !(coded(&self.a) && coded(&self.b)) {
             // Say so, and offer the articles both coded, rather than a list of "only A" rows.
             let missing = if coded(&self.a) { &self.b } else { &self.a };
-            ui.label(format!("{missing} has not coded this article. Articles both coded:"));
+            ui.label(t!("annotators-has-not-coded-article-articles", missing = missing));
             ui.horizontal_wrapped(|ui| {
                 // A dozen at most: a newspaper's year would be a wall of links.
                 const SHOWN: usize = 12;
@@ -141,15 +142,15 @@ impl AnnotatorsWindow {
                     }
                 }
                 if both.len() > SHOWN {
-                    ui.weak(format!("and {} more", both.len() - SHOWN));
+                    ui.weak(t!("annotators-more", both_len = both.len() - SHOWN));
                 }
             });
             ui.separator();
         }
         let rows = agreement::diff(article, &self.a, &self.b);
         ui.horizontal(|ui| {
-            ui.strong(format!("This article: {} row(s)", rows.len()));
-            pressed.accept_agreements = ui.button("Accept all agreements").clicked();
+            ui.strong(t!("annotators-article-row-s", rows_len = rows.len()));
+            pressed.accept_agreements = ui.button(t!("annotators-accept-all-agreements")).clicked();
         });
         // Only the rows on screen are laid out: an article of a thousand spans costs a screenful.
         let row_h = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
@@ -181,10 +182,10 @@ impl AnnotatorsWindow {
         pressed: &mut Pressed,
     ) {
         let kind = match r.kind {
-            DiffKind::Agree => "agree",
-            DiffKind::Differ => "differ",
-            DiffKind::OnlyA => "only A",
-            DiffKind::OnlyB => "only B",
+            DiffKind::Agree => t!("annotators-agree"),
+            DiffKind::Differ => t!("annotators-differ"),
+            DiffKind::OnlyA => t!("annotators-only"),
+            DiffKind::OnlyB => t!("annotators-only-b"),
         };
         cell(ui, KIND_W, row_h, |ui| {
             ui.label(kind);
@@ -202,8 +203,8 @@ impl AnnotatorsWindow {
                     pressed.jump = Some(s.id);
                 }
                 if self.gold_has(article, s) {
-                    ui.weak("in gold");
-                } else if ui.small_button(format!("Accept {side} {}", i + 1)).clicked() {
+                    ui.weak(t!("annotators-gold"));
+                } else if ui.small_button(t!("annotators-accept", side = side, i = i + 1)).clicked() {
                     pressed.accept = Some(s.id);
                 }
             });
@@ -239,7 +240,7 @@ impl AnnotatorsWindow {
             cx.create(cmd, Then::JumpToSpan);
         }
         if !agreed.is_empty() {
-            cx.push(Command::Batch { label: "accept agreements".into(), commands: agreed });
+            cx.push(Command::Batch { label: t!("annotators-accept-agreements").into(), commands: agreed });
         }
         if let Some(id) = pressed.jump {
             cx.act(Action::JumpToSpan(id));
@@ -249,22 +250,32 @@ impl AnnotatorsWindow {
 
 /// The agreement figures as a table: a row per label and one for all labels.
 fn agreement_grid_ui(ui: &mut egui::Ui, g: &agreement::Agreement) {
-    ui.label(format!(
-        "{} vs {}: {} both coded, {} tokens",
-        g.annotator_a,
-        g.annotator_b,
-        t!("count-articles", n = g.articles),
-        g.tokens
+    ui.label(t!(
+        "annotators-vs-both-coded-tokens",
+        g_annotator_a = g.annotator_a,
+        g_annotator_b = g.annotator_b,
+        g_articles = t!("count-articles", n = g.articles),
+        g_tokens = g.tokens
     ));
     let fig = |v: Option<f64>| v.map_or("–".to_string(), |x| format!("{x:.3}"));
     egui::Grid::new("agreement-grid").striped(true).spacing([18.0, 4.0]).show(ui, |ui| {
-        for head in ["label", "spans A", "spans B", "F1 exact", "F1 overlap", "κ", "α", "uα"] {
+        for head in [
+            &t!("annotators-label"),
+            &t!("annotators-spans"),
+            &t!("annotators-spans-b"),
+            &t!("annotators-f1-exact"),
+            &t!("annotators-f1-overlap"),
+            "κ",
+            "α",
+            &t!("annotators-u"),
+        ] {
             ui.strong(head);
         }
         ui.end_row();
         let u = &g.unitizing_alpha;
+        let all_labels = t!("annotators-all-labels");
         let rows = g.per_label.iter().map(|(n, s)| (n.as_str(), s, u.per_label.get(n).copied().flatten())).chain([(
-            "all labels",
+            all_labels.as_str(),
             &g.overall,
             u.overall,
         )]);

@@ -29,11 +29,15 @@ impl ArticlesPanel {
         egui::Panel::left("articles").resizable(true).default_size(default).min_size(140.0).show(ui, |ui| {
             ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
-                ui.heading("Articles");
-                if ui.small_button("Import…").clicked() {
+                ui.heading(t!("articles-articles"));
+                if ui.small_button(t!("articles-import")).clicked() {
                     cx.act(Action::ImportDialog);
                 }
-                if ui.small_button("New article…").on_hover_text("Paste a text as a new article").clicked() {
+                if ui
+                    .small_button(t!("articles-new-article"))
+                    .on_hover_text(t!("articles-paste-text-as-new-article"))
+                    .clicked()
+                {
                     cx.show(Window::NewArticle);
                 }
             });
@@ -43,7 +47,7 @@ impl ArticlesPanel {
             let rows = self.article_list(cx.doc).rows;
             let all = cx.project().articles.len();
             if rows.len() < all {
-                ui.weak(format!("{} of {all} articles", rows.len()));
+                ui.weak(t!("articles-articles-2", rows_len = rows.len(), all = all));
             }
             list_ui(cx, ui, &rows);
         });
@@ -51,12 +55,12 @@ impl ArticlesPanel {
 
     fn filters_ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            let label = ui.label("Filter");
-            let field = egui::TextEdit::singleline(&mut self.filter).hint_text("title, source, text…");
+            let label = ui.label(t!("articles-filter"));
+            let field = egui::TextEdit::singleline(&mut self.filter).hint_text(t!("articles-title-source-text"));
             ui.add(field.desired_width(f32::INFINITY)).labelled_by(label.id);
         });
         let list = self.article_list(cx.doc);
-        choice_ui(ui, "Language", &mut self.language, "all", &list.languages);
+        choice_ui(ui, &t!("articles-language"), &mut self.language, "all", &list.languages);
         more_filters_ui(ui, &mut self.more, &list);
     }
 }
@@ -83,10 +87,9 @@ fn list_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, rows: &[usize]) {
             let twin = a.near_duplicate_of.and_then(|o| p.article(o));
             ui.horizontal(|ui| {
                 if let Some(other) = twin {
-                    let b = ui.small_button("≈ near-duplicate").on_hover_text(format!(
-                        "Near-duplicate of «{}»: click to compare them side by side",
-                        other.title
-                    ));
+                    let b = ui
+                        .small_button(t!("articles-near-duplicate"))
+                        .on_hover_text(t!("articles-near-duplicate-click-compare-them", other_title = other.title));
                     if b.clicked() {
                         compare_pair = Some((a.id, other.id));
                     }
@@ -163,27 +166,27 @@ fn choice_ui(ui: &mut egui::Ui, label: &str, value: &mut String, none: &str, opt
 
 fn more_filters_ui(ui: &mut egui::Ui, f: &mut ListFilter, list: &ArticleRows) {
     let active = !f.is_empty();
-    egui::CollapsingHeader::new(if active { "More filters (on)" } else { "More filters" })
+    egui::CollapsingHeader::new(if active { t!("articles-more-filters") } else { t!("articles-more-filters-2") })
         .id_salt("article-more-filters")
         .default_open(false)
         .show(ui, |ui| {
-            choice_ui(ui, "Source", &mut f.source, "all", &list.sources);
+            choice_ui(ui, &t!("articles-source"), &mut f.source, "all", &list.sources);
             ui.horizontal(|ui| {
-                let l = ui.label("From");
+                let l = ui.label(t!("articles-from"));
                 ui.add(egui::TextEdit::singleline(&mut f.from).hint_text("2024-01").desired_width(78.0))
                     .labelled_by(l.id);
                 let l = ui.label("to");
                 ui.add(egui::TextEdit::singleline(&mut f.to).hint_text("2024-12-31").desired_width(78.0))
                     .labelled_by(l.id);
             });
-            choice_ui(ui, "Detail", &mut f.detail_key, "any", &list.detail_keys);
+            choice_ui(ui, &t!("articles-detail"), &mut f.detail_key, "any", &list.detail_keys);
             if !f.detail_key.is_empty() {
                 ui.horizontal(|ui| {
                     let l = ui.label("contains");
                     ui.add(egui::TextEdit::singleline(&mut f.detail_value).desired_width(150.0)).labelled_by(l.id);
                 });
             }
-            if active && ui.small_button("Clear these filters").clicked() {
+            if active && ui.small_button(t!("articles-clear-these-filters")).clicked() {
                 *f = ListFilter::default();
             }
         });
@@ -296,7 +299,7 @@ impl WindowView for DetailsWindow {
         let Some(ed) = self.editor.as_mut() else { return false };
         let mut open = true;
         let mut pressed = DetailsPressed::default();
-        super::placed(egui::Window::new("Article details"), ctx)
+        super::placed(egui::Window::new(t!("articles-article-details")), ctx)
             .open(&mut open)
             .resizable(true)
             .default_width(460.0)
@@ -313,7 +316,7 @@ impl WindowView for DetailsWindow {
         }
         if pressed.remove {
             cx.push(Command::RemoveArticle { article: id });
-            cx.info("Article removed (Ctrl+Z brings it back)");
+            cx.info(t!("articles-article-removed-ctrl-z-brings"));
             return false;
         }
         open
@@ -329,31 +332,31 @@ fn details_window_ui(
     let mut pressed = DetailsPressed::default();
     let buf = &mut ed.meta;
     egui::Grid::new("meta-grid").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-        field(ui, "Title", &mut buf.title);
-        field(ui, "Source", &mut buf.source);
-        field(ui, "Author", &mut buf.author);
+        field(ui, &t!("articles-title"), &mut buf.title);
+        field(ui, &t!("articles-source"), &mut buf.source);
+        field(ui, &t!("articles-author"), &mut buf.author);
         field(ui, "URL", &mut buf.url);
-        field(ui, "Published", &mut buf.published);
-        field(ui, "Language", &mut buf.language);
+        field(ui, &t!("articles-published"), &mut buf.published);
+        field(ui, &t!("articles-language"), &mut buf.language);
     });
     ui.separator();
     details_ui(ui, ed);
     if let Some(title) = twin {
         ui.separator();
         ui.horizontal_wrapped(|ui| {
-            ui.label(format!("Near-duplicate of «{title}» (the same text with small edits)."));
-            pressed.compare = ui.button("Compare side by side").clicked();
+            ui.label(t!("articles-near-duplicate-same-text-with", title = title));
+            pressed.compare = ui.button(t!("articles-compare-side-side")).clicked();
         });
     }
     ui.separator();
     let buf = &mut ed.meta;
     ui.horizontal(|ui| {
-        pressed.apply = ui.add_enabled(buf != current, egui::Button::new("Apply details")).clicked();
-        if ui.button("Revert").clicked() {
+        pressed.apply = ui.add_enabled(buf != current, egui::Button::new(t!("articles-apply-details"))).clicked();
+        if ui.button(t!("articles-revert")).clicked() {
             *buf = current.clone();
         }
         ui.separator();
-        pressed.remove = ui.button("Remove article").clicked();
+        pressed.remove = ui.button(t!("articles-remove-article")).clicked();
     });
     pressed
 }
@@ -361,9 +364,9 @@ fn details_window_ui(
 /// The free details of an article: each editable or removable, and a new one to add.
 fn details_ui(ui: &mut egui::Ui, ed: &mut MetaEditor) {
     let buf = &mut ed.meta;
-    ui.strong("Other details");
+    ui.strong(t!("articles-other-details"));
     if buf.details.is_empty() {
-        ui.weak("None yet: imports from press databases fill in section, page, document number…");
+        ui.weak(t!("articles-none-yet-imports-from-press"));
     }
     let mut drop_key = None;
     egui::ScrollArea::vertical().max_height(260.0).id_salt("meta-details").show(ui, |ui| {
@@ -371,7 +374,7 @@ fn details_ui(ui: &mut egui::Ui, ed: &mut MetaEditor) {
             for (k, v) in buf.details.iter_mut() {
                 let label = ui.label(k.as_str());
                 ui.add(egui::TextEdit::singleline(v).desired_width(260.0)).labelled_by(label.id);
-                if ui.small_button("Remove").on_hover_text(format!("Remove the detail «{k}»")).clicked() {
+                if ui.small_button(t!("articles-remove")).on_hover_text(t!("articles-remove-detail", k = k)).clicked() {
                     drop_key = Some(k.clone());
                 }
                 ui.end_row();
@@ -382,12 +385,12 @@ fn details_ui(ui: &mut egui::Ui, ed: &mut MetaEditor) {
         buf.details.remove(&k);
     }
     ui.horizontal(|ui| {
-        let l = ui.label("New detail");
+        let l = ui.label(t!("articles-new-detail"));
         ui.add(egui::TextEdit::singleline(&mut ed.new_key).hint_text("name").desired_width(110.0)).labelled_by(l.id);
         let l = ui.label("value");
         ui.add(egui::TextEdit::singleline(&mut ed.new_value).desired_width(170.0)).labelled_by(l.id);
         let key = ed.new_key.trim().to_string();
-        if ui.add_enabled(!key.is_empty(), egui::Button::new("Add detail")).clicked() {
+        if ui.add_enabled(!key.is_empty(), egui::Button::new(t!("articles-add-detail"))).clicked() {
             ed.meta.details.insert(key, ed.new_value.trim().to_string());
             ed.new_key.clear();
             ed.new_value.clear();
@@ -412,20 +415,25 @@ impl WindowView for NewArticleWindow {
     fn ui(&mut self, cx: &mut ViewCx<'_>, ctx: &egui::Context) -> bool {
         let mut open = true;
         let mut add = false;
-        super::placed(egui::Window::new("New article"), ctx).open(&mut open).default_width(520.0).show(ctx, |ui| {
-            egui::Grid::new("new-article-grid").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-                field(ui, "Title", &mut self.meta.title);
-                field(ui, "Source", &mut self.meta.source);
-                field(ui, "Published", &mut self.meta.published);
-                field(ui, "Language", &mut self.meta.language);
-            });
-            let label = ui.label("Text");
-            egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-                ui.add(egui::TextEdit::multiline(&mut self.text).desired_rows(12).desired_width(f32::INFINITY))
-                    .labelled_by(label.id);
-            });
-            add = ui.add_enabled(!self.text.trim().is_empty(), egui::Button::new("Add article")).clicked();
-        });
+        super::placed(egui::Window::new(t!("articles-new-article-2")), ctx).open(&mut open).default_width(520.0).show(
+            ctx,
+            |ui| {
+                egui::Grid::new("new-article-grid").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+                    field(ui, &t!("articles-title"), &mut self.meta.title);
+                    field(ui, &t!("articles-source"), &mut self.meta.source);
+                    field(ui, &t!("articles-published"), &mut self.meta.published);
+                    field(ui, &t!("articles-language"), &mut self.meta.language);
+                });
+                let label = ui.label(t!("articles-text"));
+                egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                    ui.add(egui::TextEdit::multiline(&mut self.text).desired_rows(12).desired_width(f32::INFINITY))
+                        .labelled_by(label.id);
+                });
+                add = ui
+                    .add_enabled(!self.text.trim().is_empty(), egui::Button::new(t!("articles-add-article")))
+                    .clicked();
+            },
+        );
         if add {
             let mut meta = self.meta.clone();
             if meta.language.is_empty() {

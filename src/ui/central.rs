@@ -39,7 +39,7 @@ impl CentralView {
         }
         if cx.article().is_none() {
             ui.centered_and_justified(|ui| {
-                ui.label("No article yet. File → Import articles… (or drop .txt, .md, .html files here).");
+                ui.label(t!("central-no-article-yet-file-import"));
             });
             return;
         }
@@ -86,9 +86,9 @@ fn heading_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) -> bool {
             ui.separator();
             ui.colored_label(
                 ui.visuals().warn_fg_color,
-                format!("≈ near-duplicate of «{}»", crate::text::ellipsize(&other.title, 50)),
+                t!("central-near-duplicate", other_title = crate::text::ellipsize(&other.title, 50)),
             );
-            if ui.small_button("Compare side by side").clicked() {
+            if ui.small_button(t!("central-compare-side-side")).clicked() {
                 compare = Some(Window::ComparePair(article.id, other.id));
             }
         }

@@ -23,27 +23,32 @@ pub enum UiCommand {
     AddFragment,
 }
 
-/// The reader's keys and gestures that are not commands, as the README's table writes them
-/// (a test keeps the two the same).
+/// The reader's keys and gestures that are not commands: (keys, what they do) as message ids
+/// (`reader_keys` says them in the window's language; a test keeps the README's tables the same).
 pub const READER_KEYS: &[(&str, &str)] = &[
-    ("drag", "select, snapped to whole words; Alt drags exact characters"),
-    ("double-click", "select a word"),
-    ("click a highlight", "select its span; click again to cycle through overlapping spans"),
-    ("←/→, Ctrl+←/→, ↑/↓, Home/End", "move the caret (by character, word, line)"),
-    ("Shift + any of those", "extend the selection"),
-    ("1–9 (the label's key)", "label the selection, or relabel the selected span"),
-    ("Ctrl+1–9", "make that label sticky: every new selection gets it"),
-    ("Del / Backspace", "delete the selected span (and its relations)"),
-    ("Alt+→ / Alt+←", "grow / shrink the selected span's end by a word"),
-    ("Alt+Shift+← / Alt+Shift+→", "grow / shrink its start by a word"),
-    ("+ / −", "the selected span's stance: agree / disagree, or up / down its label's scale"),
-    ("L", "link the selected span: click the other span, or Tab/Shift+Tab to it and Enter; then 1–9 picks the type"),
-    ("Tab / Shift+Tab", "make the next / previous suggestion current (outlined: learned from your spans)"),
-    ("Enter, click a suggestion", "accept the current suggestion (a span credited to you), the next becomes current"),
-    ("X / Backspace", "reject the current suggestion (when no span is selected): never suggested there again"),
-    ("Esc", "cancel linking, close find, clear the selection and the current suggestion"),
-    ("Ctrl+Plus / Ctrl+Minus / Ctrl+0", "zoom"),
+    ("keys-drag", "keys-drag-does"),
+    ("keys-double-click", "keys-double-click-does"),
+    ("keys-click-highlight", "keys-click-highlight-does"),
+    ("keys-arrows", "keys-arrows-do"),
+    ("keys-shift-arrows", "keys-shift-arrows-do"),
+    ("keys-label-key", "keys-label-key-does"),
+    ("keys-ctrl-label-key", "keys-ctrl-label-key-does"),
+    ("keys-delete", "keys-delete-does"),
+    ("keys-alt-arrows", "keys-alt-arrows-do"),
+    ("keys-alt-shift-arrows", "keys-alt-shift-arrows-do"),
+    ("keys-plus-minus", "keys-plus-minus-do"),
+    ("keys-link", "keys-link-does"),
+    ("keys-tab", "keys-tab-does"),
+    ("keys-enter", "keys-enter-does"),
+    ("keys-reject", "keys-reject-does"),
+    ("keys-escape", "keys-escape-does"),
+    ("keys-zoom", "keys-zoom-does"),
 ];
+
+/// The reader's keys and what they do, in the window's language.
+pub fn reader_keys() -> Vec<(String, String)> {
+    READER_KEYS.iter().map(|(k, w)| (super::i18n::message(k, None), super::i18n::message(w, None))).collect()
+}
 
 const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(modifiers, key)
@@ -70,21 +75,21 @@ impl UiCommand {
     ];
 
     /// Its name in the menus.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            UiCommand::NewProject => "New project",
-            UiCommand::Open => "Open…",
-            UiCommand::Save => "Save",
-            UiCommand::SaveAs => "Save as…",
-            UiCommand::ImportArticles => "Import articles…",
-            UiCommand::Undo => "Undo",
-            UiCommand::Redo => "Redo",
-            UiCommand::Find => "Find in article",
-            UiCommand::FindNext => "Find next",
-            UiCommand::FindPrevious => "Find previous",
-            UiCommand::ArticleDetails => "Article details…",
-            UiCommand::CorrectText => "Correct article text…",
-            UiCommand::AddFragment => "Add the selection to the span",
+            UiCommand::NewProject => t!("commands-new-project"),
+            UiCommand::Open => t!("commands-open"),
+            UiCommand::Save => t!("commands-save"),
+            UiCommand::SaveAs => t!("commands-save-as"),
+            UiCommand::ImportArticles => t!("commands-import-articles"),
+            UiCommand::Undo => t!("commands-undo"),
+            UiCommand::Redo => t!("commands-redo"),
+            UiCommand::Find => t!("commands-find-article"),
+            UiCommand::FindNext => t!("commands-find-next"),
+            UiCommand::FindPrevious => t!("commands-find-previous"),
+            UiCommand::ArticleDetails => t!("commands-article-details"),
+            UiCommand::CorrectText => t!("commands-correct-article-text"),
+            UiCommand::AddFragment => t!("commands-add-selection-span"),
         }
     }
 
@@ -126,17 +131,18 @@ impl UiCommand {
         !matches!(self, UiCommand::Undo | UiCommand::Redo | UiCommand::AddFragment)
     }
 
-    /// "Ctrl+Shift+S", as the README writes it (egui's own text on this platform in menus).
+    /// "Ctrl+Shift+S" / "Ctrl+Maj+S", as the README and the keyboards of the window's language
+    /// write it (egui's own symbols in macOS menus).
     pub fn shortcut_text(shortcut: &KeyboardShortcut) -> String {
         let mut parts = Vec::new();
         if shortcut.modifiers.command || shortcut.modifiers.ctrl {
-            parts.push("Ctrl".to_string());
+            parts.push(t!("key-ctrl"));
         }
         if shortcut.modifiers.alt {
-            parts.push("Alt".to_string());
+            parts.push(t!("key-alt"));
         }
         if shortcut.modifiers.shift {
-            parts.push("Shift".to_string());
+            parts.push(t!("key-shift"));
         }
         parts.push(shortcut.logical_key.name().to_string());
         parts.join("+")
@@ -188,7 +194,8 @@ pub fn command_button(ui: &mut egui::Ui, cx: &mut ViewCx<'_>, c: UiCommand, labe
     let text = label.unwrap_or_else(|| c.label().to_string());
     let mut button = egui::Button::new(text);
     if let Some(s) = c.shortcuts().first() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(s));
+        let text = if cfg!(target_os = "macos") { ui.ctx().format_shortcut(s) } else { UiCommand::shortcut_text(s) };
+        button = button.shortcut_text(text);
     }
     if ui.add_enabled(enabled, button).clicked() {
         cx.act(c.action());

@@ -122,7 +122,7 @@ impl ComparePane {
     /// The other article, synchronised scrolling, Close. True when closed.
     fn toolbar_ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui) -> bool {
         ui.horizontal_wrapped(|ui| {
-            ui.strong("Compare");
+            ui.strong(t!("compare-compare"));
             let p = cx.project();
             let title = |id| p.article(id).map_or(String::new(), |a| crate::text::ellipsize(&a.title, 40));
             let mut other = self.article;
@@ -138,8 +138,8 @@ impl ComparePane {
                 self.rs.reset();
                 self.cache = None;
             }
-            ui.checkbox(&mut self.sync_scroll, "synchronised scrolling");
-            ui.button("Close compare").clicked()
+            ui.checkbox(&mut self.sync_scroll, t!("compare-synchronised-scrolling"));
+            ui.button(t!("compare-close-compare")).clicked()
         })
         .inner
     }
@@ -218,7 +218,7 @@ fn summary_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, c: &Comparison, cur: Artic
         )
     };
     let mut jump: Option<(usize, usize)> = None;
-    egui::CollapsingHeader::new(format!("What each has that the other lacks · {} shared passage(s)", c.shared.len()))
+    egui::CollapsingHeader::new(t!("compare-what-each-has-other-lacks", shared_len = c.shared.len()))
         .id_salt("compare-summary")
         .default_open(true)
         .show(ui, |ui| {
@@ -230,11 +230,11 @@ fn summary_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, c: &Comparison, cur: Artic
                         ui.set_max_width(ui.available_width() - 16.0);
                         let none = || "none".to_string();
                         let actors = if actors.is_empty() { none() } else { names(actors) };
-                        ui.label(format!("Actors only here: {actors}"));
+                        ui.label(t!("compare-actors-only-here", actors = actors));
                         let ls: Vec<String> = links.iter().map(link).collect();
                         let ls = if ls.is_empty() { none() } else { ls.join("; ") };
-                        ui.label(format!("Links only here: {ls}"));
-                        ui.label(format!("Claims outside the shared passages: {claims}"));
+                        ui.label(t!("compare-links-only-here", ls = ls));
+                        ui.label(t!("compare-claims-outside-shared-passages", claims = claims));
                     });
                 }
             });
@@ -245,7 +245,12 @@ fn summary_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, c: &Comparison, cur: Artic
                         .and_then(|a| a.text.chars().skip(s.a.0).take(s.a.1 - s.a.0).collect::<String>().into());
                     let text: String = a.unwrap_or_default();
                     if ui
-                        .link(format!("Passage {}: {:.0} % similar, {} words", i + 1, s.similarity * 100.0, s.words.0))
+                        .link(t!(
+                            "compare-passage-similar",
+                            n = i + 1,
+                            similar = super::i18n::percent(s.similarity),
+                            words = s.words.0
+                        ))
                         .on_hover_text(crate::text::ellipsize(&text, 200))
                         .clicked()
                     {

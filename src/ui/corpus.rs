@@ -146,7 +146,7 @@ impl CorpusWindow {
         if let Some(job) = self.st.search_job.take() {
             match job.wait() {
                 Some(result) => self.st.take_result(result),
-                None => self.st.search_error = Some("The search stopped unexpectedly".into()),
+                None => self.st.search_error = Some(t!("corpus-search-stopped-unexpectedly").into()),
             }
         }
     }
@@ -157,17 +157,18 @@ impl CorpusWindow {
         }
         let mut open = true;
         let st = &mut self.st;
-        super::placed(egui::Window::new("Corpus overview"), ctx).open(&mut open).default_size([760.0, 560.0]).show(
-            ctx,
-            |ui| {
+        super::placed(egui::Window::new(t!("corpus-corpus-overview")), ctx)
+            .open(&mut open)
+            .default_size([760.0, 560.0])
+            .show(ctx, |ui| {
                 ui.horizontal(|ui| {
-                    ui.selectable_value(&mut st.tab, CorpusTab::Actors, "Actors × articles");
-                    ui.selectable_value(&mut st.tab, CorpusTab::Labels, "Label counts");
-                    ui.selectable_value(&mut st.tab, CorpusTab::Cooccurrence, "Co-occurrence");
-                    ui.selectable_value(&mut st.tab, CorpusTab::Search, "Search");
-                    ui.selectable_value(&mut st.tab, CorpusTab::Network, "Alliance network");
-                    ui.selectable_value(&mut st.tab, CorpusTab::Discourse, "Discourse network");
-                    ui.selectable_value(&mut st.tab, CorpusTab::Suggestions, "Suggestions");
+                    ui.selectable_value(&mut st.tab, CorpusTab::Actors, t!("corpus-actors-articles"));
+                    ui.selectable_value(&mut st.tab, CorpusTab::Labels, t!("corpus-label-counts"));
+                    ui.selectable_value(&mut st.tab, CorpusTab::Cooccurrence, t!("corpus-co-occurrence"));
+                    ui.selectable_value(&mut st.tab, CorpusTab::Search, t!("corpus-search"));
+                    ui.selectable_value(&mut st.tab, CorpusTab::Network, t!("corpus-alliance-network"));
+                    ui.selectable_value(&mut st.tab, CorpusTab::Discourse, t!("corpus-discourse-network"));
+                    ui.selectable_value(&mut st.tab, CorpusTab::Suggestions, t!("corpus-suggestions"));
                 });
                 ui.separator();
                 match st.tab {
@@ -179,8 +180,7 @@ impl CorpusWindow {
                     CorpusTab::Discourse => super::discourse::discourse_ui(cx, &mut st.discourse, ui),
                     CorpusTab::Suggestions => st.suggestions.ui(cx, ui),
                 }
-            },
-        );
+            });
         self.open = open;
     }
 }
@@ -208,10 +208,10 @@ fn actors_ui(cx: &mut ViewCx<'_>, st: &mut CorpusState, ui: &mut egui::Ui) {
     let threaded = cx.threaded();
     let shown = st.matrix.get(rev, (), p, threaded, repaint(ui.ctx()), |p, _| corpus::actor_matrix(p));
     let Some(m) = shown_ui(ui, shown) else { return };
-    ui.weak(format!(
-        "{} actors × {} articles: mentions of each actor in each article. Click a count to jump to the first.",
-        m.actors.len(),
-        m.articles.len()
+    ui.weak(t!(
+        "corpus-actors-articles-mentions-each-actor",
+        actors_len = m.actors.len(),
+        articles_len = m.articles.len()
     ));
     if let Some((e, a)) = matrix_grid_ui(ui, p, &m)
         && let Some(s) = p.article(a).and_then(|art| art.spans.iter().find(|s| s.entity == Some(e)))
@@ -281,7 +281,7 @@ fn matrix_grid_ui(
                         cell_ui.put(at, egui::Label::new(egui::RichText::new("·").weak()));
                     } else if cell_ui
                         .put(at, egui::Link::new(n.to_string()))
-                        .on_hover_text("Jump to the first mention")
+                        .on_hover_text(t!("corpus-jump-first-mention"))
                         .clicked()
                     {
                         jump = Some((m.actors[r], m.articles[c]));
@@ -301,8 +301,8 @@ fn matrix_grid_ui(
             for c in cs {
                 let at = g.cell(origin, 0, c).translate(vec2(0.0, corner.y - origin.y - g.head_h));
                 let (title, full) = match m.articles.get(c).and_then(|a| p.article(*a)) {
-                    Some(a) => (short(&a.title), a.title.as_str()),
-                    None => ("Total".to_string(), "Mentions in all articles"),
+                    Some(a) => (short(&a.title), a.title.clone()),
+                    None => (t!("corpus-total"), t!("corpus-mentions-all-articles")),
                 };
                 head_ui.put(at, egui::Label::new(egui::RichText::new(title).strong()).truncate()).on_hover_text(full);
             }
@@ -322,7 +322,7 @@ fn matrix_grid_ui(
             ui.painter().text(
                 corner + vec2(4.0, g.head_h / 2.0),
                 egui::Align2::LEFT_CENTER,
-                "Actor",
+                t!("corpus-actor"),
                 egui::FontId::proportional(13.0),
                 ui.visuals().strong_text_color(),
             );
@@ -385,9 +385,9 @@ fn labels_ui(cx: &mut ViewCx<'_>, st: &mut CorpusState, ui: &mut egui::Ui) {
         charts.push(stacked);
     }
     ui.label(if chart.by_month {
-        "Spans per label in the articles of each month (stacked)."
+        t!("corpus-spans-per-label-articles-each")
     } else {
-        "Spans per label in each article (stacked)."
+        t!("corpus-spans-per-label-each-article")
     });
     let names: Vec<String> = chart.bars.iter().map(|(n, _)| n.clone()).collect();
     egui_plot::Plot::new("label-counts")
@@ -411,7 +411,7 @@ fn cooccurrence_ui(cx: &mut ViewCx<'_>, st: &mut CorpusState, ui: &mut egui::Ui)
     let p = doc.project();
     let shown = st.cooccurrence.get(rev, (), p, threaded, repaint(ui.ctx()), |p, _| corpus::cooccurrence(p));
     let Some(co) = shown_ui(ui, shown) else { return };
-    ui.label("How many sentences hold spans of both labels.");
+    ui.label(t!("corpus-how-many-sentences-hold-spans"));
     let labels: Vec<(LabelId, String)> = p.schema.labels.iter().map(|l| (l.id, l.name.clone())).collect();
     egui::Grid::new("cooc").striped(true).show(ui, |ui| {
         ui.label("");
@@ -477,14 +477,14 @@ impl CorpusState {
     /// The query and its options; true when the search should run.
     fn query_ui(&mut self, ui: &mut egui::Ui) -> bool {
         ui.horizontal(|ui| {
-            let label = ui.label("Search the project");
+            let label = ui.label(t!("corpus-search-project"));
             let field = egui::TextEdit::singleline(&mut self.query).desired_width(240.0);
-            let r = ui.add(field.hint_text("word, phrase or regex")).labelled_by(label.id);
+            let r = ui.add(field.hint_text(t!("corpus-word-phrase-regex"))).labelled_by(label.id);
             let mut run = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             run |= ui.checkbox(&mut self.regex, "regex").changed();
-            run |= ui.checkbox(&mut self.case_sensitive, "match case").changed();
-            run |= ui.checkbox(&mut self.whole_words, "whole words").changed();
-            run | ui.button("Search").clicked()
+            run |= ui.checkbox(&mut self.case_sensitive, t!("corpus-match-case")).changed();
+            run |= ui.checkbox(&mut self.whole_words, t!("corpus-whole-words")).changed();
+            run | ui.button(t!("corpus-search")).clicked()
         })
         .inner
     }
@@ -494,15 +494,15 @@ impl CorpusState {
         ui.horizontal(|ui| {
             let before = (self.label_filter, self.entity_filter, self.annotator_filter.clone());
             let inside = self.label_filter.map_or("any".to_string(), |l| p.schema.label_name(l).to_string());
-            super::combo(ui, "inside label", inside, |ui| {
+            super::combo(ui, &t!("corpus-inside-label"), inside, |ui| {
                 ui.selectable_value(&mut self.label_filter, None, "any");
                 for l in &p.schema.labels {
                     ui.selectable_value(&mut self.label_filter, Some(l.id), &l.name);
                 }
             });
-            let actor = self.entity_filter.and_then(|e| p.entity(e)).map_or("any actor", |e| e.name.as_str());
-            super::combo(ui, "linked to", actor, |ui| {
-                ui.selectable_value(&mut self.entity_filter, None, "any actor");
+            let actor = self.entity_filter.and_then(|e| p.entity(e)).map_or(t!("corpus-any-actor"), |e| e.name.clone());
+            super::combo(ui, &t!("corpus-linked"), actor, |ui| {
+                ui.selectable_value(&mut self.entity_filter, None, t!("corpus-any-actor"));
                 for e in &p.entities {
                     ui.selectable_value(&mut self.entity_filter, Some(e.id), &e.name);
                 }
@@ -529,13 +529,19 @@ impl CorpusState {
             }
             Poll::Running => {
                 ui.horizontal(|ui| {
-                    super::menu::progress_row(ui, &job.progress, job.total, "Searching…", "Stop search")
+                    super::menu::progress_row(
+                        ui,
+                        &job.progress,
+                        job.total,
+                        &t!("corpus-searching"),
+                        &t!("corpus-stop-search"),
+                    )
                 });
                 ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
             }
             Poll::Lost => {
                 self.search_job = None;
-                self.search_error = Some("The search stopped unexpectedly".into());
+                self.search_error = Some(t!("corpus-search-stopped-unexpectedly").into());
             }
         }
     }
@@ -544,9 +550,10 @@ impl CorpusState {
     fn results_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
         let p = cx.doc.project();
         ui.horizontal(|ui| {
-            ui.label(format!("{} hit(s)", self.hits.len()));
-            let as_label = self.hit_label.map_or("choose…".to_string(), |l| p.schema.label_name(l).to_string());
-            super::combo(ui, "label hits as", as_label, |ui| {
+            ui.label(t!("corpus-hit-s", hits_len = self.hits.len()));
+            let as_label =
+                self.hit_label.map_or(t!("corpus-choose").to_string(), |l| p.schema.label_name(l).to_string());
+            super::combo(ui, &t!("corpus-label-hits-as"), as_label, |ui| {
                 for l in &p.schema.labels {
                     ui.selectable_value(&mut self.hit_label, Some(l.id), &l.name);
                 }
@@ -571,12 +578,16 @@ impl CorpusState {
                         egui::Layout::right_to_left(egui::Align::Center),
                         |ui| ui.label(left),
                     );
-                    if ui.link(egui::RichText::new(&h.matched).strong()).on_hover_text("Jump there").clicked() {
+                    if ui
+                        .link(egui::RichText::new(&h.matched).strong())
+                        .on_hover_text(t!("corpus-jump-there"))
+                        .clicked()
+                    {
                         jump = Some(h);
                     }
                     ui.add(egui::Label::new(format!("{}…", h.right)).truncate());
                     ui.spacing_mut().item_spacing.x = 8.0;
-                    if self.hit_label.is_some() && ui.small_button(format!("Label hit {}", i + 1)).clicked() {
+                    if self.hit_label.is_some() && ui.small_button(t!("corpus-label-hit", i = i + 1)).clicked() {
                         label = Some(h);
                     }
                 });
@@ -607,7 +618,7 @@ fn network_ui(cx: &mut ViewCx<'_>, st: &mut CorpusState, ui: &mut egui::Ui) {
     let shown = st.network.get(rev, (), p, threaded, repaint(ui.ctx()), network);
     let Some(edges) = shown_ui(ui, shown) else { return };
     st.lay_out(&edges);
-    ui.label("Actors linked by alliance (green) and opposes (red) relations; thicker edges are asserted by more articles; a ring is a mention linked to no actor (by its text). Drag a node; click an edge.");
+    ui.label(t!("corpus-actors-linked-alliance-green-opposes"));
     let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), 360.0), Sense::hover());
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 4.0, ui.visuals().extreme_bg_color);
@@ -697,8 +708,8 @@ impl CorpusState {
                 Sense::drag(),
             );
             let linked = matches!(node, Node::Actor(_));
-            let r = r.on_hover_text(if linked { name.to_string() } else { format!("{name} (not linked to an actor)") });
-            let what = if linked { "Actor node" } else { "Mention node" };
+            let r = r.on_hover_text(if linked { name.to_string() } else { t!("corpus-not-linked-actor", name = name) });
+            let what = if linked { t!("corpus-actor-node") } else { t!("corpus-mention-node") };
             r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("{what} {name}")));
             if r.dragged() {
                 let d = r.drag_delta();
@@ -720,12 +731,12 @@ impl CorpusState {
 
 /// The passages behind an edge; returns the span clicked, if any.
 fn edge_passages_ui(ui: &mut egui::Ui, p: &crate::model::Project, e: &Edge) -> Option<SpanId> {
-    ui.strong(format!(
-        "{} — {} ({}, {} article(s))",
-        e.a.name(p),
-        e.b.name(p),
-        p.schema.relation_type_name(e.kind),
-        e.articles.len()
+    ui.strong(t!(
+        "corpus-article-s",
+        name = e.a.name(p),
+        name2 = e.b.name(p),
+        relation_type_name_kind = p.schema.relation_type_name(e.kind),
+        articles_len = e.articles.len()
     ));
     let mut jump = None;
     for (a, from, to) in &e.passages {

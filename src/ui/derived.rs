@@ -179,7 +179,7 @@ pub fn shown_ui<V>(ui: &mut egui::Ui, shown: Shown<V>) -> Option<Arc<V>> {
     if !shown.fresh {
         ui.horizontal(|ui| {
             super::busy::busy(ui);
-            ui.weak(if shown.value.is_some() { "Updating…" } else { "Computing…" });
+            ui.weak(if shown.value.is_some() { t!("derived-updating") } else { t!("derived-computing") });
         });
     }
     shown.value

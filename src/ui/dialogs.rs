@@ -51,25 +51,23 @@ pub fn dialog_ui(dialog: &mut Dialog, cx: &mut ViewCx<'_>, ctx: &egui::Context) 
             Dialog::DeleteLabel { label, reassign } => delete_label_ui(cx, ui, *label, reassign),
             Dialog::DeleteRelationType { kind, reassign } => delete_type_ui(cx, ui, *kind, reassign),
             Dialog::AlreadyOpen(pid) => {
-                ui.heading("Open in another window");
-                ui.label(format!(
-                    "This project is already open in another Glose window (process {pid}). Edits made in both will overwrite each other when saved; close one of them."
-                ));
-                ui.button("I understand").clicked().then_some(Answer::Close)
+                ui.heading(t!("dialogs-open-another-window"));
+                ui.label(t!("dialogs-project-already-open-another-glose", pid = pid));
+                ui.button(t!("dialogs-i-understand")).clicked().then_some(Answer::Close)
             }
             Dialog::ChangedOnDisk => changed_on_disk_ui(cx, ui),
-            Dialog::Error(text) => message_ui(ui, "Problem", text),
+            Dialog::Error(text) => message_ui(ui, &t!("dialogs-problem"), text),
             Dialog::Notice { title, text } => message_ui(ui, title, text),
             Dialog::AnnotatorName(name) => annotator_ui(cx, ui, name),
             Dialog::CreateMissing(path) => {
-                ui.heading("Create this project?");
-                ui.label(format!("{} does not exist yet. Glose can start a new, empty project there.", path.display()));
+                ui.heading(t!("dialogs-create-project"));
+                ui.label(t!("dialogs-does-not-exist-yet-glose", path = path.display()));
                 ui.horizontal(|ui| {
-                    if ui.button("Create it").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    if ui.button(t!("dialogs-create")).clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                         return Some(Answer::SaveAs(path.clone()));
                     }
                     let esc = ui.input(|i| i.key_pressed(egui::Key::Escape));
-                    (ui.button("Not now").clicked() || esc).then_some(Answer::Close)
+                    (ui.button(t!("dialogs-not-now")).clicked() || esc).then_some(Answer::Close)
                 })
                 .inner
             }
@@ -88,9 +86,9 @@ fn message_ui(ui: &mut egui::Ui, title: &str, text: &str) -> Option<Answer> {
 
 /// The annotator's name, typed in a dialog of its own (a field in a menu closed the menu).
 fn annotator_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, name: &mut String) -> Option<Answer> {
-    ui.heading("Annotator name");
-    ui.label("New spans and relations are credited to this name (in exports and in Compare annotators).");
-    let label = ui.label("Name");
+    ui.heading(t!("dialogs-annotator-name"));
+    ui.label(t!("dialogs-new-spans-relations-are-credited"));
+    let label = ui.label(t!("dialogs-name"));
     let field = ui.add(egui::TextEdit::singleline(name).desired_width(260.0)).labelled_by(label.id);
     if !field.has_focus() && !field.lost_focus() {
         field.request_focus();
@@ -102,7 +100,8 @@ fn annotator_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, name: &mut String) -> Op
             cx.settings.annotator = name.trim().to_string();
             return Some(Answer::Close);
         }
-        (ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape))).then_some(Answer::Close)
+        (ui.button(t!("dialogs-cancel")).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)))
+            .then_some(Answer::Close)
     })
     .inner
 }
@@ -113,37 +112,34 @@ fn take_then(then: &mut Box<Action>) -> Box<Action> {
 }
 
 fn unsaved_ui(ui: &mut egui::Ui, then: &mut Box<Action>) -> Option<Answer> {
-    ui.heading("Unsaved changes");
-    ui.label("This project has changes that are not saved.");
+    ui.heading(t!("dialogs-unsaved-changes"));
+    ui.label(t!("dialogs-project-has-changes-are-not"));
     ui.horizontal(|ui| {
-        if ui.button("Save").clicked() {
+        if ui.button(t!("dialogs-save")).clicked() {
             return Some(Answer::SaveThen(take_then(then)));
         }
-        if ui.button("Discard changes").clicked() {
+        if ui.button(t!("dialogs-discard-changes")).clicked() {
             return Some(Answer::DiscardThen(take_then(then)));
         }
-        ui.button("Cancel").clicked().then_some(Answer::Close)
+        ui.button(t!("dialogs-cancel")).clicked().then_some(Answer::Close)
     })
     .inner
 }
 
 fn recover_ui(ui: &mut egui::Ui, rec: &Rc<Recovery>) -> Option<Answer> {
-    ui.heading("Restore unsaved edits?");
-    ui.label(format!(
-        "Glose was closed without saving. The journal holds {} edit(s) made after the last save.",
-        rec.commands.len()
-    ));
+    ui.heading(t!("dialogs-restore-unsaved-edits"));
+    ui.label(t!("dialogs-glose-was-closed-without-saving", commands_len = rec.commands.len()));
     if !rec.base_matches {
-        ui.colored_label(ui.visuals().warn_fg_color, "The project file changed since then (another program or git). Restoring applies the edits to the file as it is now; check the result.");
+        ui.colored_label(ui.visuals().warn_fg_color, t!("dialogs-project-file-changed-since-then"));
     }
     if rec.torn_tail {
-        ui.weak("The very last edit was cut short by the crash and cannot be restored.");
+        ui.weak(t!("dialogs-very-last-edit-was-cut"));
     }
     ui.horizontal(|ui| {
-        if ui.button("Restore edits").clicked() {
+        if ui.button(t!("dialogs-restore-edits")).clicked() {
             return Some(Answer::Restore(rec.clone()));
         }
-        ui.button("Discard them").clicked().then_some(Answer::DropRecovery)
+        ui.button(t!("dialogs-discard-them")).clicked().then_some(Answer::DropRecovery)
     })
     .inner
 }
@@ -159,24 +155,24 @@ fn in_use_ui<T: Copy + PartialEq>(
     others: &[(T, &str)],
     choice: &mut Option<T>,
 ) -> Option<Option<InUse<T>>> {
-    ui.heading(format!("Delete {what} “{name}”?"));
-    ui.label(format!("{uses} {uses_word} use it."));
+    ui.heading(t!("dialogs-delete", what = what, name = name));
+    ui.label(t!("dialogs-use", uses = uses, uses_word = uses_word));
     let shown = choice.and_then(|c| others.iter().find(|o| o.0 == c)).map_or("—", |o| o.1);
-    super::combo(ui, &format!("Give them the {what}"), shown, |ui| {
+    super::combo(ui, &t!("dialogs-give-them", what = what), shown, |ui| {
         for (id, n) in others {
             ui.selectable_value(choice, Some(*id), *n);
         }
     });
     ui.horizontal(|ui| {
-        if ui.add_enabled(choice.is_some(), egui::Button::new("Reassign and delete")).clicked()
+        if ui.add_enabled(choice.is_some(), egui::Button::new(t!("dialogs-reassign-delete"))).clicked()
             && let Some(to) = *choice
         {
             return Some(Some(InUse::Reassign(to)));
         }
-        if ui.button(format!("Delete the {uses} {uses_word} too")).clicked() {
+        if ui.button(t!("dialogs-delete-too", uses = uses, uses_word = uses_word)).clicked() {
             return Some(Some(InUse::Delete));
         }
-        ui.button("Cancel").clicked().then_some(None)
+        ui.button(t!("dialogs-cancel")).clicked().then_some(None)
     })
     .inner
 }
@@ -191,7 +187,7 @@ fn delete_label_ui(
     let schema = &cx.project().schema;
     let others: Vec<_> = schema.labels.iter().filter(|l| l.id != label).map(|l| (l.id, l.name.as_str())).collect();
     let name = schema.label_name(label);
-    if let Some(spans) = in_use_ui(ui, ("label", "span(s)"), name, uses, &others, choice)? {
+    if let Some(spans) = in_use_ui(ui, (&t!("dialogs-label"), &t!("dialogs-span-s")), name, uses, &others, choice)? {
         cx.push(Command::RemoveLabel { label, spans });
     }
     Some(Answer::Close)
@@ -207,26 +203,31 @@ fn delete_type_ui(
     let schema = &cx.project().schema;
     let types = schema.relation_types.iter().filter(|t| t.id != kind);
     let others: Vec<_> = types.map(|t| (t.id, t.name.as_str())).collect();
-    if let Some(relations) =
-        in_use_ui(ui, ("type", "relation(s)"), schema.relation_type_name(kind), uses, &others, choice)?
-    {
+    if let Some(relations) = in_use_ui(
+        ui,
+        (&t!("dialogs-type"), &t!("dialogs-relation-s")),
+        schema.relation_type_name(kind),
+        uses,
+        &others,
+        choice,
+    )? {
         cx.push(Command::RemoveRelationType { relation_type: kind, relations });
     }
     Some(Answer::Close)
 }
 
 fn changed_on_disk_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui) -> Option<Answer> {
-    ui.heading("The file changed on disk");
-    ui.label("Another program (or git pull) changed this project file since Glose read it.");
+    ui.heading(t!("dialogs-file-changed-disk"));
+    ui.label(t!("dialogs-another-program-git-pull-changed"));
     if cx.doc.is_dirty() {
-        ui.colored_label(ui.visuals().warn_fg_color, "You have unsaved edits: reloading drops them.");
+        ui.colored_label(ui.visuals().warn_fg_color, t!("dialogs-you-have-unsaved-edits-reloading"));
     }
     ui.horizontal(|ui| {
-        if ui.button("Reload from disk").clicked() {
+        if ui.button(t!("dialogs-reload-from-disk")).clicked() {
             return Some(Answer::Reload);
         }
-        ui.button("Keep my version")
-            .on_hover_text("Saving will overwrite the file on disk")
+        ui.button(t!("dialogs-keep-my-version"))
+            .on_hover_text(t!("dialogs-saving-will-overwrite-file-disk"))
             .clicked()
             .then_some(Answer::Close)
     })

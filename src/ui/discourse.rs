@@ -140,30 +140,33 @@ impl Default for DiscourseState {
     }
 }
 
-const TYPES: [(NetworkType, &str); 2] =
-    [(NetworkType::Twomode, "two-mode (actors × claims)"), (NetworkType::Onemode, "one-mode (actors × actors)")];
+/// Each choice and its message.
+const TYPES: [(NetworkType, &str); 2] = [
+    (NetworkType::Twomode, "discourse-two-mode-actors-claims"),
+    (NetworkType::Onemode, "discourse-one-mode-actors-actors"),
+];
 const AGGREGATIONS: [(Aggregation, &str); 5] = [
-    (Aggregation::Ignore, "ignore"),
-    (Aggregation::Congruence, "congruence"),
-    (Aggregation::Conflict, "conflict"),
-    (Aggregation::Subtract, "subtract"),
-    (Aggregation::Combine, "combine"),
+    (Aggregation::Ignore, "discourse-ignore"),
+    (Aggregation::Congruence, "discourse-congruence"),
+    (Aggregation::Conflict, "discourse-conflict"),
+    (Aggregation::Subtract, "discourse-subtract"),
+    (Aggregation::Combine, "discourse-combine"),
 ];
 const NORMALIZATIONS: [(Normalization, &str); 6] = [
-    (Normalization::No, "no"),
-    (Normalization::Average, "average"),
-    (Normalization::Jaccard, "jaccard"),
-    (Normalization::Cosine, "cosine"),
-    (Normalization::Activity, "activity"),
-    (Normalization::Prominence, "prominence"),
+    (Normalization::No, "discourse-no"),
+    (Normalization::Average, "discourse-average"),
+    (Normalization::Jaccard, "discourse-jaccard"),
+    (Normalization::Cosine, "discourse-cosine"),
+    (Normalization::Activity, "discourse-activity"),
+    (Normalization::Prominence, "discourse-prominence"),
 ];
 const DUPLICATES: [(Duplicates, &str); 6] = [
-    (Duplicates::Include, "include"),
-    (Duplicates::Document, "per article"),
-    (Duplicates::Week, "per week"),
-    (Duplicates::Month, "per month"),
-    (Duplicates::Year, "per year"),
-    (Duplicates::Acrossrange, "across the range"),
+    (Duplicates::Include, "discourse-include"),
+    (Duplicates::Document, "discourse-per-article"),
+    (Duplicates::Week, "discourse-per-week"),
+    (Duplicates::Month, "discourse-per-month"),
+    (Duplicates::Year, "discourse-per-year"),
+    (Duplicates::Acrossrange, "discourse-across-range"),
 ];
 
 fn fits(kind: NetworkType, a: Aggregation, n: Normalization) -> (bool, bool) {
@@ -178,8 +181,8 @@ fn fits(kind: NetworkType, a: Aggregation, n: Normalization) -> (bool, bool) {
     (a_ok, n_ok)
 }
 
-fn name_of<T: PartialEq + Copy>(list: &[(T, &'static str)], v: T) -> &'static str {
-    list.iter().find(|(x, _)| *x == v).map_or("", |(_, n)| n)
+fn name_of<T: PartialEq + Copy>(list: &[(T, &'static str)], v: T) -> String {
+    list.iter().find(|(x, _)| *x == v).map_or(String::new(), |(_, n)| super::i18n::message(n, None))
 }
 
 impl DiscourseState {
@@ -192,27 +195,29 @@ impl DiscourseState {
     fn settings_ui(&mut self, p: &Project, variables: &[String], ui: &mut egui::Ui) {
         ui.horizontal_wrapped(|ui| {
             let label = self.label.clone();
-            super::combo(ui, "Statements", label, |ui| {
+            super::combo(ui, &t!("discourse-statements"), label, |ui| {
                 for l in &p.schema.labels {
                     ui.selectable_value(&mut self.label, l.name.clone(), &l.name);
                 }
             });
             let o = &mut self.opts;
-            super::combo(ui, "Network", name_of(&TYPES, o.kind), |ui| {
+            super::combo(ui, &t!("discourse-network"), name_of(&TYPES, o.kind), |ui| {
                 for (k, n) in TYPES {
-                    ui.selectable_value(&mut o.kind, k, n);
+                    ui.selectable_value(&mut o.kind, k, super::i18n::message(n, None));
                 }
             });
-            for (caption, value) in [("Variable 1", &mut o.variable1), ("Variable 2", &mut o.variable2)] {
-                super::combo(ui, caption, value.clone(), |ui| {
+            for (caption, value) in
+                [(t!("discourse-variable-1"), &mut o.variable1), (t!("discourse-variable-2"), &mut o.variable2)]
+            {
+                super::combo(ui, &caption, value.clone(), |ui| {
                     for v in variables {
                         ui.selectable_value(value, v.clone(), v);
                     }
                 });
             }
-            let q = o.qualifier.clone().unwrap_or_else(|| "(none)".into());
-            super::combo(ui, "Qualifier", q, |ui| {
-                ui.selectable_value(&mut o.qualifier, None, "(none)");
+            let q = o.qualifier.clone().unwrap_or_else(|| t!("discourse-none").into());
+            super::combo(ui, &t!("discourse-qualifier"), q, |ui| {
+                ui.selectable_value(&mut o.qualifier, None, t!("discourse-none"));
                 for v in variables {
                     ui.selectable_value(&mut o.qualifier, Some(v.clone()), v);
                 }
@@ -221,22 +226,22 @@ impl DiscourseState {
         ui.horizontal_wrapped(|ui| {
             let o = &mut self.opts;
             let kind = o.kind;
-            super::combo(ui, "Aggregation", name_of(&AGGREGATIONS, o.aggregation), |ui| {
+            super::combo(ui, &t!("discourse-aggregation"), name_of(&AGGREGATIONS, o.aggregation), |ui| {
                 for (a, n) in AGGREGATIONS.into_iter().filter(|(a, _)| fits(kind, *a, Normalization::No).0) {
-                    ui.selectable_value(&mut o.aggregation, a, n);
+                    ui.selectable_value(&mut o.aggregation, a, super::i18n::message(n, None));
                 }
             });
-            super::combo(ui, "Normalisation", name_of(&NORMALIZATIONS, o.normalization), |ui| {
+            super::combo(ui, &t!("discourse-normalisation"), name_of(&NORMALIZATIONS, o.normalization), |ui| {
                 for (v, n) in NORMALIZATIONS.into_iter().filter(|(v, _)| fits(kind, Aggregation::Ignore, *v).1) {
-                    ui.selectable_value(&mut o.normalization, v, n);
+                    ui.selectable_value(&mut o.normalization, v, super::i18n::message(n, None));
                 }
             });
-            super::combo(ui, "Duplicates", name_of(&DUPLICATES, o.duplicates), |ui| {
+            super::combo(ui, &t!("discourse-duplicates"), name_of(&DUPLICATES, o.duplicates), |ui| {
                 for (d, n) in DUPLICATES {
-                    ui.selectable_value(&mut o.duplicates, d, n);
+                    ui.selectable_value(&mut o.duplicates, d, super::i18n::message(n, None));
                 }
             });
-            ui.checkbox(&mut o.isolates, "Keep isolates");
+            ui.checkbox(&mut o.isolates, t!("discourse-keep-isolates"));
             let (a_ok, n_ok) = fits(o.kind, o.aggregation, o.normalization);
             if !a_ok {
                 o.aggregation = Aggregation::Ignore;
@@ -249,16 +254,17 @@ impl DiscourseState {
             }
         });
         ui.horizontal_wrapped(|ui| {
-            for (caption, text, value) in
-                [("From", &mut self.from, &mut self.opts.from), ("To", &mut self.to, &mut self.opts.to)]
-            {
-                super::side::named_field(ui, caption, text, 90.0).on_hover_text("YYYY-MM-DD; empty: no limit");
+            for (caption, text, value) in [
+                (t!("discourse-from"), &mut self.from, &mut self.opts.from),
+                (t!("discourse-to"), &mut self.to, &mut self.opts.to),
+            ] {
+                super::side::named_field(ui, &caption, text, 90.0).on_hover_text(t!("discourse-yyyy-mm-dd-empty-no"));
                 *value = day::parse_day(text);
                 if !text.trim().is_empty() && value.is_none() {
-                    ui.colored_label(ui.visuals().error_fg_color, "not a date like 2005-01-26");
+                    ui.colored_label(ui.visuals().error_fg_color, t!("discourse-not-date-like-2005-01"));
                 }
             }
-            let l = ui.label("Time window (days, 0: none)");
+            let l = ui.label(t!("discourse-time-window-days-0-none"));
             ui.add(egui::DragValue::new(&mut self.window_days).range(0..=3650)).labelled_by(l.id);
             let l = ui.label("step");
             ui.add(egui::DragValue::new(&mut self.window_step).range(1..=3650)).labelled_by(l.id);
@@ -293,38 +299,44 @@ pub fn discourse_ui(cx: &mut ViewCx<'_>, st: &mut DiscourseState, ui: &mut egui:
     };
     let id = Arc::as_ptr(&result) as usize;
     let n = &c.net;
-    ui.weak(format!(
-        "{} statements; {} counted ({} outside the range, {} with an empty variable, {} duplicates).",
-        c.table.len(),
-        n.kept.len(),
-        n.out_of_range,
-        n.empty,
-        n.duplicates
+    ui.weak(t!(
+        "discourse-statements-counted-outside-range-with",
+        table_len = c.table.len(),
+        kept_len = n.kept.len(),
+        n_out_of_range = n.out_of_range,
+        n_empty = n.empty,
+        n_duplicates = n.duplicates
     ));
     if n.matrices.is_empty() {
-        ui.label("No window fits in the range of the statements' dates.");
+        ui.label(t!("discourse-no-window-fits-range-statements"));
         return;
     }
     st.window = st.window.min(n.matrices.len() - 1);
     if n.matrices.len() > 1 {
         ui.horizontal(|ui| {
-            let l = ui.label("Window");
+            let l = ui.label(t!("discourse-window"));
             ui.add(egui::Slider::new(&mut st.window, 0..=n.matrices.len() - 1).show_value(false)).labelled_by(l.id);
         });
     }
     let m = &n.matrices[st.window];
     ui.horizontal(|ui| {
-        ui.selectable_value(&mut st.shown, Shown::Graph, "Graph");
-        ui.selectable_value(&mut st.shown, Shown::Matrix, "Matrix");
+        ui.selectable_value(&mut st.shown, Shown::Graph, t!("discourse-graph"));
+        ui.selectable_value(&mut st.shown, Shown::Matrix, t!("discourse-matrix"));
         let dates = match (m.start, m.stop) {
             (Some(a), Some(b)) => format!(" · {} – {}", day::format(a), day::format(b)),
             _ => String::new(),
         };
-        ui.weak(format!("{} × {} · {} statements{dates}", m.rows.len(), m.columns.len(), m.statements));
-        if ui.button("Save…").on_hover_text("GraphML, CSV or JSON, by the file's extension").clicked() {
+        ui.weak(t!(
+            "discourse-statements-2",
+            rows_len = m.rows.len(),
+            columns_len = m.columns.len(),
+            m_statements = m.statements,
+            dates = dates
+        ));
+        if ui.button(t!("discourse-save")).on_hover_text(t!("discourse-graphml-csv-json-file-s")).clicked() {
             let dialog = super::files::FileDialog::save(
                 super::files::Purpose::NetworkTo,
-                "Save the network",
+                &t!("discourse-save-network"),
                 "network.graphml",
                 cx.start_dir(),
             );
@@ -334,9 +346,9 @@ pub fn discourse_ui(cx: &mut ViewCx<'_>, st: &mut DiscourseState, ui: &mut egui:
     match st.shown {
         Shown::Graph => {
             let legend = if m.one_mode {
-                "● one colour per community (label propagation over positive ties); thicker: heavier; red: negative"
+                t!("discourse-one-colour-per-community-label")
             } else {
-                "● rows (variable 1) ■ columns (variable 2); thicker: heavier; red: negative. Click a node or an edge."
+                t!("discourse-rows-variable-1-columns-variable")
             };
             ui.weak(legend);
             st.graph_ui(ui, c, id);
@@ -381,12 +393,16 @@ impl DiscourseState {
             Selected::Node { name, .. } => name.clone(),
             Selected::Edge { row, column } => format!("{row} — {column}"),
         };
-        ui.strong(format!("{title}: {} statements", list.len()));
+        ui.strong(t!("discourse-statements-3", title = title, list_len = list.len()));
         let mut jump = None;
         egui::ScrollArea::vertical().id_salt("discourse-statements").max_height(160.0).show(ui, |ui| {
             for s in list.iter().take(500) {
                 ui.horizontal(|ui| {
-                    ui.weak(if s.date().is_empty() { "(no date)" } else { s.date() });
+                    ui.weak(if s.date().is_empty() {
+                        t!("discourse-no-date")
+                    } else {
+                        crate::ui::i18n::date(s.date())
+                    });
                     let who = [self.opts.variable1.as_str(), self.opts.variable2.as_str()]
                         .map(|v| s.get(v).to_string())
                         .join(" · ");
@@ -438,7 +454,7 @@ impl DiscourseState {
         let d = self.drawn(c, id);
         let m = &c.net.matrices[self.window];
         if d.total > d.edges.len() {
-            ui.weak(format!("The {} heaviest of {} ties are drawn; the matrix has them all.", d.edges.len(), d.total));
+            ui.weak(t!("discourse-heaviest-ties-are-drawn-matrix", edges_len = d.edges.len(), d_total = d.total));
         }
         let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), 340.0), Sense::hover());
         let painter = ui.painter_at(rect);
@@ -480,7 +496,7 @@ impl DiscourseState {
                 ui.scope_id().with(("discourse-node", column, i)),
                 Sense::click(),
             );
-            let what = if column { "Claim node" } else { "Actor node" };
+            let what = if column { t!("discourse-claim-node") } else { t!("discourse-actor-node") };
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("{what} {name}")));
             if response.on_hover_text(name).clicked() {
                 chosen = Some(Selected::Node { name: name.clone(), column });
@@ -527,7 +543,7 @@ impl DiscourseState {
                         } else {
                             let link = ui.link(m.cell(v));
                             let column = &m.columns[k];
-                            let what = format!("Cell {name} — {column}: {}", m.cell(v));
+                            let what = t!("discourse-cell", name = name, column = column, cell_v = m.cell(v));
                             link.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &what));
                             if link.clicked() {
                                 self.selected = Some(Selected::Edge { row: name.clone(), column: column.clone() });
@@ -538,7 +554,7 @@ impl DiscourseState {
                 }
             });
             if m.rows.len() > MAX || m.columns.len() > MAX {
-                ui.weak(format!("The first {MAX} rows and columns; Save… writes them all."));
+                ui.weak(t!("discourse-first-rows-columns-save-writes", MAX = MAX));
             }
         });
     }
@@ -546,9 +562,11 @@ impl DiscourseState {
     /// Writes the network shown to `path`: GraphML, CSV or JSON by its extension (JSON holds
     /// every window).
     pub fn save(&self, path: &std::path::Path, p: &Project) -> Result<String, String> {
-        let Some((_, _, value)) = self.result.latest() else { return Err("No network computed yet".into()) };
+        let Some((_, _, value)) = self.result.latest() else {
+            return Err(t!("discourse-no-network-computed-yet").into());
+        };
         let c = value.as_ref().as_ref().map_err(Clone::clone)?;
-        let m = c.net.matrices.get(self.window).ok_or("No network to save")?;
+        let m = c.net.matrices.get(self.window).ok_or(t!("discourse-no-network-save"))?;
         let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
         let err = |e: std::io::Error| format!("{}: {e}", path.display());
         let file = std::fs::File::create(path).map_err(err)?;
@@ -569,7 +587,7 @@ impl DiscourseState {
                 m.write_graphml(w, (&o.variable1, second), &p.entities).map_err(err)?;
             }
         }
-        Ok(format!("Network saved to {}", path.display()))
+        Ok(t!("discourse-network-saved", path = path.display()))
     }
 }
 

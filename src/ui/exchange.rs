@@ -52,11 +52,11 @@ impl Default for ImportWindow {
 }
 
 const IMPORT_FORMATS: [(&str, DatasetFormat); 5] = [
-    ("brat folder", DatasetFormat::Brat),
-    ("doccano JSONL", DatasetFormat::Doccano),
-    ("Label Studio JSON", DatasetFormat::LabelStudio),
-    ("CoNLL / IOB", DatasetFormat::Conll),
-    ("DNA database (.dna)", DatasetFormat::Dna),
+    ("exchange-brat-folder", DatasetFormat::Brat),
+    ("exchange-doccano-jsonl", DatasetFormat::Doccano),
+    ("exchange-label-studio-json", DatasetFormat::LabelStudio),
+    ("exchange-conll-iob", DatasetFormat::Conll),
+    ("exchange-dna-database-dna", DatasetFormat::Dna),
 ];
 
 impl ExportWindow {
@@ -67,20 +67,20 @@ impl ExportWindow {
 
     /// Format and its options.
     fn format_ui(&mut self, ui: &mut egui::Ui) {
-        super::combo(ui, "Format", self.format.name(), |ui| {
+        super::combo(ui, &t!("exchange-format"), self.format.name(), |ui| {
             for (name, f) in Format::ALL {
                 ui.selectable_value(&mut self.format, f, name);
             }
         });
         if matches!(self.format, Format::Doccano | Format::DoccanoRel) {
             ui.horizontal(|ui| {
-                ui.radio_value(&mut self.offsets, OffsetUnit::Utf16, "UTF-16 offsets (doccano default)");
-                ui.radio_value(&mut self.offsets, OffsetUnit::CodePoint, "code points (grapheme mode)");
+                ui.radio_value(&mut self.offsets, OffsetUnit::Utf16, t!("exchange-utf-16-offsets-doccano-default"));
+                ui.radio_value(&mut self.offsets, OffsetUnit::CodePoint, t!("exchange-code-points-grapheme-mode"));
             });
         }
         if self.format == Format::Conll {
             ui.horizontal(|ui| {
-                ui.label("Overlapping spans: keep the");
+                ui.label(t!("exchange-overlapping-spans-keep"));
                 ui.radio_value(&mut self.prefer, Prefer::Inner, "inner");
                 ui.radio_value(&mut self.prefer, Prefer::Outer, "outer");
             });
@@ -89,15 +89,15 @@ impl ExportWindow {
 
     /// What goes in: the article shown or all, labels, annotators.
     fn filters_ui(&mut self, p: &crate::model::Project, annotators: &[String], ui: &mut egui::Ui) {
-        ui.checkbox(&mut self.only_current, "Only the article shown");
-        ui.label("Labels");
+        ui.checkbox(&mut self.only_current, t!("exchange-only-article-shown"));
+        ui.label(t!("exchange-labels"));
         ui.horizontal_wrapped(|ui| {
             for l in &p.schema.labels {
                 toggle(ui, &mut self.skip_labels, &l.name);
             }
         });
         if annotators.len() > 1 {
-            ui.label("Annotators");
+            ui.label(t!("exchange-annotators"));
             ui.horizontal_wrapped(|ui| {
                 for a in annotators {
                     toggle(ui, &mut self.skip_annotators, a);
@@ -143,25 +143,39 @@ impl WindowView for ExportWindow {
     fn ui(&mut self, cx: &mut ViewCx<'_>, ctx: &egui::Context) -> bool {
         let mut open = true;
         let mut start = false;
-        super::placed(egui::Window::new("Export dataset"), ctx).open(&mut open).default_width(460.0).show(ctx, |ui| {
-            self.format_ui(ui);
-            let counts = cx.counts();
-            self.filters_ui(cx.project(), &counts.annotators, ui);
-            ui.horizontal(|ui| {
-                named_field(ui, "Destination", &mut self.destination, 260.0);
-                if ui.button("Browse…").clicked() {
-                    let start = cx.start_dir();
-                    let dialog = if self.format.is_folder() {
-                        FileDialog::folder(Purpose::ExportTo, "Export into a folder", start)
-                    } else {
-                        FileDialog::save(Purpose::ExportTo, "Export to a file", &default_name(self.format), start)
-                    };
-                    cx.show(Window::Files(Box::new(dialog)));
-                }
-            });
-            ui.weak(if self.format.is_folder() { "A folder (created if needed)." } else { "A file." });
-            start = ui.add_enabled(!self.destination.trim().is_empty(), egui::Button::new("Export")).clicked();
-        });
+        super::placed(egui::Window::new(t!("exchange-export-dataset")), ctx).open(&mut open).default_width(460.0).show(
+            ctx,
+            |ui| {
+                self.format_ui(ui);
+                let counts = cx.counts();
+                self.filters_ui(cx.project(), &counts.annotators, ui);
+                ui.horizontal(|ui| {
+                    named_field(ui, &t!("exchange-destination"), &mut self.destination, 260.0);
+                    if ui.button(t!("exchange-browse")).clicked() {
+                        let start = cx.start_dir();
+                        let dialog = if self.format.is_folder() {
+                            FileDialog::folder(Purpose::ExportTo, &t!("exchange-export-into-folder"), start)
+                        } else {
+                            FileDialog::save(
+                                Purpose::ExportTo,
+                                &t!("exchange-export-file"),
+                                &default_name(self.format),
+                                start,
+                            )
+                        };
+                        cx.show(Window::Files(Box::new(dialog)));
+                    }
+                });
+                ui.weak(if self.format.is_folder() {
+                    t!("exchange-folder-created-if-needed")
+                } else {
+                    t!("exchange-file")
+                });
+                start = ui
+                    .add_enabled(!self.destination.trim().is_empty(), egui::Button::new(t!("exchange-export")))
+                    .clicked();
+            },
+        );
         if start {
             let job = self.job(cx);
             cx.act(Action::Export(Box::new(job)));
@@ -198,35 +212,47 @@ impl WindowView for ImportWindow {
     fn ui(&mut self, cx: &mut ViewCx<'_>, ctx: &egui::Context) -> bool {
         let mut open = true;
         let mut start = false;
-        super::placed(egui::Window::new("Import annotations"), ctx).open(&mut open).default_width(460.0).show(
-            ctx,
-            |ui| {
-                let name = IMPORT_FORMATS.iter().find(|(_, f)| *f == self.format).map_or("?", |(n, _)| n);
-                super::combo(ui, "Format", name, |ui| {
+        super::placed(egui::Window::new(t!("exchange-import-annotations")), ctx)
+            .open(&mut open)
+            .default_width(460.0)
+            .show(ctx, |ui| {
+                let name = IMPORT_FORMATS
+                    .iter()
+                    .find(|(_, f)| *f == self.format)
+                    .map_or(String::new(), |(n, _)| super::i18n::message(n, None));
+                super::combo(ui, &t!("exchange-format"), name, |ui| {
                     for (n, f) in IMPORT_FORMATS {
-                        ui.selectable_value(&mut self.format, f, n);
+                        ui.selectable_value(&mut self.format, f, super::i18n::message(n, None));
                     }
                 });
                 if self.format == DatasetFormat::Doccano {
                     ui.horizontal(|ui| {
-                        ui.radio_value(&mut self.utf16, true, "UTF-16 offsets (doccano default)");
-                        ui.radio_value(&mut self.utf16, false, "code points");
+                        ui.radio_value(&mut self.utf16, true, t!("exchange-utf-16-offsets-doccano-default"));
+                        ui.radio_value(&mut self.utf16, false, t!("exchange-code-points"));
                     });
                 }
-                let label = ui.label("Files (one per line)");
+                let label = ui.label(t!("exchange-files-one-per-line"));
                 ui.add(egui::TextEdit::multiline(&mut self.files).desired_rows(3).desired_width(f32::INFINITY))
                     .labelled_by(label.id);
-                if ui.button("Browse…").clicked() {
+                if ui.button(t!("exchange-browse")).clicked() {
                     let brat = self.format == DatasetFormat::Brat;
-                    let title = if brat { "Choose brat folders" } else { "Choose dataset files" };
-                    let dialog = FileDialog::open(Purpose::DatasetFiles, title, "Choose", true, brat, cx.start_dir());
+                    let title =
+                        if brat { t!("exchange-choose-brat-folders") } else { t!("exchange-choose-dataset-files") };
+                    let dialog = FileDialog::open(
+                        Purpose::DatasetFiles,
+                        &title,
+                        &t!("exchange-choose"),
+                        true,
+                        brat,
+                        cx.start_dir(),
+                    );
                     cx.show(Window::Files(Box::new(dialog)));
                 }
-                named_field(ui, "Annotator (empty: as the file says)", &mut self.annotator, 160.0);
-                ui.weak("Articles whose text is already in the project get the annotations; unknown labels are added.");
-                start = ui.add_enabled(!self.files.trim().is_empty(), egui::Button::new("Import")).clicked();
-            },
-        );
+                named_field(ui, &t!("exchange-annotator-empty-as-file-says"), &mut self.annotator, 160.0);
+                ui.weak(t!("exchange-articles-whose-text-already-project"));
+                start =
+                    ui.add_enabled(!self.files.trim().is_empty(), egui::Button::new(t!("exchange-import"))).clicked();
+            });
         if start {
             let paths = self.files.lines().map(str::trim).filter(|l| !l.is_empty()).map(PathBuf::from).collect();
             let annotator = Some(self.annotator.trim().to_string()).filter(|a| !a.is_empty());

@@ -56,11 +56,11 @@ impl DialogKind {
     pub fn label(self) -> String {
         match self {
             DialogKind::Automatic => {
-                let now = if system_dialogs_available() { "the system's here" } else { "built-in here" };
-                format!("Automatic ({now})")
+                let now = if system_dialogs_available() { t!("files-system-s-here") } else { t!("files-built-here") };
+                t!("files-automatic", now = now)
             }
-            DialogKind::BuiltIn => "Glose's own".into(),
-            DialogKind::System => "The system's".into(),
+            DialogKind::BuiltIn => t!("files-glose-s-own").into(),
+            DialogKind::System => t!("files-system-s").into(),
         }
     }
 }
@@ -83,7 +83,7 @@ pub fn system_dialogs_available() -> bool {
             .map(PathBuf::from)
             .collect();
         data_dirs.push(env("XDG_DATA_HOME").unwrap_or_else(|| home().join(".local/share")));
-        let service = "dbus-1/services/org.freedesktop.portal.Desktop.service";
+        let service = "dbus-1/services/org.freedesktop.portal.Desktop.service"; // i18n-ok: a path
         let portal = bus && data_dirs.iter().any(|d| d.join(service).exists());
         let on_path = |exe: &str| {
             std::env::var_os("PATH").is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(exe).is_file()))
@@ -136,7 +136,7 @@ pub struct FileDialog {
 
 impl std::fmt::Debug for FileDialog {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("FileDialog")
+        f.debug_struct(&t!("files-filedialog"))
             .field("purpose", &self.purpose)
             .field("title", &self.title)
             .field("dir", &self.dir)
@@ -159,17 +159,24 @@ impl FileDialog {
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_else(home);
         let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
-        let mut places = vec![("Home".to_string(), home())];
-        for name in ["Documents", "Desktop", "Downloads"] {
-            let p = home().join(name);
+        let mut places = vec![(t!("files-home"), home())];
+        // The folders' names on disk (XDG's defaults), shown in the window's words.
+        #[rustfmt::skip]
+        let folders = [ // i18n-ok: names on disk
+            ("Documents", t!("files-documents")), // i18n-ok
+            ("Desktop", t!("files-desktop")), // i18n-ok
+            ("Downloads", t!("files-downloads")), // i18n-ok
+        ];
+        for (folder, name) in folders {
+            let p = home().join(folder);
             if p.is_dir() {
-                places.push((name.to_string(), p));
+                places.push((name, p));
             }
         }
         if let Ok(cwd) = std::env::current_dir() {
-            places.push(("Working folder".to_string(), cwd));
+            places.push((t!("files-working-folder").to_string(), cwd));
         }
-        places.push(("Computer".to_string(), PathBuf::from("/")));
+        places.push((t!("files-computer").to_string(), PathBuf::from("/")));
         FileDialog {
             purpose,
             mode,
@@ -206,16 +213,16 @@ impl FileDialog {
 
     /// Choose one folder.
     pub fn folder(purpose: Purpose, title: &str, start: Option<&Path>) -> Self {
-        Self::new(purpose, Mode::Folder, title, "Choose folder", start)
+        Self::new(purpose, Mode::Folder, title, &t!("files-choose-folder"), start)
     }
 
     /// Choose where to save, with a proposed file name.
     /// Saves go by default to the Documents folder (or home), not to wherever the program was
     /// started from.
     pub fn save(purpose: Purpose, title: &str, file_name: &str, start: Option<&Path>) -> Self {
-        let documents = Some(home().join("Documents")).filter(|d| d.is_dir()).unwrap_or_else(home);
+        let documents = Some(home().join(t!("files-documents"))).filter(|d| d.is_dir()).unwrap_or_else(home);
         let start = start.filter(|d| d.is_dir()).unwrap_or(&documents);
-        let mut d = Self::new(purpose, Mode::Save, title, "Save", Some(start));
+        let mut d = Self::new(purpose, Mode::Save, title, &t!("files-save"), Some(start));
         d.file_name = file_name.to_string();
         d
     }
@@ -330,7 +337,7 @@ impl FileDialog {
             Mode::Save => {
                 let name = self.file_name.trim();
                 if name.is_empty() {
-                    self.message = Some("Type a file name".into());
+                    self.message = Some(t!("files-type-file-name").into());
                     return None;
                 }
                 let mut path = self.dir.join(name);
@@ -345,7 +352,8 @@ impl FileDialog {
                     return None;
                 }
                 if path.exists() && self.confirm_replace.as_ref() != Some(&path) {
-                    self.message = Some(format!("{} exists: press {} again to replace it", path.display(), self.verb));
+                    self.message =
+                        Some(t!("files-exists-press-again-replace", path = path.display(), verb = self.verb));
                     self.confirm_replace = Some(path);
                     return None;
                 }
@@ -370,7 +378,7 @@ impl FileDialog {
                         let p = dir.path.clone();
                         self.go(p);
                     } else {
-                        self.message = Some("Select a file first".into());
+                        self.message = Some(t!("files-select-file-first").into());
                     }
                     return None;
                 }
@@ -395,7 +403,7 @@ impl FileDialog {
         } else if path.is_file() {
             Some(vec![path])
         } else {
-            self.message = Some(format!("{} does not exist", path.display()));
+            self.message = Some(t!("files-does-not-exist", path = path.display()));
             None
         }
     }
@@ -507,11 +515,11 @@ impl FileDialog {
     /// Up, and the location bar (a typed folder opens; a typed file is chosen).
     fn location_ui(&mut self, ui: &mut egui::Ui, enter: bool) -> Option<Vec<PathBuf>> {
         ui.horizontal(|ui| {
-            let up = ui.add_enabled(self.dir.parent().is_some(), egui::Button::new("⬆ Up"));
-            if up.on_hover_text("Parent folder (Backspace)").clicked() {
+            let up = ui.add_enabled(self.dir.parent().is_some(), egui::Button::new(t!("files-up")));
+            if up.on_hover_text(t!("files-parent-folder-backspace")).clicked() {
                 self.up();
             }
-            let label = ui.label("Location");
+            let label = ui.label(t!("files-location"));
             let mut out = egui::TextEdit::singleline(&mut self.location).desired_width(f32::INFINITY).show(ui);
             let r = egui::Response::clone(&out.response).labelled_by(label.id);
             if std::mem::take(&mut self.focus_location) {
@@ -531,7 +539,7 @@ impl FileDialog {
     fn places_ui(&mut self, ui: &mut egui::Ui) {
         ui.vertical(|ui| {
             ui.set_width(140.0);
-            ui.weak("Places");
+            ui.weak(t!("files-places"));
             for (name, path) in self.places.clone() {
                 let b = ui.add(egui::Button::selectable(self.dir == path, name).truncate());
                 if b.on_hover_text(path.display().to_string()).clicked() {
@@ -566,7 +574,7 @@ impl FileDialog {
                 }
             });
             if self.entries.is_empty() {
-                ui.weak(if self.message.is_some() { "" } else { "(nothing here)" });
+                ui.weak(if self.message.is_some() { String::new() } else { t!("files-nothing-here") });
             }
         });
         if let Some((i, m)) = clicked {
@@ -579,7 +587,7 @@ impl FileDialog {
     fn buttons_ui(&mut self, ui: &mut egui::Ui) -> Option<Outcome> {
         if self.mode == Mode::Save {
             ui.horizontal(|ui| {
-                let label = ui.label("File name");
+                let label = ui.label(t!("files-file-name"));
                 ui.add(egui::TextEdit::singleline(&mut self.file_name).desired_width(320.0)).labelled_by(label.id);
             });
         }
@@ -588,29 +596,29 @@ impl FileDialog {
             if !self.filter.1.is_empty() && self.mode != Mode::Folder {
                 let before = self.all_files;
                 let name = self.filter.0.clone();
-                let shown = if self.all_files { "All files" } else { name.as_str() };
-                super::combo(ui, "Show", shown, |ui| {
+                let shown = if self.all_files { t!("files-all-files") } else { name.clone() };
+                super::combo(ui, &t!("files-show"), shown, |ui| {
                     ui.selectable_value(&mut self.all_files, false, name.as_str());
-                    ui.selectable_value(&mut self.all_files, true, "All files");
+                    ui.selectable_value(&mut self.all_files, true, t!("files-all-files"));
                 });
                 if before != self.all_files {
                     self.listed = None;
                 }
             }
-            if ui.checkbox(&mut self.hidden, "Hidden files").changed() {
+            if ui.checkbox(&mut self.hidden, t!("files-hidden-files")).changed() {
                 self.listed = None;
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button(&self.verb).clicked() {
                     outcome = self.choice().map(Outcome::Chosen);
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(t!("files-cancel")).clicked() {
                     outcome = Some(Outcome::Cancelled);
                 }
                 if let Mode::Open { multiple: true, .. } = self.mode
                     && !self.selected.is_empty()
                 {
-                    ui.weak(format!("{} selected", self.selected.len()));
+                    ui.weak(t!("files-selected", selected_len = self.selected.len()));
                 }
             });
         });
@@ -650,10 +658,10 @@ fn age(t: SystemTime) -> String {
     let Ok(d) = SystemTime::now().duration_since(t) else { return String::new() };
     let s = d.as_secs();
     match s {
-        s if s < 60 => "just now".into(),
-        s if s < 3600 => format!("{} min ago", s / 60),
-        s if s < 86_400 => format!("{} h ago", s / 3600),
-        s if s < 30 * 86_400 => format!("{} days ago", s / 86_400),
+        s if s < 60 => t!("files-just-now").into(),
+        s if s < 3600 => t!("files-min-ago", minutes = s / 60),
+        s if s < 86_400 => t!("files-h-ago", hours = s / 3600),
+        s if s < 30 * 86_400 => t!("files-days-ago", days = s / 86_400),
         s => {
             // Days since 1970 to a civil date (Howard Hinnant's algorithm).
             let t = t.duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs()) as i64;

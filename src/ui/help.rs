@@ -2,7 +2,7 @@
 //! Help → About Glose (version, licence, where settings and unsaved projects are kept).
 
 use super::app::WindowView;
-use super::commands::{READER_KEYS, UiCommand};
+use super::commands::{UiCommand, reader_keys};
 use super::view::ViewCx;
 
 /// Every shortcut as (keys, what), the commands' first, then the reader's.
@@ -14,7 +14,7 @@ pub fn all_shortcuts() -> Vec<(String, String)> {
             (keys.join(", "), c.label().trim_end_matches('…').to_string())
         })
         .collect();
-    rows.extend(READER_KEYS.iter().map(|(k, w)| (k.to_string(), w.to_string())));
+    rows.extend(reader_keys());
     rows
 }
 
@@ -26,10 +26,10 @@ pub struct ShortcutsWindow {
 impl WindowView for ShortcutsWindow {
     fn ui(&mut self, _cx: &mut ViewCx<'_>, ctx: &egui::Context) -> bool {
         let mut open = true;
-        super::placed(egui::Window::new("Keyboard shortcuts"), ctx).open(&mut open).default_width(520.0).show(
+        super::placed(egui::Window::new(t!("help-keyboard-shortcuts")), ctx).open(&mut open).default_width(520.0).show(
             ctx,
             |ui| {
-                super::side::named_field(ui, "Search shortcuts", &mut self.search, 240.0);
+                super::side::named_field(ui, &t!("help-search-shortcuts"), &mut self.search, 240.0);
                 let wanted = self.search.trim().to_lowercase();
                 let rows: Vec<(String, String)> = all_shortcuts()
                     .into_iter()
@@ -38,7 +38,7 @@ impl WindowView for ShortcutsWindow {
                     })
                     .collect();
                 if rows.is_empty() {
-                    ui.weak("No shortcut matches.");
+                    ui.weak(t!("help-no-shortcut-matches"));
                 }
                 egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
                     egui::Grid::new("shortcuts").striped(true).num_columns(2).show(ui, |ui| {
@@ -61,23 +61,28 @@ pub struct AboutWindow;
 impl WindowView for AboutWindow {
     fn ui(&mut self, _cx: &mut ViewCx<'_>, ctx: &egui::Context) -> bool {
         let mut open = true;
-        super::placed(egui::Window::new("About Glose"), ctx).open(&mut open).default_width(460.0).show(ctx, |ui| {
-            ui.heading(format!("Glose {}", env!("CARGO_PKG_VERSION")));
-            ui.label(env!("CARGO_PKG_DESCRIPTION"));
-            ui.label(format!("Licence: {} (at your choice).", env!("CARGO_PKG_LICENSE")));
-            ui.weak("Built with Rust, eframe/egui, serde and RON, rusqlite (SQLite), and the crates listed in Cargo.toml, each under its own licence.");
-            ui.separator();
-            let where_ = |p: Option<std::path::PathBuf>| p.map_or("(not available here)".to_string(), |p| p.display().to_string());
-            egui::Grid::new("about-paths").num_columns(2).show(ui, |ui| {
-                ui.label("Settings");
-                ui.monospace(where_(eframe::storage_dir("Glose")));
-                ui.end_row();
-                ui.label("Unsaved projects' journals");
-                ui.monospace(where_(super::default_data_dir()));
-                ui.end_row();
-            });
-            ui.weak("A saved project's journal sits beside it (PROJECT.ron.journal) until the next save.");
-        });
+        super::placed(egui::Window::new(t!("help-about-glose")), ctx).open(&mut open).default_width(460.0).show(
+            ctx,
+            |ui| {
+                ui.heading(t!("help-glose", env = env!("CARGO_PKG_VERSION")));
+                ui.label(env!("CARGO_PKG_DESCRIPTION"));
+                ui.label(t!("help-licence-at-your-choice", env = env!("CARGO_PKG_LICENSE")));
+                ui.weak(t!("help-built-with-rust-eframe-egui"));
+                ui.separator();
+                let where_ = |p: Option<std::path::PathBuf>| {
+                    p.map_or(t!("help-not-available-here").to_string(), |p| p.display().to_string())
+                };
+                egui::Grid::new("about-paths").num_columns(2).show(ui, |ui| {
+                    ui.label(t!("help-settings"));
+                    ui.monospace(where_(eframe::storage_dir(&t!("help-glose-2"))));
+                    ui.end_row();
+                    ui.label(t!("help-unsaved-projects-journals"));
+                    ui.monospace(where_(super::default_data_dir()));
+                    ui.end_row();
+                });
+                ui.weak(t!("help-saved-project-s-journal-sits"));
+            },
+        );
         open
     }
 }

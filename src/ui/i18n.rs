@@ -131,9 +131,86 @@ pub fn message(id: &str, args: Option<&FluentArgs>) -> String {
 }
 
 /// A value given to a message: numbers select plurals and are written as the language writes
-/// them; text is placed as it is.
-pub fn arg<'a>(v: impl Into<FluentValue<'a>>) -> FluentValue<'a> {
-    v.into()
+/// them; text is placed as it is. (Owned: a message's arguments may be temporaries.)
+pub trait Arg {
+    fn arg(&self) -> FluentValue<'static>;
+}
+
+macro_rules! number_arg {
+    ($($t:ty)*) => {
+        $(impl Arg for $t {
+            fn arg(&self) -> FluentValue<'static> {
+                FluentValue::from(*self)
+            }
+        })*
+    };
+}
+number_arg!(usize u8 u16 u32 u64 isize i8 i16 i32 i64 f32 f64);
+
+impl Arg for str {
+    fn arg(&self) -> FluentValue<'static> {
+        FluentValue::String(self.to_string().into())
+    }
+}
+
+impl Arg for String {
+    fn arg(&self) -> FluentValue<'static> {
+        self.as_str().arg()
+    }
+}
+
+impl Arg for std::borrow::Cow<'_, str> {
+    fn arg(&self) -> FluentValue<'static> {
+        self.as_ref().arg()
+    }
+}
+
+impl Arg for char {
+    fn arg(&self) -> FluentValue<'static> {
+        self.to_string().arg()
+    }
+}
+
+impl Arg for std::path::Display<'_> {
+    fn arg(&self) -> FluentValue<'static> {
+        self.to_string().arg()
+    }
+}
+
+impl<T: Arg + ?Sized> Arg for &T {
+    fn arg(&self) -> FluentValue<'static> {
+        (**self).arg()
+    }
+}
+
+impl<T: Arg + ?Sized> Arg for &mut T {
+    fn arg(&self) -> FluentValue<'static> {
+        (**self).arg()
+    }
+}
+
+/// An argument of `t!`: an `Arg` as it is, anything else that displays as its text
+/// (autoref specialisation: the `Arg` impl is found first when there is one).
+pub struct Wrap<'a, T: ?Sized>(pub &'a T);
+
+pub trait ViaArg {
+    fn to_fluent(&self) -> FluentValue<'static>;
+}
+
+impl<T: Arg + ?Sized> ViaArg for Wrap<'_, T> {
+    fn to_fluent(&self) -> FluentValue<'static> {
+        self.0.arg()
+    }
+}
+
+pub trait ViaDisplay {
+    fn to_fluent(&self) -> FluentValue<'static>;
+}
+
+impl<T: std::fmt::Display + ?Sized> ViaDisplay for &Wrap<'_, T> {
+    fn to_fluent(&self) -> FluentValue<'static> {
+        FluentValue::String(self.0.to_string().into())
+    }
 }
 
 /// `t!("id")`, `t!("id", count = n, name = s)`: the message in the window's language.
@@ -143,8 +220,10 @@ macro_rules! t {
         $crate::ui::i18n::message($id, None)
     };
     ($id:literal, $($k:ident = $v:expr),+ $(,)?) => {{
+        #[allow(unused_imports)]
+        use $crate::ui::i18n::{ViaArg as _, ViaDisplay as _};
         let mut args = ::fluent_bundle::FluentArgs::new();
-        $( args.set(stringify!($k), $crate::ui::i18n::arg($v)); )+
+        $( args.set(stringify!($k), (&$crate::ui::i18n::Wrap(&$v)).to_fluent()); )+
         $crate::ui::i18n::message($id, Some(&args))
     }};
 }

@@ -143,7 +143,7 @@ impl ImportPreview {
         let mut action = PreviewAction::None;
         let mut open = true;
         let mut reread: Option<(PathBuf, String, TableOptions)> = None;
-        egui::Window::new("Import articles")
+        egui::Window::new(t!("import-import-articles"))
             .id(egui::Id::unique("glose-import-preview"))
             .open(&mut open)
             .resizable(true)
@@ -155,12 +155,12 @@ impl ImportPreview {
                     ui.horizontal(|ui| {
                         super::busy::busy(ui);
                         let done = job.progress.done().min(job.total);
-                        ui.add(
-                            egui::ProgressBar::new(job.progress.fraction(job.total))
-                                .desired_width(300.0)
-                                .text(format!("Reading {done} of {} file(s)…", job.total)),
-                        );
-                        if ui.button("Stop reading").clicked() {
+                        ui.add(egui::ProgressBar::new(job.progress.fraction(job.total)).desired_width(300.0).text(t!(
+                            "import-reading-file-s",
+                            done = done,
+                            job_total = job.total
+                        )));
+                        if ui.button(t!("import-stop-reading")).clicked() {
                             job.progress.cancel();
                         }
                     });
@@ -182,7 +182,7 @@ impl ImportPreview {
                 ui.separator();
                 ui.horizontal(|ui| {
                     let n = self.to_add();
-                    let label = format!("Import {n} article{}", if n == 1 { "" } else { "s" });
+                    let label = t!("import-import-article", n = n, n_else = if n == 1 { "" } else { "s" });
                     // Enter imports, Esc cancels (unless a field has the keyboard).
                     let (enter, esc) = if ctx.text_edit_focused() {
                         (false, false)
@@ -192,10 +192,10 @@ impl ImportPreview {
                     if ui.add_enabled(n > 0, egui::Button::new(label)).clicked() || (enter && n > 0) {
                         action = PreviewAction::Import;
                     }
-                    if ui.button("Add files…").clicked() {
+                    if ui.button(t!("import-add-files")).clicked() {
                         action = PreviewAction::AddFiles;
                     }
-                    if ui.button("Cancel").clicked() || esc {
+                    if ui.button(t!("import-cancel")).clicked() || esc {
                         action = PreviewAction::Cancel;
                     }
                 });
@@ -216,22 +216,22 @@ impl ImportPreview {
         let dup = self.count(|f| matches!(f, Fate::Duplicate(_)));
         let near = self.count(|f| matches!(f, Fate::NearDuplicate { .. }));
         let skipped: usize = self.files.iter().map(|f| f.skipped.len()).sum();
-        let mut parts = vec![format!("{} file(s) read", read), format!("{} article(s) to add", self.to_add())];
+        let mut parts = vec![t!("import-file-s-read", read = read), t!("import-article-s-add", to_add = self.to_add())];
         if dup > 0 {
-            parts.push(format!("{dup} duplicate(s) left out"));
+            parts.push(t!("import-duplicate-s-left-out", dup = dup));
         }
         if near > 0 {
-            parts.push(format!("{near} near-duplicate(s) marked"));
+            parts.push(t!("import-near-duplicate-s-marked", near = near));
         }
         if skipped > 0 {
-            parts.push(format!("{skipped} part(s) skipped"));
+            parts.push(t!("import-part-s-skipped", skipped = skipped));
         }
         if failed > 0 {
-            parts.push(format!("{failed} file(s) not read"));
+            parts.push(t!("import-file-s-not-read", failed = failed));
         }
         ui.strong(parts.join(" · "));
         if self.cancelled {
-            ui.colored_label(ui.visuals().warn_fg_color, "Reading was stopped: only the files read so far are shown.");
+            ui.colored_label(ui.visuals().warn_fg_color, t!("import-reading-was-stopped-only-files"));
         }
     }
 
@@ -245,12 +245,18 @@ impl ImportPreview {
     ) -> Option<(PathBuf, String, TableOptions)> {
         let f = &self.files[i];
         let fates = self.fates.get(i).map(Vec::as_slice).unwrap_or_default();
-        let format = f.format.map_or("not recognised", |x| x.name());
+        let format = f.format.map_or(t!("import-not-recognised"), |x| x.name().to_string());
         let new = fates.iter().filter(|x| !matches!(x, Fate::Duplicate(_))).count();
-        let mut head = format!("{} — {format} — {new} article{}", short_name(&f.name), if new == 1 { "" } else { "s" });
+        let mut head = t!(
+            "import-article",
+            f_name = short_name(&f.name),
+            format = format,
+            new = new,
+            new_else = if new == 1 { "" } else { "s" }
+        );
         let dups = fates.len() - new;
         if dups > 0 {
-            head.push_str(&format!(", {dups} duplicate{}", if dups == 1 { "" } else { "s" }));
+            head.push_str(&t!("import-duplicate", dups = dups, dups_else = if dups == 1 { "" } else { "s" }));
         }
         if f.error.is_some() || !f.skipped.is_empty() {
             head.push_str("  ⚠");
@@ -264,13 +270,13 @@ impl ImportPreview {
                     ui.colored_label(ui.visuals().error_fg_color, e);
                 }
                 for s in f.skipped.iter().take(20) {
-                    ui.colored_label(ui.visuals().warn_fg_color, format!("skipped: {s}"));
+                    ui.colored_label(ui.visuals().warn_fg_color, t!("import-skipped", s = s));
                 }
                 if f.skipped.len() > 20 {
-                    ui.weak(format!("… and {} more", f.skipped.len() - 20));
+                    ui.weak(t!("import-more", skipped_len = f.skipped.len() - 20));
                 }
                 if let Some(enc) = f.encoding.filter(|e| *e != "UTF-8") {
-                    ui.weak(format!("Text encoding: {enc}"));
+                    ui.weak(t!("import-text-encoding", enc = enc));
                 }
                 if f.table.is_some() {
                     reread = self.table_ui(ui, f);
@@ -287,20 +293,20 @@ impl ImportPreview {
                             ui.label(title);
                             match fates.get(r) {
                                 Some(Fate::Duplicate(o)) => {
-                                    ui.weak(format!("duplicate of {}: left out", self.describe(*o, project)));
+                                    ui.weak(t!("import-duplicate-left-out", o_project = self.describe(*o, project)));
                                 }
                                 Some(Fate::NearDuplicate { of, similarity }) => {
                                     ui.colored_label(
                                         ui.visuals().warn_fg_color,
-                                        format!(
-                                            "near-duplicate ({:.0} %) of {}",
-                                            similarity * 100.0,
-                                            self.describe(*of, project)
+                                        t!(
+                                            "import-near-duplicate-of",
+                                            similar = super::i18n::percent(f64::from(*similarity)),
+                                            of = self.describe(*of, project)
                                         ),
                                     );
                                 }
                                 _ => {
-                                    ui.weak(format!("{} characters", rec.text.chars().count()));
+                                    ui.weak(t!("import-characters", chars_count = rec.text.chars().count()));
                                 }
                             }
                             ui.end_row();
@@ -308,7 +314,7 @@ impl ImportPreview {
                     },
                 );
                 if f.records.len() > 8 {
-                    ui.weak(format!("… and {} more", f.records.len() - 8));
+                    ui.weak(t!("import-more-2", records_len = f.records.len() - 8));
                 }
             });
         reread
@@ -316,12 +322,13 @@ impl ImportPreview {
 
     fn describe(&self, o: Origin, project: &Project) -> String {
         match o {
-            Origin::Article(id) => project
-                .article(id)
-                .map_or_else(|| format!("article {id}"), |a| format!("«{}»", crate::text::ellipsize(&a.title, 40))),
+            Origin::Article(id) => project.article(id).map_or_else(
+                || t!("import-article-2", id = id),
+                |a| format!("«{}»", crate::text::ellipsize(&a.title, 40)),
+            ),
             Origin::Record { file, record } => {
                 self.files.get(file).and_then(|f| f.records.get(record)).map_or_else(String::new, |r| {
-                    format!("«{}» in this import", crate::text::ellipsize(&r.meta.title, 40))
+                    t!("import-import", meta_title = crate::text::ellipsize(&r.meta.title, 40))
                 })
             }
         }
@@ -333,14 +340,14 @@ impl ImportPreview {
         let t = f.table.as_ref()?;
         let mut changed = self.options.per_file.get(&f.name).cloned().unwrap_or_else(|| self.options.table.clone());
         let mut dirty = false;
-        ui.label("Which column is which field (the other columns become article details):");
-        let columns: Vec<(String, String)> = std::iter::once((String::new(), "(none)".to_string()))
+        ui.label(t!("import-which-column-which-field-other"));
+        let columns: Vec<(String, String)> = std::iter::once((String::new(), t!("import-none").to_string()))
             .chain(t.columns.iter().map(|c| (c.clone(), crate::text::ellipsize(c, 28))))
             .collect();
         egui::Grid::new(("import-map", &f.name)).num_columns(4).spacing([8.0, 4.0]).show(ui, |ui| {
             for (k, role) in Role::ALL.into_iter().enumerate() {
                 let now = t.map.get(role).unwrap_or("").to_string();
-                let label = format!("{} column", capitalise(role.name()));
+                let label = t!("import-column", role_name = capitalise(role.name()));
                 if let Some(pick) = labelled_combo(ui, &label, ("import-column", &f.name, role.name()), &now, &columns)
                 {
                     // Every field as shown, this one changed: nothing is guessed again.
@@ -359,15 +366,24 @@ impl ImportPreview {
         });
         ui.horizontal(|ui| {
             if let Some(d) = t.delimiter {
-                let names = [(b',', "comma ,"), (b';', "semicolon ;"), (b'\t', "tab"), (b'|', "bar |")];
+                let names = [
+                    (b',', t!("import-comma")),
+                    (b';', t!("import-semicolon")),
+                    (b'\t', t!("import-tab")),
+                    (b'|', t!("import-bar")),
+                ];
                 let options: Vec<(u8, String)> = names.iter().map(|(c, n)| (*c, n.to_string())).collect();
-                if let Some(pick) = labelled_combo(ui, "Delimiter", ("import-delimiter", &f.name), &d, &options) {
+                if let Some(pick) =
+                    labelled_combo(ui, &t!("import-delimiter"), ("import-delimiter", &f.name), &d, &options)
+                {
                     changed.delimiter = Some(pick);
                     dirty = true;
                 }
                 let now = f.encoding.unwrap_or("UTF-8").to_string();
                 let options: Vec<(String, String)> = ENCODINGS.iter().map(|e| (e.to_string(), e.to_string())).collect();
-                if let Some(enc) = labelled_combo(ui, "Encoding", ("import-encoding", &f.name), &now, &options) {
+                if let Some(enc) =
+                    labelled_combo(ui, &t!("import-encoding"), ("import-encoding", &f.name), &now, &options)
+                {
                     changed.encoding = encoding_rs::Encoding::for_label(enc.as_bytes());
                     dirty = true;
                 }
@@ -375,7 +391,7 @@ impl ImportPreview {
             if t.sheets.len() > 1 {
                 let now = t.sheet.clone().unwrap_or_default();
                 let options: Vec<(String, String)> = t.sheets.iter().map(|s| (s.clone(), s.clone())).collect();
-                if let Some(pick) = labelled_combo(ui, "Sheet", ("import-sheet", &f.name), &now, &options) {
+                if let Some(pick) = labelled_combo(ui, &t!("import-sheet"), ("import-sheet", &f.name), &now, &options) {
                     changed.sheet = Some(pick);
                     changed.map = ColumnMap::default();
                     dirty = true;

@@ -150,12 +150,12 @@ pub const FIND_ID: &str = "find-field";
 pub fn menu_bar_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     egui::Panel::top("menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| file_menu_ui(cx, ui));
-            ui.menu_button("Edit", |ui| edit_menu_ui(cx, ui));
-            ui.menu_button("View", |ui| view_menu_ui(cx, ui));
-            ui.menu_button("Help", |ui| {
-                window_button(ui, cx, "Keyboard shortcuts…", Window::Shortcuts);
-                window_button(ui, cx, "About Glose…", Window::About);
+            ui.menu_button(t!("menu-file"), |ui| file_menu_ui(cx, ui));
+            ui.menu_button(t!("menu-edit"), |ui| edit_menu_ui(cx, ui));
+            ui.menu_button(t!("menu-view"), |ui| view_menu_ui(cx, ui));
+            ui.menu_button(t!("menu-help"), |ui| {
+                window_button(ui, cx, &t!("menu-keyboard-shortcuts"), Window::Shortcuts);
+                window_button(ui, cx, &t!("menu-about-glose"), Window::About);
             });
         });
     });
@@ -164,9 +164,9 @@ pub fn menu_bar_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
 fn file_menu_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     command_button(ui, cx, UiCommand::NewProject, None, true);
     command_button(ui, cx, UiCommand::Open, None, true);
-    ui.menu_button("Open recent", |ui| {
+    ui.menu_button(t!("menu-open-recent"), |ui| {
         if cx.settings.recent.is_empty() {
-            ui.weak("(none yet)");
+            ui.weak(t!("menu-none-yet"));
         }
         for p in cx.settings.recent.clone() {
             if ui.button(p.display().to_string()).clicked() {
@@ -174,7 +174,8 @@ fn file_menu_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
             }
         }
     });
-    if ui.button("Recover unsaved project…").on_hover_text("A never-saved project left by a crash").clicked() {
+    if ui.button(t!("menu-recover-unsaved-project")).on_hover_text(t!("menu-never-saved-project-left-crash")).clicked()
+    {
         cx.act(Action::RecoverUnsaved);
     }
     ui.separator();
@@ -182,22 +183,22 @@ fn file_menu_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     command_button(ui, cx, UiCommand::SaveAs, None, true);
     ui.separator();
     command_button(ui, cx, UiCommand::ImportArticles, None, true);
-    window_button(ui, cx, "Import annotations…", Window::ImportAnnotations);
-    window_button(ui, cx, "Export dataset…", Window::ExportDataset);
-    if ui.button("Merge project files…").clicked() {
+    window_button(ui, cx, &t!("menu-import-annotations"), Window::ImportAnnotations);
+    window_button(ui, cx, &t!("menu-export-dataset"), Window::ExportDataset);
+    if ui.button(t!("menu-merge-project-files")).clicked() {
         let d = super::files::FileDialog::open(
             super::files::Purpose::MergeProjects,
-            "Merge project files",
-            "Merge",
+            &t!("menu-merge-project-files-2"),
+            &t!("menu-merge"),
             true,
             false,
             cx.start_dir(),
         )
-        .with_filter("Glose projects (.ron)", &["ron"]);
+        .with_filter(&t!("menu-glose-projects-ron"), &["ron"]);
         cx.show(Window::Files(Box::new(d)));
     }
     ui.separator();
-    if ui.button("Quit").clicked() {
+    if ui.button(t!("menu-quit")).clicked() {
         cx.act(Action::Quit);
     }
 }
@@ -211,8 +212,8 @@ fn window_button(ui: &mut egui::Ui, cx: &mut ViewCx<'_>, text: &str, window: Win
 
 fn edit_menu_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     let history = cx.doc.history();
-    let undo = history.undo_label().map(|l| format!("Undo {l}"));
-    let redo = history.redo_label().map(|l| format!("Redo {l}"));
+    let undo = history.undo_label().map(|l| t!("menu-undo", l = l));
+    let redo = history.redo_label().map(|l| t!("menu-redo", l = l));
     let (can_undo, can_redo) = (history.can_undo(), history.can_redo());
     command_button(ui, cx, UiCommand::Undo, undo, can_undo);
     command_button(ui, cx, UiCommand::Redo, redo, can_redo);
@@ -221,49 +222,51 @@ fn edit_menu_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     command_button(ui, cx, UiCommand::ArticleDetails, None, true);
     let has_article = cx.nav.current.is_some();
     command_button(ui, cx, UiCommand::CorrectText, None, has_article);
-    window_button(ui, cx, "Labels and relation types…", Window::Schema);
+    window_button(ui, cx, &t!("menu-labels-relation-types"), Window::Schema);
 }
 
 fn view_menu_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     let ctx = ui.ctx().clone();
-    window_button(ui, cx, "Corpus overview…", Window::Corpus);
-    window_button(ui, cx, "Compare two articles", Window::Compare);
-    window_button(ui, cx, "Compare annotators…", Window::Annotators);
+    window_button(ui, cx, &t!("menu-corpus-overview"), Window::Corpus);
+    window_button(ui, cx, &t!("menu-compare-two-articles"), Window::Compare);
+    window_button(ui, cx, &t!("menu-compare-annotators"), Window::Annotators);
     ui.separator();
     let settings = &mut *cx.settings;
     let mut dark = settings.dark;
-    if ui.checkbox(&mut dark, "Dark theme").changed() {
+    if ui.checkbox(&mut dark, t!("menu-dark-theme")).changed() {
         settings.dark = dark;
         ctx.set_theme(if dark { egui::Theme::Dark } else { egui::Theme::Light });
     }
-    ui.checkbox(&mut settings.exact_selection, "Select exact characters (else whole words; Alt inverts)");
-    ui.checkbox(&mut settings.suggestions, "Show suggestions (learned from your spans)");
-    ui.menu_button(format!("File dialogs: {}", settings.file_dialogs.label()), |ui| {
+    ui.checkbox(&mut settings.exact_selection, t!("menu-select-exact-characters-else-whole"));
+    ui.checkbox(&mut settings.suggestions, t!("menu-show-suggestions-learned-from-your"));
+    ui.menu_button(t!("menu-file-dialogs", file_dialogs_label = settings.file_dialogs.label()), |ui| {
         for kind in super::files::DialogKind::ALL {
             ui.radio_value(&mut settings.file_dialogs, kind, kind.label());
         }
     });
     ui.horizontal(|ui| {
-        let label = ui.label("Reading size");
-        ui.add(egui::Slider::new(&mut settings.font_size, 11.0..=28.0).suffix(" pt")).labelled_by(label.id);
+        let label = ui.label(t!("menu-reading-size"));
+        ui.add(egui::Slider::new(&mut settings.font_size, 11.0..=28.0).suffix(t!("menu-pt"))).labelled_by(label.id);
     });
     ui.horizontal(|ui| {
-        ui.label("Zoom");
-        if ui.button("−").on_hover_text("Ctrl+Minus").clicked() {
+        ui.label(t!("menu-zoom"));
+        if ui.button("−").on_hover_text(t!("menu-ctrl-minus")).clicked() {
             egui::gui_zoom::zoom_out(&ctx);
         }
         ui.label(format!("{:.0} %", ctx.zoom_factor() * 100.0));
-        if ui.button("+").on_hover_text("Ctrl+Plus").clicked() {
+        if ui.button("+").on_hover_text(t!("menu-ctrl-plus")).clicked() {
             egui::gui_zoom::zoom_in(&ctx);
         }
     });
     settings.zoom = ctx.zoom_factor();
     ui.separator();
     ui.horizontal(|ui| {
-        ui.add(egui::Slider::new(&mut settings.autosave_secs, 0..=600).suffix(" s").text("Autosave after (0: off)"));
+        ui.add(
+            egui::Slider::new(&mut settings.autosave_secs, 0..=600).suffix(" s").text(t!("menu-autosave-after-0-off")),
+        );
     });
-    ui.checkbox(&mut settings.autosave_on_focus_loss, "Autosave when the window loses focus");
-    let who = format!("Annotator: {}…", settings.annotator);
+    ui.checkbox(&mut settings.autosave_on_focus_loss, t!("menu-autosave-when-window-loses-focus"));
+    let who = t!("menu-annotator", settings_annotator = settings.annotator);
     let name = super::Dialog::AnnotatorName(settings.annotator.clone());
     window_button(ui, cx, &who, Window::Dialog(name));
 }
@@ -291,17 +294,16 @@ pub fn status_bar_ui(cx: &mut ViewCx<'_>, jobs: &[Running], ui: &mut egui::Ui) {
                     }
                     ui.separator();
                 } else {
-                    progress_row(ui, progress, total, &what, cancel);
+                    progress_row(ui, progress, total, &what, &cancel);
                 }
             }
             if cx.doc.is_saving() {
                 super::busy::busy(ui);
-                ui.label("Saving…");
+                ui.label(t!("menu-saving"));
                 ui.separator();
             }
             let p = cx.project();
             let spans: usize = p.articles.iter().map(|a| a.spans.len()).sum();
-            use super::count;
             let (a, s, e) = (
                 t!("count-articles", n = p.articles.len()),
                 t!("count-spans", n = spans),
@@ -310,7 +312,7 @@ pub fn status_bar_ui(cx: &mut ViewCx<'_>, jobs: &[Running], ui: &mut egui::Ui) {
             ui.weak(format!("{a} · {s} · {e}"));
             if let Some(l) = cx.nav.sticky_label {
                 ui.separator();
-                ui.label(format!("Sticky label: {}", p.schema.label_name(l)));
+                ui.label(t!("menu-sticky-label", label_name_l = p.schema.label_name(l)));
             }
             ui.separator();
             match cx.out.status_text() {
@@ -331,16 +333,16 @@ pub fn find_bar_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
         return;
     }
     ui.horizontal(|ui| {
-        ui.label("Find");
+        ui.label(t!("menu-find"));
         let r = ui.add(
             egui::TextEdit::singleline(&mut cx.nav.find.text)
                 .id(egui::Id::unique(FIND_ID))
-                .hint_text("word or phrase")
+                .hint_text(t!("menu-word-phrase"))
                 .desired_width(220.0),
         );
         let find = &mut cx.nav.find;
-        let options = ui.checkbox(&mut find.whole_words, "Whole words").changed()
-            | ui.checkbox(&mut find.case_sensitive, "Match case").changed();
+        let options = ui.checkbox(&mut find.whole_words, t!("menu-whole-words")).changed()
+            | ui.checkbox(&mut find.case_sensitive, t!("menu-match-case")).changed();
         if r.changed() || options {
             cx.act(Action::RunFind);
         }
@@ -350,14 +352,14 @@ pub fn find_bar_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
             r.request_focus();
         }
         let (n, at) = (cx.nav.rs.found.len(), cx.nav.rs.found_index);
-        ui.label(if n == 0 { "no match".to_string() } else { format!("{} of {n}", at + 1) });
-        if ui.button("Previous").clicked() {
+        ui.label(if n == 0 { t!("menu-no-match").to_string() } else { t!("menu-of", at = at + 1, n = n) });
+        if ui.button(t!("menu-previous")).clicked() {
             cx.act(Action::FindNext { back: true });
         }
-        if ui.button("Next").clicked() {
+        if ui.button(t!("menu-next")).clicked() {
             cx.act(Action::FindNext { back: false });
         }
-        if ui.button("Close find").clicked() {
+        if ui.button(t!("menu-close-find")).clicked() {
             cx.act(Action::CloseFind);
         }
     });
@@ -385,11 +387,8 @@ pub fn link_bar_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
 fn link_bar_contents_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     if cx.nav.rs.link_from.is_some() {
         ui.horizontal(|ui| {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                "Linking: click the other span, or Tab to it and press Enter.",
-            );
-            if ui.button("Cancel link").clicked() {
+            ui.colored_label(ui.visuals().warn_fg_color, t!("menu-linking-click-other-span-tab"));
+            if ui.button(t!("menu-cancel-link")).clicked() {
                 cx.act(Action::CancelLink);
             }
         });
@@ -397,12 +396,9 @@ fn link_bar_contents_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
         let types = fitting_types(cx.project(), cx.nav.current, from, to);
         ui.horizontal_wrapped(|ui| {
             if types.is_empty() {
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    "No relation type links these two labels (Edit → Labels and relation types sets what each type links).",
-                );
+                ui.colored_label(ui.visuals().warn_fg_color, t!("menu-no-relation-type-links-these"));
             } else {
-                ui.label("Relation type:");
+                ui.label(t!("menu-relation-type"));
             }
             for (i, t) in types.iter().enumerate() {
                 let name = cx.project().schema.relation_type_name(*t).to_string();
@@ -410,7 +406,7 @@ fn link_bar_contents_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
                     cx.act(Action::FinishLink(*t));
                 }
             }
-            if ui.button("Cancel link").clicked() {
+            if ui.button(t!("menu-cancel-link")).clicked() {
                 cx.act(Action::CancelLink);
             }
         });

@@ -28,7 +28,7 @@ mod suggest;
 mod view;
 
 pub use app::{Action, GloseApp};
-pub use commands::{READER_KEYS, UiCommand};
+pub use commands::{READER_KEYS, UiCommand, reader_keys};
 pub use compare::ComparePane;
 pub use corpus::{CorpusTab, CorpusWindow};
 pub use dialogs::Dialog;
@@ -147,7 +147,7 @@ pub fn create_app(cc: &eframe::CreationContext<'_>, project: Option<PathBuf>) ->
 pub fn default_data_dir() -> Option<PathBuf> {
     std::env::var_os("GLOSE_DATA_DIR")
         .map(PathBuf::from)
-        .or_else(|| eframe::storage_dir("Glose").map(|d| d.join("unsaved")))
+        .or_else(|| eframe::storage_dir(&t!("ui-glose")).map(|d| d.join("unsaved")))
 }
 
 /// The app on `project`, journaling never-saved projects in `data_dir` (none: in memory only).
@@ -197,12 +197,12 @@ fn startup_probe(app: &mut GloseApp, ctx: &egui::Context) {
 
 /// The application's id: the desktop entry's name (`assets/linux/org.glose.Glose.desktop`), so
 /// docks and task bars match the window to its icon and menu entry.
-pub const APP_ID: &str = "org.glose.Glose";
+pub const APP_ID: &str = "org.glose.Glose"; // i18n-ok: an id
 
 pub fn run(project: Option<PathBuf>) -> ExitCode {
     STARTED.get_or_init(std::time::Instant::now);
     let mut viewport = egui::ViewportBuilder::default()
-        .with_title("Glose")
+        .with_title("Glose") // i18n-ok: the name
         .with_app_id(APP_ID)
         .with_inner_size([1400.0, 900.0])
         .with_min_inner_size([640.0, 400.0])
@@ -213,7 +213,8 @@ pub fn run(project: Option<PathBuf>) -> ExitCode {
     }
     // The window's place and size are remembered by eframe (`persist_window`, on by default).
     let options = eframe::NativeOptions { viewport, ..Default::default() };
-    let result = eframe::run_native("Glose", options, Box::new(move |cc| Ok(Box::new(create_app(cc, project)))));
+    let result =
+        eframe::run_native(&t!("ui-glose"), options, Box::new(move |cc| Ok(Box::new(create_app(cc, project)))));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -221,11 +222,6 @@ pub fn run(project: Option<PathBuf>) -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-/// `n` and the noun, singular or plural ("1 span", "2 spans", "0 spans").
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// A side panel's default width: `share` of the window within `bounds`, so a small window

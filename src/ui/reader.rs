@@ -157,8 +157,6 @@ pub struct Reader {
     width: f32,
 }
 
-pub const READER_LABEL: &str = "Article text";
-
 /// Room above the first line (relation arcs make their own room above their rows).
 const TOP_PAD: f32 = 8.0;
 
@@ -554,7 +552,7 @@ impl Reader {
             let origin = rect.min + vec2(8.0, TOP_PAD);
             self.origin = origin;
             self.last_rect = Some(rect);
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, READER_LABEL));
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, t!("reader-article-text")));
             self.interact(ui, &response, article, state, exact, &mut events);
             self.paint(ui, project, article, state, viewport, origin, &response, &mut events);
             if response.drag_started() || response.clicked() || response.gained_focus() {
@@ -894,7 +892,11 @@ impl Reader {
                     Sense::click(),
                 );
                 resp.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Relation {} {}", link.name, link.id))
+                    egui::WidgetInfo::labeled(
+                        egui::Role::Button,
+                        true,
+                        t!("reader-relation", link_name = link.name, link_id = link.id),
+                    )
                 });
                 if resp.clicked() {
                     events.push(ReaderEvent::RelationClicked(link.id));
@@ -920,8 +922,8 @@ impl Reader {
             if let Some(s) = self.suggestion_at(ch, state) {
                 let line = super::suggest::describe(project, &article.text, s);
                 response.clone().on_hover_ui_at_pointer(|ui| {
-                    ui.label(format!("Suggested: {line}"));
-                    ui.weak("Click or Enter accepts; X or Backspace rejects; Tab goes to the next.");
+                    ui.label(t!("reader-suggested", line = line));
+                    ui.weak(t!("reader-click-enter-accepts-x-backspace"));
                 });
             }
             return;

@@ -102,12 +102,12 @@ impl WindowView for TextEditor {
         }
         let mut open = true;
         let (mut apply, mut cancel) = (false, false);
-        super::placed(egui::Window::new("Correct article text"), ctx).open(&mut open).default_width(620.0).show(
-            ctx,
-            |ui| {
+        super::placed(egui::Window::new(t!("retext-correct-article-text")), ctx)
+            .open(&mut open)
+            .default_width(620.0)
+            .show(ctx, |ui| {
                 (apply, cancel) = self.window_ui(ui);
-            },
-        );
+            });
         // The buffer may have changed this frame: apply only what the preview showed for it.
         if apply && let Some(p) = self.preview.take().filter(|p| p.buf == self.buf) {
             let r = p.retext;
@@ -115,10 +115,13 @@ impl WindowView for TextEditor {
             let moved = r.moved + r.reanchored;
             cx.push(Command::SetArticleText { article: self.article, text: r.text, spans: r.spans });
             cx.info(if flagged == 0 {
-                format!("Text corrected; {moved} span(s) moved with it")
+                t!("retext-text-corrected-span-s-moved", moved = moved)
             } else {
-                format!(
-                    "Text corrected; {moved} span(s) moved with it, {flagged} marked “{REVIEW_ATTRIBUTE}” (Spans tab → Needs review)"
+                t!(
+                    "retext-text-corrected-span-s-moved-2",
+                    moved = moved,
+                    flagged = flagged,
+                    REVIEW_ATTRIBUTE = REVIEW_ATTRIBUTE
                 )
             });
             return false;
@@ -132,15 +135,11 @@ impl TextEditor {
     fn window_ui(&mut self, ui: &mut egui::Ui) -> (bool, bool) {
         ui.label(egui::RichText::new(&self.title).strong());
         ui.weak(if self.whole {
-            "The whole text. Spans follow your corrections; spans whose own text you change are marked for review."
-                .to_string()
+            t!("retext-whole-text-spans-follow-your").to_string()
         } else {
-            format!(
-                "Characters {}–{} (the paragraphs around the selection). Spans follow your corrections; spans whose own text you change are marked for review.",
-                self.range.0, self.range.1
-            )
+            t!("retext-characters-paragraphs-around-selection-spans", range = self.range.0, range2 = self.range.1)
         });
-        let label = ui.strong("Corrected text");
+        let label = ui.strong(t!("retext-corrected-text"));
         egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
             let field = egui::TextEdit::multiline(&mut self.buf).desired_width(f32::INFINITY).desired_rows(10);
             ui.add(field.lock_focus(true)).labelled_by(label.id);
@@ -148,12 +147,12 @@ impl TextEditor {
         ui.separator();
         let Some(p) = &self.preview else { return (false, false) };
         let r = &p.retext;
-        ui.label(format!(
-            "{} span(s) keep their text ({} move, {} found again by their quote); {} will be marked for review.",
-            p.spans - r.flagged.len(),
-            r.moved,
-            r.reanchored,
-            r.flagged.len()
+        ui.label(t!(
+            "retext-span-s-keep-their-text",
+            flagged_len = p.spans - r.flagged.len(),
+            r_moved = r.moved,
+            r_reanchored = r.reanchored,
+            flagged_len2 = r.flagged.len()
         ));
         for (old, new) in p.marked.iter().take(8) {
             ui.colored_label(
@@ -162,14 +161,15 @@ impl TextEditor {
             );
         }
         if p.marked.len() > 8 {
-            ui.weak(format!("… and {} more", p.marked.len() - 8));
+            ui.weak(t!("retext-more", marked_len = p.marked.len() - 8));
         }
         if p.blank {
-            ui.colored_label(ui.visuals().error_fg_color, "An article needs some text.");
+            ui.colored_label(ui.visuals().error_fg_color, t!("retext-article-needs-some-text"));
         }
         ui.horizontal(|ui| {
-            let apply = ui.add_enabled(!p.blank && !p.unchanged, egui::Button::new("Apply correction")).clicked();
-            (apply, ui.button("Cancel correction").clicked())
+            let apply =
+                ui.add_enabled(!p.blank && !p.unchanged, egui::Button::new(t!("retext-apply-correction"))).clicked();
+            (apply, ui.button(t!("retext-cancel-correction")).clicked())
         })
         .inner
     }

@@ -25,16 +25,16 @@ pub struct SchemaWindow {
 impl WindowView for SchemaWindow {
     fn ui(&mut self, cx: &mut ViewCx<'_>, ctx: &egui::Context) -> bool {
         let mut open = true;
-        super::placed(egui::Window::new("Labels and relation types"), ctx).open(&mut open).default_width(640.0).show(
-            ctx,
-            |ui| {
+        super::placed(egui::Window::new(t!("schema-labels-relation-types")), ctx)
+            .open(&mut open)
+            .default_width(640.0)
+            .show(ctx, |ui| {
                 egui::ScrollArea::vertical().max_height(620.0).show(ui, |ui| {
                     self.labels_ui(cx, ui);
                     ui.separator();
                     self.relation_types_ui(cx, ui);
                 });
-            },
-        );
+            });
         open
     }
 }
@@ -190,7 +190,7 @@ impl SchemaWindow {
     }
 
     fn labels_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
-        ui.heading("Labels");
+        ui.heading(t!("schema-labels"));
         let counts = cx.counts();
         let doc = cx.doc;
         let labels = &doc.project().schema.labels;
@@ -200,9 +200,9 @@ impl SchemaWindow {
         });
         push_rows(cx, rows);
         ui.horizontal(|ui| {
-            named_field(ui, "New label", &mut self.new_label, 140.0);
+            named_field(ui, &t!("schema-new-label"), &mut self.new_label, 140.0);
             let name = self.new_label.trim().to_string();
-            if ui.add_enabled(!name.is_empty(), egui::Button::new("Add label")).clicked() {
+            if ui.add_enabled(!name.is_empty(), egui::Button::new(t!("schema-add-label"))).clicked() {
                 let used: Vec<char> = labels.iter().filter_map(|l| l.hotkey).collect();
                 let hotkey = ('1'..='9').find(|k| !used.contains(k));
                 let color = Color::palette(labels.len());
@@ -226,15 +226,17 @@ impl SchemaWindow {
             ui.set_width(60.0);
             let key = l.hotkey.map(String::from).unwrap_or_default();
             let field = format!("label-key-{}", l.id.0);
-            if let Some(k) = commit_edit(ui, &mut self.bufs, &field, &key, &format!("key {}", i + 1), false) {
+            if let Some(k) = commit_edit(ui, &mut self.bufs, &field, &key, &t!("schema-key", i = i + 1), false) {
                 changed.hotkey = k.trim().chars().next();
             }
         });
-        let shown = l.parent.map_or("top level".to_string(), |id| format!("under {}", p.schema.label_name(id)));
+        let shown = l.parent.map_or(t!("schema-top-level").to_string(), |id| {
+            t!("schema-under", label_name_id = p.schema.label_name(id))
+        });
         super::combo(ui, "parent", shown, |ui| {
-            ui.selectable_value(&mut changed.parent, None, "top level");
+            ui.selectable_value(&mut changed.parent, None, t!("schema-top-level"));
             for o in p.schema.labels.iter().filter(|o| o.id != l.id) {
-                ui.selectable_value(&mut changed.parent, Some(o.id), format!("under {}", o.name));
+                ui.selectable_value(&mut changed.parent, Some(o.id), t!("schema-under-2", o_name = o.name));
             }
         });
         // The stance its spans take: agree / disagree, or a scale (DNA's integer qualifier).
@@ -249,13 +251,11 @@ impl SchemaWindow {
                     ui.selectable_value(&mut changed.stance_scale, s, scale(s));
                 }
             });
-        r.response
-            .labelled_by(caption.id)
-            .on_hover_text(format!("The stance {}'s spans take: +/− (agree / disagree) or a scale", l.name));
+        r.response.labelled_by(caption.id).on_hover_text(t!("schema-stance-s-spans-take-agree", l_name = l.name));
     }
 
     fn relation_types_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
-        ui.heading("Relation types");
+        ui.heading(t!("schema-relation-types"));
         let counts = cx.counts();
         let doc = cx.doc;
         let schema = &doc.project().schema;
@@ -269,9 +269,9 @@ impl SchemaWindow {
         });
         push_rows(cx, rows);
         ui.horizontal(|ui| {
-            named_field(ui, "New relation type", &mut self.new_type, 140.0);
+            named_field(ui, &t!("schema-new-relation-type"), &mut self.new_type, 140.0);
             let name = self.new_type.trim().to_string();
-            if ui.add_enabled(!name.is_empty(), egui::Button::new("Add relation type")).clicked() {
+            if ui.add_enabled(!name.is_empty(), egui::Button::new(t!("schema-add-relation-type"))).clicked() {
                 let color = Color::palette(types.len() + 4);
                 let (from_labels, to_labels) = (vec![], vec![]);
                 let relation_type =
@@ -285,15 +285,15 @@ impl SchemaWindow {
 
 /// Up, Down, uses, Merge into…, Delete: the last parts of a row.
 fn row_end_ui<T: Entry>(ui: &mut egui::Ui, entries: &[T], i: usize, uses: usize, edits: &mut Vec<RowEdit>) {
-    if ui.add_enabled(i > 0, egui::Button::new("Up")).clicked() {
+    if ui.add_enabled(i > 0, egui::Button::new(t!("schema-up"))).clicked() {
         edits.push(RowEdit::Move(i - 1));
     }
-    if ui.add_enabled(i + 1 < entries.len(), egui::Button::new("Down")).clicked() {
+    if ui.add_enabled(i + 1 < entries.len(), egui::Button::new(t!("schema-down"))).clicked() {
         edits.push(RowEdit::Move(i + 1));
     }
     ui.weak(format!("{uses} {}", T::USES));
     let this = &entries[i];
-    ui.menu_button("Merge into…", |ui| {
+    ui.menu_button(t!("schema-merge-into"), |ui| {
         for o in entries.iter().filter(|o| o.id() != this.id()) {
             if ui.button(o.name()).clicked() {
                 edits.push(RowEdit::MergeInto(o.id()));
@@ -301,7 +301,7 @@ fn row_end_ui<T: Entry>(ui: &mut egui::Ui, entries: &[T], i: usize, uses: usize,
             }
         }
     });
-    if ui.button(format!("Delete {}", this.name())).clicked() {
+    if ui.button(t!("schema-delete", this_name = this.name())).clicked() {
         edits.push(RowEdit::Delete { in_use: uses > 0 });
     }
 }
@@ -319,7 +319,7 @@ fn colour_picker(
     let saved = color32(current);
     let shown = drafts.get(&key).copied().unwrap_or(saved);
     let mut rgb = [shown.r(), shown.g(), shown.b()];
-    if ui.color_edit_button_srgb(&mut rgb).on_hover_text("Colour").changed() {
+    if ui.color_edit_button_srgb(&mut rgb).on_hover_text(t!("schema-colour")).changed() {
         drafts.insert(key.clone(), egui::Color32::from_rgb(rgb[0], rgb[1], rgb[2]));
     }
     if let Some(c) = presets_ui(ui, &key, current) {
@@ -338,14 +338,14 @@ fn presets_ui(ui: &mut egui::Ui, key: &str, current: Color) -> Option<Color> {
     let mut picked = None;
     let hex_id = ui.make_persistent_id(("hex", key));
     let r = ui.menu_button("▾", |ui| {
-        ui.label("Preset colours");
+        ui.label(t!("schema-preset-colours"));
         ui.horizontal_wrapped(|ui| {
             for i in 0..10 {
                 let c = Color::palette(i);
                 let (rect, resp) = ui.allocate_exact_size(egui::vec2(20.0, 20.0), egui::Sense::click());
                 let stroke = if c == current { ui.visuals().strong_text_color() } else { egui::Color32::TRANSPARENT };
                 ui.painter().rect(rect, 3.0, color32(c), egui::Stroke::new(2.0, stroke), egui::StrokeKind::Outside);
-                resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Colour {c}")));
+                resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, t!("schema-colour-2", c = c)));
                 if resp.on_hover_text(c.to_string()).clicked() {
                     picked = Some(c);
                     ui.close();
@@ -353,7 +353,7 @@ fn presets_ui(ui: &mut egui::Ui, key: &str, current: Color) -> Option<Color> {
             }
         });
         ui.horizontal(|ui| {
-            let label = ui.label("Hex");
+            let label = ui.label(t!("schema-hex"));
             let mut hex = ui.data(|d| d.get_temp::<String>(hex_id)).unwrap_or_else(|| current.to_string());
             let field = ui.add(egui::TextEdit::singleline(&mut hex).desired_width(80.0)).labelled_by(label.id);
             let valid = Color::parse(&hex);
@@ -367,8 +367,8 @@ fn presets_ui(ui: &mut egui::Ui, key: &str, current: Color) -> Option<Color> {
             ui.data_mut(|d| d.insert_temp(hex_id, hex));
         });
     });
-    r.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Colour presets"));
-    r.response.on_hover_text("Preset colours and hex code");
+    r.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, t!("schema-colour-presets")));
+    r.response.on_hover_text(t!("schema-preset-colours-hex-code"));
     if picked.is_some() {
         ui.data_mut(|d| d.remove::<String>(hex_id));
     }
@@ -378,9 +378,9 @@ fn presets_ui(ui: &mut egui::Ui, key: &str, current: Color) -> Option<Color> {
 /// The labels a relation type accepts at one end, chosen in a menu ("any" when none is ticked).
 fn ends_ui(ui: &mut egui::Ui, schema: &crate::model::Schema, kind: &str, end: &str, allowed: &mut Vec<LabelId>) {
     let names: Vec<&str> = allowed.iter().map(|l| schema.label_name(*l)).collect();
-    let shown = if names.is_empty() { "any label".to_string() } else { names.join("/") };
+    let shown = if names.is_empty() { t!("schema-any-label").to_string() } else { names.join("/") };
     ui.menu_button(shown, |ui| {
-        ui.weak(format!("Labels “{kind}” accepts at its {end} end"));
+        ui.weak(t!("schema-labels-accepts-at-end", kind = kind, end = end));
         for l in &schema.labels {
             let mut on = allowed.contains(&l.id);
             if ui.checkbox(&mut on, &l.name).changed() {
@@ -391,10 +391,10 @@ fn ends_ui(ui: &mut egui::Ui, schema: &crate::model::Schema, kind: &str, end: &s
                 }
             }
         }
-        if ui.button("Any label").clicked() {
+        if ui.button(t!("schema-any-label-2")).clicked() {
             allowed.clear();
         }
     })
     .response
-    .on_hover_text(format!("Labels “{kind}” accepts at its {end} end"));
+    .on_hover_text(t!("schema-labels-accepts-at-end", kind = kind, end = end));
 }

@@ -69,10 +69,10 @@ impl SidePanel {
             ui.add_space(4.0);
             ui.horizontal(|ui| {
                 let tab = &mut cx.nav.side_tab;
-                ui.selectable_value(tab, SideTab::Annotate, "Annotate");
-                ui.selectable_value(tab, SideTab::Spans, "Spans");
-                ui.selectable_value(tab, SideTab::Actors, "Actors");
-                ui.selectable_value(tab, SideTab::Suggestions, "Suggestions");
+                ui.selectable_value(tab, SideTab::Annotate, t!("side-annotate"));
+                ui.selectable_value(tab, SideTab::Spans, t!("side-spans"));
+                ui.selectable_value(tab, SideTab::Actors, t!("side-actors"));
+                ui.selectable_value(tab, SideTab::Suggestions, t!("side-suggestions"));
             });
             ui.separator();
             egui::ScrollArea::vertical().id_salt("side-scroll").auto_shrink([false, false]).show(ui, |ui| {
@@ -93,8 +93,8 @@ impl SidePanel {
 
 fn palette_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
-        ui.strong("Labels");
-        if ui.small_button("Edit labels…").clicked() {
+        ui.strong(t!("side-labels"));
+        if ui.small_button(t!("side-edit-labels")).clicked() {
             cx.show(Window::Schema);
         }
     });
@@ -124,18 +124,18 @@ fn palette_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
             });
             ui.weak(l.hotkey.map_or(String::new(), |k| k.to_string()));
             ui.weak(format!("{}", counts.get(&l.id).copied().unwrap_or(0)))
-                .on_hover_text("Spans of this label in the article");
+                .on_hover_text(t!("side-spans-label-article"));
             let mut sticky = cx.nav.sticky_label == Some(l.id);
-            if named_check(ui, &mut sticky, &format!("sticky {}", l.name))
-                .on_hover_text("Apply this label to every new selection (Ctrl+key)")
+            if named_check(ui, &mut sticky, &t!("side-sticky", l_name = l.name))
+                .on_hover_text(t!("side-apply-label-every-new-selection"))
                 .changed()
             {
                 cx.nav.sticky_label = sticky.then_some(l.id);
             }
             let hidden = &mut cx.nav.rs.hidden_labels;
             let mut shown = !hidden.contains(&l.id);
-            if named_check(ui, &mut shown, &format!("show {}", l.name))
-                .on_hover_text("Show this label's spans in the reader (both panes when comparing)")
+            if named_check(ui, &mut shown, &t!("side-show", l_name = l.name))
+                .on_hover_text(t!("side-show-label-s-spans-reader"))
                 .changed()
             {
                 if shown {
@@ -168,59 +168,61 @@ impl SidePanel {
         let Some(span) = cx.nav.rs.selected_span.and_then(|s| cx.project().article(aid)?.span(s).cloned()) else {
             if cx.nav.rs.has_selection() {
                 let (s, e) = cx.nav.rs.selection();
-                ui.label(format!("Selected {}–{} ({} characters). Press a label key or click a label.", s, e, e - s));
+                ui.label(t!("side-selected-characters-press-label-key", s = s, e = e, value = e - s));
             } else {
-                ui.weak("Select text to label it, or click a highlight to edit its span.");
+                ui.weak(t!("side-select-text-label-click-highlight"));
             }
             return;
         };
         let sid = span.id;
         span_header_ui(cx, ui, aid, &span);
         label_and_actor_ui(cx, ui, aid, &span);
-        if let Some(note) = commit_edit(ui, &mut self.bufs, &format!("note-{}", sid.0), &span.note, "Span note", true) {
+        if let Some(note) =
+            commit_edit(ui, &mut self.bufs, &format!("note-{}", sid.0), &span.note, &t!("side-span-note"), true)
+        {
             cx.push(Command::SetSpanNote { article: aid, span: sid, note });
         }
         self.attributes_ui(cx, ui, aid, &span);
         ui.horizontal_wrapped(|ui| {
-            if ui.button("Link… (L)").clicked() {
+            if ui.button(t!("side-link-l")).clicked() {
                 cx.act(Action::StartLink);
             }
-            let fragment = egui::Button::new("Add selection as fragment (Ctrl+G)");
+            let fragment = egui::Button::new(t!("side-add-selection-as-fragment-ctrl"));
             if ui.add_enabled(cx.nav.rs.has_selection(), fragment).clicked() {
                 cx.act(Action::AddFragment);
             }
-            if span.fragments.len() > 1 && ui.button("Keep first fragment only").clicked() {
+            if span.fragments.len() > 1 && ui.button(t!("side-keep-first-fragment-only")).clicked() {
                 cx.push(Command::SetSpanFragments { article: aid, span: sid, fragments: vec![span.fragments[0]] });
             }
-            if ui.button("Delete span (Del)").clicked() {
+            if ui.button(t!("side-delete-span-del")).clicked() {
                 cx.act(Action::DeleteSelectedSpan);
             }
         });
-        ui.weak("Alt+→/← grows/shrinks the end by a word; Alt+Shift+←/→ the start.");
+        ui.weak(t!("side-alt-grows-shrinks-end-word"));
         relations_of_span_ui(cx, ui, aid, sid);
     }
 }
 
 /// The span's text, its review mark, its fragments and annotator.
 fn span_header_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, span: &Span) {
-    ui.strong("Selected span");
+    ui.strong(t!("side-selected-span"));
     ui.label(egui::RichText::new(ellipsize(&span.quote, 400)).italics());
     if let Some(why) = span.attributes.get(REVIEW_ATTRIBUTE) {
-        ui.colored_label(ui.visuals().warn_fg_color, format!("Needs review: {why}"));
+        ui.colored_label(ui.visuals().warn_fg_color, t!("side-needs-review", why = why));
         ui.horizontal_wrapped(|ui| {
-            if ui.button("Mark reviewed").on_hover_text("Keep the span where it is now").clicked() {
+            if ui.button(t!("side-mark-reviewed")).on_hover_text(t!("side-keep-span-where-now")).clicked() {
                 let mut attributes = span.attributes.clone();
                 attributes.remove(REVIEW_ATTRIBUTE);
                 cx.push(Command::SetSpanAttributes { article: aid, span: span.id, attributes });
             }
-            ui.weak("or resize it (Alt+arrows), or delete it.");
+            ui.weak(t!("side-resize-alt-arrows-delete"));
         });
     }
     ui.weak(format!(
         "{} · {}{}",
         span.fragments.iter().map(|f| format!("{}–{}", f.start, f.end)).collect::<Vec<_>>().join(", "),
-        if span.annotator.is_empty() { "unknown annotator" } else { &span.annotator },
-        if span.fragments.len() > 1 { " · discontinuous" } else { "" }
+        if span.annotator.is_empty() { t!("side-unknown-annotator") } else { span.annotator.clone() },
+        if span.fragments.len() > 1 { t!("side-discontinuous") } else { String::new() }
     ));
 }
 
@@ -229,7 +231,7 @@ fn label_and_actor_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, sp
     let sid = span.id;
     let p = cx.doc.project();
     let mut label = span.label;
-    super::combo(ui, "Span label", p.schema.label_name(label), |ui| {
+    super::combo(ui, &t!("side-span-label"), p.schema.label_name(label), |ui| {
         for l in &p.schema.labels {
             ui.selectable_value(&mut label, l.id, &l.name);
         }
@@ -238,13 +240,14 @@ fn label_and_actor_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, sp
         cx.push(Command::SetSpanLabel { article: aid, span: sid, label });
     }
     let mut entity = span.entity;
-    let ename = |e: Option<EntityId>| e.and_then(|e| p.entity(e)).map_or("(none)".to_string(), |e| e.name.clone());
+    let ename =
+        |e: Option<EntityId>| e.and_then(|e| p.entity(e)).map_or(t!("side-none").to_string(), |e| e.name.clone());
     // A Claim span links to a canonical claim (listed first), any other to an actor.
     let claim = is_claim_label(p.schema.label(span.label));
     let (caption, kind, what) =
-        if claim { ("Linked claim", CLAIM_KIND, "claim") } else { ("Linked actor", "", "actor") };
-    super::combo(ui, caption, ename(entity), |ui| {
-        ui.selectable_value(&mut entity, None, "(none)");
+        if claim { (t!("side-linked-claim"), CLAIM_KIND, "claim") } else { (t!("side-linked-actor"), "", "actor") };
+    super::combo(ui, &caption, ename(entity), |ui| {
+        ui.selectable_value(&mut entity, None, t!("side-none"));
         for first in [true, false] {
             for e in p.entities.iter().filter(|e| (e.kind == CLAIM_KIND) == (claim == first)) {
                 ui.selectable_value(&mut entity, Some(e.id), &e.name);
@@ -254,11 +257,11 @@ fn label_and_actor_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, sp
     if entity != span.entity {
         cx.push(Command::SetSpanEntity { article: aid, span: sid, entity });
     }
-    if span.entity.is_none() && ui.button(format!("New {what} from this text")).clicked() {
+    if span.entity.is_none() && ui.button(t!("side-new-from-text", what = what)).clicked() {
         let name = span.quote.split_whitespace().collect::<Vec<_>>().join(" ");
         let entity = Entity { id: EntityId::NEW, name, kind: kind.into(), ..Default::default() };
         cx.push(Command::Batch {
-            label: format!("new {what}"),
+            label: t!("side-new", what = what),
             commands: vec![
                 Command::AddEntity { entity, index: usize::MAX },
                 // The actor the batch adds.
@@ -334,19 +337,21 @@ fn stance_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, span: &Span
     };
     let mut chosen = None;
     ui.horizontal_wrapped(|ui| {
-        ui.label("Stance");
+        ui.label(t!("side-stance"));
         for value in &values {
             let on = current.as_deref() == Some(value.as_str());
-            let r = ui.selectable_label(on, value.as_str()).on_hover_text("+ / − on the keyboard");
-            r.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, on, format!("Stance: {value}")));
+            let r = ui.selectable_label(on, value.as_str()).on_hover_text(t!("side-keyboard"));
+            r.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, on, t!("side-stance-2", value = value))
+            });
             if r.clicked() {
                 chosen = Some(if on { None } else { Some(value.clone()) });
             }
         }
         match (current.as_deref(), scale) {
-            (None, None) => ui.weak("(none: counted as agree)"),
-            (None, Some(_)) => ui.weak("(none)"),
-            (Some(v), _) if !values.iter().any(|x| x == v) => ui.weak(format!("now: {v}")),
+            (None, None) => ui.weak(t!("side-none-counted-as-agree")),
+            (None, Some(_)) => ui.weak(t!("side-none")),
+            (Some(v), _) if !values.iter().any(|x| x == v) => ui.weak(t!("side-now", v = v)),
             _ => ui.weak(""),
         };
     });
@@ -359,12 +364,12 @@ impl SidePanel {
     fn attributes_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, span: &Span) {
         stance_ui(cx, ui, aid, span);
         ui.add_space(4.0);
-        ui.strong("Attributes");
+        ui.strong(t!("side-attributes"));
         let mut remove = None;
         for (k, v) in &span.attributes {
             ui.horizontal_wrapped(|ui| {
                 ui.label(format!("{k} = {v}"));
-                if ui.small_button(format!("Remove attribute {k}")).clicked() {
+                if ui.small_button(t!("side-remove-attribute", k = k)).clicked() {
                     remove = Some(k.clone());
                 }
             });
@@ -375,9 +380,9 @@ impl SidePanel {
             cx.push(Command::SetSpanAttributes { article: aid, span: span.id, attributes: attrs });
         }
         ui.horizontal_wrapped(|ui| {
-            named_field(ui, "Key", &mut self.attr_key, 70.0);
-            named_field(ui, "Value", &mut self.attr_value, 90.0);
-            if ui.add_enabled(!self.attr_key.trim().is_empty(), egui::Button::new("Set attribute")).clicked() {
+            named_field(ui, &t!("side-key"), &mut self.attr_key, 70.0);
+            named_field(ui, &t!("side-value"), &mut self.attr_value, 90.0);
+            if ui.add_enabled(!self.attr_key.trim().is_empty(), egui::Button::new(t!("side-set-attribute"))).clicked() {
                 let mut attrs = span.attributes.clone();
                 attrs.insert(self.attr_key.trim().to_string(), self.attr_value.trim().to_string());
                 cx.push(Command::SetSpanAttributes { article: aid, span: span.id, attributes: attrs });
@@ -396,7 +401,7 @@ fn relations_of_span_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, 
         return;
     }
     ui.add_space(4.0);
-    ui.strong("Relations");
+    ui.strong(t!("side-relations"));
     for r in rels {
         let other = if r.from == sid { r.to } else { r.from };
         let arrow = if r.from == sid { "→" } else { "←" };
@@ -409,10 +414,10 @@ fn relations_of_span_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, 
                 cx.act(Action::JumpToSpan(other));
             }
             // A symmetric relation has no direction to swap.
-            if !symmetric && ui.small_button("Reverse").on_hover_text("Swap the two ends").clicked() {
+            if !symmetric && ui.small_button(t!("side-reverse")).on_hover_text(t!("side-swap-two-ends")).clicked() {
                 cx.push(Command::ReverseRelation { article: aid, relation: r.id });
             }
-            if ui.small_button("Delete").on_hover_text("Delete this relation").clicked() {
+            if ui.small_button(t!("side-delete")).on_hover_text(t!("side-delete-relation")).clicked() {
                 cx.push(Command::RemoveRelation { article: aid, relation: r.id });
             }
         });
@@ -425,11 +430,11 @@ impl SidePanel {
         let doc = cx.doc;
         let p = doc.project();
         let Some(article) = cx.nav.current.and_then(|a| p.article(a)) else { return };
-        ui.strong(format!("{} in this article", t!("count-spans", n = article.spans.len())));
+        ui.strong(t!("side-article", spans_len = t!("count-spans", n = article.spans.len())));
         let to_review = article.spans.iter().filter(|s| s.attributes.contains_key(REVIEW_ATTRIBUTE)).count();
         if to_review > 0 || review_only {
-            ui.checkbox(&mut review_only, format!("Needs review only ({to_review})"))
-                .on_hover_text("Spans whose text a correction changed or deleted");
+            ui.checkbox(&mut review_only, t!("side-needs-review-only", to_review = to_review))
+                .on_hover_text(t!("side-spans-whose-text-correction-changed"));
         }
         let mut jump = None;
         let rows: Vec<(SpanId, String, egui::Color32, String, String)> = article
@@ -458,13 +463,13 @@ impl SidePanel {
             .max_scroll_height(360.0)
             .header(18.0, |mut h| {
                 h.col(|ui| {
-                    ui.strong("Label");
+                    ui.strong(t!("side-label"));
                 });
                 h.col(|ui| {
-                    ui.strong("Text");
+                    ui.strong(t!("side-text"));
                 });
                 h.col(|ui| {
-                    ui.strong("Actor");
+                    ui.strong(t!("side-actor"));
                 });
             })
             .body(|body| {
@@ -501,10 +506,12 @@ impl SidePanel {
     }
 
     fn actors_tab_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
-        for (caption, button, kind) in [("New actor", "Add actor", ""), ("New claim", "Add claim", CLAIM_KIND)] {
+        for (caption, button, kind) in
+            [(t!("side-new-actor"), t!("side-add-actor"), ""), (t!("side-new-claim"), t!("side-add-claim"), CLAIM_KIND)]
+        {
             let buffer = if kind.is_empty() { &mut self.new_actor } else { &mut self.new_claim };
             ui.horizontal(|ui| {
-                let field = named_field(ui, caption, buffer, 150.0);
+                let field = named_field(ui, &caption, buffer, 150.0);
                 let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 let add = ui.add_enabled(!buffer.trim().is_empty(), egui::Button::new(button)).clicked();
                 if (add || enter) && !buffer.trim().is_empty() {
@@ -522,7 +529,7 @@ impl SidePanel {
         for claims in [false, true] {
             let mut listed = doc.project().entities.iter().filter(|e| (e.kind == CLAIM_KIND) == claims).peekable();
             if claims && listed.peek().is_some() {
-                ui.strong("Claims");
+                ui.strong(t!("side-claims"));
             }
             for e in listed {
                 let selected = cx.nav.selected_entity == Some(e.id);
@@ -545,28 +552,28 @@ impl SidePanel {
     }
 
     fn entity_editor_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui, e: &Entity) {
-        ui.strong(format!("Actor: {}", e.name));
+        ui.strong(t!("side-actor-2", name = e.name));
         let key = |f: &str| format!("entity-{}-{f}", e.id.0);
         let mut changed = e.clone();
-        if let Some(v) = commit_edit(ui, &mut self.bufs, &key("name"), &e.name, "Name", false) {
+        if let Some(v) = commit_edit(ui, &mut self.bufs, &key("name"), &e.name, &t!("side-name"), false) {
             changed.name = v;
         }
-        if let Some(v) = commit_edit(ui, &mut self.bufs, &key("kind"), &e.kind, "Kind", false) {
+        if let Some(v) = commit_edit(ui, &mut self.bufs, &key("kind"), &e.kind, &t!("side-kind"), false) {
             changed.kind = v;
         }
         let ext = e.external_id.clone().unwrap_or_default();
-        if let Some(v) = commit_edit(ui, &mut self.bufs, &key("ext"), &ext, "External id", false) {
+        if let Some(v) = commit_edit(ui, &mut self.bufs, &key("ext"), &ext, &t!("side-external-id"), false) {
             changed.external_id = (!v.trim().is_empty()).then_some(v);
         }
-        if let Some(v) = commit_edit(ui, &mut self.bufs, &key("note"), &e.note, "Actor note", true) {
+        if let Some(v) = commit_edit(ui, &mut self.bufs, &key("note"), &e.note, &t!("side-actor-note"), true) {
             changed.note = v;
         }
-        ui.label("Aliases (any language)");
+        ui.label(t!("side-aliases-any-language"));
         let mut remove = None;
         for (i, a) in e.aliases.iter().enumerate() {
             ui.horizontal(|ui| {
                 ui.label(a);
-                if ui.small_button(format!("Remove alias {a}")).clicked() {
+                if ui.small_button(t!("side-remove-alias", a = a)).clicked() {
                     remove = Some(i);
                 }
             });
@@ -575,9 +582,9 @@ impl SidePanel {
             changed.aliases.remove(i);
         }
         ui.horizontal(|ui| {
-            let r = named_field(ui, "Alias", &mut self.new_alias, 140.0);
+            let r = named_field(ui, &t!("side-alias"), &mut self.new_alias, 140.0);
             let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if (ui.button("Add alias").clicked() || enter) && !self.new_alias.trim().is_empty() {
+            if (ui.button(t!("side-add-alias")).clicked() || enter) && !self.new_alias.trim().is_empty() {
                 changed.aliases.push(self.new_alias.trim().to_string());
                 self.new_alias.clear();
             }
@@ -597,14 +604,14 @@ impl SidePanel {
             let target_name = self
                 .merge_target
                 .and_then(|t| others.iter().find(|o| o.0 == t))
-                .map_or("choose…", |o| o.1.as_str())
+                .map_or(t!("side-choose"), |o| o.1.clone())
                 .to_string();
-            super::combo(ui, "Merge into", target_name, |ui| {
+            super::combo(ui, &t!("side-merge-into"), target_name, |ui| {
                 for (id, n) in &others {
                     ui.selectable_value(&mut self.merge_target, Some(*id), n);
                 }
             });
-            if ui.add_enabled(self.merge_target.is_some(), egui::Button::new("Merge actors")).clicked()
+            if ui.add_enabled(self.merge_target.is_some(), egui::Button::new(t!("side-merge-actors"))).clicked()
                 && let Some(into) = self.merge_target.take()
             {
                 cx.push(Command::MergeEntities { from: e.id, into });
@@ -612,12 +619,12 @@ impl SidePanel {
             }
         });
         ui.horizontal(|ui| {
-            if ui.button("Find unlinked mentions").clicked()
+            if ui.button(t!("side-find-unlinked-mentions")).clicked()
                 && let Some(a) = cx.article()
             {
                 self.proposals = Some((e.id, crate::analysis::unlinked_mentions(a, e)));
             }
-            if ui.button("Delete actor").clicked() {
+            if ui.button(t!("side-delete-actor")).clicked() {
                 cx.push(Command::RemoveEntity { entity: e.id });
             }
         });
@@ -630,11 +637,13 @@ impl SidePanel {
         }
         let Some(aid) = cx.nav.current else { return };
         if list.is_empty() {
-            ui.weak("No unlinked mention in this article.");
+            ui.weak(t!("side-no-unlinked-mention-article"));
             return;
         }
         let schema = &cx.project().schema;
-        let Some(label) = schema.label_by_name("Actor").or(schema.labels.first()).map(|l| l.id) else { return };
+        let Some(label) = schema.label_by_name(&t!("side-actor")).or(schema.labels.first()).map(|l| l.id) else {
+            return;
+        };
         let annotator = cx.settings.annotator.clone();
         let make = |m: &crate::analysis::Mention| match m.existing {
             Some(span) => Command::SetSpanEntity { article: aid, span, entity: Some(entity) },
@@ -659,20 +668,23 @@ impl SidePanel {
             ui.horizontal_wrapped(|ui| {
                 // Where it is, in words: the sentence around it, not an offset.
                 let place = crate::text::context_around(text, m.start, m.end, 28);
-                if ui.link(place).on_hover_text(format!("“{}”, code points {}–{}", m.name, m.start, m.end)).clicked()
+                if ui
+                    .link(place)
+                    .on_hover_text(t!("side-code-points", m_name = m.name, m_start = m.start, m_end = m.end))
+                    .clicked()
                 {
                     cx.nav.rs.set_selection(m.start, m.end);
                     cx.nav.rs.scroll_to = Some(m.start);
                 }
-                let what = if m.existing.is_some() { "Link" } else { "Accept" };
-                if ui.small_button(format!("{what} mention {}", i + 1)).clicked() {
+                let what = if m.existing.is_some() { t!("side-link") } else { t!("side-accept") };
+                if ui.small_button(t!("side-mention", what = what, i = i + 1)).clicked() {
                     accepted.push(i);
                 }
             });
         }
-        if ui.button("Accept all mentions").clicked() {
+        if ui.button(t!("side-accept-all-mentions")).clicked() {
             let cmds: Vec<Command> = list.iter().map(make).collect();
-            cx.push(Command::Batch { label: "link mentions".into(), commands: cmds });
+            cx.push(Command::Batch { label: t!("side-link-mentions").into(), commands: cmds });
             self.proposals = Some((entity, Vec::new()));
             return;
         }
@@ -702,7 +714,7 @@ fn coder_filter_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     }
     let only = &mut cx.nav.rs.only_annotator;
     let shown = only.clone().unwrap_or_else(|| "everyone".into());
-    super::combo(ui, "Spans by", shown, |ui| {
+    super::combo(ui, &t!("side-spans-2"), shown, |ui| {
         ui.selectable_value(only, None, "everyone");
         for c in &coders {
             ui.selectable_value(only, Some(c.clone()), c);

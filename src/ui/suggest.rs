@@ -156,7 +156,7 @@ pub fn accept_commands(project: &Project, list: &[Suggestion], annotator: &str) 
     match commands.len() {
         0 => None,
         1 => commands.pop(),
-        n => Some(Command::Batch { label: format!("accept {n} suggestions"), commands }),
+        n => Some(Command::Batch { label: t!("suggest-accept-suggestions", n = n), commands }),
     }
 }
 
@@ -181,8 +181,8 @@ pub fn describe(project: &Project, text: &str, s: &Suggestion) -> String {
 pub fn tab_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     let shown_on = cx.settings.suggestions;
     if !shown_on {
-        ui.label("Suggestions are off.");
-        if ui.button("Show suggestions").clicked() {
+        ui.label(t!("suggest-suggestions-are-off"));
+        if ui.button(t!("suggest-show-suggestions")).clicked() {
             cx.settings.suggestions = true;
         }
         return;
@@ -209,11 +209,11 @@ fn status_row(ui: &mut egui::Ui, shown: Shown<Recommenders>) -> Option<Arc<Recom
             super::busy::busy(ui);
         }
         ui.weak(match (&shown.value, shown.fresh) {
-            (None, _) => "Learning from the project's spans…".to_string(),
+            (None, _) => t!("suggest-learning-from-project-s-spans").to_string(),
             (Some(m), true) => {
-                format!("Learned from {}.", t!("count-annotated-articles", n = m.learned_from()))
+                t!("suggest-learned-from", m_learned_from = t!("count-annotated-articles", n = m.learned_from()))
             }
-            (Some(_), false) => "Learning again from your latest edits…".to_string(),
+            (Some(_), false) => t!("suggest-learning-again-from-your-latest").to_string(),
         });
     });
     shown.value
@@ -224,34 +224,34 @@ fn current_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, model: &Recommenders, list
     let Some(article) = cx.article() else { return };
     let Some(current) = cx.nav.rs.current_suggestion.filter(|c| list.iter().any(|s| s.same_place(c))) else {
         ui.weak(if list.is_empty() {
-            "No suggestion in this article."
+            t!("suggest-no-suggestion-article")
         } else {
-            "Tab / Shift+Tab go through the suggestions; Enter or a click accepts one, X or Backspace rejects it."
+            t!("suggest-tab-shift-tab-go-through")
         });
         return;
     };
     let text = article.text.clone();
     let form = form_of(&text, &current).to_string();
-    ui.strong("Current suggestion");
+    ui.strong(t!("suggest-current-suggestion"));
     ui.label(describe(cx.project(), &text, &current));
     if let Some(e) = current.entity.and_then(|e| cx.project().entity(e)) {
-        ui.weak(format!("linked to {}", e.name));
+        ui.weak(t!("suggest-linked", name = e.name));
     }
     ui.horizontal_wrapped(|ui| {
-        if ui.button("Accept (Enter)").clicked() {
+        if ui.button(t!("suggest-accept-enter")).clicked() {
             cx.act(Action::AcceptSuggestions(vec![current]));
         }
-        if ui.button("Reject (X)").clicked() {
+        if ui.button(t!("suggest-reject-x")).clicked() {
             cx.act(Action::RejectSuggestion(current));
         }
     });
     let here: Vec<Suggestion> =
         list.iter().filter(|s| s.label == current.label && form_of(&text, s) == form).copied().collect();
     let short = crate::text::ellipsize(&form, 30);
-    if ui.button(format!("Accept all «{short}» here ({})", here.len())).clicked() {
+    if ui.button(t!("suggest-accept-all-here", short = short, here_len = here.len())).clicked() {
         cx.act(Action::AcceptSuggestions(here));
     }
-    if ui.button(format!("Accept all «{short}» in the corpus…")).clicked() {
+    if ui.button(t!("suggest-accept-all-corpus", short = short)).clicked() {
         let all = of_form(model, cx.project(), current.label, &form);
         cx.act(Action::AcceptSuggestions(all));
     }
@@ -282,24 +282,28 @@ fn list_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, list: &[Suggestion]) {
 
 /// The threshold, the matching and the switch-off level (each change one undo step).
 fn settings_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
-    ui.strong("Settings");
+    ui.strong(t!("suggest-settings"));
     let old = cx.project().suggestions.clone();
     let mut new = old.clone();
-    let min = ui.add(egui::Slider::new(&mut new.min_score, 0.0..=1.0).text("Show from score"));
-    let f1 = ui.add(egui::Slider::new(&mut new.min_f1, 0.0..=1.0).text("Switch off below F1"));
-    ui.checkbox(&mut new.ignore_case, "Forms match whatever the case");
-    ui.checkbox(&mut new.ignore_diacritics, "Forms match whatever the accents");
+    let min = ui.add(egui::Slider::new(&mut new.min_score, 0.0..=1.0).text(t!("suggest-show-from-score")));
+    let f1 = ui.add(egui::Slider::new(&mut new.min_f1, 0.0..=1.0).text(t!("suggest-switch-off-below-f1")));
+    ui.checkbox(&mut new.ignore_case, t!("suggest-forms-match-whatever-case"));
+    ui.checkbox(&mut new.ignore_diacritics, t!("suggest-forms-match-whatever-accents"));
     // A slider is one step when let go, not one per pixel dragged.
     let dragging = min.dragged() || f1.dragged();
     if new != old && !dragging {
         cx.push(Command::SetSuggestionSettings { settings: new });
     } else if dragging {
-        ui.weak(format!("Let go to apply ({:.2}, {:.2})", new.min_score, new.min_f1));
+        ui.weak(t!(
+            "suggest-let-go-apply",
+            score = super::i18n::number(new.min_score as f64, 2),
+            f1 = super::i18n::number(new.min_f1 as f64, 2)
+        ));
     }
     if !old.rejected.is_empty() {
         ui.horizontal_wrapped(|ui| {
             ui.weak(t!("count-suggestions-rejected", n = old.rejected.len()));
-            if ui.button("Forget rejections").clicked() {
+            if ui.button(t!("suggest-forget-rejections")).clicked() {
                 cx.push(Command::SetSuggestionSettings {
                     settings: SuggestionSettings { rejected: Vec::new(), ..old },
                 });
@@ -311,15 +315,15 @@ fn settings_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
 /// How each recommender did on held-out articles of the project, label by label.
 fn evaluation_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, model: &Recommenders) {
     let ev = &model.evaluation;
-    ui.strong("Self-evaluation");
+    ui.strong(t!("suggest-self-evaluation"));
     if ev.articles < 2 {
-        ui.weak("Needs two annotated articles or more (one held out against the others).");
+        ui.weak(t!("suggest-needs-two-annotated-articles-more"));
         return;
     }
-    ui.weak(format!("Held-out spans of {} annotated articles, five folds.", ev.articles));
+    ui.weak(t!("suggest-held-out-spans-annotated-articles", ev_articles = ev.articles));
     let p = cx.project();
     egui::Grid::new("suggestion-evaluation").striped(true).num_columns(6).show(ui, |ui| {
-        for h in ["Label", "Source", "P", "R", "F1", ""] {
+        for h in [&t!("suggest-label"), &t!("suggest-source"), "P", "R", "F1", ""] {
             ui.strong(h);
         }
         ui.end_row();
@@ -415,7 +419,7 @@ impl CorpusSuggestions {
 
     pub fn ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
         if !cx.settings.suggestions {
-            ui.label("Suggestions are off (View → Show suggestions).");
+            ui.label(t!("suggest-suggestions-are-off-view-show"));
             return;
         }
         let Some(model) = status_row(ui, cx.suggestion_model(ui.ctx())) else { return };
@@ -430,10 +434,10 @@ impl CorpusSuggestions {
         let p = doc.project();
         ui.horizontal(|ui| {
             let total: usize = rows.iter().map(|r| r.suggestions.len()).sum();
-            ui.label(format!("{} of {} forms.", t!("count-suggestions", n = total), rows.len()));
-            let name = self.label.map_or("All labels", |l| p.schema.label_name(l));
-            super::combo(ui, "Suggestions of label", name, |ui| {
-                ui.selectable_value(&mut self.label, None, "All labels");
+            ui.label(t!("suggest-forms", n_total = t!("count-suggestions", n = total), rows_len = rows.len()));
+            let name = self.label.map_or(t!("suggest-all-labels"), |l| p.schema.label_name(l).to_string());
+            super::combo(ui, &t!("suggest-suggestions-label"), name, |ui| {
+                ui.selectable_value(&mut self.label, None, t!("suggest-all-labels"));
                 for l in &p.schema.labels {
                     ui.selectable_value(&mut self.label, Some(l.id), &l.name);
                 }
@@ -442,7 +446,9 @@ impl CorpusSuggestions {
         let shown: Vec<&FormRow> = rows.iter().filter(|r| self.label.is_none_or(|l| r.label == l)).collect();
         egui::ScrollArea::vertical().id_salt("corpus-suggestions").show(ui, |ui| {
             egui::Grid::new("corpus-suggestions-grid").striped(true).num_columns(5).show(ui, |ui| {
-                for h in ["Label", "Form", "Suggestions", "Articles", ""] {
+                for h in
+                    [&t!("suggest-label"), &t!("suggest-form"), &t!("suggest-suggestions"), &t!("suggest-articles"), ""]
+                {
                     ui.strong(h);
                 }
                 ui.end_row();
@@ -464,12 +470,12 @@ fn form_row_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, row: &FormRow, fresh: boo
     ui.label(row.articles.to_string());
     ui.horizontal(|ui| {
         let first = row.suggestions[0];
-        if ui.button(format!("Show «{form}»")).clicked() {
+        if ui.button(t!("suggest-show", form = form)).clicked() {
             cx.act(Action::SelectArticle(first.article));
             cx.act(Action::ShowSuggestion(first));
         }
         // A list shown while the project changed is offered again once brought up to date.
-        let accept = egui::Button::new(format!("Accept all «{form}» ({})", row.suggestions.len()));
+        let accept = egui::Button::new(t!("suggest-accept-all", form = form, suggestions_len = row.suggestions.len()));
         if ui.add_enabled(fresh, accept).clicked() {
             cx.act(Action::AcceptSuggestions(row.suggestions.clone()));
         }

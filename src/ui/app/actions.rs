@@ -104,7 +104,7 @@ impl GloseApp {
                 if let Some(s) = self.nav.rs.selected_span {
                     self.nav.rs.link_from = Some(s);
                     self.nav.rs.link_candidate = None;
-                    self.info("Link: click the other span (or Tab to it and press Enter); Esc cancels");
+                    self.info(t!("actions-link-click-other-span-tab"));
                 }
             }
             Action::LinkTo(to) => self.link_target(to),
@@ -162,7 +162,7 @@ impl GloseApp {
             Window::CorrectText => {
                 v.text_editor = self.nav.current.and_then(|a| TextEditor::open(self.doc.project(), a, &self.nav.rs));
                 if v.text_editor.is_none() {
-                    self.info("Open an article first");
+                    self.info(t!("actions-open-article-first"));
                 }
             }
             Window::ExportDataset => v.export = Some(Default::default()),
@@ -175,7 +175,7 @@ impl GloseApp {
                 let other = self.nav.current.and_then(|c| ComparePane::best_match(self.doc.project(), c));
                 match other {
                     Some(o) => v.central.open_compare(o),
-                    None => self.info("Compare needs two articles"),
+                    None => self.info(t!("actions-compare-needs-two-articles")),
                 }
             }
             Window::ComparePair(left, right) => {
@@ -223,7 +223,8 @@ impl GloseApp {
         match if redo { self.doc.redo() } else { self.doc.undo() } {
             Ok(Some(applied)) => self.applied(applied),
             Ok(None) => {}
-            Err(e) => self.error(format!("{} failed: {e}", if redo { "Redo" } else { "Undo" })),
+            Err(e) if redo => self.error(t!("actions-redo-failed", e = e)),
+            Err(e) => self.error(t!("actions-undo-failed", e = e)),
         }
     }
 
@@ -245,12 +246,12 @@ impl GloseApp {
                     self.nav.rs.clear_selection();
                     self.applied(applied);
                 }
-                Err(e) => self.error(format!("Not done: {e}")),
+                Err(e) => self.error(t!("actions-not-done", e = e)),
             }
         } else if let Some(span) = self.nav.rs.selected_span {
             self.apply(Command::SetSpanLabel { article, span, label });
         } else {
-            self.info("Select some text first (drag, double-click, or Shift+arrows)");
+            self.info(t!("actions-select-some-text-first-drag"));
         }
     }
 
@@ -259,7 +260,7 @@ impl GloseApp {
     fn accept_suggestions(&mut self, list: Vec<crate::suggest::Suggestion>) {
         let annotator = self.settings.annotator.clone();
         let Some(cmd) = super::super::suggest::accept_commands(self.doc.project(), &list, &annotator) else {
-            return self.info("Nothing to accept: those places are labelled already");
+            return self.info(t!("actions-nothing-accept-those-places-are"));
         };
         let n = match &cmd {
             Command::Batch { commands, .. } => commands.len(),
@@ -267,7 +268,7 @@ impl GloseApp {
         };
         if self.apply(cmd) {
             if n > 1 {
-                self.info(format!("Accepted {n} suggestions (one undo step)"));
+                self.info(t!("actions-accepted-suggestions-one-undo-step", n = n));
             }
             if let [one] = list.as_slice() {
                 self.go_on_after(one);
@@ -289,7 +290,7 @@ impl GloseApp {
     fn add_fragment(&mut self) {
         let (Some(a), Some(sid)) = (self.nav.current, self.nav.rs.selected_span) else { return };
         if !self.nav.rs.has_selection() {
-            return self.info("Select the text to add to this span, then press Ctrl+G");
+            return self.info(t!("actions-select-text-add-span-then"));
         }
         let (s, e) = self.nav.rs.selection();
         let Some(span) = self.doc.project().article(a).and_then(|x| x.span(sid)) else { return };
@@ -349,7 +350,7 @@ impl GloseApp {
         let relation = Relation { id: RelationId::NEW, kind, from, to, note: String::new(), annotator };
         if self.apply(Command::AddRelation { article, relation }) {
             let name = self.doc.project().schema.relation_type_name(kind).to_string();
-            self.info(format!("Linked: {name}"));
+            self.info(t!("actions-linked", name = name));
         }
     }
 

@@ -57,21 +57,31 @@ pub enum Running {
 
 impl Running {
     /// What the status bar says of it, its progress and total (0: unknown), and its cancel button.
-    pub fn describe(&self) -> (String, &Progress, usize, &'static str) {
+    pub fn describe(&self) -> (String, &Progress, usize, String) {
         match self {
             Running::Export { job, format } => (
-                format!("Exporting {} ({} of {} articles)…", format.name(), job.progress.done(), job.total),
+                t!(
+                    "background-exporting-articles",
+                    format_name = format.name(),
+                    progress_done = job.progress.done(),
+                    job_total = job.total
+                ),
                 &job.progress,
                 job.total,
-                "Cancel export",
+                t!("background-cancel-export"),
             ),
-            Running::Annotations { job, .. } => ("Reading annotations…".into(), &job.progress, 0, "Stop waiting"),
-            Running::Merge { job, files } => {
-                (format!("Reading {files} project file(s) to merge…"), &job.progress, *files, "Cancel merge")
+            Running::Annotations { job, .. } => {
+                (t!("background-reading-annotations"), &job.progress, 0, t!("background-stop-waiting"))
             }
+            Running::Merge { job, files } => (
+                t!("background-reading-project-file-s-merge", files = files),
+                &job.progress,
+                *files,
+                t!("background-cancel-merge"),
+            ),
             Running::Open { job, path } => {
                 let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                (format!("Opening {name}…"), &job.progress, 0, "Stop opening")
+                (t!("background-opening", name = name), &job.progress, 0, t!("background-stop-opening"))
             }
         }
     }
@@ -144,37 +154,37 @@ impl GloseApp {
             Running::Export { job, format } => match take(&job, wait) {
                 Poll::Running => return Some(Running::Export { job, format }),
                 Poll::Done(result) => self.exported(result, format),
-                Poll::Lost => self.error("The export stopped unexpectedly; its files are incomplete"),
+                Poll::Lost => self.error(t!("background-export-stopped-unexpectedly-files-are")),
             },
             Running::Annotations { job, annotator } => {
                 if job.progress.cancelled() {
-                    self.info("Stopped waiting for the annotations; nothing was changed");
+                    self.info(t!("background-stopped-waiting-annotations-nothing-was"));
                     return None;
                 }
                 match take(&job, wait) {
                     Poll::Running => return Some(Running::Annotations { job, annotator }),
                     Poll::Done(Ok(data)) => self.add_annotations(data, annotator.as_deref()),
-                    Poll::Done(Err(e)) => self.fail(format!("The import failed.\n\n{e}")),
-                    Poll::Lost => self.error("Reading the annotations stopped unexpectedly; nothing was changed"),
+                    Poll::Done(Err(e)) => self.fail(t!("background-import-failed", e = e)),
+                    Poll::Lost => self.error(t!("background-reading-annotations-stopped-unexpectedly-nothing")),
                 }
             }
             Running::Open { job, path } => {
                 if job.progress.cancelled() {
-                    self.info(format!("Stopped opening {}", path.display()));
+                    self.info(t!("background-stopped-opening", path = path.display()));
                     return None;
                 }
                 match take(&job, wait) {
                     Poll::Running => return Some(Running::Open { job, path }),
                     Poll::Done(result) => self.opened(&path, result),
-                    Poll::Lost => self.error(format!("Reading {} stopped unexpectedly", path.display())),
+                    Poll::Lost => self.error(t!("background-reading-stopped-unexpectedly", path = path.display())),
                 }
             }
             Running::Merge { job, files } => match take(&job, wait) {
                 Poll::Running => return Some(Running::Merge { job, files }),
                 Poll::Done(Ok(Some(projects))) => self.merged(&projects),
-                Poll::Done(Ok(None)) => self.info("Merge cancelled; nothing was changed"),
-                Poll::Done(Err(e)) => self.fail(format!("Nothing was merged.\n\n{e}")),
-                Poll::Lost => self.error("Reading the files to merge stopped unexpectedly; nothing was changed"),
+                Poll::Done(Ok(None)) => self.info(t!("background-merge-cancelled-nothing-was-changed")),
+                Poll::Done(Err(e)) => self.fail(t!("background-nothing-was-merged", e = e)),
+                Poll::Lost => self.error(t!("background-reading-files-merge-stopped-unexpectedly")),
             },
         }
         None
@@ -187,25 +197,28 @@ impl GloseApp {
     fn exported(&mut self, result: Result<Report, ExportError>, format: Format) {
         match result {
             Ok(report) => {
-                use crate::ui::count;
-                let msg = format!(
-                    "Exported {}, {}, {} as {} ({})",
-                    t!("count-articles", n = report.articles),
-                    t!("count-spans", n = report.spans),
-                    t!("count-relations", n = report.relations),
-                    format.name(),
-                    t!("count-files", n = report.files.len())
+                let msg = t!(
+                    "background-exported-as",
+                    report_articles = t!("count-articles", n = report.articles),
+                    report_spans = t!("count-spans", n = report.spans),
+                    report_relations = t!("count-relations", n = report.relations),
+                    format_name = format.name(),
+                    files_len = t!("count-files", n = report.files.len())
                 );
                 if report.warnings.is_empty() {
                     self.info(msg);
                 } else {
                     let n = t!("count-things", n = report.warnings.len());
-                    let text = format!("{msg}. {n} the format cannot hold:\n\n{}", report.warnings.join("\n"));
-                    self.show(Window::Dialog(super::Dialog::Notice { title: "Exported, with notes".into(), text }));
+                    let text =
+                        t!("background-format-cannot-hold", msg = msg, n = n, join_n = report.warnings.join("\n"));
+                    self.show(Window::Dialog(super::Dialog::Notice {
+                        title: t!("background-exported-with-notes").into(),
+                        text,
+                    }));
                 }
             }
-            Err(ExportError::Cancelled) => self.info("Export cancelled (files written so far are incomplete)"),
-            Err(e) => self.fail(format!("The export failed.\n\n{e}")),
+            Err(ExportError::Cancelled) => self.info(t!("background-export-cancelled-files-written-so")),
+            Err(e) => self.fail(t!("background-export-failed", e = e)),
         }
     }
 
@@ -216,20 +229,22 @@ impl GloseApp {
         if let Some(cmd) = plan.command {
             self.apply(cmd);
         }
-        use crate::ui::count;
-        let msg = format!(
-            "Imported {} and {} ({} new, {} matched by text, {} already there)",
-            t!("count-spans", n = plan.spans),
-            t!("count-relations", n = plan.relations),
-            t!("count-articles", n = plan.new_articles),
-            plan.matched_articles,
-            t!("count-spans", n = plan.duplicates),
+        let msg = t!(
+            "background-imported-new-matched-text-already",
+            plan_spans = t!("count-spans", n = plan.spans),
+            plan_relations = t!("count-relations", n = plan.relations),
+            plan_new_articles = t!("count-articles", n = plan.new_articles),
+            plan_matched_articles = plan.matched_articles,
+            plan_duplicates = t!("count-spans", n = plan.duplicates)
         );
         if plan.warnings.is_empty() {
             self.info(msg);
         } else {
             let text = format!("{msg}.\n\n{}", plan.warnings.join("\n"));
-            self.show(Window::Dialog(super::Dialog::Notice { title: "Imported, with notes".into(), text }));
+            self.show(Window::Dialog(super::Dialog::Notice {
+                title: t!("background-imported-with-notes").into(),
+                text,
+            }));
         }
     }
 
@@ -244,20 +259,20 @@ impl GloseApp {
             return;
         }
         let r = &plan.report;
-        let msg = format!(
-            "Merged {} file(s): {} spans and {} relations added, {} already there; {} article(s) added, {} matched by text",
-            projects.len(),
-            r.spans_added,
-            r.relations_added,
-            r.duplicates,
-            r.articles_added,
-            r.articles_matched
+        let msg = t!(
+            "background-merged-file-s-spans-relations",
+            projects_len = projects.len(),
+            r_spans_added = r.spans_added,
+            r_relations_added = r.relations_added,
+            r_duplicates = r.duplicates,
+            r_articles_added = r.articles_added,
+            r_articles_matched = r.articles_matched
         );
         if r.conflicts.is_empty() {
             self.info(msg);
         } else {
             let n = r.conflicts.len();
-            self.fail(format!("{msg}.\n\n{n} thing(s) need a look (nothing was dropped):\n{}", r.conflicts.join("\n")));
+            self.fail(t!("background-thing-s-need-look-nothing", msg = msg, n = n, join_n = r.conflicts.join("\n")));
         }
     }
 
@@ -278,7 +293,7 @@ impl GloseApp {
                     if let Some(first) = plan.first_added {
                         self.act(Action::SelectArticle(first));
                     }
-                    self.info(format!("Imported: {summary}"));
+                    self.info(t!("background-imported", summary = summary));
                 }
             }
         }
@@ -344,7 +359,7 @@ impl GloseApp {
         let paths = match outcome {
             Outcome::Pending => return,
             Outcome::Cancelled => {
-                self.info(format!("{title}: cancelled, nothing done"));
+                self.info(t!("background-cancelled-nothing-done", title = title));
                 return;
             }
             Outcome::Chosen(paths) => paths,

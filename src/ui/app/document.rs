@@ -18,13 +18,19 @@ impl GloseApp {
             Action::New => self.guard_unsaved(Action::New, |app| app.start_untitled()),
             Action::RecoverUnsaved => self.guard_unsaved(Action::RecoverUnsaved, |app| {
                 if !app.offer_unsaved() {
-                    app.info("No unsaved project to recover");
+                    app.info(t!("document-no-unsaved-project-recover"));
                 }
             }),
             Action::OpenDialog => {
-                let d =
-                    FileDialog::open(Purpose::OpenProject, "Open a project", "Open", false, false, self.start_dir())
-                        .with_filter("Glose projects (.ron)", &["ron"]);
+                let d = FileDialog::open(
+                    Purpose::OpenProject,
+                    &t!("document-open-project"),
+                    &t!("document-open"),
+                    false,
+                    false,
+                    self.start_dir(),
+                )
+                .with_filter(&t!("document-glose-projects-ron"), &["ron"]);
                 self.show(Window::Files(Box::new(d)));
             }
             Action::Open(path) => {
@@ -43,24 +49,24 @@ impl GloseApp {
                 let start = self.doc.path().and_then(Path::parent).map(Path::to_path_buf);
                 let d = FileDialog::save(
                     Purpose::SaveProject,
-                    "Save the project as",
+                    &t!("document-save-project-as"),
                     &name,
                     start.as_deref().or(self.start_dir()),
                 )
-                .with_filter("Glose projects (.ron)", &["ron"]);
+                .with_filter(&t!("document-glose-projects-ron"), &["ron"]);
                 self.show(Window::Files(Box::new(d)));
             }
             Action::SaveAs(path) => self.save_to(&path),
             Action::ImportDialog => {
                 let d = FileDialog::open(
                     Purpose::ImportArticles,
-                    "Import articles",
-                    "Import",
+                    &t!("document-import-articles"),
+                    &t!("document-import"),
                     true,
                     true,
                     self.start_dir(),
                 )
-                .with_filter("Articles, exports, documents, tables", super::IMPORTABLE);
+                .with_filter(&t!("document-articles-exports-documents-tables"), super::IMPORTABLE);
                 self.show(Window::Files(Box::new(d)));
             }
             Action::Import(paths) => match &mut self.views.import_preview {
@@ -88,7 +94,7 @@ impl GloseApp {
     /// Drops the unsaved changes so a guarded action can proceed (the user chose "Discard").
     pub fn discard_changes(&mut self) {
         if let Err(e) = self.doc.discard_changes() {
-            self.error(format!("The journal of the discarded edits could not be removed: {e}"));
+            self.error(t!("document-journal-discarded-edits-could-not", e = e));
         }
     }
 
@@ -101,7 +107,7 @@ impl GloseApp {
             self.save_landed(o);
         }
         if let Some(e) = error {
-            self.error(format!("Closing the previous project: {e}"));
+            self.error(t!("document-closing-previous-project", e = e));
         }
         // Nothing chosen in the previous project carries over by id (its actor 7 is not this
         // one's): selection, actor, sticky label, pending link, compare and per-project views.
@@ -117,10 +123,10 @@ impl GloseApp {
 
     /// A new, empty project: journaled in the data folder until the user saves it somewhere.
     pub fn start_untitled(&mut self) {
-        let project = Project::new("Untitled");
+        let project = Project::new(&t!("document-untitled"));
         let session = match &self.data_dir {
             Some(dir) => Session::new_scratch(project.clone(), dir).unwrap_or_else(|e| {
-                self.out.error(format!("This new project cannot be journaled until it is saved: {e}"));
+                self.out.error(t!("document-new-project-cannot-journaled-until", e = e));
                 Session::new(project)
             }),
             None => Session::new(project),
@@ -143,7 +149,7 @@ impl GloseApp {
                 true
             }
             Err(e) => {
-                self.error(format!("An unsaved project could not be read back ({}): {e}", newest.file.display()));
+                self.error(t!("document-unsaved-project-could-not-read", newest_file = newest.file.display(), e = e));
                 false
             }
         }
@@ -181,7 +187,7 @@ impl GloseApp {
         let (session, report) = match result {
             Ok(opened) => opened,
             Err(e) => {
-                self.views.dialog = Some(Dialog::Error(format!("Could not open the project.\n\n{e}")));
+                self.views.dialog = Some(Dialog::Error(t!("document-could-not-open-project", e = e)));
                 return;
             }
         };
@@ -194,30 +200,27 @@ impl GloseApp {
             self.views.dialog = Some(Dialog::Recover(std::rc::Rc::new(rec)));
         }
         if let Some(v) = report.migrated_from {
-            self.info(format!("Opened {} (format {v}, upgraded; saving writes the new format)", path.display()));
+            self.info(t!("document-opened-format-upgraded-saving-writes", path = path.display(), v = v));
         } else if let Some(p) = report.problems.first() {
-            self.error(format!("{} problem(s) in this project, e.g. {p}", report.problems.len()));
+            self.error(t!("document-problem-s-project-e-g", problems_len = report.problems.len(), p = p));
         } else {
-            self.info(format!("Opened {}", path.display()));
+            self.info(t!("document-opened", path = path.display()));
         }
         if let Some(e) = report.journal_error {
-            self.error(format!("The journal: {e}"));
+            self.error(t!("document-journal", e = e));
         }
         if report.renumbered > 0 {
-            self.info(format!(
-                "{} span(s) or relation(s) had an id another record has (two branches merged): given new ids; save to keep them",
-                report.renumbered
-            ));
+            self.info(t!("document-span-s-relation-s-had", report_renumbered = report.renumbered));
         }
         if !report.skipped.is_empty() && self.views.dialog.is_none() {
             // Named inside the project folder: whole paths broke every line in two.
             let inside = format!("{}/", crate::store::folder::resolve(path).display());
             let list: Vec<String> =
                 report.skipped.iter().map(|e| format!("• {}", e.to_string().replace(&inside, ""))).collect();
-            self.views.dialog = Some(Dialog::Error(format!(
-                "{} file(s) of this project could not be read. The rest of the project is open; those files are left as they are (saving does not touch them).\n\n{}",
-                list.len(),
-                list.join("\n")
+            self.views.dialog = Some(Dialog::Error(t!(
+                "document-file-s-project-could-not",
+                list_len = list.len(),
+                join_n = list.join("\n")
             )));
         }
         self.fix_view();
@@ -226,10 +229,8 @@ impl GloseApp {
     /// Replays a crashed session's journal (the user chose "Restore").
     pub fn restore(&mut self, rec: &Recovery) {
         match self.doc.restore(rec) {
-            Ok(n) => self.info(format!("Restored {n} unsaved edit(s); save to keep them")),
-            Err(e) => {
-                self.views.dialog = Some(Dialog::Error(format!("The unsaved edits could not be restored.\n\n{e}")))
-            }
+            Ok(n) => self.info(t!("document-restored-unsaved-edit-s-save", n = n)),
+            Err(e) => self.views.dialog = Some(Dialog::Error(t!("document-unsaved-edits-could-not-restored", e = e))),
         }
         self.fix_view();
     }
@@ -237,7 +238,7 @@ impl GloseApp {
     /// The user chose to discard a crashed session's journal.
     pub fn drop_recovery(&mut self) {
         if let Err(e) = self.doc.drop_recovery() {
-            self.error(format!("Edits will not be journaled: {e}"));
+            self.error(t!("document-edits-will-not-journaled", e = e));
         }
     }
 
@@ -249,7 +250,7 @@ impl GloseApp {
 
     fn start_save(&mut self, path: &Path, auto: bool) {
         if let Err(e) = self.doc.start_save(path, auto) {
-            self.views.dialog = Some(Dialog::Error(format!("The project was not saved.\n\n{e}")));
+            self.views.dialog = Some(Dialog::Error(t!("document-project-was-not-saved", e = e)));
         }
     }
 
@@ -271,18 +272,18 @@ impl GloseApp {
         match outcome {
             SaveOutcome::Saved { path, bytes, millis, auto, journal_error, .. } => {
                 self.settings.remember(&path);
-                self.info(format!(
-                    "{}Saved {} ({} KB in {millis} ms)",
-                    if auto { "Autosaved: " } else { "" },
-                    path.display(),
-                    bytes / 1024
-                ));
+                let (path, kb) = (path.display(), bytes / 1024);
+                self.info(if auto {
+                    t!("document-autosaved", path = path, kb = kb, millis = millis)
+                } else {
+                    t!("document-saved", path = path, kb = kb, millis = millis)
+                });
                 if let Some(e) = journal_error {
-                    self.error(format!("Saved, but edits from now on will not be journaled: {e}"));
+                    self.error(t!("document-saved-but-edits-from-now", e = e));
                 }
             }
             SaveOutcome::Failed(e) => {
-                self.views.dialog = Some(Dialog::Error(format!("The project was not saved.\n\n{e}")))
+                self.views.dialog = Some(Dialog::Error(t!("document-project-was-not-saved", e = e)))
             }
         }
     }

@@ -109,7 +109,7 @@ pub struct GloseApp {
 impl GloseApp {
     pub fn new(settings: Settings) -> Self {
         GloseApp {
-            doc: Session::new(Project::new("Untitled")),
+            doc: Session::new(Project::new(&t!("app-untitled"))),
             settings,
             nav: Nav::default(),
             views: Views::default(),
@@ -271,7 +271,7 @@ impl GloseApp {
                 true
             }
             Err(e) => {
-                self.error(format!("Not done: {e}"));
+                self.error(t!("app-not-done", e = e));
                 false
             }
         }
@@ -298,7 +298,7 @@ impl GloseApp {
             self.nav.rs.reset();
         }
         if let Some(e) = applied.journal_error {
-            self.error(format!("This edit could not be journaled (it is made, but a crash would lose it): {e}"));
+            self.error(t!("app-edit-could-not-journaled-made", e = e));
         }
     }
 
