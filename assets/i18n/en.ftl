@@ -90,7 +90,6 @@ annotators-all-labels = all labels
 actions-link-click-other-span-tab = Link: click the other span (or Tab to it and press Enter); Esc cancels
 actions-open-article-first = Open an article first
 actions-compare-needs-two-articles = Compare needs two articles
-actions-failed = { $redo_else } failed: { $e }
 actions-redo-failed = Redo failed: { $e }
 actions-undo-failed = Undo failed: { $e }
 actions-not-done = Not done: { $e }
@@ -157,7 +156,6 @@ document-restored-unsaved-edit-s-save = Restored { $n } unsaved edit(s); save to
 document-unsaved-edits-could-not-restored = The unsaved edits could not be restored.{"\u000A"}{"\u000A"}{ $e }
 document-edits-will-not-journaled = Edits will not be journaled: { $e }
 document-project-was-not-saved = The project was not saved.{"\u000A"}{"\u000A"}{ $e }
-document-saved-kb-ms = { $auto_else }Saved { $path } ({ $bytes } KB in { $millis } ms)
 document-autosaved = Autosaved: saved { $path } ({ $kb } KB in { $millis } ms)
 document-saved = Saved { $path } ({ $kb } KB in { $millis } ms)
 document-saved-but-edits-from-now = Saved, but edits from now on will not be journaled: { $e }
@@ -302,6 +300,7 @@ corpus-match-case = match case
 corpus-whole-words = whole words
 corpus-inside-label = inside label
 corpus-any-actor = any actor
+corpus-anyone = anyone
 corpus-linked = linked to
 corpus-searching = Searching…
 corpus-stop-search = Stop search
@@ -458,7 +457,6 @@ files-built-here = built-in here
 files-automatic = Automatic ({ $now })
 files-glose-s-own = Glose's own
 files-system-s = The system's
-files-filedialog = FileDialog
 files-home = Home
 files-documents = Documents
 files-desktop = Desktop
@@ -498,7 +496,6 @@ help-licence-at-your-choice = Licence: { $env } (at your choice).
 help-built-with-rust-eframe-egui = Built with Rust, eframe/egui, serde and RON, rusqlite (SQLite), and the crates listed in Cargo.toml, each under its own licence.
 help-not-available-here = (not available here)
 help-settings = Settings
-help-glose-2 = Glose
 help-unsaved-projects-journals = Unsaved projects' journals
 help-saved-project-s-journal-sits = A saved project's journal sits beside it (PROJECT.ron.journal) until the next save.
 
@@ -508,7 +505,11 @@ import-import-articles = Import articles
 import-near-duplicate-of = near-duplicate ({ $similar }) of { $of }
 import-reading-file-s = Reading { $done } of { $job_total } file(s)…
 import-stop-reading = Stop reading
-import-import-article = Import { $n } article{ $n_else }
+import-import-article =
+    { $n ->
+        [one] Import { $n } article
+       *[other] Import { $n } articles
+    }
 import-add-files = Add files…
 import-cancel = Cancel
 import-file-s-read = { $read } file(s) read
@@ -519,8 +520,12 @@ import-part-s-skipped = { $skipped } part(s) skipped
 import-file-s-not-read = { $failed } file(s) not read
 import-reading-was-stopped-only-files = Reading was stopped: only the files read so far are shown.
 import-not-recognised = not recognised
-import-article = { $f_name } — { $format } — { $new } article{ $new_else }
-import-duplicate = , { $dups } duplicate{ $dups_else }
+import-article = { $f_name } — { $format } — { $new }
+import-duplicate =
+    { $dups ->
+        [one] , { $dups } duplicate
+       *[other] , { $dups } duplicates
+    }
 import-skipped = skipped: { $s }
 import-more = … and { $skipped_len } more
 import-text-encoding = Text encoding: { $enc }
@@ -592,8 +597,6 @@ menu-linking-click-other-span-tab = Linking: click the other span, or Tab to it 
 menu-cancel-link = Cancel link
 menu-no-relation-type-links-these = No relation type links these two labels (Edit → Labels and relation types sets what each type links).
 menu-relation-type = Relation type:
-
-## ui
 
 
 ## reader
@@ -730,7 +733,11 @@ side-spans-2 = Spans by
 
 ## suggest
 
-suggest-accept-suggestions = accept { $n } suggestions
+suggest-accept-suggestions =
+    { $n ->
+        [one] accept { $n } suggestion
+       *[other] accept { $n } suggestions
+    }
 suggest-let-go-apply = Let go to apply ({ $score }, { $f1 })
 suggest-suggestions-are-off = Suggestions are off.
 suggest-show-suggestions = Show suggestions

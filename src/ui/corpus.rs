@@ -507,9 +507,9 @@ impl CorpusState {
                     ui.selectable_value(&mut self.entity_filter, Some(e.id), &e.name);
                 }
             });
-            let by = self.annotator_filter.clone().unwrap_or_else(|| "anyone".into());
+            let by = self.annotator_filter.clone().unwrap_or_else(|| t!("corpus-anyone"));
             super::combo(ui, "by", by, |ui| {
-                ui.selectable_value(&mut self.annotator_filter, None, "anyone");
+                ui.selectable_value(&mut self.annotator_filter, None, t!("corpus-anyone"));
                 for a in annotators {
                     ui.selectable_value(&mut self.annotator_filter, Some(a.clone()), a);
                 }

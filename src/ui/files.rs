@@ -136,7 +136,7 @@ pub struct FileDialog {
 
 impl std::fmt::Debug for FileDialog {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct(&t!("files-filedialog"))
+        f.debug_struct("FileDialog") // i18n-ok
             .field("purpose", &self.purpose)
             .field("title", &self.title)
             .field("dir", &self.dir)

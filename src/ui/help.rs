@@ -74,7 +74,7 @@ impl WindowView for AboutWindow {
                 };
                 egui::Grid::new("about-paths").num_columns(2).show(ui, |ui| {
                     ui.label(t!("help-settings"));
-                    ui.monospace(where_(eframe::storage_dir(&t!("help-glose-2"))));
+                    ui.monospace(where_(eframe::storage_dir("Glose") /* i18n-ok: a folder */));
                     ui.end_row();
                     ui.label(t!("help-unsaved-projects-journals"));
                     ui.monospace(where_(super::default_data_dir()));

@@ -182,7 +182,7 @@ impl ImportPreview {
                 ui.separator();
                 ui.horizontal(|ui| {
                     let n = self.to_add();
-                    let label = t!("import-import-article", n = n, n_else = if n == 1 { "" } else { "s" });
+                    let label = t!("import-import-article", n = n);
                     // Enter imports, Esc cancels (unless a field has the keyboard).
                     let (enter, esc) = if ctx.text_edit_focused() {
                         (false, false)
@@ -247,16 +247,11 @@ impl ImportPreview {
         let fates = self.fates.get(i).map(Vec::as_slice).unwrap_or_default();
         let format = f.format.map_or(t!("import-not-recognised"), |x| x.name().to_string());
         let new = fates.iter().filter(|x| !matches!(x, Fate::Duplicate(_))).count();
-        let mut head = t!(
-            "import-article",
-            f_name = short_name(&f.name),
-            format = format,
-            new = new,
-            new_else = if new == 1 { "" } else { "s" }
-        );
+        let mut head =
+            t!("import-article", f_name = short_name(&f.name), format = format, new = t!("count-articles", n = new));
         let dups = fates.len() - new;
         if dups > 0 {
-            head.push_str(&t!("import-duplicate", dups = dups, dups_else = if dups == 1 { "" } else { "s" }));
+            head.push_str(&t!("import-duplicate", dups = dups));
         }
         if f.error.is_some() || !f.skipped.is_empty() {
             head.push_str("  ⚠");

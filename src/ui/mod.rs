@@ -145,9 +145,10 @@ pub fn create_app(cc: &eframe::CreationContext<'_>, project: Option<PathBuf>) ->
 /// Where never-saved projects are journaled: `$GLOSE_DATA_DIR`, else the platform's data folder
 /// (`~/.local/share/glose/unsaved` on Linux).
 pub fn default_data_dir() -> Option<PathBuf> {
-    std::env::var_os("GLOSE_DATA_DIR")
-        .map(PathBuf::from)
-        .or_else(|| eframe::storage_dir(&t!("ui-glose")).map(|d| d.join("unsaved")))
+    std::env::var_os("GLOSE_DATA_DIR").map(PathBuf::from).or_else(|| {
+        eframe::storage_dir("Glose") // i18n-ok: a folder name
+            .map(|d| d.join("unsaved"))
+    })
 }
 
 /// The app on `project`, journaling never-saved projects in `data_dir` (none: in memory only).
@@ -213,8 +214,8 @@ pub fn run(project: Option<PathBuf>) -> ExitCode {
     }
     // The window's place and size are remembered by eframe (`persist_window`, on by default).
     let options = eframe::NativeOptions { viewport, ..Default::default() };
-    let result =
-        eframe::run_native(&t!("ui-glose"), options, Box::new(move |cc| Ok(Box::new(create_app(cc, project)))));
+    // i18n-ok: the app's name (and its settings folder's)
+    let result = eframe::run_native("Glose", options, Box::new(move |cc| Ok(Box::new(create_app(cc, project)))));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
