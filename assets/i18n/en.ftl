@@ -484,6 +484,10 @@ files-just-now = just now
 files-min-ago = { $minutes } min ago
 files-h-ago = { $hours } h ago
 files-days-ago = { $days } days ago
+files-bytes = { $n } B
+files-kb = { $n } KB
+files-mb = { $n } MB
+files-gb = { $n } GB
 
 ## help
 
@@ -573,6 +577,8 @@ menu-compare-annotators = Compare annotators…
 menu-dark-theme = Dark theme
 menu-select-exact-characters-else-whole = Select exact characters (else whole words; Alt inverts)
 menu-show-suggestions-learned-from-your = Show suggestions (learned from your spans)
+menu-language = Language: { $lang }
+menu-language-system = The system's ({ $lang })
 menu-file-dialogs = File dialogs: { $file_dialogs_label }
 menu-reading-size = Reading size
 menu-pt = {" "}pt
@@ -772,3 +778,4 @@ suggest-suggestions = Suggestions
 suggest-articles = Articles
 suggest-show = Show «{ $form }»
 suggest-accept-all = Accept all «{ $form }» ({ $suggestions_len })
+suggest-described = «{ $form }» { $label } ({ $source } { $score })

@@ -485,6 +485,10 @@ files-just-now = à l’instant
 files-min-ago = il y a { $minutes } min
 files-h-ago = il y a { $hours } h
 files-days-ago = il y a { $days } jours
+files-bytes = { $n } o
+files-kb = { $n } Ko
+files-mb = { $n } Mo
+files-gb = { $n } Go
 
 ## help
 
@@ -574,6 +578,8 @@ menu-compare-annotators = Comparer les annotateurs…
 menu-dark-theme = Thème sombre
 menu-select-exact-characters-else-whole = Sélectionner au caractère près (sinon mots entiers ; Alt inverse)
 menu-show-suggestions-learned-from-your = Afficher les suggestions (apprises de vos annotations)
+menu-language = Langue : { $lang }
+menu-language-system = Celle du système ({ $lang })
 menu-file-dialogs = Boîtes de dialogue de fichiers : { $file_dialogs_label }
 menu-reading-size = Taille de lecture
 menu-pt = {" "}pt
@@ -772,3 +778,4 @@ suggest-suggestions = Suggestions
 suggest-articles = Articles
 suggest-show = Afficher « { $form } »
 suggest-accept-all = Tout accepter « { $form } » ({ $suggestions_len })
+suggest-described = « { $form } » { $label } ({ $source } { $score })

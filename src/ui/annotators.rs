@@ -257,7 +257,7 @@ fn agreement_grid_ui(ui: &mut egui::Ui, g: &agreement::Agreement) {
         g_articles = t!("count-articles", n = g.articles),
         g_tokens = g.tokens
     ));
-    let fig = |v: Option<f64>| v.map_or("–".to_string(), |x| format!("{x:.3}"));
+    let fig = |v: Option<f64>| v.map_or("–".to_string(), |x| super::i18n::number(x, 3));
     egui::Grid::new("agreement-grid").striped(true).spacing([18.0, 4.0]).show(ui, |ui| {
         for head in [
             &t!("annotators-label"),

@@ -80,7 +80,8 @@ fn list_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, rows: &[usize]) {
             let resp = ui
                 .add(egui::Button::selectable(selected, egui::RichText::new(&a.title).strong()).truncate())
                 .on_hover_text(if a.url.is_empty() { a.title.as_str() } else { a.url.as_str() });
-            let mut details = vec![a.source.as_str(), a.published.as_str(), a.language.as_str()];
+            let published = super::i18n::date(&a.published);
+            let mut details = vec![a.source.as_str(), published.as_str(), a.language.as_str()];
             details.retain(|d| !d.is_empty());
             let sep = if details.is_empty() { "" } else { " · " };
             let line = format!("{}{sep}{}", details.join(" · "), t!("count-spans", n = a.spans.len()));

@@ -319,30 +319,7 @@ pub fn discourse_ui(cx: &mut ViewCx<'_>, st: &mut DiscourseState, ui: &mut egui:
         });
     }
     let m = &n.matrices[st.window];
-    ui.horizontal(|ui| {
-        ui.selectable_value(&mut st.shown, Shown::Graph, t!("discourse-graph"));
-        ui.selectable_value(&mut st.shown, Shown::Matrix, t!("discourse-matrix"));
-        let dates = match (m.start, m.stop) {
-            (Some(a), Some(b)) => format!(" · {} – {}", day::format(a), day::format(b)),
-            _ => String::new(),
-        };
-        ui.weak(t!(
-            "discourse-statements-2",
-            rows_len = m.rows.len(),
-            columns_len = m.columns.len(),
-            m_statements = m.statements,
-            dates = dates
-        ));
-        if ui.button(t!("discourse-save")).on_hover_text(t!("discourse-graphml-csv-json-file-s")).clicked() {
-            let dialog = super::files::FileDialog::save(
-                super::files::Purpose::NetworkTo,
-                &t!("discourse-save-network"),
-                "network.graphml",
-                cx.start_dir(),
-            );
-            cx.show(super::view::Window::Files(Box::new(dialog)));
-        }
-    });
+    ui.horizontal(|ui| shown_row_ui(cx, &mut st.shown, m, ui));
     match st.shown {
         Shown::Graph => {
             let legend = if m.one_mode {
@@ -357,6 +334,33 @@ pub fn discourse_ui(cx: &mut ViewCx<'_>, st: &mut DiscourseState, ui: &mut egui:
     }
     if let Some(span) = st.statements_ui(ui, p, c) {
         cx.act(Action::JumpToSpan(span));
+    }
+}
+
+/// Graph or matrix, the window's size and dates, and Save….
+fn shown_row_ui(cx: &mut ViewCx<'_>, shown: &mut Shown, m: &Matrix, ui: &mut egui::Ui) {
+    ui.selectable_value(shown, Shown::Graph, t!("discourse-graph"));
+    ui.selectable_value(shown, Shown::Matrix, t!("discourse-matrix"));
+    let date = |d| super::i18n::date(&day::format(d));
+    let dates = match (m.start, m.stop) {
+        (Some(a), Some(b)) => format!(" · {} – {}", date(a), date(b)),
+        _ => String::new(),
+    };
+    ui.weak(t!(
+        "discourse-statements-2",
+        rows_len = m.rows.len(),
+        columns_len = m.columns.len(),
+        m_statements = m.statements,
+        dates = dates
+    ));
+    if ui.button(t!("discourse-save")).on_hover_text(t!("discourse-graphml-csv-json-file-s")).clicked() {
+        let dialog = super::files::FileDialog::save(
+            super::files::Purpose::NetworkTo,
+            &t!("discourse-save-network"),
+            "network.graphml",
+            cx.start_dir(),
+        );
+        cx.show(super::view::Window::Files(Box::new(dialog)));
     }
 }
 

@@ -646,10 +646,10 @@ fn click_modifiers(ui: &egui::Ui) -> egui::Modifiers {
 
 fn human_size(n: u64) -> String {
     match n {
-        n if n < 1024 => format!("{n} B"),
-        n if n < 1 << 20 => format!("{:.0} KB", n as f64 / 1024.0),
-        n if n < 1 << 30 => format!("{:.1} MB", n as f64 / (1 << 20) as f64),
-        n => format!("{:.1} GB", n as f64 / (1u64 << 30) as f64),
+        n if n < 1024 => t!("files-bytes", n = n),
+        n if n < 1 << 20 => t!("files-kb", n = super::i18n::number(n as f64 / 1024.0, 0)),
+        n if n < 1 << 30 => t!("files-mb", n = super::i18n::number(n as f64 / (1 << 20) as f64, 1)),
+        n => t!("files-gb", n = super::i18n::number(n as f64 / (1u64 << 30) as f64, 1)),
     }
 }
 
@@ -675,7 +675,7 @@ fn age(t: SystemTime) -> String {
             let d = doy - (153 * mp + 2) / 5 + 1;
             let m = if mp < 10 { mp + 3 } else { mp - 9 };
             let y = yoe + era * 400 + i64::from(m <= 2);
-            format!("{y:04}-{m:02}-{d:02}")
+            super::i18n::date(&format!("{y:04}-{m:02}-{d:02}"))
         }
     }
 }

@@ -225,6 +225,20 @@ fn edit_menu_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     window_button(ui, cx, &t!("menu-labels-relation-types"), Window::Schema);
 }
 
+/// View → Language: the system's (named), or one of the window's languages, each in its own
+/// words; the next frame is drawn in it.
+fn language_menu_ui(settings: &mut super::Settings, ui: &mut egui::Ui) {
+    use super::i18n::Lang;
+    let now = settings.language().native_name();
+    ui.menu_button(t!("menu-language", lang = now), |ui| {
+        let system = *super::SYSTEM_LANGUAGE.get().unwrap_or(&Lang::En);
+        ui.radio_value(&mut settings.language, None, t!("menu-language-system", lang = system.native_name()));
+        for lang in Lang::ALL {
+            ui.radio_value(&mut settings.language, Some(lang), lang.native_name());
+        }
+    });
+}
+
 fn view_menu_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     let ctx = ui.ctx().clone();
     window_button(ui, cx, &t!("menu-corpus-overview"), Window::Corpus);
@@ -239,6 +253,7 @@ fn view_menu_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     }
     ui.checkbox(&mut settings.exact_selection, t!("menu-select-exact-characters-else-whole"));
     ui.checkbox(&mut settings.suggestions, t!("menu-show-suggestions-learned-from-your"));
+    language_menu_ui(settings, ui);
     ui.menu_button(t!("menu-file-dialogs", file_dialogs_label = settings.file_dialogs.label()), |ui| {
         for kind in super::files::DialogKind::ALL {
             ui.radio_value(&mut settings.file_dialogs, kind, kind.label());
@@ -253,7 +268,7 @@ fn view_menu_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
         if ui.button("−").on_hover_text(t!("menu-ctrl-minus")).clicked() {
             egui::gui_zoom::zoom_out(&ctx);
         }
-        ui.label(format!("{:.0} %", ctx.zoom_factor() * 100.0));
+        ui.label(super::i18n::percent(f64::from(ctx.zoom_factor())));
         if ui.button("+").on_hover_text(t!("menu-ctrl-plus")).clicked() {
             egui::gui_zoom::zoom_in(&ctx);
         }

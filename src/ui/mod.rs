@@ -76,6 +76,8 @@ pub struct Settings {
     pub file_dialogs: files::DialogKind,
     /// Suggestions learned from the project's spans are shown in the reader.
     pub suggestions: bool,
+    /// The window's language; none: the system's.
+    pub language: Option<i18n::Lang>,
 }
 
 impl Default for Settings {
@@ -93,12 +95,18 @@ impl Default for Settings {
             last_dir: None,
             file_dialogs: files::DialogKind::Automatic,
             suggestions: true,
+            language: None,
         }
     }
 }
 
 impl Settings {
     const KEY: &'static str = "glose-settings";
+
+    /// The window's language: the one chosen in View → Language, else the system's.
+    pub fn language(&self) -> i18n::Lang {
+        self.language.unwrap_or_else(|| *SYSTEM_LANGUAGE.get().unwrap_or(&i18n::Lang::En))
+    }
 
     /// Puts a project at the top of the recent list.
     pub fn remember(&mut self, path: &Path) {
@@ -200,8 +208,13 @@ fn startup_probe(app: &mut GloseApp, ctx: &egui::Context) {
 /// docks and task bars match the window to its icon and menu entry.
 pub const APP_ID: &str = "org.glose.Glose"; // i18n-ok: an id
 
+/// The system's language, read once when the window starts (`run`). Windows built otherwise (the
+/// UI tests) have none: English, whatever the machine's locale, unless their settings say.
+pub static SYSTEM_LANGUAGE: std::sync::OnceLock<i18n::Lang> = std::sync::OnceLock::new();
+
 pub fn run(project: Option<PathBuf>) -> ExitCode {
     STARTED.get_or_init(std::time::Instant::now);
+    SYSTEM_LANGUAGE.get_or_init(i18n::system);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Glose") // i18n-ok: the name
         .with_app_id(APP_ID)

@@ -168,12 +168,12 @@ pub fn next_after(list: &[Suggestion], done: &Suggestion) -> Option<Suggestion> 
 
 /// How a suggestion is named in the window: «form» Label (source, score).
 pub fn describe(project: &Project, text: &str, s: &Suggestion) -> String {
-    format!(
-        "«{}» {} ({} {:.2})",
-        crate::text::ellipsize(form_of(text, s), 40),
-        project.schema.label_name(s.label),
-        s.source.name(),
-        s.score
+    t!(
+        "suggest-described",
+        form = crate::text::ellipsize(form_of(text, s), 40),
+        label = project.schema.label_name(s.label),
+        source = s.source.name(),
+        score = super::i18n::number(f64::from(s.score), 2)
     )
 }
 
@@ -331,7 +331,7 @@ fn evaluation_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, model: &Recommenders) {
             ui.label(p.schema.label_name(label));
             ui.label(source);
             for v in [c.precision(), c.recall(), c.f1()] {
-                ui.label(format!("{v:.2}"));
+                ui.label(super::i18n::number(f64::from(v), 2));
             }
             if off {
                 ui.weak("off");

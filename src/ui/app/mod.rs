@@ -409,6 +409,7 @@ impl GloseApp {
     /// One frame of the window: what eframe runs, and what the frame benchmarks run headless.
     pub fn run_frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        super::i18n::set_current(self.settings.language());
         super::startup_probe(self, &ctx);
         self.handle_close(&ctx);
         self.handle_dropped_files(&ctx);
