@@ -1063,20 +1063,26 @@ fn a_broken_project_file_gives_one_clear_message_and_changes_nothing() {
 #[test]
 fn the_readme_shortcut_table_matches_the_commands() {
     use glose::ui::UiCommand;
+    use glose::ui::i18n::{Lang, set_current};
     let readme = std::fs::read_to_string("README.md").unwrap();
-    let table = readme.split("## Shortcuts").nth(1).unwrap().split("\n## ").next().unwrap();
-    let mut known = Vec::new();
-    for c in UiCommand::ALL {
-        for s in c.shortcuts() {
-            let text = UiCommand::shortcut_text(s);
-            assert!(table.contains(&text), "{c:?}: {text} is not in the README's shortcut table");
-            known.push(text);
+    let section = readme.split("## Shortcuts").nth(1).unwrap().split("\n## ").next().unwrap();
+    let (english, french) = section.split_once("<details>").unwrap();
+    for (lang, table, shift) in [(Lang::En, english, "Shift"), (Lang::Fr, french, "Maj")] {
+        set_current(lang);
+        let mut known = Vec::new();
+        for c in UiCommand::ALL {
+            for s in c.shortcuts() {
+                let text = UiCommand::shortcut_text(s);
+                assert!(table.contains(&text), "{c:?}: {text} is not in the README's {lang:?} shortcut table");
+                known.push(text);
+            }
+        }
+        let re = regex::Regex::new(&format!(r"Ctrl\+({shift}\+)?[A-Z]\b")).unwrap();
+        for m in re.find_iter(table) {
+            assert!(known.contains(&m.as_str().to_string()), "the README lists {} but no command has it", m.as_str());
         }
     }
-    let re = regex::Regex::new(r"Ctrl\+(Shift\+)?[A-Z]\b").unwrap();
-    for m in re.find_iter(table) {
-        assert!(known.contains(&m.as_str().to_string()), "the README lists {} but no command has it", m.as_str());
-    }
+    set_current(Lang::En);
 }
 
 /// Rectangles that overlap by more than a hair.
@@ -1449,11 +1455,17 @@ fn a_big_project_opens_in_the_background_and_then_takes_the_place_of_the_open_on
 /// table has every one of them), searchable; Help → About says the version and where things live.
 #[test]
 fn help_lists_the_shortcuts_and_says_about_glose() {
+    use glose::ui::i18n::{Lang, set_current};
     let readme = std::fs::read_to_string("README.md").unwrap();
-    let table = readme.split("## Shortcuts").nth(1).unwrap().split("\n## ").next().unwrap();
-    for (keys, _) in glose::ui::READER_KEYS {
-        assert!(table.contains(&format!("| {keys} |")), "{keys} is not in the README's shortcut table");
+    let section = readme.split("## Shortcuts").nth(1).unwrap().split("\n## ").next().unwrap();
+    let (english, french) = section.split_once("<details>").unwrap();
+    for (lang, table) in [(Lang::En, english), (Lang::Fr, french)] {
+        set_current(lang);
+        for (keys, _) in glose::ui::reader_keys() {
+            assert!(table.contains(&format!("| {keys} |")), "{keys} is not in the README's {lang:?} shortcut table");
+        }
     }
+    set_current(Lang::En);
     let (_dir, path) = example_copy();
     let mut h = harness(&path);
     menu(&mut h, "Help", "Keyboard shortcuts…");

@@ -116,7 +116,7 @@ fn discourse_network_settings_graph_statements_and_matrix() {
     h.state_mut().finish_jobs();
     h.run();
     h.get_by_label("Window");
-    h.get_by_label_contains("2024-03-04 – 2024-03-10");
+    h.get_by_label_contains("4 Mar 2024 – 10 Mar 2024");
     // Saved as GraphML (the dialog's choice, given directly).
     let out = dir.path().join("net.graphml");
     let done = h.state().corpus().save_network(&out, h.state().doc().project()).unwrap();

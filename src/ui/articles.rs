@@ -60,7 +60,7 @@ impl ArticlesPanel {
             ui.add(field.desired_width(f32::INFINITY)).labelled_by(label.id);
         });
         let list = self.article_list(cx.doc);
-        choice_ui(ui, &t!("articles-language"), &mut self.language, "all", &list.languages);
+        choice_ui(ui, &t!("articles-language"), &mut self.language, &t!("articles-all"), &list.languages);
         more_filters_ui(ui, &mut self.more, &list);
     }
 }
@@ -171,19 +171,19 @@ fn more_filters_ui(ui: &mut egui::Ui, f: &mut ListFilter, list: &ArticleRows) {
         .id_salt("article-more-filters")
         .default_open(false)
         .show(ui, |ui| {
-            choice_ui(ui, &t!("articles-source"), &mut f.source, "all", &list.sources);
+            choice_ui(ui, &t!("articles-source"), &mut f.source, &t!("articles-all"), &list.sources);
             ui.horizontal(|ui| {
                 let l = ui.label(t!("articles-from"));
                 ui.add(egui::TextEdit::singleline(&mut f.from).hint_text("2024-01").desired_width(78.0))
                     .labelled_by(l.id);
-                let l = ui.label("to");
+                let l = ui.label(t!("articles-to"));
                 ui.add(egui::TextEdit::singleline(&mut f.to).hint_text("2024-12-31").desired_width(78.0))
                     .labelled_by(l.id);
             });
             choice_ui(ui, &t!("articles-detail"), &mut f.detail_key, "any", &list.detail_keys);
             if !f.detail_key.is_empty() {
                 ui.horizontal(|ui| {
-                    let l = ui.label("contains");
+                    let l = ui.label(t!("articles-contains"));
                     ui.add(egui::TextEdit::singleline(&mut f.detail_value).desired_width(150.0)).labelled_by(l.id);
                 });
             }
@@ -387,8 +387,9 @@ fn details_ui(ui: &mut egui::Ui, ed: &mut MetaEditor) {
     }
     ui.horizontal(|ui| {
         let l = ui.label(t!("articles-new-detail"));
-        ui.add(egui::TextEdit::singleline(&mut ed.new_key).hint_text("name").desired_width(110.0)).labelled_by(l.id);
-        let l = ui.label("value");
+        ui.add(egui::TextEdit::singleline(&mut ed.new_key).hint_text(t!("articles-name")).desired_width(110.0))
+            .labelled_by(l.id);
+        let l = ui.label(t!("articles-value"));
         ui.add(egui::TextEdit::singleline(&mut ed.new_value).desired_width(170.0)).labelled_by(l.id);
         let key = ed.new_key.trim().to_string();
         if ui.add_enabled(!key.is_empty(), egui::Button::new(t!("articles-add-detail"))).clicked() {

@@ -70,7 +70,8 @@ fn heading_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) -> bool {
     let Some(article) = cx.nav.current.and_then(|a| doc.project().article(a)) else { return false };
     // Wrapped to the reader's width: a long title must not widen the centre over the side panel.
     ui.add(egui::Label::new(egui::RichText::new(&article.title).heading()).wrap());
-    let mut meta = vec![article.source.as_str(), article.published.as_str(), article.language.as_str()];
+    let published = super::i18n::date(&article.published);
+    let mut meta = vec![article.source.as_str(), published.as_str(), article.language.as_str()];
     if !article.author.is_empty() {
         meta.insert(1, article.author.as_str());
     }

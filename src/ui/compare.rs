@@ -228,7 +228,7 @@ fn summary_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, c: &Comparison, cur: Artic
                     let ui = &mut cols[col];
                     ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
                         ui.set_max_width(ui.available_width() - 16.0);
-                        let none = || "none".to_string();
+                        let none = || t!("compare-none");
                         let actors = if actors.is_empty() { none() } else { names(actors) };
                         ui.label(t!("compare-actors-only-here", actors = actors));
                         let ls: Vec<String> = links.iter().map(link).collect();

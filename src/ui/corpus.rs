@@ -481,7 +481,7 @@ impl CorpusState {
             let field = egui::TextEdit::singleline(&mut self.query).desired_width(240.0);
             let r = ui.add(field.hint_text(t!("corpus-word-phrase-regex"))).labelled_by(label.id);
             let mut run = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            run |= ui.checkbox(&mut self.regex, "regex").changed();
+            run |= ui.checkbox(&mut self.regex, "regex").changed(); // i18n-ok: the same word in French
             run |= ui.checkbox(&mut self.case_sensitive, t!("corpus-match-case")).changed();
             run |= ui.checkbox(&mut self.whole_words, t!("corpus-whole-words")).changed();
             run | ui.button(t!("corpus-search")).clicked()
@@ -495,7 +495,7 @@ impl CorpusState {
             let before = (self.label_filter, self.entity_filter, self.annotator_filter.clone());
             let inside = self.label_filter.map_or("any".to_string(), |l| p.schema.label_name(l).to_string());
             super::combo(ui, &t!("corpus-inside-label"), inside, |ui| {
-                ui.selectable_value(&mut self.label_filter, None, "any");
+                ui.selectable_value(&mut self.label_filter, None, t!("corpus-any"));
                 for l in &p.schema.labels {
                     ui.selectable_value(&mut self.label_filter, Some(l.id), &l.name);
                 }

@@ -81,7 +81,7 @@ fn message_ui(ui: &mut egui::Ui, title: &str, text: &str) -> Option<Answer> {
     ui.heading(title);
     egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| ui.label(text));
     let keys = ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Escape));
-    (ui.button("OK").clicked() || keys).then_some(Answer::Close)
+    (ui.button("OK").clicked() || keys).then_some(Answer::Close) // i18n-ok
 }
 
 /// The annotator's name, typed in a dialog of its own (a field in a menu closed the menu).
@@ -96,6 +96,7 @@ fn annotator_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, name: &mut String) -> Op
     let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     let name_ok = !name.trim().is_empty();
     ui.horizontal(|ui| {
+        // i18n-ok: OK is OK in French too
         if (ui.add_enabled(name_ok, egui::Button::new("OK")).clicked() || enter) && name_ok {
             cx.settings.annotator = name.trim().to_string();
             return Some(Answer::Close);

@@ -266,7 +266,7 @@ impl DiscourseState {
             }
             let l = ui.label(t!("discourse-time-window-days-0-none"));
             ui.add(egui::DragValue::new(&mut self.window_days).range(0..=3650)).labelled_by(l.id);
-            let l = ui.label("step");
+            let l = ui.label(t!("discourse-step"));
             ui.add(egui::DragValue::new(&mut self.window_step).range(1..=3650)).labelled_by(l.id);
             self.opts.window = (self.window_days > 0)
                 .then_some(discourse::Window { days: self.window_days, step: self.window_step.max(1) });

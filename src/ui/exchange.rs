@@ -81,8 +81,8 @@ impl ExportWindow {
         if self.format == Format::Conll {
             ui.horizontal(|ui| {
                 ui.label(t!("exchange-overlapping-spans-keep"));
-                ui.radio_value(&mut self.prefer, Prefer::Inner, "inner");
-                ui.radio_value(&mut self.prefer, Prefer::Outer, "outer");
+                ui.radio_value(&mut self.prefer, Prefer::Inner, t!("exchange-inner"));
+                ui.radio_value(&mut self.prefer, Prefer::Outer, t!("exchange-outer"));
             });
         }
     }

@@ -317,6 +317,24 @@ mod tests {
     }
 
     #[test]
+    fn plurals_follow_each_language_s_rules() {
+        set_current(Lang::En);
+        assert_eq!(t!("count-spans", n = 0), "0 spans");
+        assert_eq!(t!("count-spans", n = 1), "1 span");
+        assert_eq!(t!("count-spans", n = 2), "2 spans");
+        assert_eq!(t!("count-spans", n = 12345), "12,345 spans");
+        set_current(Lang::Fr);
+        // French: 0 and 1 are singular.
+        assert_eq!(t!("count-spans", n = 0), "0 annotation");
+        assert_eq!(t!("count-spans", n = 1), "1 annotation");
+        assert_eq!(t!("count-spans", n = 2), "2 annotations");
+        assert_eq!(t!("count-spans", n = 12345), "12\u{a0}345 annotations");
+        assert_eq!(t!("files-days-ago", days = 3), "il y a 3 jours");
+        set_current(Lang::En);
+        assert_eq!(message("no-such-message", None), "no-such-message");
+    }
+
+    #[test]
     fn numbers_and_dates_as_each_language_writes_them() {
         set_current(Lang::En);
         assert_eq!(int(12345), "12,345");

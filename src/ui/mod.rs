@@ -172,6 +172,8 @@ pub fn create_app_in(
     if settings.zoom > 0.3 {
         cc.egui_ctx.set_zoom_factor(settings.zoom);
     }
+    // What opening the project says is said in the window's language.
+    i18n::set_current(settings.language());
     let mut app = GloseApp::new(settings).with_data_dir(data_dir);
     match project {
         Some(p) => app.open_or_offer(&p),

@@ -241,7 +241,7 @@ impl SchemaWindow {
         });
         // The stance its spans take: agree / disagree, or a scale (DNA's integer qualifier).
         let scale = |s: Option<[i64; 2]>| s.map_or("+/−".to_string(), |[a, b]| format!("{a}…{b}"));
-        let caption = ui.label("stance");
+        let caption = ui.label(t!("schema-stance"));
         let r = egui::ComboBox::from_id_salt(("stance", l.id.0))
             .width(80.0)
             .selected_text(scale(l.stance_scale))
@@ -262,7 +262,7 @@ impl SchemaWindow {
         let types = &schema.relation_types;
         let uses = |id| counts.relations_per_type.get(&RelTypeId(id)).copied().unwrap_or(0);
         let rows = self.rows_ui(ui, types, uses, |_, ui, _, t, changed| {
-            ui.checkbox(&mut changed.symmetric, "symmetric");
+            ui.checkbox(&mut changed.symmetric, t!("schema-symmetric"));
             ends_ui(ui, schema, &t.name, "from", &mut changed.from_labels);
             ui.label("→");
             ends_ui(ui, schema, &t.name, "to", &mut changed.to_labels);
@@ -362,7 +362,7 @@ fn presets_ui(ui: &mut egui::Ui, key: &str, current: Color) -> Option<Color> {
                 ui.close();
             }
             if valid.is_none() {
-                ui.colored_label(ui.visuals().warn_fg_color, "#rrggbb");
+                ui.colored_label(ui.visuals().warn_fg_color, "#rrggbb"); // i18n-ok
             }
             ui.data_mut(|d| d.insert_temp(hex_id, hex));
         });

@@ -108,7 +108,9 @@ fn palette_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     egui::Grid::new("palette").num_columns(5).spacing([6.0, 4.0]).show(ui, |ui| {
         // Narrow columns under short headers, so the panel holds in a small window; each
         // check box still has its full accessible name ("sticky Actor", "show Actor").
-        for head in ["", "key", "here", "sticky", "show"] {
+        for head in
+            [String::new(), t!("side-head-key"), t!("side-head-here"), t!("side-head-sticky"), t!("side-head-show")]
+        {
             ui.weak(head);
         }
         ui.end_row();
@@ -713,9 +715,9 @@ fn coder_filter_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
         return;
     }
     let only = &mut cx.nav.rs.only_annotator;
-    let shown = only.clone().unwrap_or_else(|| "everyone".into());
+    let shown = only.clone().unwrap_or_else(|| t!("side-everyone"));
     super::combo(ui, &t!("side-spans-2"), shown, |ui| {
-        ui.selectable_value(only, None, "everyone");
+        ui.selectable_value(only, None, t!("side-everyone"));
         for c in &coders {
             ui.selectable_value(only, Some(c.clone()), c);
         }

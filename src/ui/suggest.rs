@@ -334,14 +334,14 @@ fn evaluation_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, model: &Recommenders) {
                 ui.label(super::i18n::number(f64::from(v), 2));
             }
             if off {
-                ui.weak("off");
+                ui.weak(t!("suggest-off"));
             } else {
                 ui.label("");
             }
             ui.end_row();
         };
         for (label, c) in &ev.combined {
-            row(ui, *label, "all", c, false);
+            row(ui, *label, &t!("suggest-all"), c, false);
             for source in Source::ALL {
                 // A recommender that proposed nothing for the label has nothing to show.
                 if let Some(c) = ev.per_label.get(&(source, *label)).filter(|c| c.proposed() > 0) {
