@@ -137,8 +137,7 @@ fn literals(source: &str) -> Vec<Literal> {
             };
             j += 1;
             let mut text = String::new();
-            loop {
-                let Some(&d) = chars.get(j) else { break };
+            while let Some(&d) = chars.get(j) {
                 if d == '\\' && !raw {
                     text.push(d);
                     text.push(chars.get(j + 1).copied().unwrap_or(' '));

@@ -240,7 +240,7 @@ impl AnnotatorsWindow {
             cx.create(cmd, Then::JumpToSpan);
         }
         if !agreed.is_empty() {
-            cx.push(Command::Batch { label: t!("annotators-accept-agreements").into(), commands: agreed });
+            cx.push(Command::Batch { label: t!("annotators-accept-agreements"), commands: agreed });
         }
         if let Some(id) = pressed.jump {
             cx.act(Action::JumpToSpan(id));

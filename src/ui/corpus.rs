@@ -146,7 +146,7 @@ impl CorpusWindow {
         if let Some(job) = self.st.search_job.take() {
             match job.wait() {
                 Some(result) => self.st.take_result(result),
-                None => self.st.search_error = Some(t!("corpus-search-stopped-unexpectedly").into()),
+                None => self.st.search_error = Some(t!("corpus-search-stopped-unexpectedly")),
             }
         }
     }
@@ -541,7 +541,7 @@ impl CorpusState {
             }
             Poll::Lost => {
                 self.search_job = None;
-                self.search_error = Some(t!("corpus-search-stopped-unexpectedly").into());
+                self.search_error = Some(t!("corpus-search-stopped-unexpectedly"));
             }
         }
     }
@@ -552,7 +552,7 @@ impl CorpusState {
         ui.horizontal(|ui| {
             ui.label(t!("corpus-hit-s", hits_len = self.hits.len()));
             let as_label =
-                self.hit_label.map_or(t!("corpus-choose").to_string(), |l| p.schema.label_name(l).to_string());
+                self.hit_label.map_or(t!("corpus-choose"), |l| p.schema.label_name(l).to_string());
             super::combo(ui, &t!("corpus-label-hits-as"), as_label, |ui| {
                 for l in &p.schema.labels {
                     ui.selectable_value(&mut self.hit_label, Some(l.id), &l.name);

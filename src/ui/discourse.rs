@@ -215,7 +215,7 @@ impl DiscourseState {
                     }
                 });
             }
-            let q = o.qualifier.clone().unwrap_or_else(|| t!("discourse-none").into());
+            let q = o.qualifier.clone().unwrap_or_else(|| t!("discourse-none"));
             super::combo(ui, &t!("discourse-qualifier"), q, |ui| {
                 ui.selectable_value(&mut o.qualifier, None, t!("discourse-none"));
                 for v in variables {
@@ -567,7 +567,7 @@ impl DiscourseState {
     /// every window).
     pub fn save(&self, path: &std::path::Path, p: &Project) -> Result<String, String> {
         let Some((_, _, value)) = self.result.latest() else {
-            return Err(t!("discourse-no-network-computed-yet").into());
+            return Err(t!("discourse-no-network-computed-yet"));
         };
         let c = value.as_ref().as_ref().map_err(Clone::clone)?;
         let m = c.net.matrices.get(self.window).ok_or(t!("discourse-no-network-save"))?;

@@ -59,8 +59,8 @@ impl DialogKind {
                 let now = if system_dialogs_available() { t!("files-system-s-here") } else { t!("files-built-here") };
                 t!("files-automatic", now = now)
             }
-            DialogKind::BuiltIn => t!("files-glose-s-own").into(),
-            DialogKind::System => t!("files-system-s").into(),
+            DialogKind::BuiltIn => t!("files-glose-s-own"),
+            DialogKind::System => t!("files-system-s"),
         }
     }
 }
@@ -174,9 +174,9 @@ impl FileDialog {
             }
         }
         if let Ok(cwd) = std::env::current_dir() {
-            places.push((t!("files-working-folder").to_string(), cwd));
+            places.push((t!("files-working-folder"), cwd));
         }
-        places.push((t!("files-computer").to_string(), PathBuf::from("/")));
+        places.push((t!("files-computer"), PathBuf::from("/")));
         FileDialog {
             purpose,
             mode,
@@ -337,7 +337,7 @@ impl FileDialog {
             Mode::Save => {
                 let name = self.file_name.trim();
                 if name.is_empty() {
-                    self.message = Some(t!("files-type-file-name").into());
+                    self.message = Some(t!("files-type-file-name"));
                     return None;
                 }
                 let mut path = self.dir.join(name);
@@ -378,7 +378,7 @@ impl FileDialog {
                         let p = dir.path.clone();
                         self.go(p);
                     } else {
-                        self.message = Some(t!("files-select-file-first").into());
+                        self.message = Some(t!("files-select-file-first"));
                     }
                     return None;
                 }
@@ -658,7 +658,7 @@ fn age(t: SystemTime) -> String {
     let Ok(d) = SystemTime::now().duration_since(t) else { return String::new() };
     let s = d.as_secs();
     match s {
-        s if s < 60 => t!("files-just-now").into(),
+        s if s < 60 => t!("files-just-now"),
         s if s < 3600 => t!("files-min-ago", minutes = s / 60),
         s if s < 86_400 => t!("files-h-ago", hours = s / 3600),
         s if s < 30 * 86_400 => t!("files-days-ago", days = s / 86_400),

@@ -70,7 +70,7 @@ impl WindowView for AboutWindow {
                 ui.weak(t!("help-built-with-rust-eframe-egui"));
                 ui.separator();
                 let where_ = |p: Option<std::path::PathBuf>| {
-                    p.map_or(t!("help-not-available-here").to_string(), |p| p.display().to_string())
+                    p.map_or(t!("help-not-available-here"), |p| p.display().to_string())
                 };
                 egui::Grid::new("about-paths").num_columns(2).show(ui, |ui| {
                     ui.label(t!("help-settings"));

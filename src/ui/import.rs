@@ -336,7 +336,7 @@ impl ImportPreview {
         let mut changed = self.options.per_file.get(&f.name).cloned().unwrap_or_else(|| self.options.table.clone());
         let mut dirty = false;
         ui.label(t!("import-which-column-which-field-other"));
-        let columns: Vec<(String, String)> = std::iter::once((String::new(), t!("import-none").to_string()))
+        let columns: Vec<(String, String)> = std::iter::once((String::new(), t!("import-none")))
             .chain(t.columns.iter().map(|c| (c.clone(), crate::text::ellipsize(c, 28))))
             .collect();
         egui::Grid::new(("import-map", &f.name)).num_columns(4).spacing([8.0, 4.0]).show(ui, |ui| {

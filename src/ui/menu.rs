@@ -367,7 +367,7 @@ pub fn find_bar_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
             r.request_focus();
         }
         let (n, at) = (cx.nav.rs.found.len(), cx.nav.rs.found_index);
-        ui.label(if n == 0 { t!("menu-no-match").to_string() } else { t!("menu-of", at = at + 1, n = n) });
+        ui.label(if n == 0 { t!("menu-no-match") } else { t!("menu-of", at = at + 1, n = n) });
         if ui.button(t!("menu-previous")).clicked() {
             cx.act(Action::FindNext { back: true });
         }

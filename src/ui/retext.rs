@@ -135,7 +135,7 @@ impl TextEditor {
     fn window_ui(&mut self, ui: &mut egui::Ui) -> (bool, bool) {
         ui.label(egui::RichText::new(&self.title).strong());
         ui.weak(if self.whole {
-            t!("retext-whole-text-spans-follow-your").to_string()
+            t!("retext-whole-text-spans-follow-your")
         } else {
             t!("retext-characters-paragraphs-around-selection-spans", range = self.range.0, range2 = self.range.1)
         });

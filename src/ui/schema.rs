@@ -230,7 +230,7 @@ impl SchemaWindow {
                 changed.hotkey = k.trim().chars().next();
             }
         });
-        let shown = l.parent.map_or(t!("schema-top-level").to_string(), |id| {
+        let shown = l.parent.map_or(t!("schema-top-level"), |id| {
             t!("schema-under", label_name_id = p.schema.label_name(id))
         });
         super::combo(ui, "parent", shown, |ui| {
@@ -378,7 +378,7 @@ fn presets_ui(ui: &mut egui::Ui, key: &str, current: Color) -> Option<Color> {
 /// The labels a relation type accepts at one end, chosen in a menu ("any" when none is ticked).
 fn ends_ui(ui: &mut egui::Ui, schema: &crate::model::Schema, kind: &str, end: &str, allowed: &mut Vec<LabelId>) {
     let names: Vec<&str> = allowed.iter().map(|l| schema.label_name(*l)).collect();
-    let shown = if names.is_empty() { t!("schema-any-label").to_string() } else { names.join("/") };
+    let shown = if names.is_empty() { t!("schema-any-label") } else { names.join("/") };
     ui.menu_button(shown, |ui| {
         ui.weak(t!("schema-labels-accepts-at-end", kind = kind, end = end));
         for l in &schema.labels {

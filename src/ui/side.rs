@@ -243,7 +243,7 @@ fn label_and_actor_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, sp
     }
     let mut entity = span.entity;
     let ename =
-        |e: Option<EntityId>| e.and_then(|e| p.entity(e)).map_or(t!("side-none").to_string(), |e| e.name.clone());
+        |e: Option<EntityId>| e.and_then(|e| p.entity(e)).map_or(t!("side-none"), |e| e.name.clone());
     // A Claim span links to a canonical claim (listed first), any other to an actor.
     let claim = is_claim_label(p.schema.label(span.label));
     let (caption, kind, what) =
@@ -686,7 +686,7 @@ impl SidePanel {
         }
         if ui.button(t!("side-accept-all-mentions")).clicked() {
             let cmds: Vec<Command> = list.iter().map(make).collect();
-            cx.push(Command::Batch { label: t!("side-link-mentions").into(), commands: cmds });
+            cx.push(Command::Batch { label: t!("side-link-mentions"), commands: cmds });
             self.proposals = Some((entity, Vec::new()));
             return;
         }

@@ -209,11 +209,11 @@ fn status_row(ui: &mut egui::Ui, shown: Shown<Recommenders>) -> Option<Arc<Recom
             super::busy::busy(ui);
         }
         ui.weak(match (&shown.value, shown.fresh) {
-            (None, _) => t!("suggest-learning-from-project-s-spans").to_string(),
+            (None, _) => t!("suggest-learning-from-project-s-spans"),
             (Some(m), true) => {
                 t!("suggest-learned-from", m_learned_from = t!("count-annotated-articles", n = m.learned_from()))
             }
-            (Some(_), false) => t!("suggest-learning-again-from-your-latest").to_string(),
+            (Some(_), false) => t!("suggest-learning-again-from-your-latest"),
         });
     });
     shown.value
@@ -331,7 +331,7 @@ fn evaluation_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, model: &Recommenders) {
             ui.label(p.schema.label_name(label));
             ui.label(source);
             for v in [c.precision(), c.recall(), c.f1()] {
-                ui.label(super::i18n::number(f64::from(v), 2));
+                ui.label(super::i18n::number(v, 2));
             }
             if off {
                 ui.weak(t!("suggest-off"));

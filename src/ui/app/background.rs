@@ -212,7 +212,7 @@ impl GloseApp {
                     let text =
                         t!("background-format-cannot-hold", msg = msg, n = n, join_n = report.warnings.join("\n"));
                     self.show(Window::Dialog(super::Dialog::Notice {
-                        title: t!("background-exported-with-notes").into(),
+                        title: t!("background-exported-with-notes"),
                         text,
                     }));
                 }
@@ -242,7 +242,7 @@ impl GloseApp {
         } else {
             let text = format!("{msg}.\n\n{}", plan.warnings.join("\n"));
             self.show(Window::Dialog(super::Dialog::Notice {
-                title: t!("background-imported-with-notes").into(),
+                title: t!("background-imported-with-notes"),
                 text,
             }));
         }
