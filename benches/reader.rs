@@ -164,5 +164,28 @@ fn article_list_1000(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, reader_example, reader_synthetic, article_list_1000);
+/// The window's words: 100 messages a frame might draw (a plain one, one with a plural, one
+/// with a number to group), in English and in French (`t!` looks each up in the thread's Fluent
+/// bundle and formats it).
+fn messages(c: &mut Criterion) {
+    use glose::t;
+    use glose::ui::i18n::{Lang, set_current};
+    for lang in Lang::ALL {
+        set_current(lang);
+        c.bench_function(&format!("100 messages, {}", lang.tag()), |b| {
+            b.iter(|| {
+                let mut n = 0;
+                for i in 0..34usize {
+                    n += t!("menu-file").len();
+                    n += t!("count-spans", n = black_box(i)).len();
+                    n += t!("articles-articles-2", rows_len = black_box(12_345 + i), all = 50_000).len();
+                }
+                black_box(n)
+            })
+        });
+    }
+    set_current(Lang::En);
+}
+
+criterion_group!(benches, reader_example, reader_synthetic, article_list_1000, messages);
 criterion_main!(benches);

@@ -245,6 +245,9 @@ const SHOWN: &[&str] = &[
     "Button::new(",
     "RichText::new(",
     "Window::new(",
+    "combo(ui,",
+    "named_field(ui,",
+    "named_check(ui,",
 ];
 
 /// Whether a literal is an argument of a `SHOWN` call (the call's still open on its line).

@@ -128,7 +128,7 @@ impl ComparePane {
             let mut other = self.article;
             // The titles of every article only while the list is open.
             let cur = cx.nav.current;
-            super::combo(ui, "with", title(other), |ui| {
+            super::combo(ui, &t!("compare-with"), title(other), |ui| {
                 for a in p.articles.iter().filter(|a| Some(a.id) != cur) {
                     ui.selectable_value(&mut other, a.id, crate::text::ellipsize(&a.title, 40));
                 }

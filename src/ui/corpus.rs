@@ -508,7 +508,7 @@ impl CorpusState {
                 }
             });
             let by = self.annotator_filter.clone().unwrap_or_else(|| t!("corpus-anyone"));
-            super::combo(ui, "by", by, |ui| {
+            super::combo(ui, &t!("corpus-by"), by, |ui| {
                 ui.selectable_value(&mut self.annotator_filter, None, t!("corpus-anyone"));
                 for a in annotators {
                     ui.selectable_value(&mut self.annotator_filter, Some(a.clone()), a);
@@ -551,8 +551,7 @@ impl CorpusState {
         let p = cx.doc.project();
         ui.horizontal(|ui| {
             ui.label(t!("corpus-hit-s", hits_len = self.hits.len()));
-            let as_label =
-                self.hit_label.map_or(t!("corpus-choose"), |l| p.schema.label_name(l).to_string());
+            let as_label = self.hit_label.map_or(t!("corpus-choose"), |l| p.schema.label_name(l).to_string());
             super::combo(ui, &t!("corpus-label-hits-as"), as_label, |ui| {
                 for l in &p.schema.labels {
                     ui.selectable_value(&mut self.hit_label, Some(l.id), &l.name);

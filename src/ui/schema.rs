@@ -230,10 +230,9 @@ impl SchemaWindow {
                 changed.hotkey = k.trim().chars().next();
             }
         });
-        let shown = l.parent.map_or(t!("schema-top-level"), |id| {
-            t!("schema-under", label_name_id = p.schema.label_name(id))
-        });
-        super::combo(ui, "parent", shown, |ui| {
+        let shown =
+            l.parent.map_or(t!("schema-top-level"), |id| t!("schema-under", label_name_id = p.schema.label_name(id)));
+        super::combo(ui, &t!("schema-parent"), shown, |ui| {
             ui.selectable_value(&mut changed.parent, None, t!("schema-top-level"));
             for o in p.schema.labels.iter().filter(|o| o.id != l.id) {
                 ui.selectable_value(&mut changed.parent, Some(o.id), t!("schema-under-2", o_name = o.name));

@@ -242,8 +242,7 @@ fn label_and_actor_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, aid: ArticleId, sp
         cx.push(Command::SetSpanLabel { article: aid, span: sid, label });
     }
     let mut entity = span.entity;
-    let ename =
-        |e: Option<EntityId>| e.and_then(|e| p.entity(e)).map_or(t!("side-none"), |e| e.name.clone());
+    let ename = |e: Option<EntityId>| e.and_then(|e| p.entity(e)).map_or(t!("side-none"), |e| e.name.clone());
     // A Claim span links to a canonical claim (listed first), any other to an actor.
     let claim = is_claim_label(p.schema.label(span.label));
     let (caption, kind, what) =

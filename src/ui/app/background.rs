@@ -241,10 +241,7 @@ impl GloseApp {
             self.info(msg);
         } else {
             let text = format!("{msg}.\n\n{}", plan.warnings.join("\n"));
-            self.show(Window::Dialog(super::Dialog::Notice {
-                title: t!("background-imported-with-notes"),
-                text,
-            }));
+            self.show(Window::Dialog(super::Dialog::Notice { title: t!("background-imported-with-notes"), text }));
         }
     }
 
