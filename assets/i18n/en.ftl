@@ -67,7 +67,11 @@ annotators-annotator-b = Annotator B
 annotators-gold-annotator = Gold annotator
 annotators-has-not-coded-article-articles = { $missing } has not coded this article. Articles both coded:
 annotators-more = and { $both_len } more
-annotators-article-row-s = This article: { $rows_len } row(s)
+annotators-article-row-s =
+    { $rows_len ->
+        [one] This article: { $rows_len } row
+       *[other] This article: { $rows_len } rows
+    }
 annotators-accept-all-agreements = Accept all agreements
 annotators-only = only A
 annotators-only-b = only B
@@ -105,7 +109,11 @@ background-exporting-articles = Exporting { $format_name } ({ $progress_done } o
 background-cancel-export = Cancel export
 background-reading-annotations = Reading annotations…
 background-stop-waiting = Stop waiting
-background-reading-project-file-s-merge = Reading { $files } project file(s) to merge…
+background-reading-project-file-s-merge =
+    { $files ->
+        [one] Reading { $files } project file to merge…
+       *[other] Reading { $files } project files to merge…
+    }
 background-cancel-merge = Cancel merge
 background-opening = Opening { $name }…
 background-stop-opening = Stop opening
@@ -126,7 +134,11 @@ background-export-failed = The export failed.{"\u000A"}{"\u000A"}{ $e }
 background-imported-new-matched-text-already = Imported { $plan_spans } and { $plan_relations } ({ $plan_new_articles } new, { $plan_matched_articles } matched by text, { $plan_duplicates } already there)
 background-imported-with-notes = Imported, with notes
 background-merged-file-s-spans-relations = Merged { $projects_len } file(s): { $r_spans_added } spans and { $r_relations_added } relations added, { $r_duplicates } already there; { $r_articles_added } article(s) added, { $r_articles_matched } matched by text
-background-thing-s-need-look-nothing = { $msg }.{"\u000A"}{"\u000A"}{ $n } thing(s) need a look (nothing was dropped):{"\u000A"}{ $join_n }
+background-thing-s-need-look-nothing =
+    { $n ->
+        [one] { $msg }.{"\u000A"}{"\u000A"}{ $n } thing need a look (nothing was dropped):{"\u000A"}{ $join_n }
+       *[other] { $msg }.{"\u000A"}{"\u000A"}{ $n } things need a look (nothing was dropped):{"\u000A"}{ $join_n }
+    }
 background-imported = Imported: { $summary }
 background-cancelled-nothing-done = { $title }: cancelled, nothing done
 
@@ -147,12 +159,28 @@ document-new-project-cannot-journaled-until = This new project cannot be journal
 document-unsaved-project-could-not-read = An unsaved project could not be read back ({ $newest_file }): { $e }
 document-could-not-open-project = Could not open the project.{"\u000A"}{"\u000A"}{ $e }
 document-opened-format-upgraded-saving-writes = Opened { $path } (format { $v }, upgraded; saving writes the new format)
-document-problem-s-project-e-g = { $problems_len } problem(s) in this project, e.g. { $p }
+document-problem-s-project-e-g =
+    { $problems_len ->
+        [one] { $problems_len } problem in this project, e.g. { $p }
+       *[other] { $problems_len } problems in this project, e.g. { $p }
+    }
 document-opened = Opened { $path }
 document-journal = The journal: { $e }
-document-span-s-relation-s-had = { $report_renumbered } span(s) or relation(s) had an id another record has (two branches merged): given new ids; save to keep them
-document-file-s-project-could-not = { $list_len } file(s) of this project could not be read. The rest of the project is open; those files are left as they are (saving does not touch them).{"\u000A"}{"\u000A"}{ $join_n }
-document-restored-unsaved-edit-s-save = Restored { $n } unsaved edit(s); save to keep them
+document-span-s-relation-s-had =
+    { $report_renumbered ->
+        [one] { $report_renumbered } span or relation had an id another record has (two branches merged): given new ids; save to keep them
+       *[other] { $report_renumbered } spans or relations had an id another record has (two branches merged): given new ids; save to keep them
+    }
+document-file-s-project-could-not =
+    { $list_len ->
+        [one] { $list_len } file of this project could not be read. The rest of the project is open; those files are left as they are (saving does not touch them).{"\u000A"}{"\u000A"}{ $join_n }
+       *[other] { $list_len } files of this project could not be read. The rest of the project is open; those files are left as they are (saving does not touch them).{"\u000A"}{"\u000A"}{ $join_n }
+    }
+document-restored-unsaved-edit-s-save =
+    { $n ->
+        [one] Restored { $n } unsaved edit; save to keep them
+       *[other] Restored { $n } unsaved edits; save to keep them
+    }
 document-unsaved-edits-could-not-restored = The unsaved edits could not be restored.{"\u000A"}{"\u000A"}{ $e }
 document-edits-will-not-journaled = Edits will not be journaled: { $e }
 document-project-was-not-saved = The project was not saved.{"\u000A"}{"\u000A"}{ $e }
@@ -277,7 +305,11 @@ compare-close-compare = Close compare
 compare-none = none
 compare-with = with
 compare-passage-similar = Passage { $n }: { $similar } similar, { $words } words
-compare-what-each-has-other-lacks = What each has that the other lacks · { $shared_len } shared passage(s)
+compare-what-each-has-other-lacks =
+    { $shared_len ->
+        [one] What each has that the other lacks · { $shared_len } shared passage
+       *[other] What each has that the other lacks · { $shared_len } shared passages
+    }
 compare-actors-only-here = Actors only here: { $actors }
 compare-links-only-here = Links only here: { $ls }
 compare-claims-outside-shared-passages = Claims outside the shared passages: { $claims }
@@ -313,7 +345,11 @@ corpus-by = by
 corpus-linked = linked to
 corpus-searching = Searching…
 corpus-stop-search = Stop search
-corpus-hit-s = { $hits_len } hit(s)
+corpus-hit-s =
+    { $hits_len ->
+        [one] { $hits_len } hit
+       *[other] { $hits_len } hits
+    }
 corpus-choose = choose…
 corpus-label-hits-as = label hits as
 corpus-jump-there = Jump there
@@ -322,7 +358,11 @@ corpus-actors-linked-alliance-green-opposes = Actors linked by alliance (green) 
 corpus-not-linked-actor = { $name } (not linked to an actor)
 corpus-actor-node = Actor node
 corpus-mention-node = Mention node
-corpus-article-s = { $name } — { $name2 } ({ $relation_type_name_kind }, { $articles_len } article(s))
+corpus-article-s =
+    { $articles_len ->
+        [one] { $name } — { $name2 } ({ $relation_type_name_kind }, { $articles_len } article)
+       *[other] { $name } — { $name2 } ({ $relation_type_name_kind }, { $articles_len } articles)
+    }
 
 ## derived
 
@@ -348,7 +388,11 @@ dialogs-project-has-changes-are-not = This project has changes that are not save
 dialogs-save = Save
 dialogs-discard-changes = Discard changes
 dialogs-restore-unsaved-edits = Restore unsaved edits?
-dialogs-glose-was-closed-without-saving = Glose was closed without saving. The journal holds { $commands_len } edit(s) made after the last save.
+dialogs-glose-was-closed-without-saving =
+    { $commands_len ->
+        [one] Glose was closed without saving. The journal holds { $commands_len } edit made after the last save.
+       *[other] Glose was closed without saving. The journal holds { $commands_len } edits made after the last save.
+    }
 dialogs-project-file-changed-since-then = The project file changed since then (another program or git). Restoring applies the edits to the file as it is now; check the result.
 dialogs-very-last-edit-was-cut = The very last edit was cut short by the crash and cannot be restored.
 dialogs-restore-edits = Restore edits
@@ -519,7 +563,11 @@ help-saved-project-s-journal-sits = A saved project's journal sits beside it (PR
 
 import-import-articles = Import articles
 import-near-duplicate-of = near-duplicate ({ $similar }) of { $of }
-import-reading-file-s = Reading { $done } of { $job_total } file(s)…
+import-reading-file-s =
+    { $job_total ->
+        [one] Reading { $done } of { $job_total } file…
+       *[other] Reading { $done } of { $job_total } files…
+    }
 import-stop-reading = Stop reading
 import-import-article =
     { $n ->
@@ -528,12 +576,36 @@ import-import-article =
     }
 import-add-files = Add files…
 import-cancel = Cancel
-import-file-s-read = { $read } file(s) read
-import-article-s-add = { $to_add } article(s) to add
-import-duplicate-s-left-out = { $dup } duplicate(s) left out
-import-near-duplicate-s-marked = { $near } near-duplicate(s) marked
-import-part-s-skipped = { $skipped } part(s) skipped
-import-file-s-not-read = { $failed } file(s) not read
+import-file-s-read =
+    { $read ->
+        [one] { $read } file read
+       *[other] { $read } files read
+    }
+import-article-s-add =
+    { $to_add ->
+        [one] { $to_add } article to add
+       *[other] { $to_add } articles to add
+    }
+import-duplicate-s-left-out =
+    { $dup ->
+        [one] { $dup } duplicate left out
+       *[other] { $dup } duplicates left out
+    }
+import-near-duplicate-s-marked =
+    { $near ->
+        [one] { $near } near-duplicate marked
+       *[other] { $near } near-duplicates marked
+    }
+import-part-s-skipped =
+    { $skipped ->
+        [one] { $skipped } part skipped
+       *[other] { $skipped } parts skipped
+    }
+import-file-s-not-read =
+    { $failed ->
+        [one] { $failed } file not read
+       *[other] { $failed } files not read
+    }
 import-reading-was-stopped-only-files = Reading was stopped: only the files read so far are shown.
 import-not-recognised = not recognised
 import-article = { $f_name } — { $format } — { $new }
@@ -627,12 +699,24 @@ reader-click-enter-accepts-x-backspace = Click or Enter accepts; X or Backspace 
 ## retext
 
 retext-correct-article-text = Correct article text
-retext-text-corrected-span-s-moved = Text corrected; { $moved } span(s) moved with it
-retext-text-corrected-span-s-moved-2 = Text corrected; { $moved } span(s) moved with it, { $flagged } marked “{ $REVIEW_ATTRIBUTE }” (Spans tab → Needs review)
+retext-text-corrected-span-s-moved =
+    { $moved ->
+        [one] Text corrected; { $moved } span moved with it
+       *[other] Text corrected; { $moved } spans moved with it
+    }
+retext-text-corrected-span-s-moved-2 =
+    { $moved ->
+        [one] Text corrected; { $moved } span moved with it, { $flagged } marked “{ $REVIEW_ATTRIBUTE }” (Spans tab → Needs review)
+       *[other] Text corrected; { $moved } spans moved with it, { $flagged } marked “{ $REVIEW_ATTRIBUTE }” (Spans tab → Needs review)
+    }
 retext-whole-text-spans-follow-your = The whole text. Spans follow your corrections; spans whose own text you change are marked for review.
 retext-characters-paragraphs-around-selection-spans = Characters { $range }–{ $range2 } (the paragraphs around the selection). Spans follow your corrections; spans whose own text you change are marked for review.
 retext-corrected-text = Corrected text
-retext-span-s-keep-their-text = { $flagged_len } span(s) keep their text ({ $r_moved } move, { $r_reanchored } found again by their quote); { $flagged_len2 } will be marked for review.
+retext-span-s-keep-their-text =
+    { $flagged_len ->
+        [one] { $flagged_len } span keep their text ({ $r_moved } move, { $r_reanchored } found again by their quote); { $flagged_len2 } will be marked for review.
+       *[other] { $flagged_len } spans keep their text ({ $r_moved } move, { $r_reanchored } found again by their quote); { $flagged_len2 } will be marked for review.
+    }
 retext-more = … and { $marked_len } more
 retext-article-needs-some-text = An article needs some text.
 retext-apply-correction = Apply correction

@@ -68,7 +68,11 @@ annotators-annotator-b = Annotateur B
 annotators-gold-annotator = Annotateur de référence
 annotators-has-not-coded-article-articles = { $missing } n’a pas codé cet article. Articles codés par les deux :
 annotators-more = et { $both_len } de plus
-annotators-article-row-s = Cet article : { $rows_len } ligne(s)
+annotators-article-row-s =
+    { $rows_len ->
+        [one] Cet article : { $rows_len } ligne
+       *[other] Cet article : { $rows_len } lignes
+    }
 annotators-accept-all-agreements = Accepter tous les accords
 annotators-only = A seul
 annotators-only-b = B seul
@@ -106,7 +110,11 @@ background-exporting-articles = Export { $format_name } ({ $progress_done } arti
 background-cancel-export = Annuler l’export
 background-reading-annotations = Lecture des annotations…
 background-stop-waiting = Ne plus attendre
-background-reading-project-file-s-merge = Lecture de { $files } fichier(s) de projet à fusionner…
+background-reading-project-file-s-merge =
+    { $files ->
+        [one] Lecture de { $files } fichier de projet à fusionner…
+       *[other] Lecture de { $files } fichiers de projet à fusionner…
+    }
 background-cancel-merge = Annuler la fusion
 background-opening = Ouverture de { $name }…
 background-stop-opening = Arrêter l’ouverture
@@ -148,12 +156,28 @@ document-new-project-cannot-journaled-until = Ce nouveau projet ne peut pas êtr
 document-unsaved-project-could-not-read = Un projet non enregistré n’a pas pu être relu ({ $newest_file }) : { $e }
 document-could-not-open-project = Impossible d’ouvrir le projet.{"\u000A"}{"\u000A"}{ $e }
 document-opened-format-upgraded-saving-writes = { $path } ouvert (format { $v }, mis à jour ; l’enregistrement écrit le nouveau format)
-document-problem-s-project-e-g = { $problems_len } problème(s) dans ce projet, par exemple { $p }
+document-problem-s-project-e-g =
+    { $problems_len ->
+        [one] { $problems_len } problème dans ce projet, par exemple { $p }
+       *[other] { $problems_len } problèmes dans ce projet, par exemple { $p }
+    }
 document-opened = { $path } ouvert
 document-journal = Le journal : { $e }
-document-span-s-relation-s-had = { $report_renumbered } annotation(s) ou relation(s) avaient un identifiant déjà pris (deux branches fusionnées) : nouveaux identifiants donnés ; enregistrez pour les garder
-document-file-s-project-could-not = { $list_len } fichier(s) de ce projet n’ont pas pu être lus. Le reste du projet est ouvert ; ces fichiers restent tels quels (l’enregistrement n’y touche pas).{"\u000A"}{"\u000A"}{ $join_n }
-document-restored-unsaved-edit-s-save = { $n } modification(s) non enregistrée(s) restaurée(s) ; enregistrez pour les garder
+document-span-s-relation-s-had =
+    { $report_renumbered ->
+        [one] { $report_renumbered } annotation ou relation avait un identifiant déjà pris (deux branches fusionnées) : nouvel identifiant donné ; enregistrez pour le garder
+       *[other] { $report_renumbered } annotations ou relations avaient un identifiant déjà pris (deux branches fusionnées) : nouveaux identifiants donnés ; enregistrez pour les garder
+    }
+document-file-s-project-could-not =
+    { $list_len ->
+        [one] { $list_len } fichier de ce projet n’a pas pu être lu. Le reste du projet est ouvert ; ce fichier reste tel quel (l’enregistrement n’y touche pas).{"\u000A"}{"\u000A"}{ $join_n }
+       *[other] { $list_len } fichiers de ce projet n’ont pas pu être lus. Le reste du projet est ouvert ; ces fichiers restent tels quels (l’enregistrement n’y touche pas).{"\u000A"}{"\u000A"}{ $join_n }
+    }
+document-restored-unsaved-edit-s-save =
+    { $n ->
+        [one] { $n } modification non enregistrée restaurée ; enregistrez pour la garder
+       *[other] { $n } modifications non enregistrées restaurées ; enregistrez pour les garder
+    }
 document-unsaved-edits-could-not-restored = Les modifications non enregistrées n’ont pas pu être restaurées.{"\u000A"}{"\u000A"}{ $e }
 document-edits-will-not-journaled = Les modifications ne seront pas journalisées : { $e }
 document-project-was-not-saved = Le projet n’a pas été enregistré.{"\u000A"}{"\u000A"}{ $e }
@@ -278,7 +302,11 @@ compare-close-compare = Fermer la comparaison
 compare-none = aucun
 compare-with = avec
 compare-passage-similar = Passage { $n } : similaire à { $similar }, { $words } mots
-compare-what-each-has-other-lacks = Ce que chacun a et que l’autre n’a pas · { $shared_len } passage(s) commun(s)
+compare-what-each-has-other-lacks =
+    { $shared_len ->
+        [one] Ce que chacun a et que l’autre n’a pas · { $shared_len } passage commun
+       *[other] Ce que chacun a et que l’autre n’a pas · { $shared_len } passages communs
+    }
 compare-actors-only-here = Acteurs seulement ici : { $actors }
 compare-links-only-here = Liens seulement ici : { $ls }
 compare-claims-outside-shared-passages = Revendications hors des passages communs : { $claims }
@@ -314,7 +342,11 @@ corpus-by = par
 corpus-linked = lié à
 corpus-searching = Recherche…
 corpus-stop-search = Arrêter la recherche
-corpus-hit-s = { $hits_len } résultat(s)
+corpus-hit-s =
+    { $hits_len ->
+        [one] { $hits_len } résultat
+       *[other] { $hits_len } résultats
+    }
 corpus-choose = choisir…
 corpus-label-hits-as = étiqueter les résultats comme
 corpus-jump-there = Y aller
@@ -323,7 +355,11 @@ corpus-actors-linked-alliance-green-opposes = Acteurs liés par des relations d�
 corpus-not-linked-actor = { $name } (lié à aucun acteur)
 corpus-actor-node = Nœud acteur
 corpus-mention-node = Nœud mention
-corpus-article-s = { $name } — { $name2 } ({ $relation_type_name_kind }, { $articles_len } article(s))
+corpus-article-s =
+    { $articles_len ->
+        [one] { $name } — { $name2 } ({ $relation_type_name_kind }, { $articles_len } article)
+       *[other] { $name } — { $name2 } ({ $relation_type_name_kind }, { $articles_len } articles)
+    }
 
 ## derived
 
@@ -349,7 +385,11 @@ dialogs-project-has-changes-are-not = Ce projet a des modifications qui ne sont 
 dialogs-save = Enregistrer
 dialogs-discard-changes = Abandonner les modifications
 dialogs-restore-unsaved-edits = Restaurer les modifications non enregistrées ?
-dialogs-glose-was-closed-without-saving = Glose a été fermé sans enregistrer. Le journal contient { $commands_len } modification(s) faite(s) après le dernier enregistrement.
+dialogs-glose-was-closed-without-saving =
+    { $commands_len ->
+        [one] Glose a été fermé sans enregistrer. Le journal contient { $commands_len } modification faite après le dernier enregistrement.
+       *[other] Glose a été fermé sans enregistrer. Le journal contient { $commands_len } modifications faites après le dernier enregistrement.
+    }
 dialogs-project-file-changed-since-then = Le fichier du projet a changé depuis (un autre programme ou git). La restauration applique les modifications au fichier tel qu’il est maintenant ; vérifiez le résultat.
 dialogs-very-last-edit-was-cut = La toute dernière modification a été interrompue par le plantage et ne peut pas être restaurée.
 dialogs-restore-edits = Restaurer les modifications
@@ -520,7 +560,11 @@ help-saved-project-s-journal-sits = Le journal d’un projet enregistré se trou
 
 import-import-articles = Importer des articles
 import-near-duplicate-of = quasi-doublon ({ $similar }) de { $of }
-import-reading-file-s = Lecture de { $done } fichier(s) sur { $job_total }…
+import-reading-file-s =
+    { $done ->
+        [one] Lecture de { $done } fichier sur { $job_total }…
+       *[other] Lecture de { $done } fichiers sur { $job_total }…
+    }
 import-stop-reading = Arrêter la lecture
 import-import-article =
     { $n ->
@@ -529,12 +573,36 @@ import-import-article =
     }
 import-add-files = Ajouter des fichiers…
 import-cancel = Annuler
-import-file-s-read = { $read } fichier(s) lu(s)
-import-article-s-add = { $to_add } article(s) à ajouter
-import-duplicate-s-left-out = { $dup } doublon(s) écarté(s)
-import-near-duplicate-s-marked = { $near } quasi-doublon(s) signalé(s)
-import-part-s-skipped = { $skipped } partie(s) ignorée(s)
-import-file-s-not-read = { $failed } fichier(s) non lu(s)
+import-file-s-read =
+    { $read ->
+        [one] { $read } fichier lu
+       *[other] { $read } fichiers lus
+    }
+import-article-s-add =
+    { $to_add ->
+        [one] { $to_add } article à ajouter
+       *[other] { $to_add } articles à ajouter
+    }
+import-duplicate-s-left-out =
+    { $dup ->
+        [one] { $dup } doublon écarté
+       *[other] { $dup } doublons écartés
+    }
+import-near-duplicate-s-marked =
+    { $near ->
+        [one] { $near } quasi-doublon signalé
+       *[other] { $near } quasi-doublons signalés
+    }
+import-part-s-skipped =
+    { $skipped ->
+        [one] { $skipped } partie ignorée
+       *[other] { $skipped } parties ignorées
+    }
+import-file-s-not-read =
+    { $failed ->
+        [one] { $failed } fichier non lu
+       *[other] { $failed } fichiers non lus
+    }
 import-reading-was-stopped-only-files = La lecture a été arrêtée : seuls les fichiers déjà lus sont montrés.
 import-not-recognised = non reconnu
 import-article = { $f_name } — { $format } — { $new }
@@ -627,12 +695,20 @@ reader-click-enter-accepts-x-backspace = Clic ou Entrée accepte ; X ou Retour a
 ## retext
 
 retext-correct-article-text = Corriger le texte de l’article
-retext-text-corrected-span-s-moved = Texte corrigé ; { $moved } annotation(s) déplacée(s) avec lui
+retext-text-corrected-span-s-moved =
+    { $moved ->
+        [one] Texte corrigé ; { $moved } annotation déplacée avec lui
+       *[other] Texte corrigé ; { $moved } annotations déplacées avec lui
+    }
 retext-text-corrected-span-s-moved-2 = Texte corrigé ; { $moved } annotation(s) déplacée(s) avec lui, { $flagged } marquée(s) « { $REVIEW_ATTRIBUTE } » (onglet Annotations → À revoir)
 retext-whole-text-spans-follow-your = Le texte entier. Les annotations suivent vos corrections ; celles dont vous changez le texte sont marquées à revoir.
 retext-characters-paragraphs-around-selection-spans = Caractères { $range }–{ $range2 } (les paragraphes autour de la sélection). Les annotations suivent vos corrections ; celles dont vous changez le texte sont marquées à revoir.
 retext-corrected-text = Texte corrigé
-retext-span-s-keep-their-text = { $flagged_len } annotation(s) gardent leur texte ({ $r_moved } déplacées, { $r_reanchored } retrouvées par leur citation) ; { $flagged_len2 } seront marquées à revoir.
+retext-span-s-keep-their-text =
+    { $flagged_len ->
+        [one] { $flagged_len } annotation garde son texte ({ $r_moved } déplacées, { $r_reanchored } retrouvées par leur citation) ; { $flagged_len2 } seront marquées à revoir.
+       *[other] { $flagged_len } annotations gardent leur texte ({ $r_moved } déplacées, { $r_reanchored } retrouvées par leur citation) ; { $flagged_len2 } seront marquées à revoir.
+    }
 retext-more = … et { $marked_len } de plus
 retext-article-needs-some-text = Un article a besoin d’un peu de texte.
 retext-apply-correction = Appliquer la correction
