@@ -267,6 +267,13 @@ fn number_in(n: f64, decimals: usize, lang: Lang) -> String {
     out
 }
 
+/// A slider whose value is written, and typed, as the language writes numbers (16,5 in French).
+pub fn slider(slider: egui::Slider<'_>, decimals: usize) -> egui::Slider<'_> {
+    slider
+        .custom_formatter(move |v, _| number(v, decimals))
+        .custom_parser(|s| s.trim().replace(['\u{a0}', ' '], "").replace(',', ".").parse().ok())
+}
+
 /// A share 0–1 as a percentage: 47 % / 47%.
 pub fn percent(share: f64) -> String {
     match current() {

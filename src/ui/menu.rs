@@ -261,7 +261,8 @@ fn view_menu_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     });
     ui.horizontal(|ui| {
         let label = ui.label(t!("menu-reading-size"));
-        ui.add(egui::Slider::new(&mut settings.font_size, 11.0..=28.0).suffix(t!("menu-pt"))).labelled_by(label.id);
+        ui.add(super::i18n::slider(egui::Slider::new(&mut settings.font_size, 11.0..=28.0), 1).suffix(t!("menu-pt")))
+            .labelled_by(label.id);
     });
     ui.horizontal(|ui| {
         ui.label(t!("menu-zoom"));

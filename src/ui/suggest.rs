@@ -285,8 +285,12 @@ fn settings_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     ui.strong(t!("suggest-settings"));
     let old = cx.project().suggestions.clone();
     let mut new = old.clone();
-    let min = ui.add(egui::Slider::new(&mut new.min_score, 0.0..=1.0).text(t!("suggest-show-from-score")));
-    let f1 = ui.add(egui::Slider::new(&mut new.min_f1, 0.0..=1.0).text(t!("suggest-switch-off-below-f1")));
+    let min = ui.add(
+        super::i18n::slider(egui::Slider::new(&mut new.min_score, 0.0..=1.0), 2).text(t!("suggest-show-from-score")),
+    );
+    let f1 = ui.add(
+        super::i18n::slider(egui::Slider::new(&mut new.min_f1, 0.0..=1.0), 2).text(t!("suggest-switch-off-below-f1")),
+    );
     ui.checkbox(&mut new.ignore_case, t!("suggest-forms-match-whatever-case"));
     ui.checkbox(&mut new.ignore_diacritics, t!("suggest-forms-match-whatever-accents"));
     // A slider is one step when let go, not one per pixel dragged.
