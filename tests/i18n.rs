@@ -296,7 +296,7 @@ fn no_word_of_the_window_bypasses_the_catalogues() {
 fn every_message_asked_for_exists_and_every_message_is_asked_for() {
     let mut files = Vec::new();
     rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
-    let (mut asked, mut named) = (BTreeSet::new(), BTreeSet::new());
+    let (mut asked, mut named, mut given) = (BTreeSet::new(), BTreeSet::new(), Vec::new());
     for file in &files {
         let source = std::fs::read_to_string(file).expect("source");
         for (at, _) in source.match_indices("t!(\"") {
@@ -305,6 +305,7 @@ fn every_message_asked_for_exists_and_every_message_is_asked_for() {
                 continue; // format!(", print!(", comments
             }
             let id: String = source[at + 4..].chars().take_while(|c| *c != '"').collect();
+            given.push((file.display().to_string(), id.clone(), arguments(&source[at + 2..])));
             asked.insert(id);
         }
         // Ids kept in tables and looked up with `i18n::message` (`READER_KEYS`).
@@ -316,11 +317,49 @@ fn every_message_asked_for_exists_and_every_message_is_asked_for() {
     let unknown: Vec<_> = asked.iter().filter(|id| !en.contains_key(*id)).collect();
     let unused: Vec<_> = en.keys().filter(|id| !asked.contains(*id) && !named.contains(*id)).collect();
     assert!(unknown.is_empty(), "the code asks for messages en.ftl lacks: {unknown:?}");
+    for (file, id, args) in &given {
+        assert_eq!(args, &en[id], "{file}: t!(\"{id}\") gives other arguments than the message uses");
+    }
     assert!(unused.is_empty(), "en.ftl has messages the code never asks for: {unused:?}");
+}
+
+/// The argument names of a `t!(…)` call (`call` starts at its parenthesis): `name = ` at its
+/// top level, outside strings.
+fn arguments(call: &str) -> BTreeSet<String> {
+    let (mut depth, mut in_string, mut escaped) = (0, false, false);
+    let mut top = String::new();
+    for c in call.chars() {
+        if in_string {
+            in_string = escaped || c != '"';
+            escaped = !escaped && c == '\\';
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+            }
+            _ if depth == 1 => top.push(c),
+            _ => {}
+        }
+    }
+    top.split(',')
+        .filter_map(|part| {
+            let (name, _) = part.split_once('=')?;
+            let name = name.trim();
+            (!name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_')).then(|| name.to_string())
+        })
+        .collect()
 }
 
 #[test]
 fn the_check_sees_the_words_of_the_window() {
+    let args = arguments("(\"id\", a = f(b = 1), c = \"d = e, f = g\", n = if x == 1 { 2 } else { 3 }) + 1");
+    assert_eq!(args, ["a", "c", "n"].map(String::from).into());
     let code = "ui.label(\"Open recent\");\nlet id = egui::Id::new(\"side-scroll\");\nui.label(t!(\"menu-file\"));\n\
                 ui.weak(format!(\"{n} spans\"));\nui.label(\"all\"); let c = '\"'; ui.label(r#\"Edit \"labels\"\"#);\n";
     let found: Vec<(usize, String)> = literals(code)

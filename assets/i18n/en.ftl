@@ -66,7 +66,7 @@ annotators-annotator = Annotator A
 annotators-annotator-b = Annotator B
 annotators-gold-annotator = Gold annotator
 annotators-has-not-coded-article-articles = { $missing } has not coded this article. Articles both coded:
-annotators-more = and { $both_len } more
+annotators-more = and { $n } more
 annotators-article-row-s =
     { $rows_len ->
         [one] This article: { $rows_len } row
@@ -78,7 +78,7 @@ annotators-only-b = only B
 annotators-gold = in gold
 annotators-accept = Accept { $side } { $i }
 annotators-accept-agreements = accept agreements
-annotators-vs-both-coded-tokens = { $g_annotator_a } vs { $g_annotator_b }: { $g_articles } both coded, { $g_tokens } tokens
+annotators-vs-both-coded-tokens = { $a } vs { $b }: { $articles } both coded, { $tokens } tokens
 annotators-label = label
 annotators-agree = agree
 annotators-differ = differ
@@ -105,7 +105,7 @@ actions-linked = Linked: { $name }
 
 ## background
 
-background-exporting-articles = Exporting { $format_name } ({ $progress_done } of { $job_total } articles)…
+background-exporting-articles = Exporting { $format } ({ $done } of { $total } articles)…
 background-cancel-export = Cancel export
 background-reading-annotations = Reading annotations…
 background-stop-waiting = Stop waiting
@@ -126,18 +126,18 @@ background-reading-stopped-unexpectedly = Reading { $path } stopped unexpectedly
 background-merge-cancelled-nothing-was-changed = Merge cancelled; nothing was changed
 background-nothing-was-merged = Nothing was merged.{"\u000A"}{"\u000A"}{ $e }
 background-reading-files-merge-stopped-unexpectedly = Reading the files to merge stopped unexpectedly; nothing was changed
-background-exported-as = Exported { $report_articles }, { $report_spans }, { $report_relations } as { $format_name } ({ $files_len })
-background-format-cannot-hold = { $msg }. { $n } the format cannot hold:{"\u000A"}{"\u000A"}{ $join_n }
+background-exported-as = Exported { $articles }, { $spans }, { $relations } as { $format } ({ $files })
+background-format-cannot-hold = { $msg }. { $n } the format cannot hold:{"\u000A"}{"\u000A"}{ $list }
 background-exported-with-notes = Exported, with notes
 background-export-cancelled-files-written-so = Export cancelled (files written so far are incomplete)
 background-export-failed = The export failed.{"\u000A"}{"\u000A"}{ $e }
-background-imported-new-matched-text-already = Imported { $plan_spans } and { $plan_relations } ({ $plan_new_articles } new, { $plan_matched_articles } matched by text, { $plan_duplicates } already there)
+background-imported-new-matched-text-already = Imported { $spans } and { $relations } ({ $new } new, { $matched } matched by text, { $duplicates } already there)
 background-imported-with-notes = Imported, with notes
-background-merged-file-s-spans-relations = Merged { $projects_len } file(s): { $r_spans_added } spans and { $r_relations_added } relations added, { $r_duplicates } already there; { $r_articles_added } article(s) added, { $r_articles_matched } matched by text
+background-merged-file-s-spans-relations = Merged { $files } file(s): { $spans } spans and { $relations } relations added, { $duplicates } already there; { $articles } article(s) added, { $matched } matched by text
 background-thing-s-need-look-nothing =
     { $n ->
-        [one] { $msg }.{"\u000A"}{"\u000A"}{ $n } thing need a look (nothing was dropped):{"\u000A"}{ $join_n }
-       *[other] { $msg }.{"\u000A"}{"\u000A"}{ $n } things need a look (nothing was dropped):{"\u000A"}{ $join_n }
+        [one] { $msg }.{"\u000A"}{"\u000A"}{ $n } thing need a look (nothing was dropped):{"\u000A"}{ $list }
+       *[other] { $msg }.{"\u000A"}{"\u000A"}{ $n } things need a look (nothing was dropped):{"\u000A"}{ $list }
     }
 background-imported = Imported: { $summary }
 background-cancelled-nothing-done = { $title }: cancelled, nothing done
@@ -156,25 +156,25 @@ document-journal-discarded-edits-could-not = The journal of the discarded edits 
 document-closing-previous-project = Closing the previous project: { $e }
 document-untitled = Untitled
 document-new-project-cannot-journaled-until = This new project cannot be journaled until it is saved: { $e }
-document-unsaved-project-could-not-read = An unsaved project could not be read back ({ $newest_file }): { $e }
+document-unsaved-project-could-not-read = An unsaved project could not be read back ({ $file }): { $e }
 document-could-not-open-project = Could not open the project.{"\u000A"}{"\u000A"}{ $e }
 document-opened-format-upgraded-saving-writes = Opened { $path } (format { $v }, upgraded; saving writes the new format)
 document-problem-s-project-e-g =
-    { $problems_len ->
-        [one] { $problems_len } problem in this project, e.g. { $p }
-       *[other] { $problems_len } problems in this project, e.g. { $p }
+    { $n ->
+        [one] { $n } problem in this project, e.g. { $p }
+       *[other] { $n } problems in this project, e.g. { $p }
     }
 document-opened = Opened { $path }
 document-journal = The journal: { $e }
 document-span-s-relation-s-had =
-    { $report_renumbered ->
-        [one] { $report_renumbered } span or relation had an id another record has (two branches merged): given new ids; save to keep them
-       *[other] { $report_renumbered } spans or relations had an id another record has (two branches merged): given new ids; save to keep them
+    { $renumbered ->
+        [one] { $renumbered } span or relation had an id another record has (two branches merged): given new ids; save to keep them
+       *[other] { $renumbered } spans or relations had an id another record has (two branches merged): given new ids; save to keep them
     }
 document-file-s-project-could-not =
-    { $list_len ->
-        [one] { $list_len } file of this project could not be read. The rest of the project is open; those files are left as they are (saving does not touch them).{"\u000A"}{"\u000A"}{ $join_n }
-       *[other] { $list_len } files of this project could not be read. The rest of the project is open; those files are left as they are (saving does not touch them).{"\u000A"}{"\u000A"}{ $join_n }
+    { $n ->
+        [one] { $n } file of this project could not be read. The rest of the project is open; those files are left as they are (saving does not touch them).{"\u000A"}{"\u000A"}{ $list }
+       *[other] { $n } files of this project could not be read. The rest of the project is open; those files are left as they are (saving does not touch them).{"\u000A"}{"\u000A"}{ $list }
     }
 document-restored-unsaved-edit-s-save =
     { $n ->
@@ -210,7 +210,7 @@ articles-value = value
 articles-title-source-text = title, source, text…
 articles-language = Language
 articles-near-duplicate = ≈ near-duplicate
-articles-near-duplicate-click-compare-them = Near-duplicate of «{ $other_title }»: click to compare them side by side
+articles-near-duplicate-click-compare-them = Near-duplicate of «{ $title }»: click to compare them side by side
 articles-more-filters = More filters (on)
 articles-more-filters-2 = More filters
 articles-source = Source
@@ -240,7 +240,7 @@ articles-add-article = Add article
 ## central
 
 central-no-article-yet-file-import = No article yet. File → Import articles… (or drop .txt, .md, .html files here).
-central-near-duplicate = ≈ near-duplicate of «{ $other_title }»
+central-near-duplicate = ≈ near-duplicate of «{ $title }»
 central-compare-side-side = Compare side by side
 
 ## commands: the registry's names, the keys' names, the reader's keys (README's tables)
@@ -306,9 +306,9 @@ compare-none = none
 compare-with = with
 compare-passage-similar = Passage { $n }: { $similar } similar, { $words } words
 compare-what-each-has-other-lacks =
-    { $shared_len ->
-        [one] What each has that the other lacks · { $shared_len } shared passage
-       *[other] What each has that the other lacks · { $shared_len } shared passages
+    { $n ->
+        [one] What each has that the other lacks · { $n } shared passage
+       *[other] What each has that the other lacks · { $n } shared passages
     }
 compare-actors-only-here = Actors only here: { $actors }
 compare-links-only-here = Links only here: { $ls }
@@ -346,9 +346,9 @@ corpus-linked = linked to
 corpus-searching = Searching…
 corpus-stop-search = Stop search
 corpus-hit-s =
-    { $hits_len ->
-        [one] { $hits_len } hit
-       *[other] { $hits_len } hits
+    { $n ->
+        [one] { $n } hit
+       *[other] { $n } hits
     }
 corpus-choose = choose…
 corpus-label-hits-as = label hits as
@@ -360,8 +360,8 @@ corpus-actor-node = Actor node
 corpus-mention-node = Mention node
 corpus-article-s =
     { $articles_len ->
-        [one] { $name } — { $name2 } ({ $relation_type_name_kind }, { $articles_len } article)
-       *[other] { $name } — { $name2 } ({ $relation_type_name_kind }, { $articles_len } articles)
+        [one] { $from } — { $to } ({ $kind }, { $articles_len } article)
+       *[other] { $from } — { $to } ({ $kind }, { $articles_len } articles)
     }
 
 ## derived
@@ -389,9 +389,9 @@ dialogs-save = Save
 dialogs-discard-changes = Discard changes
 dialogs-restore-unsaved-edits = Restore unsaved edits?
 dialogs-glose-was-closed-without-saving =
-    { $commands_len ->
-        [one] Glose was closed without saving. The journal holds { $commands_len } edit made after the last save.
-       *[other] Glose was closed without saving. The journal holds { $commands_len } edits made after the last save.
+    { $n ->
+        [one] Glose was closed without saving. The journal holds { $n } edit made after the last save.
+       *[other] Glose was closed without saving. The journal holds { $n } edits made after the last save.
     }
 dialogs-project-file-changed-since-then = The project file changed since then (another program or git). Restoring applies the edits to the file as it is now; check the result.
 dialogs-very-last-edit-was-cut = The very last edit was cut short by the crash and cannot be restored.
@@ -449,25 +449,25 @@ discourse-to = To
 discourse-yyyy-mm-dd-empty-no = YYYY-MM-DD; empty: no limit
 discourse-not-date-like-2005-01 = not a date like 2005-01-26
 discourse-time-window-days-0-none = Time window (days, 0: none)
-discourse-statements-counted-outside-range-with = { $table_len } statements; { $kept_len } counted ({ $n_out_of_range } outside the range, { $n_empty } with an empty variable, { $n_duplicates } duplicates).
+discourse-statements-counted-outside-range-with = { $statements } statements; { $counted } counted ({ $out_of_range } outside the range, { $empty } with an empty variable, { $duplicates } duplicates).
 discourse-no-window-fits-range-statements = No window fits in the range of the statements' dates.
 discourse-window = Window
 discourse-step = step
 discourse-graph = Graph
 discourse-matrix = Matrix
-discourse-statements-2 = { $rows_len } × { $columns_len } · { $m_statements } statements{ $dates }
+discourse-statements-2 = { $rows_len } × { $columns_len } · { $statements } statements{ $dates }
 discourse-save = Save…
 discourse-graphml-csv-json-file-s = GraphML, CSV or JSON, by the file's extension
 discourse-save-network = Save the network
 discourse-one-colour-per-community-label = ● one colour per community (label propagation over positive ties); thicker: heavier; red: negative
 discourse-rows-variable-1-columns-variable = ● rows (variable 1) ■ columns (variable 2); thicker: heavier; red: negative. Click a node or an edge.
-discourse-statements-3 = { $title }: { $list_len } statements
+discourse-statements-3 = { $title }: { $n } statements
 discourse-no-date = (no date)
-discourse-heaviest-ties-are-drawn-matrix = The { $edges_len } heaviest of { $d_total } ties are drawn; the matrix has them all.
+discourse-heaviest-ties-are-drawn-matrix = The { $edges } heaviest of { $total } ties are drawn; the matrix has them all.
 discourse-claim-node = Claim node
 discourse-actor-node = Actor node
-discourse-cell = Cell { $name } — { $column }: { $cell_v }
-discourse-first-rows-columns-save-writes = The first { $MAX } rows and columns; Save… writes them all.
+discourse-cell = Cell { $name } — { $column }: { $value }
+discourse-first-rows-columns-save-writes = The first { $max } rows and columns; Save… writes them all.
 discourse-no-network-computed-yet = No network computed yet
 discourse-no-network-save = No network to save
 discourse-network-saved = Network saved to { $path }
@@ -535,7 +535,7 @@ files-all-files = All files
 files-show = Show
 files-hidden-files = Hidden files
 files-cancel = Cancel
-files-selected = { $selected_len } selected
+files-selected = { $n } selected
 files-just-now = just now
 files-min-ago = { $minutes } min ago
 files-h-ago = { $hours } h ago
@@ -564,9 +564,9 @@ help-saved-project-s-journal-sits = A saved project's journal sits beside it (PR
 import-import-articles = Import articles
 import-near-duplicate-of = near-duplicate ({ $similar }) of { $of }
 import-reading-file-s =
-    { $job_total ->
-        [one] Reading { $done } of { $job_total } file…
-       *[other] Reading { $done } of { $job_total } files…
+    { $total ->
+        [one] Reading { $done } of { $total } file…
+       *[other] Reading { $done } of { $total } files…
     }
 import-stop-reading = Stop reading
 import-import-article =
@@ -608,23 +608,23 @@ import-file-s-not-read =
     }
 import-reading-was-stopped-only-files = Reading was stopped: only the files read so far are shown.
 import-not-recognised = not recognised
-import-article = { $f_name } — { $format } — { $new }
+import-article = { $file } — { $format } — { $new }
 import-duplicate =
     { $dups ->
         [one] , { $dups } duplicate
        *[other] , { $dups } duplicates
     }
 import-skipped = skipped: { $s }
-import-more = … and { $skipped_len } more
+import-more = … and { $n } more
 import-text-encoding = Text encoding: { $enc }
-import-duplicate-left-out = duplicate of { $o_project }: left out
-import-characters = { $chars_count } characters
-import-more-2 = … and { $records_len } more
+import-duplicate-left-out = duplicate of { $project }: left out
+import-characters = { $chars } characters
+import-more-2 = … and { $n } more
 import-article-2 = article { $id }
-import-import = «{ $meta_title }» in this import
+import-import = «{ $title }» in this import
 import-which-column-which-field-other = Which column is which field (the other columns become article details):
 import-none = (none)
-import-column = { $role_name } column
+import-column = { $field } column
 import-comma = comma ,
 import-semicolon = semicolon ;
 import-tab = tab
@@ -663,7 +663,7 @@ menu-select-exact-characters-else-whole = Select exact characters (else whole wo
 menu-show-suggestions-learned-from-your = Show suggestions (learned from your spans)
 menu-language = Language: { $lang }
 menu-language-system = The system's ({ $lang })
-menu-file-dialogs = File dialogs: { $file_dialogs_label }
+menu-file-dialogs = File dialogs: { $kind }
 menu-reading-size = Reading size
 menu-pt = {" "}pt
 menu-zoom = Zoom
@@ -671,9 +671,9 @@ menu-ctrl-minus = Ctrl+Minus
 menu-ctrl-plus = Ctrl+Plus
 menu-autosave-after-0-off = Autosave after (0: off)
 menu-autosave-when-window-loses-focus = Autosave when the window loses focus
-menu-annotator = Annotator: { $settings_annotator }…
+menu-annotator = Annotator: { $annotator }…
 menu-saving = Saving…
-menu-sticky-label = Sticky label: { $label_name_l }
+menu-sticky-label = Sticky label: { $label }
 menu-find = Find
 menu-word-phrase = word or phrase
 menu-whole-words = Whole words
@@ -692,7 +692,7 @@ menu-relation-type = Relation type:
 ## reader
 
 reader-article-text = Article text
-reader-relation = Relation { $link_name } { $link_id }
+reader-relation = Relation { $kind } { $id }
 reader-suggested = Suggested: { $line }
 reader-click-enter-accepts-x-backspace = Click or Enter accepts; X or Backspace rejects; Tab goes to the next.
 
@@ -706,18 +706,18 @@ retext-text-corrected-span-s-moved =
     }
 retext-text-corrected-span-s-moved-2 =
     { $moved ->
-        [one] Text corrected; { $moved } span moved with it, { $flagged } marked “{ $REVIEW_ATTRIBUTE }” (Spans tab → Needs review)
-       *[other] Text corrected; { $moved } spans moved with it, { $flagged } marked “{ $REVIEW_ATTRIBUTE }” (Spans tab → Needs review)
+        [one] Text corrected; { $moved } span moved with it, { $flagged } marked “{ $review }” (Spans tab → Needs review)
+       *[other] Text corrected; { $moved } spans moved with it, { $flagged } marked “{ $review }” (Spans tab → Needs review)
     }
 retext-whole-text-spans-follow-your = The whole text. Spans follow your corrections; spans whose own text you change are marked for review.
 retext-characters-paragraphs-around-selection-spans = Characters { $range }–{ $range2 } (the paragraphs around the selection). Spans follow your corrections; spans whose own text you change are marked for review.
 retext-corrected-text = Corrected text
 retext-span-s-keep-their-text =
     { $flagged_len ->
-        [one] { $flagged_len } span keep their text ({ $r_moved } move, { $r_reanchored } found again by their quote); { $flagged_len2 } will be marked for review.
-       *[other] { $flagged_len } spans keep their text ({ $r_moved } move, { $r_reanchored } found again by their quote); { $flagged_len2 } will be marked for review.
+        [one] { $flagged_len } span keep their text ({ $moved } move, { $reanchored } found again by their quote); { $flagged_len2 } will be marked for review.
+       *[other] { $flagged_len } spans keep their text ({ $moved } move, { $reanchored } found again by their quote); { $flagged_len2 } will be marked for review.
     }
-retext-more = … and { $marked_len } more
+retext-more = … and { $n } more
 retext-article-needs-some-text = An article needs some text.
 retext-apply-correction = Apply correction
 retext-cancel-correction = Cancel correction
@@ -731,9 +731,9 @@ schema-add-label = Add label
 schema-key = key { $i }
 schema-top-level = top level
 schema-parent = parent
-schema-under = under { $label_name_id }
-schema-under-2 = under { $o_name }
-schema-stance-s-spans-take-agree = The stance { $l_name }'s spans take: +/− (agree / disagree) or a scale
+schema-under = under { $label }
+schema-under-2 = under { $label }
+schema-stance-s-spans-take-agree = The stance { $label }'s spans take: +/− (agree / disagree) or a scale
 schema-relation-types = Relation types
 schema-new-relation-type = New relation type
 schema-stance = stance
@@ -742,7 +742,7 @@ schema-add-relation-type = Add relation type
 schema-up = Up
 schema-down = Down
 schema-merge-into = Merge into…
-schema-delete = Delete { $this_name }
+schema-delete = Delete { $name }
 schema-colour = Colour
 schema-preset-colours = Preset colours
 schema-colour-2 = Colour { $c }
@@ -766,9 +766,9 @@ side-head-sticky = sticky
 side-head-show = show
 side-edit-labels = Edit labels…
 side-spans-label-article = Spans of this label in the article
-side-sticky = sticky { $l_name }
+side-sticky = sticky { $label }
 side-apply-label-every-new-selection = Apply this label to every new selection (Ctrl+key)
-side-show = show { $l_name }
+side-show = show { $label }
 side-show-label-s-spans-reader = Show this label's spans in the reader (both panes when comparing)
 side-selected-characters-press-label-key = Selected { $s }–{ $e } ({ $value } characters). Press a label key or click a label.
 side-select-text-label-click-highlight = Select text to label it, or click a highlight to edit its span.
@@ -832,7 +832,7 @@ side-merge-actors = Merge actors
 side-find-unlinked-mentions = Find unlinked mentions
 side-delete-actor = Delete actor
 side-no-unlinked-mention-article = No unlinked mention in this article.
-side-code-points = “{ $m_name }”, code points { $m_start }–{ $m_end }
+side-code-points = “{ $form }”, code points { $start }–{ $end }
 side-link = Link
 side-accept = Accept
 side-mention = { $what } mention { $i }
@@ -852,7 +852,7 @@ suggest-let-go-apply = Let go to apply ({ $score }, { $f1 })
 suggest-suggestions-are-off = Suggestions are off.
 suggest-show-suggestions = Show suggestions
 suggest-learning-from-project-s-spans = Learning from the project's spans…
-suggest-learned-from = Learned from { $m_learned_from }.
+suggest-learned-from = Learned from { $learned }.
 suggest-learning-again-from-your-latest = Learning again from your latest edits…
 suggest-no-suggestion-article = No suggestion in this article.
 suggest-tab-shift-tab-go-through = Tab / Shift+Tab go through the suggestions; Enter or a click accepts one, X or Backspace rejects it.
@@ -860,7 +860,7 @@ suggest-current-suggestion = Current suggestion
 suggest-linked = linked to { $name }
 suggest-accept-enter = Accept (Enter)
 suggest-reject-x = Reject (X)
-suggest-accept-all-here = Accept all «{ $short }» here ({ $here_len })
+suggest-accept-all-here = Accept all «{ $short }» here ({ $n })
 suggest-accept-all-corpus = Accept all «{ $short }» in the corpus…
 suggest-settings = Settings
 suggest-show-from-score = Show from score
@@ -870,18 +870,18 @@ suggest-forms-match-whatever-accents = Forms match whatever the accents
 suggest-forget-rejections = Forget rejections
 suggest-self-evaluation = Self-evaluation
 suggest-needs-two-annotated-articles-more = Needs two annotated articles or more (one held out against the others).
-suggest-held-out-spans-annotated-articles = Held-out spans of { $ev_articles } annotated articles, five folds.
+suggest-held-out-spans-annotated-articles = Held-out spans of { $articles } annotated articles, five folds.
 suggest-label = Label
 suggest-source = Source
 suggest-all = all
 suggest-off = off
 suggest-suggestions-are-off-view-show = Suggestions are off (View → Show suggestions).
-suggest-forms = { $n_total } of { $rows_len } forms.
+suggest-forms = { $suggestions } of { $rows_len } forms.
 suggest-all-labels = All labels
 suggest-suggestions-label = Suggestions of label
 suggest-form = Form
 suggest-suggestions = Suggestions
 suggest-articles = Articles
 suggest-show = Show «{ $form }»
-suggest-accept-all = Accept all «{ $form }» ({ $suggestions_len })
+suggest-accept-all = Accept all «{ $form }» ({ $n })
 suggest-described = «{ $form }» { $label } ({ $source } { $score })

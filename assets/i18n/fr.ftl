@@ -67,7 +67,7 @@ annotators-annotator = Annotateur A
 annotators-annotator-b = Annotateur B
 annotators-gold-annotator = Annotateur de référence
 annotators-has-not-coded-article-articles = { $missing } n’a pas codé cet article. Articles codés par les deux :
-annotators-more = et { $both_len } de plus
+annotators-more = et { $n } de plus
 annotators-article-row-s =
     { $rows_len ->
         [one] Cet article : { $rows_len } ligne
@@ -79,7 +79,7 @@ annotators-only-b = B seul
 annotators-gold = dans la référence
 annotators-accept = Accepter { $side } { $i }
 annotators-accept-agreements = accepter les accords
-annotators-vs-both-coded-tokens = { $g_annotator_a } / { $g_annotator_b } : { $g_articles } codés par les deux, { $g_tokens } mots
+annotators-vs-both-coded-tokens = { $a } / { $b } : { $articles } codés par les deux, { $tokens } mots
 annotators-label = étiquette
 annotators-agree = accord
 annotators-differ = désaccord
@@ -106,7 +106,7 @@ actions-linked = Lié : { $name }
 
 ## background
 
-background-exporting-articles = Export { $format_name } ({ $progress_done } articles sur { $job_total })…
+background-exporting-articles = Export { $format } ({ $done } articles sur { $total })…
 background-cancel-export = Annuler l’export
 background-reading-annotations = Lecture des annotations…
 background-stop-waiting = Ne plus attendre
@@ -127,15 +127,15 @@ background-reading-stopped-unexpectedly = La lecture de { $path } s’est arrêt
 background-merge-cancelled-nothing-was-changed = Fusion annulée ; rien n’a été modifié
 background-nothing-was-merged = Rien n’a été fusionné.{"\u000A"}{"\u000A"}{ $e }
 background-reading-files-merge-stopped-unexpectedly = La lecture des fichiers à fusionner s’est arrêtée de façon inattendue ; rien n’a été modifié
-background-exported-as = { $report_articles }, { $report_spans }, { $report_relations } exportés en { $format_name } ({ $files_len })
-background-format-cannot-hold = { $msg }. { $n } que le format ne peut pas contenir :{"\u000A"}{"\u000A"}{ $join_n }
+background-exported-as = { $articles }, { $spans }, { $relations } exportés en { $format } ({ $files })
+background-format-cannot-hold = { $msg }. { $n } que le format ne peut pas contenir :{"\u000A"}{"\u000A"}{ $list }
 background-exported-with-notes = Exporté, avec des remarques
 background-export-cancelled-files-written-so = Export annulé (les fichiers déjà écrits sont incomplets)
 background-export-failed = L’export a échoué.{"\u000A"}{"\u000A"}{ $e }
-background-imported-new-matched-text-already = Importé : { $plan_spans } et { $plan_relations } ({ $plan_new_articles } nouveaux, { $plan_matched_articles } reconnus par leur texte, { $plan_duplicates } déjà présentes)
+background-imported-new-matched-text-already = Importé : { $spans } et { $relations } ({ $new } nouveaux, { $matched } reconnus par leur texte, { $duplicates } déjà présentes)
 background-imported-with-notes = Importé, avec des remarques
-background-merged-file-s-spans-relations = { $projects_len } fichier(s) fusionné(s) : { $r_spans_added } annotations et { $r_relations_added } relations ajoutées, { $r_duplicates } déjà présentes ; { $r_articles_added } article(s) ajouté(s), { $r_articles_matched } reconnu(s) par leur texte
-background-thing-s-need-look-nothing = { $msg }.{"\u000A"}{"\u000A"}{ $n } à vérifier (rien n’a été perdu) :{"\u000A"}{ $join_n }
+background-merged-file-s-spans-relations = { $files } fichier(s) fusionné(s) : { $spans } annotations et { $relations } relations ajoutées, { $duplicates } déjà présentes ; { $articles } article(s) ajouté(s), { $matched } reconnu(s) par leur texte
+background-thing-s-need-look-nothing = { $msg }.{"\u000A"}{"\u000A"}{ $n } à vérifier (rien n’a été perdu) :{"\u000A"}{ $list }
 background-imported = Importé : { $summary }
 background-cancelled-nothing-done = { $title } : annulé, rien n’a été fait
 
@@ -153,25 +153,25 @@ document-journal-discarded-edits-could-not = Le journal des modifications abando
 document-closing-previous-project = Fermeture du projet précédent : { $e }
 document-untitled = Sans titre
 document-new-project-cannot-journaled-until = Ce nouveau projet ne peut pas être journalisé avant d’être enregistré : { $e }
-document-unsaved-project-could-not-read = Un projet non enregistré n’a pas pu être relu ({ $newest_file }) : { $e }
+document-unsaved-project-could-not-read = Un projet non enregistré n’a pas pu être relu ({ $file }) : { $e }
 document-could-not-open-project = Impossible d’ouvrir le projet.{"\u000A"}{"\u000A"}{ $e }
 document-opened-format-upgraded-saving-writes = { $path } ouvert (format { $v }, mis à jour ; l’enregistrement écrit le nouveau format)
 document-problem-s-project-e-g =
-    { $problems_len ->
-        [one] { $problems_len } problème dans ce projet, par exemple { $p }
-       *[other] { $problems_len } problèmes dans ce projet, par exemple { $p }
+    { $n ->
+        [one] { $n } problème dans ce projet, par exemple { $p }
+       *[other] { $n } problèmes dans ce projet, par exemple { $p }
     }
 document-opened = { $path } ouvert
 document-journal = Le journal : { $e }
 document-span-s-relation-s-had =
-    { $report_renumbered ->
-        [one] { $report_renumbered } annotation ou relation avait un identifiant déjà pris (deux branches fusionnées) : nouvel identifiant donné ; enregistrez pour le garder
-       *[other] { $report_renumbered } annotations ou relations avaient un identifiant déjà pris (deux branches fusionnées) : nouveaux identifiants donnés ; enregistrez pour les garder
+    { $renumbered ->
+        [one] { $renumbered } annotation ou relation avait un identifiant déjà pris (deux branches fusionnées) : nouvel identifiant donné ; enregistrez pour le garder
+       *[other] { $renumbered } annotations ou relations avaient un identifiant déjà pris (deux branches fusionnées) : nouveaux identifiants donnés ; enregistrez pour les garder
     }
 document-file-s-project-could-not =
-    { $list_len ->
-        [one] { $list_len } fichier de ce projet n’a pas pu être lu. Le reste du projet est ouvert ; ce fichier reste tel quel (l’enregistrement n’y touche pas).{"\u000A"}{"\u000A"}{ $join_n }
-       *[other] { $list_len } fichiers de ce projet n’ont pas pu être lus. Le reste du projet est ouvert ; ces fichiers restent tels quels (l’enregistrement n’y touche pas).{"\u000A"}{"\u000A"}{ $join_n }
+    { $n ->
+        [one] { $n } fichier de ce projet n’a pas pu être lu. Le reste du projet est ouvert ; ce fichier reste tel quel (l’enregistrement n’y touche pas).{"\u000A"}{"\u000A"}{ $list }
+       *[other] { $n } fichiers de ce projet n’ont pas pu être lus. Le reste du projet est ouvert ; ces fichiers restent tels quels (l’enregistrement n’y touche pas).{"\u000A"}{"\u000A"}{ $list }
     }
 document-restored-unsaved-edit-s-save =
     { $n ->
@@ -207,7 +207,7 @@ articles-value = valeur
 articles-title-source-text = titre, source, texte…
 articles-language = Langue
 articles-near-duplicate = ≈ quasi-doublon
-articles-near-duplicate-click-compare-them = Quasi-doublon de « { $other_title } » : cliquez pour les comparer côte à côte
+articles-near-duplicate-click-compare-them = Quasi-doublon de « { $title } » : cliquez pour les comparer côte à côte
 articles-more-filters = Plus de filtres (actifs)
 articles-more-filters-2 = Plus de filtres
 articles-source = Source
@@ -237,7 +237,7 @@ articles-add-article = Ajouter l’article
 ## central
 
 central-no-article-yet-file-import = Pas encore d’article. Fichier → Importer des articles… (ou déposez ici des fichiers .txt, .md, .html).
-central-near-duplicate = ≈ quasi-doublon de « { $other_title } »
+central-near-duplicate = ≈ quasi-doublon de « { $title } »
 central-compare-side-side = Comparer côte à côte
 
 ## commands : les noms du registre, les noms des touches, les touches du lecteur (tableaux du README)
@@ -303,9 +303,9 @@ compare-none = aucun
 compare-with = avec
 compare-passage-similar = Passage { $n } : similaire à { $similar }, { $words } mots
 compare-what-each-has-other-lacks =
-    { $shared_len ->
-        [one] Ce que chacun a et que l’autre n’a pas · { $shared_len } passage commun
-       *[other] Ce que chacun a et que l’autre n’a pas · { $shared_len } passages communs
+    { $n ->
+        [one] Ce que chacun a et que l’autre n’a pas · { $n } passage commun
+       *[other] Ce que chacun a et que l’autre n’a pas · { $n } passages communs
     }
 compare-actors-only-here = Acteurs seulement ici : { $actors }
 compare-links-only-here = Liens seulement ici : { $ls }
@@ -343,9 +343,9 @@ corpus-linked = lié à
 corpus-searching = Recherche…
 corpus-stop-search = Arrêter la recherche
 corpus-hit-s =
-    { $hits_len ->
-        [one] { $hits_len } résultat
-       *[other] { $hits_len } résultats
+    { $n ->
+        [one] { $n } résultat
+       *[other] { $n } résultats
     }
 corpus-choose = choisir…
 corpus-label-hits-as = étiqueter les résultats comme
@@ -357,8 +357,8 @@ corpus-actor-node = Nœud acteur
 corpus-mention-node = Nœud mention
 corpus-article-s =
     { $articles_len ->
-        [one] { $name } — { $name2 } ({ $relation_type_name_kind }, { $articles_len } article)
-       *[other] { $name } — { $name2 } ({ $relation_type_name_kind }, { $articles_len } articles)
+        [one] { $from } — { $to } ({ $kind }, { $articles_len } article)
+       *[other] { $from } — { $to } ({ $kind }, { $articles_len } articles)
     }
 
 ## derived
@@ -386,9 +386,9 @@ dialogs-save = Enregistrer
 dialogs-discard-changes = Abandonner les modifications
 dialogs-restore-unsaved-edits = Restaurer les modifications non enregistrées ?
 dialogs-glose-was-closed-without-saving =
-    { $commands_len ->
-        [one] Glose a été fermé sans enregistrer. Le journal contient { $commands_len } modification faite après le dernier enregistrement.
-       *[other] Glose a été fermé sans enregistrer. Le journal contient { $commands_len } modifications faites après le dernier enregistrement.
+    { $n ->
+        [one] Glose a été fermé sans enregistrer. Le journal contient { $n } modification faite après le dernier enregistrement.
+       *[other] Glose a été fermé sans enregistrer. Le journal contient { $n } modifications faites après le dernier enregistrement.
     }
 dialogs-project-file-changed-since-then = Le fichier du projet a changé depuis (un autre programme ou git). La restauration applique les modifications au fichier tel qu’il est maintenant ; vérifiez le résultat.
 dialogs-very-last-edit-was-cut = La toute dernière modification a été interrompue par le plantage et ne peut pas être restaurée.
@@ -446,25 +446,25 @@ discourse-to = Au
 discourse-yyyy-mm-dd-empty-no = AAAA-MM-JJ ; vide : sans limite
 discourse-not-date-like-2005-01 = pas une date comme 2005-01-26
 discourse-time-window-days-0-none = Fenêtre temporelle (jours, 0 : aucune)
-discourse-statements-counted-outside-range-with = { $table_len } énoncés ; { $kept_len } comptés ({ $n_out_of_range } hors période, { $n_empty } avec une variable vide, { $n_duplicates } doublons).
+discourse-statements-counted-outside-range-with = { $statements } énoncés ; { $counted } comptés ({ $out_of_range } hors période, { $empty } avec une variable vide, { $duplicates } doublons).
 discourse-no-window-fits-range-statements = Aucune fenêtre ne tient dans la période des dates des énoncés.
 discourse-window = Fenêtre
 discourse-step = pas
 discourse-graph = Graphe
 discourse-matrix = Matrice
-discourse-statements-2 = { $rows_len } × { $columns_len } · { $m_statements } énoncés{ $dates }
+discourse-statements-2 = { $rows_len } × { $columns_len } · { $statements } énoncés{ $dates }
 discourse-save = Enregistrer…
 discourse-graphml-csv-json-file-s = GraphML, CSV ou JSON, selon l’extension du fichier
 discourse-save-network = Enregistrer le réseau
 discourse-one-colour-per-community-label = ● une couleur par communauté (propagation d’étiquettes sur les liens positifs) ; plus épais : plus lourd ; rouge : négatif
 discourse-rows-variable-1-columns-variable = ● lignes (variable 1) ■ colonnes (variable 2) ; plus épais : plus lourd ; rouge : négatif. Cliquez sur un nœud ou un lien.
-discourse-statements-3 = { $title } : { $list_len } énoncés
+discourse-statements-3 = { $title } : { $n } énoncés
 discourse-no-date = (sans date)
-discourse-heaviest-ties-are-drawn-matrix = Les { $edges_len } liens les plus lourds sur { $d_total } sont dessinés ; la matrice les a tous.
+discourse-heaviest-ties-are-drawn-matrix = Les { $edges } liens les plus lourds sur { $total } sont dessinés ; la matrice les a tous.
 discourse-claim-node = Nœud revendication
 discourse-actor-node = Nœud acteur
-discourse-cell = Cellule { $name } — { $column } : { $cell_v }
-discourse-first-rows-columns-save-writes = Les { $MAX } premières lignes et colonnes ; Enregistrer… les écrit toutes.
+discourse-cell = Cellule { $name } — { $column } : { $value }
+discourse-first-rows-columns-save-writes = Les { $max } premières lignes et colonnes ; Enregistrer… les écrit toutes.
 discourse-no-network-computed-yet = Aucun réseau calculé pour l’instant
 discourse-no-network-save = Aucun réseau à enregistrer
 discourse-network-saved = Réseau enregistré dans { $path }
@@ -532,7 +532,7 @@ files-all-files = Tous les fichiers
 files-show = Afficher
 files-hidden-files = Fichiers cachés
 files-cancel = Annuler
-files-selected = { $selected_len } sélectionné(s)
+files-selected = { $n } sélectionné(s)
 files-just-now = à l’instant
 files-min-ago = il y a { $minutes } min
 files-h-ago = il y a { $hours } h
@@ -562,8 +562,8 @@ import-import-articles = Importer des articles
 import-near-duplicate-of = quasi-doublon ({ $similar }) de { $of }
 import-reading-file-s =
     { $done ->
-        [one] Lecture de { $done } fichier sur { $job_total }…
-       *[other] Lecture de { $done } fichiers sur { $job_total }…
+        [one] Lecture de { $done } fichier sur { $total }…
+       *[other] Lecture de { $done } fichiers sur { $total }…
     }
 import-stop-reading = Arrêter la lecture
 import-import-article =
@@ -605,23 +605,23 @@ import-file-s-not-read =
     }
 import-reading-was-stopped-only-files = La lecture a été arrêtée : seuls les fichiers déjà lus sont montrés.
 import-not-recognised = non reconnu
-import-article = { $f_name } — { $format } — { $new }
+import-article = { $file } — { $format } — { $new }
 import-duplicate =
     { $dups ->
         [one] , { $dups } doublon
        *[other] , { $dups } doublons
     }
 import-skipped = ignoré : { $s }
-import-more = … et { $skipped_len } de plus
+import-more = … et { $n } de plus
 import-text-encoding = Encodage du texte : { $enc }
-import-duplicate-left-out = doublon de { $o_project } : écarté
-import-characters = { $chars_count } caractères
-import-more-2 = … et { $records_len } de plus
+import-duplicate-left-out = doublon de { $project } : écarté
+import-characters = { $chars } caractères
+import-more-2 = … et { $n } de plus
 import-article-2 = article { $id }
-import-import = « { $meta_title } » dans cet import
+import-import = « { $title } » dans cet import
 import-which-column-which-field-other = Quelle colonne est quel champ (les autres colonnes deviennent des détails de l’article) :
 import-none = (aucune)
-import-column = Colonne { $role_name }
+import-column = Colonne { $field }
 import-comma = virgule ,
 import-semicolon = point-virgule ;
 import-tab = tabulation
@@ -660,7 +660,7 @@ menu-select-exact-characters-else-whole = Sélectionner au caractère près (sin
 menu-show-suggestions-learned-from-your = Afficher les suggestions (apprises de vos annotations)
 menu-language = Langue : { $lang }
 menu-language-system = Celle du système ({ $lang })
-menu-file-dialogs = Boîtes de dialogue de fichiers : { $file_dialogs_label }
+menu-file-dialogs = Boîtes de dialogue de fichiers : { $kind }
 menu-reading-size = Taille de lecture
 menu-pt = {" "}pt
 menu-zoom = Zoom
@@ -668,9 +668,9 @@ menu-ctrl-minus = Ctrl+Moins
 menu-ctrl-plus = Ctrl+Plus
 menu-autosave-after-0-off = Enregistrement automatique après (0 : jamais)
 menu-autosave-when-window-loses-focus = Enregistrer quand la fenêtre perd le focus
-menu-annotator = Annotateur : { $settings_annotator }…
+menu-annotator = Annotateur : { $annotator }…
 menu-saving = Enregistrement…
-menu-sticky-label = Étiquette persistante : { $label_name_l }
+menu-sticky-label = Étiquette persistante : { $label }
 menu-find = Rechercher
 menu-word-phrase = mot ou expression
 menu-whole-words = Mots entiers
@@ -688,7 +688,7 @@ menu-relation-type = Type de relation :
 ## reader
 
 reader-article-text = Texte de l’article
-reader-relation = Relation { $link_name } { $link_id }
+reader-relation = Relation { $kind } { $id }
 reader-suggested = Suggéré : { $line }
 reader-click-enter-accepts-x-backspace = Clic ou Entrée accepte ; X ou Retour arrière refuse ; Tab passe à la suivante.
 
@@ -700,16 +700,16 @@ retext-text-corrected-span-s-moved =
         [one] Texte corrigé ; { $moved } annotation déplacée avec lui
        *[other] Texte corrigé ; { $moved } annotations déplacées avec lui
     }
-retext-text-corrected-span-s-moved-2 = Texte corrigé ; { $moved } annotation(s) déplacée(s) avec lui, { $flagged } marquée(s) « { $REVIEW_ATTRIBUTE } » (onglet Annotations → À revoir)
+retext-text-corrected-span-s-moved-2 = Texte corrigé ; { $moved } annotation(s) déplacée(s) avec lui, { $flagged } marquée(s) « { $review } » (onglet Annotations → À revoir)
 retext-whole-text-spans-follow-your = Le texte entier. Les annotations suivent vos corrections ; celles dont vous changez le texte sont marquées à revoir.
 retext-characters-paragraphs-around-selection-spans = Caractères { $range }–{ $range2 } (les paragraphes autour de la sélection). Les annotations suivent vos corrections ; celles dont vous changez le texte sont marquées à revoir.
 retext-corrected-text = Texte corrigé
 retext-span-s-keep-their-text =
     { $flagged_len ->
-        [one] { $flagged_len } annotation garde son texte ({ $r_moved } déplacées, { $r_reanchored } retrouvées par leur citation) ; { $flagged_len2 } seront marquées à revoir.
-       *[other] { $flagged_len } annotations gardent leur texte ({ $r_moved } déplacées, { $r_reanchored } retrouvées par leur citation) ; { $flagged_len2 } seront marquées à revoir.
+        [one] { $flagged_len } annotation garde son texte ({ $moved } déplacées, { $reanchored } retrouvées par leur citation) ; { $flagged_len2 } seront marquées à revoir.
+       *[other] { $flagged_len } annotations gardent leur texte ({ $moved } déplacées, { $reanchored } retrouvées par leur citation) ; { $flagged_len2 } seront marquées à revoir.
     }
-retext-more = … et { $marked_len } de plus
+retext-more = … et { $n } de plus
 retext-article-needs-some-text = Un article a besoin d’un peu de texte.
 retext-apply-correction = Appliquer la correction
 retext-cancel-correction = Annuler la correction
@@ -723,9 +723,9 @@ schema-add-label = Ajouter l’étiquette
 schema-key = touche { $i }
 schema-top-level = premier niveau
 schema-parent = parent
-schema-under = sous { $label_name_id }
-schema-under-2 = sous { $o_name }
-schema-stance-s-spans-take-agree = La position que prennent les annotations { $l_name } : +/− (d’accord / pas d’accord) ou une échelle
+schema-under = sous { $label }
+schema-under-2 = sous { $label }
+schema-stance-s-spans-take-agree = La position que prennent les annotations { $label } : +/− (d’accord / pas d’accord) ou une échelle
 schema-relation-types = Types de relations
 schema-new-relation-type = Nouveau type de relation
 schema-stance = position
@@ -734,7 +734,7 @@ schema-add-relation-type = Ajouter le type de relation
 schema-up = Monter
 schema-down = Descendre
 schema-merge-into = Fusionner dans…
-schema-delete = Supprimer { $this_name }
+schema-delete = Supprimer { $name }
 schema-colour = Couleur
 schema-preset-colours = Couleurs prédéfinies
 schema-colour-2 = Couleur { $c }
@@ -758,9 +758,9 @@ side-head-sticky = persist.
 side-head-show = voir
 side-edit-labels = Modifier les étiquettes…
 side-spans-label-article = Annotations de cette étiquette dans l’article
-side-sticky = persistante { $l_name }
+side-sticky = persistante { $label }
 side-apply-label-every-new-selection = Appliquer cette étiquette à chaque nouvelle sélection (Ctrl+touche)
-side-show = afficher { $l_name }
+side-show = afficher { $label }
 side-show-label-s-spans-reader = Afficher les annotations de cette étiquette dans le lecteur (les deux volets en comparaison)
 side-selected-characters-press-label-key = Sélection { $s }–{ $e } ({ $value } caractères). Appuyez sur la touche d’une étiquette ou cliquez sur une étiquette.
 side-select-text-label-click-highlight = Sélectionnez du texte pour l’étiqueter, ou cliquez sur un surlignage pour modifier son annotation.
@@ -824,7 +824,7 @@ side-merge-actors = Fusionner les acteurs
 side-find-unlinked-mentions = Trouver les mentions non liées
 side-delete-actor = Supprimer l’acteur
 side-no-unlinked-mention-article = Aucune mention non liée dans cet article.
-side-code-points = « { $m_name } », points de code { $m_start }–{ $m_end }
+side-code-points = « { $form } », points de code { $start }–{ $end }
 side-link = Lier
 side-accept = Accepter
 side-mention = { $what } mention { $i }
@@ -844,7 +844,7 @@ suggest-let-go-apply = Relâchez pour appliquer ({ $score }, { $f1 })
 suggest-suggestions-are-off = Les suggestions sont désactivées.
 suggest-show-suggestions = Afficher les suggestions
 suggest-learning-from-project-s-spans = Apprentissage à partir des annotations du projet…
-suggest-learned-from = Appris de { $m_learned_from }.
+suggest-learned-from = Appris de { $learned }.
 suggest-learning-again-from-your-latest = Nouvel apprentissage à partir de vos dernières modifications…
 suggest-no-suggestion-article = Aucune suggestion dans cet article.
 suggest-tab-shift-tab-go-through = Tab / Maj+Tab parcourent les suggestions ; Entrée ou un clic en accepte une, X ou Retour arrière la refuse.
@@ -852,7 +852,7 @@ suggest-current-suggestion = Suggestion courante
 suggest-linked = liée à { $name }
 suggest-accept-enter = Accepter (Entrée)
 suggest-reject-x = Refuser (X)
-suggest-accept-all-here = Tout accepter « { $short } » ici ({ $here_len })
+suggest-accept-all-here = Tout accepter « { $short } » ici ({ $n })
 suggest-accept-all-corpus = Tout accepter « { $short } » dans le corpus…
 suggest-settings = Réglages
 suggest-show-from-score = Afficher à partir du score
@@ -862,18 +862,18 @@ suggest-forms-match-whatever-accents = Les formes correspondent quels que soient
 suggest-forget-rejections = Oublier les refus
 suggest-self-evaluation = Auto-évaluation
 suggest-needs-two-annotated-articles-more = Il faut au moins deux articles annotés (l’un mis de côté face aux autres).
-suggest-held-out-spans-annotated-articles = Annotations mises de côté de { $ev_articles } articles annotés, cinq plis.
+suggest-held-out-spans-annotated-articles = Annotations mises de côté de { $articles } articles annotés, cinq plis.
 suggest-label = Étiquette
 suggest-source = Source
 suggest-all = toutes
 suggest-off = désactivé
 suggest-suggestions-are-off-view-show = Les suggestions sont désactivées (Affichage → Afficher les suggestions).
-suggest-forms = { $n_total } sur { $rows_len } formes.
+suggest-forms = { $suggestions } sur { $rows_len } formes.
 suggest-all-labels = Toutes les étiquettes
 suggest-suggestions-label = Suggestions de l’étiquette
 suggest-form = Forme
 suggest-suggestions = Suggestions
 suggest-articles = Articles
 suggest-show = Afficher « { $form } »
-suggest-accept-all = Tout accepter « { $form } » ({ $suggestions_len })
+suggest-accept-all = Tout accepter « { $form } » ({ $n })
 suggest-described = « { $form } » { $label } ({ $source } { $score })

@@ -142,7 +142,7 @@ impl AnnotatorsWindow {
                     }
                 }
                 if both.len() > SHOWN {
-                    ui.weak(t!("annotators-more", both_len = both.len() - SHOWN));
+                    ui.weak(t!("annotators-more", n = both.len() - SHOWN));
                 }
             });
             ui.separator();
@@ -252,10 +252,10 @@ impl AnnotatorsWindow {
 fn agreement_grid_ui(ui: &mut egui::Ui, g: &agreement::Agreement) {
     ui.label(t!(
         "annotators-vs-both-coded-tokens",
-        g_annotator_a = g.annotator_a,
-        g_annotator_b = g.annotator_b,
-        g_articles = t!("count-articles", n = g.articles),
-        g_tokens = g.tokens
+        a = g.annotator_a,
+        b = g.annotator_b,
+        articles = t!("count-articles", n = g.articles),
+        tokens = g.tokens
     ));
     let fig = |v: Option<f64>| v.map_or("–".to_string(), |x| super::i18n::number(x, 3));
     egui::Grid::new("agreement-grid").striped(true).spacing([18.0, 4.0]).show(ui, |ui| {

@@ -90,7 +90,7 @@ fn list_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, rows: &[usize]) {
                 if let Some(other) = twin {
                     let b = ui
                         .small_button(t!("articles-near-duplicate"))
-                        .on_hover_text(t!("articles-near-duplicate-click-compare-them", other_title = other.title));
+                        .on_hover_text(t!("articles-near-duplicate-click-compare-them", title = other.title));
                     if b.clicked() {
                         compare_pair = Some((a.id, other.id));
                     }

@@ -87,7 +87,7 @@ fn heading_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) -> bool {
             ui.separator();
             ui.colored_label(
                 ui.visuals().warn_fg_color,
-                t!("central-near-duplicate", other_title = crate::text::ellipsize(&other.title, 50)),
+                t!("central-near-duplicate", title = crate::text::ellipsize(&other.title, 50)),
             );
             if ui.small_button(t!("central-compare-side-side")).clicked() {
                 compare = Some(Window::ComparePair(article.id, other.id));

@@ -218,7 +218,7 @@ fn summary_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, c: &Comparison, cur: Artic
         )
     };
     let mut jump: Option<(usize, usize)> = None;
-    egui::CollapsingHeader::new(t!("compare-what-each-has-other-lacks", shared_len = c.shared.len()))
+    egui::CollapsingHeader::new(t!("compare-what-each-has-other-lacks", n = c.shared.len()))
         .id_salt("compare-summary")
         .default_open(true)
         .show(ui, |ui| {

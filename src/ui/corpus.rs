@@ -550,7 +550,7 @@ impl CorpusState {
     fn results_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
         let p = cx.doc.project();
         ui.horizontal(|ui| {
-            ui.label(t!("corpus-hit-s", hits_len = self.hits.len()));
+            ui.label(t!("corpus-hit-s", n = self.hits.len()));
             let as_label = self.hit_label.map_or(t!("corpus-choose"), |l| p.schema.label_name(l).to_string());
             super::combo(ui, &t!("corpus-label-hits-as"), as_label, |ui| {
                 for l in &p.schema.labels {
@@ -732,9 +732,9 @@ impl CorpusState {
 fn edge_passages_ui(ui: &mut egui::Ui, p: &crate::model::Project, e: &Edge) -> Option<SpanId> {
     ui.strong(t!(
         "corpus-article-s",
-        name = e.a.name(p),
-        name2 = e.b.name(p),
-        relation_type_name_kind = p.schema.relation_type_name(e.kind),
+        from = e.a.name(p),
+        to = e.b.name(p),
+        kind = p.schema.relation_type_name(e.kind),
         articles_len = e.articles.len()
     ));
     let mut jump = None;

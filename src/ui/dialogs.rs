@@ -129,7 +129,7 @@ fn unsaved_ui(ui: &mut egui::Ui, then: &mut Box<Action>) -> Option<Answer> {
 
 fn recover_ui(ui: &mut egui::Ui, rec: &Rc<Recovery>) -> Option<Answer> {
     ui.heading(t!("dialogs-restore-unsaved-edits"));
-    ui.label(t!("dialogs-glose-was-closed-without-saving", commands_len = rec.commands.len()));
+    ui.label(t!("dialogs-glose-was-closed-without-saving", n = rec.commands.len()));
     if !rec.base_matches {
         ui.colored_label(ui.visuals().warn_fg_color, t!("dialogs-project-file-changed-since-then"));
     }

@@ -301,11 +301,11 @@ pub fn discourse_ui(cx: &mut ViewCx<'_>, st: &mut DiscourseState, ui: &mut egui:
     let n = &c.net;
     ui.weak(t!(
         "discourse-statements-counted-outside-range-with",
-        table_len = c.table.len(),
-        kept_len = n.kept.len(),
-        n_out_of_range = n.out_of_range,
-        n_empty = n.empty,
-        n_duplicates = n.duplicates
+        statements = c.table.len(),
+        counted = n.kept.len(),
+        out_of_range = n.out_of_range,
+        empty = n.empty,
+        duplicates = n.duplicates
     ));
     if n.matrices.is_empty() {
         ui.label(t!("discourse-no-window-fits-range-statements"));
@@ -350,7 +350,7 @@ fn shown_row_ui(cx: &mut ViewCx<'_>, shown: &mut Shown, m: &Matrix, ui: &mut egu
         "discourse-statements-2",
         rows_len = m.rows.len(),
         columns_len = m.columns.len(),
-        m_statements = m.statements,
+        statements = m.statements,
         dates = dates
     ));
     if ui.button(t!("discourse-save")).on_hover_text(t!("discourse-graphml-csv-json-file-s")).clicked() {
@@ -397,7 +397,7 @@ impl DiscourseState {
             Selected::Node { name, .. } => name.clone(),
             Selected::Edge { row, column } => format!("{row} — {column}"),
         };
-        ui.strong(t!("discourse-statements-3", title = title, list_len = list.len()));
+        ui.strong(t!("discourse-statements-3", title = title, n = list.len()));
         let mut jump = None;
         egui::ScrollArea::vertical().id_salt("discourse-statements").max_height(160.0).show(ui, |ui| {
             for s in list.iter().take(500) {
@@ -458,7 +458,7 @@ impl DiscourseState {
         let d = self.drawn(c, id);
         let m = &c.net.matrices[self.window];
         if d.total > d.edges.len() {
-            ui.weak(t!("discourse-heaviest-ties-are-drawn-matrix", edges_len = d.edges.len(), d_total = d.total));
+            ui.weak(t!("discourse-heaviest-ties-are-drawn-matrix", edges = d.edges.len(), total = d.total));
         }
         let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), 340.0), Sense::hover());
         let painter = ui.painter_at(rect);
@@ -547,7 +547,7 @@ impl DiscourseState {
                         } else {
                             let link = ui.link(m.cell(v));
                             let column = &m.columns[k];
-                            let what = t!("discourse-cell", name = name, column = column, cell_v = m.cell(v));
+                            let what = t!("discourse-cell", name = name, column = column, value = m.cell(v));
                             link.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &what));
                             if link.clicked() {
                                 self.selected = Some(Selected::Edge { row: name.clone(), column: column.clone() });
@@ -558,7 +558,7 @@ impl DiscourseState {
                 }
             });
             if m.rows.len() > MAX || m.columns.len() > MAX {
-                ui.weak(t!("discourse-first-rows-columns-save-writes", MAX = MAX));
+                ui.weak(t!("discourse-first-rows-columns-save-writes", max = MAX));
             }
         });
     }

@@ -618,7 +618,7 @@ impl FileDialog {
                 if let Mode::Open { multiple: true, .. } = self.mode
                     && !self.selected.is_empty()
                 {
-                    ui.weak(t!("files-selected", selected_len = self.selected.len()));
+                    ui.weak(t!("files-selected", n = self.selected.len()));
                 }
             });
         });

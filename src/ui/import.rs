@@ -158,7 +158,7 @@ impl ImportPreview {
                         ui.add(egui::ProgressBar::new(job.progress.fraction(job.total)).desired_width(300.0).text(t!(
                             "import-reading-file-s",
                             done = done,
-                            job_total = job.total
+                            total = job.total
                         )));
                         if ui.button(t!("import-stop-reading")).clicked() {
                             job.progress.cancel();
@@ -248,7 +248,7 @@ impl ImportPreview {
         let format = f.format.map_or(t!("import-not-recognised"), |x| x.name().to_string());
         let new = fates.iter().filter(|x| !matches!(x, Fate::Duplicate(_))).count();
         let mut head =
-            t!("import-article", f_name = short_name(&f.name), format = format, new = t!("count-articles", n = new));
+            t!("import-article", file = short_name(&f.name), format = format, new = t!("count-articles", n = new));
         let dups = fates.len() - new;
         if dups > 0 {
             head.push_str(&t!("import-duplicate", dups = dups));
@@ -268,7 +268,7 @@ impl ImportPreview {
                     ui.colored_label(ui.visuals().warn_fg_color, t!("import-skipped", s = s));
                 }
                 if f.skipped.len() > 20 {
-                    ui.weak(t!("import-more", skipped_len = f.skipped.len() - 20));
+                    ui.weak(t!("import-more", n = f.skipped.len() - 20));
                 }
                 if let Some(enc) = f.encoding.filter(|e| *e != "UTF-8") {
                     ui.weak(t!("import-text-encoding", enc = enc));
@@ -288,7 +288,7 @@ impl ImportPreview {
                             ui.label(title);
                             match fates.get(r) {
                                 Some(Fate::Duplicate(o)) => {
-                                    ui.weak(t!("import-duplicate-left-out", o_project = self.describe(*o, project)));
+                                    ui.weak(t!("import-duplicate-left-out", project = self.describe(*o, project)));
                                 }
                                 Some(Fate::NearDuplicate { of, similarity }) => {
                                     ui.colored_label(
@@ -301,7 +301,7 @@ impl ImportPreview {
                                     );
                                 }
                                 _ => {
-                                    ui.weak(t!("import-characters", chars_count = rec.text.chars().count()));
+                                    ui.weak(t!("import-characters", chars = rec.text.chars().count()));
                                 }
                             }
                             ui.end_row();
@@ -309,7 +309,7 @@ impl ImportPreview {
                     },
                 );
                 if f.records.len() > 8 {
-                    ui.weak(t!("import-more-2", records_len = f.records.len() - 8));
+                    ui.weak(t!("import-more-2", n = f.records.len() - 8));
                 }
             });
         reread
@@ -323,7 +323,7 @@ impl ImportPreview {
             ),
             Origin::Record { file, record } => {
                 self.files.get(file).and_then(|f| f.records.get(record)).map_or_else(String::new, |r| {
-                    t!("import-import", meta_title = crate::text::ellipsize(&r.meta.title, 40))
+                    t!("import-import", title = crate::text::ellipsize(&r.meta.title, 40))
                 })
             }
         }
@@ -342,7 +342,7 @@ impl ImportPreview {
         egui::Grid::new(("import-map", &f.name)).num_columns(4).spacing([8.0, 4.0]).show(ui, |ui| {
             for (k, role) in Role::ALL.into_iter().enumerate() {
                 let now = t.map.get(role).unwrap_or("").to_string();
-                let label = t!("import-column", role_name = capitalise(role.name()));
+                let label = t!("import-column", field = capitalise(role.name()));
                 if let Some(pick) = labelled_combo(ui, &label, ("import-column", &f.name, role.name()), &now, &columns)
                 {
                     // Every field as shown, this one changed: nothing is guessed again.

@@ -254,7 +254,7 @@ fn view_menu_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     ui.checkbox(&mut settings.exact_selection, t!("menu-select-exact-characters-else-whole"));
     ui.checkbox(&mut settings.suggestions, t!("menu-show-suggestions-learned-from-your"));
     language_menu_ui(settings, ui);
-    ui.menu_button(t!("menu-file-dialogs", file_dialogs_label = settings.file_dialogs.label()), |ui| {
+    ui.menu_button(t!("menu-file-dialogs", kind = settings.file_dialogs.label()), |ui| {
         for kind in super::files::DialogKind::ALL {
             ui.radio_value(&mut settings.file_dialogs, kind, kind.label());
         }
@@ -282,7 +282,7 @@ fn view_menu_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
         );
     });
     ui.checkbox(&mut settings.autosave_on_focus_loss, t!("menu-autosave-when-window-loses-focus"));
-    let who = t!("menu-annotator", settings_annotator = settings.annotator);
+    let who = t!("menu-annotator", annotator = settings.annotator);
     let name = super::Dialog::AnnotatorName(settings.annotator.clone());
     window_button(ui, cx, &who, Window::Dialog(name));
 }
@@ -328,7 +328,7 @@ pub fn status_bar_ui(cx: &mut ViewCx<'_>, jobs: &[Running], ui: &mut egui::Ui) {
             ui.weak(format!("{a} · {s} · {e}"));
             if let Some(l) = cx.nav.sticky_label {
                 ui.separator();
-                ui.label(t!("menu-sticky-label", label_name_l = p.schema.label_name(l)));
+                ui.label(t!("menu-sticky-label", label = p.schema.label_name(l)));
             }
             ui.separator();
             match cx.out.status_text() {

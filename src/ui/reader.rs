@@ -895,7 +895,7 @@ impl Reader {
                     egui::WidgetInfo::labeled(
                         egui::Role::Button,
                         true,
-                        t!("reader-relation", link_name = link.name, link_id = link.id),
+                        t!("reader-relation", kind = link.name, id = link.id),
                     )
                 });
                 if resp.clicked() {

@@ -117,12 +117,7 @@ impl WindowView for TextEditor {
             cx.info(if flagged == 0 {
                 t!("retext-text-corrected-span-s-moved", moved = moved)
             } else {
-                t!(
-                    "retext-text-corrected-span-s-moved-2",
-                    moved = moved,
-                    flagged = flagged,
-                    REVIEW_ATTRIBUTE = REVIEW_ATTRIBUTE
-                )
+                t!("retext-text-corrected-span-s-moved-2", moved = moved, flagged = flagged, review = REVIEW_ATTRIBUTE)
             });
             return false;
         }
@@ -150,8 +145,8 @@ impl TextEditor {
         ui.label(t!(
             "retext-span-s-keep-their-text",
             flagged_len = p.spans - r.flagged.len(),
-            r_moved = r.moved,
-            r_reanchored = r.reanchored,
+            moved = r.moved,
+            reanchored = r.reanchored,
             flagged_len2 = r.flagged.len()
         ));
         for (old, new) in p.marked.iter().take(8) {
@@ -161,7 +156,7 @@ impl TextEditor {
             );
         }
         if p.marked.len() > 8 {
-            ui.weak(t!("retext-more", marked_len = p.marked.len() - 8));
+            ui.weak(t!("retext-more", n = p.marked.len() - 8));
         }
         if p.blank {
             ui.colored_label(ui.visuals().error_fg_color, t!("retext-article-needs-some-text"));

@@ -230,12 +230,11 @@ impl SchemaWindow {
                 changed.hotkey = k.trim().chars().next();
             }
         });
-        let shown =
-            l.parent.map_or(t!("schema-top-level"), |id| t!("schema-under", label_name_id = p.schema.label_name(id)));
+        let shown = l.parent.map_or(t!("schema-top-level"), |id| t!("schema-under", label = p.schema.label_name(id)));
         super::combo(ui, &t!("schema-parent"), shown, |ui| {
             ui.selectable_value(&mut changed.parent, None, t!("schema-top-level"));
             for o in p.schema.labels.iter().filter(|o| o.id != l.id) {
-                ui.selectable_value(&mut changed.parent, Some(o.id), t!("schema-under-2", o_name = o.name));
+                ui.selectable_value(&mut changed.parent, Some(o.id), t!("schema-under-2", label = o.name));
             }
         });
         // The stance its spans take: agree / disagree, or a scale (DNA's integer qualifier).
@@ -250,7 +249,7 @@ impl SchemaWindow {
                     ui.selectable_value(&mut changed.stance_scale, s, scale(s));
                 }
             });
-        r.response.labelled_by(caption.id).on_hover_text(t!("schema-stance-s-spans-take-agree", l_name = l.name));
+        r.response.labelled_by(caption.id).on_hover_text(t!("schema-stance-s-spans-take-agree", label = l.name));
     }
 
     fn relation_types_ui(&mut self, cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
@@ -300,7 +299,7 @@ fn row_end_ui<T: Entry>(ui: &mut egui::Ui, entries: &[T], i: usize, uses: usize,
             }
         }
     });
-    if ui.button(t!("schema-delete", this_name = this.name())).clicked() {
+    if ui.button(t!("schema-delete", name = this.name())).clicked() {
         edits.push(RowEdit::Delete { in_use: uses > 0 });
     }
 }

@@ -128,7 +128,7 @@ fn palette_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
             ui.weak(format!("{}", counts.get(&l.id).copied().unwrap_or(0)))
                 .on_hover_text(t!("side-spans-label-article"));
             let mut sticky = cx.nav.sticky_label == Some(l.id);
-            if named_check(ui, &mut sticky, &t!("side-sticky", l_name = l.name))
+            if named_check(ui, &mut sticky, &t!("side-sticky", label = l.name))
                 .on_hover_text(t!("side-apply-label-every-new-selection"))
                 .changed()
             {
@@ -136,7 +136,7 @@ fn palette_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
             }
             let hidden = &mut cx.nav.rs.hidden_labels;
             let mut shown = !hidden.contains(&l.id);
-            if named_check(ui, &mut shown, &t!("side-show", l_name = l.name))
+            if named_check(ui, &mut shown, &t!("side-show", label = l.name))
                 .on_hover_text(t!("side-show-label-s-spans-reader"))
                 .changed()
             {
@@ -671,7 +671,7 @@ impl SidePanel {
                 let place = crate::text::context_around(text, m.start, m.end, 28);
                 if ui
                     .link(place)
-                    .on_hover_text(t!("side-code-points", m_name = m.name, m_start = m.start, m_end = m.end))
+                    .on_hover_text(t!("side-code-points", form = m.name, start = m.start, end = m.end))
                     .clicked()
                 {
                     cx.nav.rs.set_selection(m.start, m.end);

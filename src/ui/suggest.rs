@@ -211,7 +211,7 @@ fn status_row(ui: &mut egui::Ui, shown: Shown<Recommenders>) -> Option<Arc<Recom
         ui.weak(match (&shown.value, shown.fresh) {
             (None, _) => t!("suggest-learning-from-project-s-spans"),
             (Some(m), true) => {
-                t!("suggest-learned-from", m_learned_from = t!("count-annotated-articles", n = m.learned_from()))
+                t!("suggest-learned-from", learned = t!("count-annotated-articles", n = m.learned_from()))
             }
             (Some(_), false) => t!("suggest-learning-again-from-your-latest"),
         });
@@ -248,7 +248,7 @@ fn current_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, model: &Recommenders, list
     let here: Vec<Suggestion> =
         list.iter().filter(|s| s.label == current.label && form_of(&text, s) == form).copied().collect();
     let short = crate::text::ellipsize(&form, 30);
-    if ui.button(t!("suggest-accept-all-here", short = short, here_len = here.len())).clicked() {
+    if ui.button(t!("suggest-accept-all-here", short = short, n = here.len())).clicked() {
         cx.act(Action::AcceptSuggestions(here));
     }
     if ui.button(t!("suggest-accept-all-corpus", short = short)).clicked() {
@@ -324,7 +324,7 @@ fn evaluation_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, model: &Recommenders) {
         ui.weak(t!("suggest-needs-two-annotated-articles-more"));
         return;
     }
-    ui.weak(t!("suggest-held-out-spans-annotated-articles", ev_articles = ev.articles));
+    ui.weak(t!("suggest-held-out-spans-annotated-articles", articles = ev.articles));
     let p = cx.project();
     egui::Grid::new("suggestion-evaluation").striped(true).num_columns(6).show(ui, |ui| {
         for h in [&t!("suggest-label"), &t!("suggest-source"), "P", "R", "F1", ""] {
@@ -438,7 +438,7 @@ impl CorpusSuggestions {
         let p = doc.project();
         ui.horizontal(|ui| {
             let total: usize = rows.iter().map(|r| r.suggestions.len()).sum();
-            ui.label(t!("suggest-forms", n_total = t!("count-suggestions", n = total), rows_len = rows.len()));
+            ui.label(t!("suggest-forms", suggestions = t!("count-suggestions", n = total), rows_len = rows.len()));
             let name = self.label.map_or(t!("suggest-all-labels"), |l| p.schema.label_name(l).to_string());
             super::combo(ui, &t!("suggest-suggestions-label"), name, |ui| {
                 ui.selectable_value(&mut self.label, None, t!("suggest-all-labels"));
@@ -479,7 +479,7 @@ fn form_row_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, row: &FormRow, fresh: boo
             cx.act(Action::ShowSuggestion(first));
         }
         // A list shown while the project changed is offered again once brought up to date.
-        let accept = egui::Button::new(t!("suggest-accept-all", form = form, suggestions_len = row.suggestions.len()));
+        let accept = egui::Button::new(t!("suggest-accept-all", form = form, n = row.suggestions.len()));
         if ui.add_enabled(fresh, accept).clicked() {
             cx.act(Action::AcceptSuggestions(row.suggestions.clone()));
         }

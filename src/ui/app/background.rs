@@ -62,9 +62,9 @@ impl Running {
             Running::Export { job, format } => (
                 t!(
                     "background-exporting-articles",
-                    format_name = format.name(),
-                    progress_done = job.progress.done(),
-                    job_total = job.total
+                    format = format.name(),
+                    done = job.progress.done(),
+                    total = job.total
                 ),
                 &job.progress,
                 job.total,
@@ -199,18 +199,17 @@ impl GloseApp {
             Ok(report) => {
                 let msg = t!(
                     "background-exported-as",
-                    report_articles = t!("count-articles", n = report.articles),
-                    report_spans = t!("count-spans", n = report.spans),
-                    report_relations = t!("count-relations", n = report.relations),
-                    format_name = format.name(),
-                    files_len = t!("count-files", n = report.files.len())
+                    articles = t!("count-articles", n = report.articles),
+                    spans = t!("count-spans", n = report.spans),
+                    relations = t!("count-relations", n = report.relations),
+                    format = format.name(),
+                    files = t!("count-files", n = report.files.len())
                 );
                 if report.warnings.is_empty() {
                     self.info(msg);
                 } else {
                     let n = t!("count-things", n = report.warnings.len());
-                    let text =
-                        t!("background-format-cannot-hold", msg = msg, n = n, join_n = report.warnings.join("\n"));
+                    let text = t!("background-format-cannot-hold", msg = msg, n = n, list = report.warnings.join("\n"));
                     self.show(Window::Dialog(super::Dialog::Notice {
                         title: t!("background-exported-with-notes"),
                         text,
@@ -231,11 +230,11 @@ impl GloseApp {
         }
         let msg = t!(
             "background-imported-new-matched-text-already",
-            plan_spans = t!("count-spans", n = plan.spans),
-            plan_relations = t!("count-relations", n = plan.relations),
-            plan_new_articles = t!("count-articles", n = plan.new_articles),
-            plan_matched_articles = plan.matched_articles,
-            plan_duplicates = t!("count-spans", n = plan.duplicates)
+            spans = t!("count-spans", n = plan.spans),
+            relations = t!("count-relations", n = plan.relations),
+            new = t!("count-articles", n = plan.new_articles),
+            matched = plan.matched_articles,
+            duplicates = t!("count-spans", n = plan.duplicates)
         );
         if plan.warnings.is_empty() {
             self.info(msg);
@@ -258,18 +257,18 @@ impl GloseApp {
         let r = &plan.report;
         let msg = t!(
             "background-merged-file-s-spans-relations",
-            projects_len = projects.len(),
-            r_spans_added = r.spans_added,
-            r_relations_added = r.relations_added,
-            r_duplicates = r.duplicates,
-            r_articles_added = r.articles_added,
-            r_articles_matched = r.articles_matched
+            files = projects.len(),
+            spans = r.spans_added,
+            relations = r.relations_added,
+            duplicates = r.duplicates,
+            articles = r.articles_added,
+            matched = r.articles_matched
         );
         if r.conflicts.is_empty() {
             self.info(msg);
         } else {
             let n = r.conflicts.len();
-            self.fail(t!("background-thing-s-need-look-nothing", msg = msg, n = n, join_n = r.conflicts.join("\n")));
+            self.fail(t!("background-thing-s-need-look-nothing", msg = msg, n = n, list = r.conflicts.join("\n")));
         }
     }
 

@@ -149,7 +149,7 @@ impl GloseApp {
                 true
             }
             Err(e) => {
-                self.error(t!("document-unsaved-project-could-not-read", newest_file = newest.file.display(), e = e));
+                self.error(t!("document-unsaved-project-could-not-read", file = newest.file.display(), e = e));
                 false
             }
         }
@@ -202,7 +202,7 @@ impl GloseApp {
         if let Some(v) = report.migrated_from {
             self.info(t!("document-opened-format-upgraded-saving-writes", path = path.display(), v = v));
         } else if let Some(p) = report.problems.first() {
-            self.error(t!("document-problem-s-project-e-g", problems_len = report.problems.len(), p = p));
+            self.error(t!("document-problem-s-project-e-g", n = report.problems.len(), p = p));
         } else {
             self.info(t!("document-opened", path = path.display()));
         }
@@ -210,18 +210,15 @@ impl GloseApp {
             self.error(t!("document-journal", e = e));
         }
         if report.renumbered > 0 {
-            self.info(t!("document-span-s-relation-s-had", report_renumbered = report.renumbered));
+            self.info(t!("document-span-s-relation-s-had", renumbered = report.renumbered));
         }
         if !report.skipped.is_empty() && self.views.dialog.is_none() {
             // Named inside the project folder: whole paths broke every line in two.
             let inside = format!("{}/", crate::store::folder::resolve(path).display());
             let list: Vec<String> =
                 report.skipped.iter().map(|e| format!("• {}", e.to_string().replace(&inside, ""))).collect();
-            self.views.dialog = Some(Dialog::Error(t!(
-                "document-file-s-project-could-not",
-                list_len = list.len(),
-                join_n = list.join("\n")
-            )));
+            self.views.dialog =
+                Some(Dialog::Error(t!("document-file-s-project-could-not", n = list.len(), list = list.join("\n"))));
         }
         self.fix_view();
     }
