@@ -130,6 +130,14 @@ pub fn message(id: &str, args: Option<&FluentArgs>) -> String {
     })
 }
 
+/// What Edit → Undo / Redo names a change: `edit::Command::describe`'s words ("add span") in the
+/// window's language (message `undo-add-span`); a batch's label is already the window's.
+pub fn change_name(what: &str) -> String {
+    let id = format!("undo-{}", what.replace(' ', "-"));
+    let name = message(&id, None);
+    if name == id { what.to_string() } else { name }
+}
+
 /// A value given to a message: numbers select plurals and are written as the language writes
 /// them; text is placed as it is. (Owned: a message's arguments may be temporaries.)
 pub trait Arg {
@@ -337,6 +345,8 @@ mod tests {
         assert_eq!(t!("count-spans", n = 2), "2 annotations");
         assert_eq!(t!("count-spans", n = 12345), "12\u{a0}345 annotations");
         assert_eq!(t!("files-days-ago", days = 3), "il y a 3 jours");
+        assert_eq!(change_name("add span"), "ajout d’annotation");
+        assert_eq!(change_name("accept 3 suggestions"), "accept 3 suggestions", "a batch's label as it is");
         set_current(Lang::En);
         assert_eq!(message("no-such-message", None), "no-such-message");
     }

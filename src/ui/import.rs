@@ -342,7 +342,7 @@ impl ImportPreview {
         egui::Grid::new(("import-map", &f.name)).num_columns(4).spacing([8.0, 4.0]).show(ui, |ui| {
             for (k, role) in Role::ALL.into_iter().enumerate() {
                 let now = t.map.get(role).unwrap_or("").to_string();
-                let label = t!("import-column", field = capitalise(role.name()));
+                let label = column_caption(role);
                 if let Some(pick) = labelled_combo(ui, &label, ("import-column", &f.name, role.name()), &now, &columns)
                 {
                     // Every field as shown, this one changed: nothing is guessed again.
@@ -443,9 +443,18 @@ fn first_rows_ui(ui: &mut egui::Ui, f: &SourceFile, t: &crate::import::TableInfo
     });
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+/// "Title column" / "Colonne titre": which column gives an article's field.
+fn column_caption(role: Role) -> String {
+    match role {
+        Role::Text => t!("import-column-text"),
+        Role::Title => t!("import-column-title"),
+        Role::Source => t!("import-column-source"),
+        Role::Author => t!("import-column-author"),
+        Role::Published => t!("import-column-published"),
+        Role::Url => t!("import-column-url"),
+        Role::Language => t!("import-column-language"),
+        Role::Id => t!("import-column-id"),
+    }
 }
 
 /// The file's name (and archive member) without its folders.

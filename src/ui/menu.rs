@@ -212,8 +212,8 @@ fn window_button(ui: &mut egui::Ui, cx: &mut ViewCx<'_>, text: &str, window: Win
 
 fn edit_menu_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui) {
     let history = cx.doc.history();
-    let undo = history.undo_label().map(|l| t!("menu-undo", l = l));
-    let redo = history.redo_label().map(|l| t!("menu-redo", l = l));
+    let undo = history.undo_label().map(|l| t!("menu-undo", l = super::i18n::change_name(l)));
+    let redo = history.redo_label().map(|l| t!("menu-redo", l = super::i18n::change_name(l)));
     let (can_undo, can_redo) = (history.can_undo(), history.can_redo());
     command_button(ui, cx, UiCommand::Undo, undo, can_undo);
     command_button(ui, cx, UiCommand::Redo, redo, can_redo);

@@ -166,13 +166,22 @@ pub fn next_after(list: &[Suggestion], done: &Suggestion) -> Option<Suggestion> 
     list.iter().find(|s| s.start >= done.end && !s.same_place(done)).copied()
 }
 
+/// A recommender's name in the window.
+fn source_name(source: Source) -> String {
+    match source {
+        Source::String => t!("suggest-source-string"),
+        Source::Registry => t!("suggest-source-registry"),
+        Source::Tagger => t!("suggest-source-tagger"),
+    }
+}
+
 /// How a suggestion is named in the window: «form» Label (source, score).
 pub fn describe(project: &Project, text: &str, s: &Suggestion) -> String {
     t!(
         "suggest-described",
         form = crate::text::ellipsize(form_of(text, s), 40),
         label = project.schema.label_name(s.label),
-        source = s.source.name(),
+        source = source_name(s.source),
         score = super::i18n::number(f64::from(s.score), 2)
     )
 }
@@ -349,7 +358,7 @@ fn evaluation_ui(cx: &mut ViewCx<'_>, ui: &mut egui::Ui, model: &Recommenders) {
             for source in Source::ALL {
                 // A recommender that proposed nothing for the label has nothing to show.
                 if let Some(c) = ev.per_label.get(&(source, *label)).filter(|c| c.proposed() > 0) {
-                    row(ui, *label, source.name(), c, model.is_off(source, *label));
+                    row(ui, *label, &source_name(source), c, model.is_off(source, *label));
                 }
             }
         }
