@@ -242,11 +242,6 @@ pub fn number(n: f64, decimals: usize) -> String {
     number_in(n, decimals, current())
 }
 
-/// A count as the current language writes it: 12,345 / 12 345.
-pub fn int(n: usize) -> String {
-    number_in(n as f64, 0, current())
-}
-
 fn number_in(n: f64, decimals: usize, lang: Lang) -> String {
     let (group, point) = match lang {
         Lang::En => (",", "."),
@@ -354,14 +349,14 @@ mod tests {
     #[test]
     fn numbers_and_dates_as_each_language_writes_them() {
         set_current(Lang::En);
-        assert_eq!(int(12345), "12,345");
-        assert_eq!(int(2024), "2,024");
+        assert_eq!(number(12345.0, 0), "12,345");
+        assert_eq!(number(2024.0, 0), "2,024");
         assert_eq!(number(0.4712, 2), "0.47");
         assert_eq!(percent(0.47), "47%");
         assert_eq!(date("2024-03-05"), "5 Mar 2024");
         set_current(Lang::Fr);
-        assert_eq!(int(12345), "12\u{a0}345");
-        assert_eq!(int(2024), "2024");
+        assert_eq!(number(12345.0, 0), "12\u{a0}345");
+        assert_eq!(number(2024.0, 0), "2024");
         assert_eq!(number(0.4712, 2), "0,47");
         assert_eq!(number(-3.0, 1), "-3");
         assert_eq!(percent(0.47), "47\u{a0}%");
